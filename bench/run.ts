@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: figures, never pass/fail. Per action, the round trips (syncs) and request bytes
+ * the in-memory host counts; then the production bundle's initial JavaScript for the pane.
+ * Run `npm run build` first for the bundle figures (the npm script does).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { loadBloc, saveBloc } from "../src/app/bloc";
+import type { BlocDraft } from "../src/domain/bloc/bloc";
+import { MemoryHost } from "../src/host";
+
+function draft(n: number): BlocDraft {
+  const members = Array.from({ length: n }, (_, i) => ({ name: `Sở thành viên số ${i + 1} của khối thi đua`, shortName: `S${i + 1}` }));
+  return { name: "Khối thi đua các sở, ngành Kinh tế - Kỹ thuật", province: "Nam Định", year: 2026, leader: members[0].name, deputies: [members[1].name], members };
+}
+
+const rows: string[][] = [["action", "size", "syncs", "request bytes", "max request", "ms"]];
+
+async function measure(action: string, size: string, host: MemoryHost, fn: () => Promise<unknown>) {
+  host.resetStats();
+  const t0 = performance.now();
+  await fn();
+  const ms = performance.now() - t0;
+  rows.push([action, size, String(host.stats.syncs), String(host.stats.requestBytes), String(host.stats.maxRequestBytes), ms.toFixed(1)]);
+}
+
+function table(r: string[][]) {
+  const w = r[0].map((_, c) => Math.max(...r.map((x) => x[c].length)));
+  for (const x of r) console.log(x.map((v, c) => (c < 2 ? v.padEnd(w[c]) : v.padStart(w[c]))).join("  "));
+}
+
+async function main() {
+  for (const n of [8, 60]) {
+    const host = new MemoryHost();
+    await measure("bloc setup (new)", `${n} members`, host, () => saveBloc(host, draft(n), { basedOn: null }));
+    const st = await loadBloc(host);
+    await measure("bloc setup (re-save)", `${n} members`, host, () => saveBloc(host, draft(n), { basedOn: st.fingerprint }));
+    await measure("bloc load", `${n} members`, host, () => loadBloc(host));
+  }
+  console.log("Round trips and request sizes, as counted by the in-memory host:\n");
+  table(rows);
+
+  const dist = resolve(__dirname, "../dist");
+  const html = join(dist, "taskpane.html");
+  console.log("\nThe pane's initial JavaScript (production build):\n");
+  if (!existsSync(html)) {
+    console.log("  dist/taskpane.html not found: run `npm run build` first.");
+    return;
+  }
+  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  const sizes: string[][] = [["file", "raw bytes", "gzip bytes"]];
+  let raw = 0;
+  let gz = 0;
+  for (const s of scripts) {
+    const buf = readFileSync(join(dist, s.replace(/^\//, "")));
+    const g = gzipSync(buf, { level: 9 }).length;
+    raw += buf.length;
+    gz += g;
+    sizes.push([s, String(buf.length), String(g)]);
+  }
+  sizes.push(["total", String(raw), String(gz)]);
+  table(sizes);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,170 @@
+import { blocToDraft, validateBloc, type Bloc, type BlocDraft } from "../domain/bloc/bloc";
+import { hasErrors, warning, type Issue } from "../domain/issues";
+import { cleanText } from "../domain/text";
+import { readWorkbook, type SheetRead } from "../excel/read";
+import { writeSheets } from "../excel/apply";
+import { officeErrorToIssue } from "../excel/errors";
+import type { ExcelHost } from "../excel/host";
+import { BLOC_NAMES, BLOC_SHEET, blocSheetPlan, readBlocSheet } from "../workbook/bloc/blocSheet";
+
+/** What the workbook holds about the bloc. */
+export interface BlocState {
+  /**
+   * none: no bloc sheet; ok: a valid bloc; invalid: a bloc sheet with errors (the draft shows what
+   * it says); foreign: a sheet named "Khối" that is not a bloc record.
+   */
+  status: "none" | "ok" | "invalid" | "foreign";
+  /** The bloc sheet's current name (the user may have renamed it). */
+  sheet: string | null;
+  bloc: Bloc | null;
+  draft: BlocDraft | null;
+  issues: Issue[];
+  /** A fingerprint of the sheet's values when read, to notice edits made since. */
+  fingerprint: string | null;
+  /** Cells of the sheet that are not part of the record (they would not survive a rewrite). */
+  unknownCells: string[];
+}
+
+/** FNV-1a: enough to notice an edit between a read and a write. */
+function fnv(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+/**
+ * The fingerprint of what a bloc sheet says (not how it looks): a re-format or a re-sort of equal
+ * content is not an edit; any changed value is. The pane keeps it from load or save.
+ */
+export function draftFingerprint(d: BlocDraft): string {
+  const t = (v: unknown) => cleanText(String(v ?? ""));
+  return fnv(
+    JSON.stringify([
+      t(d.name),
+      t(d.province),
+      t(d.year),
+      t(d.leader),
+      d.deputies.map(t).filter(Boolean),
+      d.members.map((m) => [t(m.name), t(m.shortName), t(m.note)]),
+    ]),
+  );
+}
+
+function stateFrom(read: SheetRead | undefined): BlocState {
+  if (!read || !read.exists) return { status: "none", sheet: null, bloc: null, draft: null, issues: [], fingerprint: null, unknownCells: [] };
+  const parsed = readBlocSheet({ sheet: read.name, row: read.row, col: read.col, values: read.values });
+  const fingerprint = parsed.found ? draftFingerprint(parsed.draft) : fnv(JSON.stringify(read.values));
+  if (!parsed.found) {
+    return { status: read.values.length ? "foreign" : "none", sheet: read.name, bloc: null, draft: null, issues: [], fingerprint, unknownCells: parsed.unknownCells };
+  }
+  const { bloc, issues } = validateBloc(parsed.draft, parsed.at);
+  const all = [...parsed.issues, ...issues];
+  return {
+    status: bloc && !hasErrors(all) ? "ok" : "invalid",
+    sheet: read.name,
+    bloc: hasErrors(all) ? null : bloc,
+    draft: parsed.draft,
+    issues: all,
+    fingerprint,
+    unknownCells: parsed.unknownCells,
+  };
+}
+
+/** The bloc sheet: "Khối", or wherever the bloc's defined names now point. */
+function pickBlocSheet(read: Awaited<ReturnType<typeof readWorkbook>>): SheetRead | undefined {
+  const byName = read.byName[BLOC_SHEET];
+  if (byName?.exists) return byName;
+  const moved = read.byDefinedName[BLOC_NAMES.name];
+  return moved?.exists ? moved : byName;
+}
+
+const READ_REQUEST = { sheets: [BLOC_SHEET], sheetsOfNames: [BLOC_NAMES.name] };
+
+/** Reads the bloc from the workbook. One round trip. */
+export async function loadBloc(host: ExcelHost): Promise<BlocState> {
+  try {
+    return stateFrom(pickBlocSheet(await readWorkbook(host, READ_REQUEST)));
+  } catch (e) {
+    const issue = officeErrorToIssue(e, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" });
+    return { status: "none", sheet: null, bloc: null, draft: null, issues: [issue], fingerprint: null, unknownCells: [] };
+  }
+}
+
+export type SaveOutcome =
+  /** Written. */
+  | { kind: "saved"; bloc: Bloc; sheet: string; fingerprint: string; issues: Issue[]; keptOld: { from: string; to: string }[] }
+  /** The draft has errors: nothing was written. */
+  | { kind: "invalid"; issues: Issue[] }
+  /**
+   * Writing would lose something the user has: the sheet changed since it was read
+   * ("changed"), holds cells outside the record ("extraContent"), or is not a bloc sheet
+   * ("foreign"). Nothing was written; save again with `confirm` to go on (the old sheet is then
+   * kept under another name whenever it holds anything the new one would not).
+   */
+  | { kind: "confirm"; reason: "changed" | "extraContent" | "foreign"; state: BlocState; issues: Issue[] }
+  /** Excel failed; nothing half-written was left. */
+  | { kind: "failed"; issues: Issue[] };
+
+export interface SaveOptions {
+  /** The fingerprint of the sheet when the user started editing (from loadBloc), or null for a new bloc. */
+  basedOn: string | null;
+  /** The user confirmed after a "confirm" outcome. */
+  confirm?: boolean;
+}
+
+/**
+ * Checks a draft and writes the "Khối" sheet: one round trip to read what is there, one to write.
+ * Never overwrites what it has not read or what it would not rewrite without the user's consent.
+ */
+export async function saveBloc(host: ExcelHost, draft: BlocDraft, options: SaveOptions): Promise<SaveOutcome> {
+  const { bloc, issues } = validateBloc(draft);
+  if (!bloc) return { kind: "invalid", issues };
+
+  let current: BlocState;
+  let sheets: string[];
+  let names: { name: string }[];
+  try {
+    const read = await readWorkbook(host, READ_REQUEST);
+    current = stateFrom(pickBlocSheet(read));
+    sheets = read.sheets;
+    names = read.names;
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" })] };
+  }
+
+  const confirmIssue = (reason: "changed" | "extraContent" | "foreign"): Issue =>
+    warning(`bloc.save.${reason}`, {
+      changed: {
+        vi: `Trang "${current.sheet}" đã được sửa sau khi mở. Ghi đè bằng nội dung trong khung? Bản cũ sẽ được giữ lại dưới tên khác.`,
+        en: `Sheet "${current.sheet}" was edited after it was opened. Overwrite it with the pane's content? The old one will be kept under another name.`,
+      },
+      extraContent: {
+        vi: `Trang "${current.sheet}" có ${current.unknownCells.length} ô ngoài hồ sơ khối (${current.unknownCells.slice(0, 3).join(", ")}…). Ghi lại trang? Bản cũ sẽ được giữ lại dưới tên khác.`,
+        en: `Sheet "${current.sheet}" has ${current.unknownCells.length} cells outside the bloc record (${current.unknownCells.slice(0, 3).join(", ")}…). Rewrite it? The old one will be kept under another name.`,
+      },
+      foreign: {
+        vi: `Đã có trang "${current.sheet}" nhưng không phải hồ sơ khối. Tạo hồ sơ khối mới? Trang cũ sẽ được đổi tên, không bị xoá.`,
+        en: `A sheet "${current.sheet}" exists but is not a bloc record. Create the bloc record? The old sheet will be renamed, not deleted.`,
+      },
+    }[reason], current.sheet ? { sheet: current.sheet, cell: current.unknownCells[0] ?? "A1" } : undefined);
+
+  let keepOld = false;
+  if (current.status === "foreign") keepOld = true;
+  else if (current.fingerprint !== null && current.fingerprint !== options.basedOn) keepOld = true;
+  else if (current.unknownCells.length > 0) keepOld = true;
+  if (keepOld && !options.confirm) {
+    const reason = current.status === "foreign" ? "foreign" : current.fingerprint !== options.basedOn ? "changed" : "extraContent";
+    return { kind: "confirm", reason, state: current, issues: [confirmIssue(reason)] };
+  }
+
+  const sheetName = current.sheet && current.status !== "foreign" ? current.sheet : BLOC_SHEET;
+  const plan = blocSheetPlan(bloc, sheetName);
+  const report = await writeSheets(host, [plan], { sheets, names }, { existing: { [sheetName]: keepOld ? "keepOld" : "replace" }, activate: sheetName });
+  if (!report.ok) return { kind: "failed", issues: report.issues };
+  return { kind: "saved", bloc, sheet: sheetName, fingerprint: draftFingerprint(blocToDraft(bloc)), issues: [...issues, ...report.issues], keptOld: report.keptOld };
+}
+
+export { blocToDraft };

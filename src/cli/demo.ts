@@ -1,0 +1,60 @@
+/**
+ * The headless runner: `npm run demo [scenario.json] [--out file.xlsx]`.
+ * Plays a scenario file through the same use cases as the pane into the in-memory Excel host and
+ * saves the finished workbook as .xlsx. `--schema` prints the scenario's JSON Schema instead.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseScenario, scenarioJsonSchema } from "./scenario";
+import { runScenario } from "./run";
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--schema")) {
+    process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
+    return 0;
+  }
+  const outAt = argv.indexOf("--out");
+  const outArg = outAt >= 0 ? argv[outAt + 1] : undefined;
+  const file = resolve(argv.find((a, i) => !a.startsWith("--") && i !== outAt + 1) ?? "docs/scenario.sample.json");
+
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    console.error(`Không đọc được kịch bản / Cannot read the scenario ${file}: ${(e as Error).message}`);
+    return 2;
+  }
+  const parsed = parseScenario(json);
+  if (!parsed.ok) {
+    console.error(`Kịch bản sai cấu trúc / The scenario's shape is wrong (${file}):`);
+    for (const p of parsed.problems) console.error(`  - ${p}`);
+    return 2;
+  }
+  const { scenario } = parsed;
+  const report = await runScenario(scenario);
+  for (const s of report.steps) {
+    console.log(`${s.ok ? "✓" : "✗"} ${s.step}: ${s.syncs} sync(s)`);
+    for (const i of s.issues) {
+      const at = i.where ? ` [${i.where.sheet}!${i.where.cell ?? ""}]` : "";
+      console.log(`    ${i.severity === "error" ? "LỖI/ERROR" : "cảnh báo/warning"} ${i.code}${at}: ${i.message.vi} / ${i.message.en}`);
+    }
+  }
+  if (!report.ok) {
+    console.error("Dừng: kịch bản có lỗi, không ghi tệp. / Stopped: the scenario has errors; no file written.");
+    return 1;
+  }
+  const out = resolve(outArg ?? resolve(dirname(file), scenario.output ?? "../out/binh-xet-demo.xlsx"));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, await report.host.toXlsx());
+  console.log(`Đã ghi / Written: ${out}`);
+  console.log(`Trang tính / Sheets: ${report.host.sheetNames().join(", ")}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

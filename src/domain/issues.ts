@@ -1,0 +1,40 @@
+/**
+ * Coded issues: every check in the product returns these instead of throwing.
+ * Errors block the step that needs correct data; warnings inform.
+ */
+export type Severity = "error" | "warning";
+
+/** Where an issue sits in the workbook, as a user would find it. */
+export interface Where {
+  sheet: string;
+  /** A1-style cell or range on that sheet, e.g. "B7" or "A13:D13". */
+  cell?: string;
+}
+
+export interface Message {
+  vi: string;
+  en: string;
+}
+
+export interface Issue {
+  code: string;
+  severity: Severity;
+  where?: Where;
+  /** The form field the issue is about, when it comes from a form (e.g. "members.3.name"). */
+  field?: string;
+  message: Message;
+}
+
+export function issue(code: string, severity: Severity, message: Message, where?: Where): Issue {
+  return where ? { code, severity, where, message } : { code, severity, message };
+}
+
+export const error = (code: string, message: Message, where?: Where): Issue => issue(code, "error", message, where);
+export const warning = (code: string, message: Message, where?: Where): Issue => issue(code, "warning", message, where);
+
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => i.severity === "error");
+}
+
+/** A result that either carries a value or the issues that stopped it. */
+export type Result<T> = { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] };

@@ -1,0 +1,87 @@
+import type { ExcelHost } from "./host";
+
+export interface SheetRead {
+  /** The sheet's name as it is now. */
+  name: string;
+  exists: boolean;
+  /** 0-based top-left of the used range (0,0 when empty). */
+  row: number;
+  col: number;
+  /** Computed values of the used range ([] when the sheet is empty or missing). */
+  values: unknown[][];
+  /** Formulas of the used range, when asked for. */
+  formulas?: unknown[][];
+}
+
+export interface WorkbookRead {
+  /** Sheet names in tab order. */
+  sheets: string[];
+  /** Workbook-scoped defined names and what they refer to ("='Khối'!$B$4"). */
+  names: { name: string; formula: string }[];
+  /** One entry per requested sheet name, keyed by the requested name. */
+  byName: Record<string, SheetRead>;
+  /** One entry per requested defined name: the whole used range of the sheet holding it. */
+  byDefinedName: Record<string, SheetRead>;
+}
+
+export interface ReadRequest {
+  sheets?: string[];
+  /** Read the sheet that holds each of these names, wherever the user moved or renamed it. */
+  sheetsOfNames?: string[];
+  formulas?: boolean;
+}
+
+/** Reads sheet lists, names and the used ranges asked for, in one round trip. */
+export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<WorkbookRead> {
+  return host.run(async (context) => {
+    const wb = context.workbook;
+    const sheets = wb.worksheets;
+    sheets.load("items/name");
+    const names = wb.names;
+    names.load("items/name,items/formula");
+    const props = req.formulas ? "address,rowIndex,columnIndex,values,formulas" : "address,rowIndex,columnIndex,values";
+    const wanted = (req.sheets ?? []).map((n) => {
+      const ws = wb.worksheets.getItemOrNullObject(n);
+      ws.load("name");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load(props);
+      return { key: n, ws, used };
+    });
+    const viaNames = (req.sheetsOfNames ?? []).map((n) => {
+      const item = wb.names.getItemOrNullObject(n);
+      const range = item.getRangeOrNullObject();
+      const ws = range.worksheet;
+      ws.load("name");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load(props);
+      return { key: n, item, range, ws, used };
+    });
+    await context.sync();
+
+    const toRead = (ws: Excel.Worksheet, used: Excel.Range, fallbackName: string): SheetRead => {
+      if (ws.isNullObject) return { name: fallbackName, exists: false, row: 0, col: 0, values: [] };
+      if (used.isNullObject) return { name: ws.name, exists: true, row: 0, col: 0, values: [], formulas: req.formulas ? [] : undefined };
+      return {
+        name: ws.name,
+        exists: true,
+        row: used.rowIndex,
+        col: used.columnIndex,
+        values: used.values,
+        formulas: req.formulas ? used.formulas : undefined,
+      };
+    };
+    const byName: Record<string, SheetRead> = {};
+    for (const w of wanted) byName[w.key] = toRead(w.ws, w.used, w.key);
+    const byDefinedName: Record<string, SheetRead> = {};
+    for (const v of viaNames) {
+      if (v.item.isNullObject || v.range.isNullObject) byDefinedName[v.key] = { name: "", exists: false, row: 0, col: 0, values: [] };
+      else byDefinedName[v.key] = toRead(v.ws, v.used, "");
+    }
+    return {
+      sheets: sheets.items.map((s) => s.name),
+      names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
+      byName,
+      byDefinedName,
+    };
+  });
+}

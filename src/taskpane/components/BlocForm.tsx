@@ -1,0 +1,128 @@
+import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
+import type { BlocDraft } from "../../domain/bloc/bloc";
+import type { Issue } from "../../domain/issues";
+import type { Strings } from "../strings";
+import { TID } from "../testIds";
+import { PasteDialog } from "./PasteDialog";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  row2: { display: "grid", gridTemplateColumns: "1fr 110px", gap: "8px" },
+  members: { display: "flex", flexDirection: "column", gap: "4px" },
+  memberHead: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
+  memberRow: { display: "grid", gridTemplateColumns: "24px minmax(0, 1fr) 80px 28px", gap: "4px", alignItems: "start" },
+  stt: { textAlign: "right", paddingTop: "6px", color: tokens.colorNeutralForeground3 },
+  tools: { display: "flex", gap: "6px", flexWrap: "wrap" },
+  error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+});
+
+export interface BlocFormProps {
+  draft: BlocDraft;
+  onChange: (draft: BlocDraft) => void;
+  /** Issues to show beside their fields (already filtered by the caller to when they should show). */
+  issues: Issue[];
+  t: Strings;
+  lang: "vi" | "en";
+  disabled?: boolean;
+}
+
+/** The bloc's year record: name, province, year, leader, deputies and the member list. */
+export function BlocForm({ draft, onChange, issues, t, lang, disabled }: BlocFormProps) {
+  const s = useStyles();
+  const byField = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const i of issues) if (i.field && !m.has(i.field)) m.set(i.field, i.message[lang]);
+    return m;
+  }, [issues, lang]);
+  const err = (field: string) => byField.get(field);
+  const set = (patch: Partial<BlocDraft>) => onChange({ ...draft, ...patch });
+  const setMember = (i: number, patch: Partial<BlocDraft["members"][number]>) =>
+    set({ members: draft.members.map((m, k) => (k === i ? { ...m, ...patch } : m)) });
+  const names = draft.members.map((m) => m.name.trim()).filter(Boolean);
+  const deputies = [draft.deputies[0] ?? "", draft.deputies[1] ?? ""];
+
+  const unitSelect = (value: string, onPick: (v: string) => void, testId: string, emptyLabel: string) => (
+    <Select value={names.includes(value) ? value : value ? `?${value}` : ""} onChange={(_, d) => onPick(d.value)} data-testid={testId} disabled={disabled}>
+      <option value="">{emptyLabel}</option>
+      {value && !names.includes(value) && <option value={`?${value}`}>{value}</option>}
+      {names.map((n, k) => (
+        <option key={`${n}-${k}`} value={n}>
+          {n}
+        </option>
+      ))}
+    </Select>
+  );
+
+  return (
+    <div className={s.root}>
+      <Field label={t.blocName} required validationMessage={err("name")}>
+        <Input value={draft.name} onChange={(_, d) => set({ name: d.value })} placeholder={t.blocNamePlaceholder} data-testid={TID.blocName} disabled={disabled} />
+      </Field>
+      <div className={s.row2}>
+        <Field label={t.province} required validationMessage={err("province")}>
+          <Input value={draft.province} onChange={(_, d) => set({ province: d.value })} data-testid={TID.province} disabled={disabled} />
+        </Field>
+        <Field label={t.year} required validationMessage={err("year")}>
+          <Input value={String(draft.year ?? "")} inputMode="numeric" onChange={(_, d) => set({ year: d.value })} data-testid={TID.year} disabled={disabled} />
+        </Field>
+      </div>
+
+      <div className={s.members}>
+        <div className={s.memberHead}>
+          <Subtitle2>{t.members}</Subtitle2>
+          <Caption1>{t.membersCount(draft.members.filter((m) => m.name.trim()).length)}</Caption1>
+        </div>
+        {err("members") && <div className={s.error}>{err("members")}</div>}
+        {draft.members.map((m, i) => (
+          <div key={i} className={s.memberRow}>
+            <span className={s.stt}>{i + 1}</span>
+            <Field validationMessage={err(`members.${i}.name`)}>
+              <Input aria-label={`${t.memberName} ${i + 1}`} value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} data-testid={TID.memberName(i)} disabled={disabled} />
+            </Field>
+            <Field validationMessage={err(`members.${i}.shortName`)}>
+              <Input aria-label={`${t.memberShort} ${i + 1}`} value={m.shortName ?? ""} onChange={(_, d) => setMember(i, { shortName: d.value })} data-testid={TID.memberShort(i)} disabled={disabled} />
+            </Field>
+            <Button
+              appearance="subtle"
+              aria-label={t.removeMember(m.name)}
+              title={t.removeMember(m.name)}
+              onClick={() => set({ members: draft.members.filter((_, k) => k !== i) })}
+              data-testid={TID.memberRemove(i)}
+              disabled={disabled}
+            >
+              ✕
+            </Button>
+          </div>
+        ))}
+        <div className={s.tools}>
+          <Button onClick={() => set({ members: [...draft.members, { name: "", shortName: "" }] })} data-testid={TID.addMember} disabled={disabled}>
+            {t.addMember}
+          </Button>
+          <PasteDialog
+            t={t}
+            onApply={(list, mode) => set({ members: mode === "replace" ? list : [...draft.members.filter((m) => m.name.trim()), ...list] })}
+          />
+        </div>
+      </div>
+
+      <Field label={t.leader} required validationMessage={err("leader")}>
+        {unitSelect(draft.leader, (v) => set({ leader: v.replace(/^\?/, "") }), TID.leader, t.choose)}
+      </Field>
+      {[0, 1].map((k) => (
+        <Field key={k} label={`${t.deputy(k + 1)}${k === 1 ? ` ${t.optional}` : ""}`} required={k === 0} validationMessage={err(`deputies.${k}`)}>
+          {unitSelect(
+            deputies[k],
+            (v) => {
+              const next = [...deputies];
+              next[k] = v.replace(/^\?/, "");
+              set({ deputies: next });
+            },
+            TID.deputy(k),
+            k === 0 ? t.choose : t.none,
+          )}
+        </Field>
+      ))}
+    </div>
+  );
+}
