@@ -1,0 +1,294 @@
+/**
+ * Build of the Bình xét add-in.
+ *
+ *   npm start       webpack serve --mode development   https://localhost:3000/{taskpane,preview}.html
+ *   npm run build   webpack --mode production          dist/ (manifest.xml with the production URL)
+ *
+ * Entries
+ *   taskpane  src/taskpane/index.tsx      -> taskpane.html (the add-in; office.js from Microsoft's CDN
+ *                                            in production, from the local npm copy in development)
+ *   preview   src/host/preview/index.tsx  -> preview.html  (dev tool: pane + in-memory host; always
+ *                                            the local office.js copy, also emitted by production builds)
+ * Both HTML templates receive the template parameter `officeJsUrl` (use `<%= officeJsUrl %>`).
+ *
+ * Production URL: env ADDIN_PROD_URL (default https://binhxet.github.io/addin/, normalised to end
+ * with "/", https and non-local only); see scripts/manifest-url.js.
+ *
+ * The add-in's bundle must never carry HyperFormula, anything from src/host/, or (in its initial
+ * chunks) ExcelJS: AddinBundleGuardPlugin fails the compilation if it does.
+ */
+"use strict";
+
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { toProductionManifest, productionUrlFromEnv } = require("./scripts/manifest-url.js");
+
+const ROOT = __dirname;
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Relative, so it also works when the build is served from a sub-path (…/addin/). */
+const OFFICE_JS_LOCAL = "office-js/office.js";
+const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+
+/** Forward slashes, so rules read the same on Windows. */
+const slash = (p) => p.replace(/\\/g, "/");
+
+/**
+ * What the add-in may not contain. `where: "all"` is checked in every chunk the taskpane entry
+ * can load (initial and async); `where: "initial"` only in the chunks taskpane.html loads up front,
+ * so the pane may still pull the module in later through a dynamic import().
+ */
+const ADDIN_FORBIDDEN = [
+  {
+    label: "HyperFormula (test/dev dependency of the in-memory host)",
+    where: "all",
+    test: ({ abs }) => abs.includes("/node_modules/hyperformula/"),
+  },
+  {
+    label: "src/host/ (the in-memory Excel host and the preview)",
+    where: "all",
+    test: ({ rel }) => rel.startsWith("src/host/"),
+  },
+  {
+    label: "ExcelJS in the initial chunks (load it with a dynamic import() instead)",
+    where: "initial",
+    test: ({ abs }) => abs.includes("/node_modules/exceljs/"),
+  },
+];
+
+/** The source files a (possibly concatenated) module stands for. */
+function moduleResources(module) {
+  const inner = Array.isArray(module.modules) ? module.modules : module.rootModule ? [module.rootModule] : [];
+  const own = typeof module.resource === "string" ? [module] : [];
+  return [...own, ...inner.flatMap(moduleResources)];
+}
+
+/**
+ * A function giving, for a module, the shortest import chain from the entry to it
+ * ("src/taskpane/index.tsx -> src/app/x.ts -> …"), found by a breadth-first walk of the
+ * module graph (static and dynamic imports) from the entry's modules.
+ */
+function importChains(compilation, entryName, root) {
+  const { moduleGraph } = compilation;
+  const parent = new Map();
+  const queue = [];
+  for (const dep of compilation.entries.get(entryName)?.dependencies ?? []) {
+    const m = moduleGraph.getModule(dep);
+    if (m && !parent.has(m)) {
+      parent.set(m, null);
+      queue.push(m);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    for (const connection of moduleGraph.getOutgoingConnections(queue[i])) {
+      const next = connection.module;
+      if (next && !parent.has(next)) {
+        parent.set(next, queue[i]);
+        queue.push(next);
+      }
+    }
+  }
+  const label = (m) => {
+    const r = typeof m.resource === "string" ? m : m.rootModule;
+    return r && typeof r.resource === "string" ? slash(path.relative(root, r.resource.split("?")[0])) : m.identifier();
+  };
+  // `outer` is the (concatenated) module holding `module` when the graph only knows the former.
+  return (module, outer) => {
+    const start = parent.has(module) ? module : outer && parent.has(outer) ? outer : null;
+    if (!start) return "(no import path from the entry found)";
+    const chain = start === module ? [] : [label(module)];
+    for (let m = start; m; m = parent.get(m)) chain.unshift(label(m));
+    return chain.join(" -> ");
+  };
+}
+
+/** Fails the compilation if the given entry can reach forbidden modules (see ADDIN_FORBIDDEN). */
+class AddinBundleGuardPlugin {
+  /**
+   * @param {{ entry?: string, rules?: typeof ADDIN_FORBIDDEN, root?: string }} [options]
+   */
+  constructor(options = {}) {
+    this.entry = options.entry ?? "taskpane";
+    this.rules = options.rules ?? ADDIN_FORBIDDEN;
+    this.root = options.root ?? ROOT;
+  }
+
+  apply(compiler) {
+    const NAME = "AddinBundleGuardPlugin";
+    const { WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
+      compilation.hooks.afterSeal.tap(NAME, () => {
+        const entrypoint = compilation.entrypoints.get(this.entry);
+        if (!entrypoint) {
+          compilation.errors.push(new WebpackError(`${NAME}: no entry named "${this.entry}" to check.`));
+          return;
+        }
+        const initial = new Set(entrypoint.chunks);
+        const all = new Set(initial);
+        for (const chunk of initial) for (const c of chunk.getAllAsyncChunks()) all.add(c);
+
+        const chainTo = importChains(compilation, this.entry, this.root);
+        const found = new Map(); // rule -> [{ file, chain }]
+        for (const chunk of all) {
+          const isInitial = initial.has(chunk);
+          for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+            for (const m of moduleResources(module)) {
+              const abs = slash(m.resource.split("?")[0]);
+              const rel = slash(path.relative(this.root, abs));
+              for (const rule of this.rules) {
+                if (rule.where === "initial" && !isInitial) continue;
+                if (!rule.test({ abs, rel })) continue;
+                const list = found.get(rule) ?? [];
+                if (!list.some((x) => x.file === rel)) list.push({ file: rel, chain: chainTo(m, module) });
+                found.set(rule, list);
+              }
+            }
+          }
+        }
+        for (const [rule, list] of found) {
+          const lines = list.slice(0, 8).map((x) => `  ${x.file}\n    imported via ${x.chain}`);
+          if (list.length > 8) lines.push(`  … and ${list.length - 8} more`);
+          compilation.errors.push(
+            new WebpackError(
+              `${NAME}: the "${this.entry}" bundle must not contain ${rule.label}, ` +
+                `but ${list.length} module(s) reach it:\n${lines.join("\n")}`,
+            ),
+          );
+        }
+      });
+    });
+  }
+}
+
+/** swc-loader for TypeScript (.ts without JSX, .tsx with the automatic runtime). */
+function swcRule(test, tsx, dev) {
+  return {
+    test,
+    exclude: /node_modules/,
+    use: {
+      loader: "swc-loader",
+      options: {
+        sourceMaps: dev,
+        module: { type: "es6" },
+        jsc: {
+          target: "es2020",
+          parser: { syntax: "typescript", tsx },
+          transform: { react: { runtime: "automatic", development: dev } },
+        },
+      },
+    },
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === "production" ? "production" : "development";
+  const dev = mode === "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const prodUrl = dev ? null : productionUrlFromEnv(process.env);
+
+  let httpsOptions;
+  if (serving) {
+    const { ensureCertificates } = await import("./scripts/certs.mjs");
+    const { key, cert, ca } = await ensureCertificates();
+    httpsOptions = { key, cert, ca };
+  }
+
+  return {
+    mode,
+    context: ROOT,
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      preview: "./src/host/preview/index.tsx",
+    },
+    output: {
+      path: path.join(ROOT, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:10].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:10].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      // `import "./x.js"` may name x.ts (TypeScript's ESM convention).
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [swcRule(/\.(ts|mts|cts)$/, false, dev), swcRule(/\.tsx$/, true, dev)],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/host/preview/preview.html",
+        chunks: ["preview"],
+        templateParameters: { officeJsUrl: OFFICE_JS_LOCAL },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: {
+              transformer: (content) =>
+                dev ? content : Buffer.from(toProductionManifest(content.toString("utf8"), prodUrl), "utf8"),
+              cache: false,
+            },
+          },
+          {
+            // The local office.js (preview in every mode, the pane in development). Skipped: typings,
+            // IntelliSense files, .debug.js variants (loaded only via office.debug.js) and other hosts.
+            from: OFFICE_JS_DIST,
+            to: "office-js",
+            info: { minimized: true },
+            globOptions: {
+              ignore: [
+                "**/*.d.ts",
+                "**/*vsdoc*",
+                "**/*.debug.js",
+                "**/outlook*",
+                "**/word*",
+                "**/powerpoint*",
+                "**/onenote*",
+                "**/project*",
+                "**/access*",
+                "**/visio*",
+              ],
+            },
+          },
+        ],
+      }),
+      new AddinBundleGuardPlugin({ entry: "taskpane" }),
+    ],
+    optimization: dev
+      ? undefined
+      : {
+          // Shared node_modules (React, Fluent UI) get their own long-cached chunks; modules the
+          // pane imports with import() stay in async chunks. No named groups: a named chunk would
+          // merge preview-only modules into the pane's initial load.
+          splitChunks: { chunks: "all" },
+        },
+    performance: { hints: false },
+    stats: dev ? "minimal" : "normal",
+    devServer: {
+      // Default: every interface, so localhost answers on both ::1 and 127.0.0.1 whatever order the
+      // OS resolves it in (Office on Windows may try either). DEV_SERVER_HOST=127.0.0.1 narrows it.
+      host: process.env.DEV_SERVER_HOST || undefined,
+      port: Number(process.env.PORT) || 3000,
+      server: { type: "https", options: httpsOptions },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      open: false,
+      hot: true,
+      client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
+    },
+  };
+};
+
+module.exports.AddinBundleGuardPlugin = AddinBundleGuardPlugin;
+module.exports.ADDIN_FORBIDDEN = ADDIN_FORBIDDEN;
