@@ -204,6 +204,8 @@ export async function writeSheets(host: ExcelHost, plans: SheetPlan[], state: Wo
         }
         for (const c of requests[r]) wb.worksheets.getItem(temps[c.plan]).getRange(c.address).formulas = c.formulas;
         if (last) finish(context, plans, temps, api, existingKey, nameSet, options, keptOld);
+        // One request per chunk, and chunks only where one request would pass Excel's 5 MB limit.
+        // eslint-disable-next-line no-restricted-syntax
         await context.sync();
         syncs++;
       });

@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { parseScenario, scenarioJsonSchema } from "../../src/cli/scenario";
+import { runScenario } from "../../src/cli/run";
+
+const DOCS = resolve(__dirname, "../../docs");
+const sample = JSON.parse(readFileSync(resolve(DOCS, "scenario.sample.json"), "utf8"));
+
+describe("scenario files", () => {
+  it("the published JSON Schema is the one the code checks with", () => {
+    // Regenerate with: npm run demo -- --schema > docs/scenario.schema.json
+    expect(JSON.parse(readFileSync(resolve(DOCS, "scenario.schema.json"), "utf8"))).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+  });
+
+  it("accepts the sample and says what is wrong with a bad file, by path", () => {
+    expect(parseScenario(sample).ok).toBe(true);
+    const bad = parseScenario({ bloc: { ...sample.bloc, members: [{ name: 5 }], extra: true } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.problems.some((p) => p.startsWith("bloc.members.0.name"))).toBe(true);
+      expect(bad.problems.some((p) => p.includes("extra"))).toBe(true);
+    }
+  });
+
+  it("plays the sample into a workbook that ExcelJS (and so LibreOffice) opens with the bloc on Khối", async () => {
+    const parsed = parseScenario(sample);
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const report = await runScenario(parsed.scenario);
+    expect(report.ok).toBe(true);
+    expect(report.steps).toEqual([expect.objectContaining({ step: "bloc", ok: true, syncs: 2 })]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await report.host.toXlsx()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Khối");
+    expect(ws).toBeDefined();
+    expect(ws!.getCell("B4").value).toBe(sample.bloc.name);
+    expect(ws!.getCell("B13").value).toBe("Sở Công Thương");
+    expect(ws!.getCell("B20").value).toBe("Liên minh Hợp tác xã tỉnh");
+  });
+
+  it("stops on a bloc with errors and reports them", async () => {
+    const parsed = parseScenario({ bloc: { ...sample.bloc, year: "hai nghìn" } });
+    if (!parsed.ok) throw new Error("shape");
+    const report = await runScenario(parsed.scenario);
+    expect(report.ok).toBe(false);
+    expect(report.steps[0].issues.map((i) => i.code)).toEqual(["bloc.year.invalid"]);
+  });
+});
