@@ -36,8 +36,9 @@ function fnv(s: string): string {
 }
 
 /**
- * The fingerprint of what a bloc sheet says (not how it looks): a re-format or a re-sort of equal
- * content is not an edit; any changed value is. The pane keeps it from load or save.
+ * The fingerprint of what a bloc sheet says (not how it looks): a re-format is not an edit; a
+ * changed value, or a changed roster order (later steps use it), is. The pane keeps it from load
+ * or save.
  */
 export function draftFingerprint(d: BlocDraft): string {
   const t = (v: unknown) => cleanText(String(v ?? ""));

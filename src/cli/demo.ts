@@ -4,7 +4,7 @@
  * saves the finished workbook as .xlsx. `--schema` prints the scenario's JSON Schema instead.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { parseScenario, scenarioJsonSchema } from "./scenario";
 import { runScenario } from "./run";
 
@@ -43,7 +43,8 @@ async function main(argv: string[]): Promise<number> {
     console.error("Dừng: kịch bản có lỗi, không ghi tệp. / Stopped: the scenario has errors; no file written.");
     return 1;
   }
-  const out = resolve(outArg ?? resolve(dirname(file), scenario.output ?? "../out/binh-xet-demo.xlsx"));
+  // --out is taken from the current folder; the scenario's own "output" from the scenario's folder.
+  const out = outArg ? resolve(outArg) : scenario.output ? resolve(dirname(file), scenario.output) : resolve("out", `${basename(file, ".json")}.xlsx`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await report.host.toXlsx());
   console.log(`Đã ghi / Written: ${out}`);

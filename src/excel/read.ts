@@ -85,3 +85,32 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
     };
   });
 }
+
+export interface NamedRead {
+  name: string;
+  exists: boolean;
+  /** "'Khối'!B4:B5" as Excel reports it, "" when the name is missing or broken. */
+  address: string;
+  values: unknown[][];
+}
+
+/** Reads the values of named regions (wherever rows were inserted or the sheet renamed), in one round trip. */
+export async function readNames(host: ExcelHost, names: string[]): Promise<Record<string, NamedRead>> {
+  return host.run(async (context) => {
+    const wanted = names.map((name) => {
+      const item = context.workbook.names.getItemOrNullObject(name);
+      const range = item.getRangeOrNullObject();
+      range.load("address,values");
+      return { name, item, range };
+    });
+    await context.sync();
+    const out: Record<string, NamedRead> = {};
+    for (const w of wanted) {
+      out[w.name] =
+        w.item.isNullObject || w.range.isNullObject
+          ? { name: w.name, exists: false, address: "", values: [] }
+          : { name: w.name, exists: true, address: w.range.address, values: w.range.values };
+    }
+    return out;
+  });
+}

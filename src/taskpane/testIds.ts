@@ -8,7 +8,6 @@ export const TID = {
   deputy: (i: number) => `bloc-deputy-${i}`,
   memberName: (i: number) => `member-name-${i}`,
   memberShort: (i: number) => `member-short-${i}`,
-  memberNote: (i: number) => `member-note-${i}`,
   memberRemove: (i: number) => `member-remove-${i}`,
   addMember: "member-add",
   paste: "member-paste",

@@ -9,7 +9,7 @@ const sample = JSON.parse(readFileSync(resolve(DOCS, "scenario.sample.json"), "u
 
 describe("scenario files", () => {
   it("the published JSON Schema is the one the code checks with", () => {
-    // Regenerate with: npm run demo -- --schema > docs/scenario.schema.json
+    // Regenerate with: npm run -s demo -- --schema > docs/scenario.schema.json
     expect(JSON.parse(readFileSync(resolve(DOCS, "scenario.schema.json"), "utf8"))).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
   });
 

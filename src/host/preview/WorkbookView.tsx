@@ -1,5 +1,5 @@
 import { Button, Caption1, Input, makeStyles, Tab, TabList, tokens, Tooltip } from "@fluentui/react-components";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { MemoryHost } from "../memoryHost";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../types";
 
@@ -72,6 +72,7 @@ export function WorkbookView({ host, onOpenFile, onNew, onSave }: WorkbookViewPr
   const [sel, setSel] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   // Follow the add-in: when it activates a sheet or selects a cell, show it.
   useEffect(() => {
@@ -128,10 +129,20 @@ export function WorkbookView({ host, onOpenFile, onNew, onSave }: WorkbookViewPr
         <Button size="small" onClick={onNew}>
           Sổ mới / New
         </Button>
-        <Button size="small" as="label">
+        <Button size="small" onClick={() => fileInput.current?.click()}>
           Mở .xlsx… / Open
-          <input type="file" accept=".xlsx" hidden onChange={(e) => e.target.files?.[0] && onOpenFile(e.target.files[0])} data-testid="open-xlsx" />
         </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx"
+          hidden
+          onChange={(e) => {
+            if (e.target.files?.[0]) onOpenFile(e.target.files[0]);
+            e.target.value = "";
+          }}
+          data-testid="open-xlsx"
+        />
         <Button size="small" onClick={onSave} data-testid="save-xlsx">
           Tải .xlsx / Download
         </Button>
