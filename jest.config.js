@@ -3,6 +3,7 @@ module.exports = {
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
   testPathIgnorePatterns: ["<rootDir>/test/e2e/"],
   testEnvironment: "node",
+  setupFiles: ["<rootDir>/test/setup.ts"],
   transform: {
     "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { transform: { react: { runtime: "automatic" } } } }],
   },

@@ -232,8 +232,10 @@ function finish(
 ): void {
   const wb = context.workbook;
   const taken = new Set([...existing.keys()]);
+  // One proxy per new sheet, bound before the renames below (a lookup by the temporary name after them would fail).
+  const sheets = temps.map((t) => wb.worksheets.getItem(t));
   plans.forEach((plan, i) => {
-    const ws = wb.worksheets.getItem(temps[i]);
+    const ws = sheets[i];
     for (const { range, format } of plan.formats) applyFormat(ws.getRange(range), parseRange(range), format);
     for (const m of plan.merges) ws.getRange(m).merge(false);
     for (const { column, width } of plan.columnWidths) ws.getRange(`${column}:${column}`).format.columnWidth = width;
@@ -275,7 +277,7 @@ function finish(
   plans.forEach((plan, i) => {
     for (const n of plan.names) if (names.has(nameKey(n.name))) wb.names.getItem(n.name).delete();
     const old = existing.get(nameKey(plan.name));
-    const ws = wb.worksheets.getItem(temps[i]);
+    const ws = sheets[i];
     if (old) {
       if ((options.existing?.[plan.name] ?? "replace") === "keepOld") {
         let to = `${plan.name} (cũ)`;
@@ -298,7 +300,7 @@ function finish(
   const show = options.activate ?? plans[0]?.name;
   if (show) {
     const i = plans.findIndex((p) => p.name === show);
-    if (i >= 0) wb.worksheets.getItem(temps[i]).activate();
+    if (i >= 0) sheets[i].activate();
   }
 }
 

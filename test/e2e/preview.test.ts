@@ -112,8 +112,10 @@ test("a bloc of 8 is created in the preview and lands on the Khối sheet", asyn
   expect(members).toEqual(units);
   // The workbook view shows the sheet's tab and its cells.
   await page.getByRole("tab", { name: "Khối" }).waitFor();
-  await page.getByText("Liên minh Hợp tác xã tỉnh").first().waitFor();
   await page.screenshot({ path: resolve(ROOT, "test-results/preview.png"), fullPage: false });
+  const cell = page.locator('[data-testid="workbook-view"] td[data-cell="B20"]');
+  await expect(cell.textContent()).resolves.toBe("Liên minh Hợp tác xã tỉnh");
+  await expect(page.locator('[data-testid="workbook-view"] td[data-cell="B4"]').textContent()).resolves.toBe("Khối thi đua các sở, ngành Kinh tế - Kỹ thuật");
 
   expect(problems).toEqual([]);
   expect(outside).toEqual([]);

@@ -51,7 +51,8 @@ describe("writeSheets", () => {
     expect(() => host.userEdit("Bảng", "A2", "x")).toThrow();
     host.userEdit("Bảng", "B2", 7);
     expect(host.values("Bảng", "B4")).toEqual([[16]]);
-    host.userEdit("Bảng", "B3", 11);
+    expect(() => host.userEdit("Bảng", "B3", 11)).toThrow(/0–10/); // typed: Excel's Stop alert refuses it
+    host.userPaste("Bảng", "B3", [[11]]); // pasted: it gets in, and is found
     expect(host.invalidCells("Bảng")).toEqual(["B3"]);
   });
 
@@ -79,8 +80,9 @@ describe("writeSheets", () => {
     const changed = samplePlan();
     changed.blocks[0].rows[1][0] = "Sở A mới";
     const before = host.sheetNames();
+    const st = await state(host);
     host.failAtSync(1);
-    const report = await writeSheets(host, [changed], await state(host));
+    const report = await writeSheets(host, [changed], st);
     expect(report.ok).toBe(false);
     expect(report.issues[0].code).toBe("excel.GeneralException");
     expect(host.sheetNames()).toEqual(before);

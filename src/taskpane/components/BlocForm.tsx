@@ -8,13 +8,15 @@ import { PasteDialog } from "./PasteDialog";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
-  row2: { display: "grid", gridTemplateColumns: "1fr 110px", gap: "8px" },
+  row2: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 96px", gap: "8px" },
   members: { display: "flex", flexDirection: "column", gap: "4px" },
   memberHead: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
-  memberRow: { display: "grid", gridTemplateColumns: "24px minmax(0, 1fr) 80px 28px", gap: "4px", alignItems: "start" },
+  memberRow: { display: "grid", gridTemplateColumns: "20px minmax(0, 1fr) 84px 32px", gap: "4px", alignItems: "start" },
   stt: { textAlign: "right", paddingTop: "6px", color: tokens.colorNeutralForeground3 },
   tools: { display: "flex", gap: "6px", flexWrap: "wrap" },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  /** Inputs shrink to their grid cell instead of keeping their intrinsic width. */
+  fill: { width: "100%", minWidth: 0, "& input": { minWidth: 0 } },
 });
 
 export interface BlocFormProps {
@@ -43,7 +45,7 @@ export function BlocForm({ draft, onChange, issues, t, lang, disabled }: BlocFor
   const deputies = [draft.deputies[0] ?? "", draft.deputies[1] ?? ""];
 
   const unitSelect = (value: string, onPick: (v: string) => void, testId: string, emptyLabel: string) => (
-    <Select value={names.includes(value) ? value : value ? `?${value}` : ""} onChange={(_, d) => onPick(d.value)} data-testid={testId} disabled={disabled}>
+    <Select className={s.fill} value={names.includes(value) ? value : value ? `?${value}` : ""} onChange={(_, d) => onPick(d.value)} data-testid={testId} disabled={disabled}>
       <option value="">{emptyLabel}</option>
       {value && !names.includes(value) && <option value={`?${value}`}>{value}</option>}
       {names.map((n, k) => (
@@ -57,14 +59,14 @@ export function BlocForm({ draft, onChange, issues, t, lang, disabled }: BlocFor
   return (
     <div className={s.root}>
       <Field label={t.blocName} required validationMessage={err("name")}>
-        <Input value={draft.name} onChange={(_, d) => set({ name: d.value })} placeholder={t.blocNamePlaceholder} data-testid={TID.blocName} disabled={disabled} />
+        <Input className={s.fill} value={draft.name} onChange={(_, d) => set({ name: d.value })} placeholder={t.blocNamePlaceholder} data-testid={TID.blocName} disabled={disabled} />
       </Field>
       <div className={s.row2}>
         <Field label={t.province} required validationMessage={err("province")}>
-          <Input value={draft.province} onChange={(_, d) => set({ province: d.value })} data-testid={TID.province} disabled={disabled} />
+          <Input className={s.fill} value={draft.province} onChange={(_, d) => set({ province: d.value })} data-testid={TID.province} disabled={disabled} />
         </Field>
         <Field label={t.year} required validationMessage={err("year")}>
-          <Input value={String(draft.year ?? "")} inputMode="numeric" onChange={(_, d) => set({ year: d.value })} data-testid={TID.year} disabled={disabled} />
+          <Input className={s.fill} value={String(draft.year ?? "")} inputMode="numeric" onChange={(_, d) => set({ year: d.value })} data-testid={TID.year} disabled={disabled} />
         </Field>
       </div>
 
@@ -78,21 +80,20 @@ export function BlocForm({ draft, onChange, issues, t, lang, disabled }: BlocFor
           <div key={i} className={s.memberRow}>
             <span className={s.stt}>{i + 1}</span>
             <Field validationMessage={err(`members.${i}.name`)}>
-              <Input aria-label={`${t.memberName} ${i + 1}`} value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} data-testid={TID.memberName(i)} disabled={disabled} />
+              <Input className={s.fill} aria-label={`${t.memberName} ${i + 1}`} value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} data-testid={TID.memberName(i)} disabled={disabled} />
             </Field>
             <Field validationMessage={err(`members.${i}.shortName`)}>
-              <Input aria-label={`${t.memberShort} ${i + 1}`} value={m.shortName ?? ""} onChange={(_, d) => setMember(i, { shortName: d.value })} data-testid={TID.memberShort(i)} disabled={disabled} />
+              <Input className={s.fill} aria-label={`${t.memberShort} ${i + 1}`} value={m.shortName ?? ""} onChange={(_, d) => setMember(i, { shortName: d.value })} data-testid={TID.memberShort(i)} disabled={disabled} />
             </Field>
             <Button
               appearance="subtle"
+              icon={<span aria-hidden>✕</span>}
               aria-label={t.removeMember(m.name)}
               title={t.removeMember(m.name)}
               onClick={() => set({ members: draft.members.filter((_, k) => k !== i) })}
               data-testid={TID.memberRemove(i)}
               disabled={disabled}
-            >
-              ✕
-            </Button>
+            />
           </div>
         ))}
         <div className={s.tools}>
