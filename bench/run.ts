@@ -48,7 +48,10 @@ async function main() {
     console.log("  dist/taskpane.html not found: run `npm run build` first.");
     return;
   }
-  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+  // The production HTML is minified: attribute values may come without quotes.
+  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((s) => !/^https?:/.test(s));
   const sizes: string[][] = [["file", "raw bytes", "gzip bytes"]];
   let raw = 0;
   let gz = 0;
