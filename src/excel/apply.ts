@@ -255,8 +255,11 @@ function finish(
     }
     for (const u of plan.unlocked) ws.getRange(u).format.protection.locked = false;
     if (plan.tabColor) ws.tabColor = plan.tabColor;
-    if (plan.freeze && api.freezePanes && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
-      ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, Math.max(1, plan.freeze.rows), Math.max(1, plan.freeze.columns))));
+    if (plan.freeze && api.freezePanes) {
+      const { rows, columns } = plan.freeze;
+      if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, rows, columns)));
+      else if (rows > 0) ws.freezePanes.freezeRows(rows);
+      else if (columns > 0) ws.freezePanes.freezeColumns(columns);
     }
     if (plan.print && api.pageLayout) {
       const pl = ws.pageLayout;

@@ -15,6 +15,7 @@ function samplePlan(name = "Bảng"): SheetPlan {
   p.protection = {};
   p.names.push({ name: "BX_Tong", range: "$B$4" });
   p.print = { orientation: "Landscape", paper: "A4", titleRows: "$1:$1", fitToWidth: true };
+  p.freeze = { rows: 1, columns: 0 };
   return p;
 }
 
@@ -41,6 +42,7 @@ describe("writeSheets", () => {
     expect(host.protection("Bảng").protected).toBe(true);
     expect(host.pageLayout("Bảng")).toMatchObject({ orientation: "Landscape" });
     expect(host.conditionalFormats("Bảng")).toHaveLength(1);
+    expect(host.freeze("Bảng")).toEqual({ rows: 1, columns: 0 });
     expect(host.sheetNames()).toEqual(["Sheet1", "Bảng"].filter((s) => host.sheetNames().includes(s)));
     expect(host.sheetNames().some((s) => s.startsWith("~BX"))).toBe(false);
   });
