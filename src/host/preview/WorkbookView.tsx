@@ -1,5 +1,6 @@
 import { Button, Caption1, Input, makeStyles, Tab, TabList, tokens, Tooltip } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { colToLetters, parseRef } from "../addresses";
 import type { MemoryHost } from "../memoryHost";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../types";
 
@@ -20,23 +21,12 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-function colLetter(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const colLetter = colToLetters;
 
+/** The top-left cell of an address such as "Khối!B6" or "'Tổng hợp'!A1:D9". */
 function parseCell(a: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(a.replace(/^.*!/, "").toUpperCase());
-  if (!m) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const r = parseRef(a)?.rect;
+  return r ? { row: r.r0, col: r.c0 } : { row: 0, col: 0 };
 }
 
 function extent(sheet: SheetSnapshot): { rows: number; cols: number } {
