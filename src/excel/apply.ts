@@ -27,6 +27,8 @@ export interface WriteOptions {
   activate?: string;
   /** Byte budget per request (tests make it small to exercise chunking). */
   budgetBytes?: number;
+  /** Existing workbook names to delete in the swap (names the plans define are replaced anyway). */
+  deleteNames?: string[];
 }
 
 export interface WriteReport {
@@ -277,6 +279,8 @@ function finish(
   });
 
   // The swap: old names and sheets out (or kept aside), temporary sheets in under the real names.
+  const planned = new Set(plans.flatMap((p) => p.names.map((n) => nameKey(n.name))));
+  for (const n of options.deleteNames ?? []) if (names.has(nameKey(n)) && !planned.has(nameKey(n))) wb.names.getItem(n).delete();
   plans.forEach((plan, i) => {
     for (const n of plan.names) if (names.has(nameKey(n.name))) wb.names.getItem(n.name).delete();
     const old = existing.get(nameKey(plan.name));

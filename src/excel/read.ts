@@ -22,12 +22,16 @@ export interface WorkbookRead {
   byName: Record<string, SheetRead>;
   /** One entry per requested defined name: the whole used range of the sheet holding it. */
   byDefinedName: Record<string, SheetRead>;
+  /** One entry per requested named region: its own values (see `ReadRequest.regions`). */
+  regions: Record<string, NamedRead>;
 }
 
 export interface ReadRequest {
   sheets?: string[];
   /** Read the sheet that holds each of these names, wherever the user moved or renamed it. */
   sheetsOfNames?: string[];
+  /** Read the values of these named regions (missing names come back as not existing). */
+  regions?: string[];
   formulas?: boolean;
 }
 
@@ -56,6 +60,14 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
       used.load(props);
       return { key: n, item, range, ws, used };
     });
+    const regions = (req.regions ?? []).map((name) => {
+      const item = wb.names.getItemOrNullObject(name);
+      const range = item.getRangeOrNullObject();
+      range.load("address,rowIndex,columnIndex,values");
+      const ws = range.worksheet;
+      ws.load("name");
+      return { name, item, range, ws };
+    });
     await context.sync();
 
     const toRead = (ws: Excel.Worksheet, used: Excel.Range, fallbackName: string): SheetRead => {
@@ -77,11 +89,19 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
       if (v.item.isNullObject || v.range.isNullObject) byDefinedName[v.key] = { name: "", exists: false, row: 0, col: 0, values: [] };
       else byDefinedName[v.key] = toRead(v.ws, v.used, "");
     }
+    const regionReads: Record<string, NamedRead> = {};
+    for (const g of regions) {
+      regionReads[g.name] =
+        g.item.isNullObject || g.range.isNullObject
+          ? { name: g.name, exists: false, address: "", sheet: "", row: 0, col: 0, values: [] }
+          : { name: g.name, exists: true, address: g.range.address, sheet: g.ws.name, row: g.range.rowIndex, col: g.range.columnIndex, values: g.range.values };
+    }
     return {
       sheets: sheets.items.map((s) => s.name),
       names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
       byName,
       byDefinedName,
+      regions: regionReads,
     };
   });
 }
@@ -91,6 +111,10 @@ export interface NamedRead {
   exists: boolean;
   /** "'Khối'!B4:B5" as Excel reports it, "" when the name is missing or broken. */
   address: string;
+  /** The sheet it is on, and its 0-based top-left (only from readWorkbook's regions). */
+  sheet?: string;
+  row?: number;
+  col?: number;
   values: unknown[][];
 }
 

@@ -1,0 +1,191 @@
+import { isContent, leaves, type CriteriaTable } from "../criteria/model";
+import type { ScoringSettings, Stage, TieBreaker } from "./settings";
+
+/** What a unit entered for one leaf, at each stage; null where the cell is empty. */
+export interface Entry {
+  self: number | null;
+  review: number | null;
+  agreed: number | null;
+}
+
+export interface UnitScores {
+  /** The member's full name. */
+  unit: string;
+  /** By criterion id. Missing leaves count as empty. */
+  entries: Record<string, Entry>;
+}
+
+export interface UnitResult {
+  unit: string;
+  /** Per top-level section: the sum of its leaves' counted (weighted) points, all kinds. */
+  sections: number[];
+  content: number;
+  /** After the table's bonus cap. */
+  bonus: number;
+  /** After the table's penalty cap; positive, subtracted from the total. */
+  penalty: number;
+  total: number;
+  /** 1 + the number of units ahead of it by the total and the declared tie-breakers. */
+  rank: number;
+  /** Equal to another unit on the total and every tie-breaker: the meeting decides. */
+  tied: boolean;
+  band: string;
+  /** Why the unit is not in a higher band, or why it is in its band. */
+  reason: string;
+  leading: boolean;
+  /** The lowest counted/max ratio over content leaves (1 when there are none), and which leaf. */
+  minRatio: number;
+  minRatioCriterion: string;
+}
+
+/** Excel's ROUND: half away from zero, decimal-correct (2.675 → 2.68). */
+export function roundExcel(x: number, decimals: number): number {
+  if (!Number.isFinite(x)) return x;
+  const sign = x < 0 ? -1 : 1;
+  const shifted = Number(`${Math.abs(x)}e${decimals}`);
+  return sign * Number(`${Math.round(shifted)}e-${decimals}`);
+}
+
+/** The entry that counts at a stage (the "review, else self" stage falls back when review is empty). */
+export function counted(e: Entry | undefined, stage: Stage): number {
+  if (!e) return 0;
+  switch (stage) {
+    case "self":
+      return e.self ?? 0;
+    case "review":
+      return e.review ?? 0;
+    case "agreed":
+      return e.agreed ?? 0;
+    case "reviewOrSelf":
+      return e.review ?? e.self ?? 0;
+  }
+}
+
+/** How many decimals the intermediate sums keep, as the formulas do (ROUND(…, 6)). */
+export const SUM_DECIMALS = 6;
+
+/** One unit's points before ranking. */
+export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: UnitScores): Omit<UnitResult, "rank" | "tied" | "band" | "reason" | "leading"> {
+  const sections = table.sections.map(() => 0);
+  let content = 0;
+  let bonusRaw = 0;
+  let penaltyRaw = 0;
+  let minRatio = Infinity;
+  let minRatioCriterion = "";
+  const r6 = (x: number) => roundExcel(x, SUM_DECIMALS);
+  for (const { leaf, section } of leaves(table)) {
+    // As the sheet does: each leaf's counted points rounded, then summed.
+    const pts = r6(counted(u.entries[leaf.id], settings.stage) * leaf.weight);
+    sections[section] += pts;
+    if (isContent(leaf)) {
+      content += pts;
+      if ((leaf.max ?? 0) > 0) {
+        const ratio = r6(pts / leaf.weight / (leaf.max as number));
+        if (ratio < minRatio) {
+          minRatio = ratio;
+          minRatioCriterion = leaf.id;
+        }
+      }
+    } else if (leaf.kind === "bonus") bonusRaw += pts;
+    else if (leaf.kind === "penalty") penaltyRaw += pts;
+  }
+  const bonus = r6(table.bonusCap === null ? bonusRaw : Math.min(bonusRaw, table.bonusCap));
+  const penalty = r6(table.penaltyCap === null ? penaltyRaw : Math.min(penaltyRaw, table.penaltyCap));
+  content = r6(content);
+  let total = content + bonus - penalty;
+  if (!table.allowOverScale) total = Math.min(total, table.scale);
+  total = roundExcel(total, table.decimals);
+  return {
+    unit: u.unit,
+    sections: sections.map(r6),
+    content,
+    bonus,
+    penalty,
+    total,
+    minRatio: minRatio === Infinity ? 1 : r6(minRatio),
+    minRatioCriterion,
+  };
+}
+
+/** The value a tie-breaker compares, signed so that higher is better. */
+function breakerValue(r: Pick<UnitResult, "sections" | "bonus" | "penalty">, t: TieBreaker): number {
+  switch (t.by) {
+    case "section":
+      return r.sections[t.section] ?? 0;
+    case "bonus":
+      return r.bonus;
+    case "penalty":
+      return -r.penalty;
+  }
+}
+
+/** Ranks: by total, then each tie-breaker in order; units equal on all share a rank and are marked tied. */
+export function rankUnits<T extends Pick<UnitResult, "total" | "sections" | "bonus" | "penalty">>(rows: T[], tieBreakers: TieBreaker[]): { rank: number; tied: boolean }[] {
+  const keys = rows.map((r) => [r.total, ...tieBreakers.map((t) => breakerValue(r, t))]);
+  return keys.map((k) => {
+    let ahead = 0;
+    let equal = 0;
+    for (const other of keys) {
+      let cmp = 0;
+      for (let i = 0; i < k.length && cmp === 0; i++) cmp = other[i] > k[i] ? 1 : other[i] < k[i] ? -1 : 0;
+      if (cmp > 0) ahead++;
+      else if (cmp === 0) equal++;
+    }
+    return { rank: 1 + ahead, tied: equal > 1 };
+  });
+}
+
+/** Numbers as the formulas print them inside text ("85.5"): plain, no grouping. */
+export function numberText(x: number): string {
+  return String(x);
+}
+
+/** The band and its reason, the same words the summary sheet's formulas write. */
+export function classify(total: number, minRatio: number, minRatioCriterion: string, settings: ScoringSettings): { band: string; reason: string } {
+  for (const b of settings.bands) {
+    if (total < b.min) continue;
+    const floorOk = b.floorPercent === null || roundExcel(minRatio * 100, SUM_DECIMALS) >= b.floorPercent;
+    if (floorOk) {
+      return { band: b.label, reason: `Tổng điểm ≥ ${numberText(b.min)}${b.floorPercent === null ? "" : `, mọi tiêu chí ≥ ${numberText(b.floorPercent)}% điểm chuẩn`}` };
+    }
+    // Enough points for this band but a criterion under its floor: the next band it qualifies for, with why not this one.
+    const lower = classify(total, minRatio, minRatioCriterion, { ...settings, bands: settings.bands.slice(settings.bands.indexOf(b) + 1) });
+    return {
+      band: lower.band,
+      reason: `Chưa đạt mức “${b.label}”: tiêu chí ${minRatioCriterion} đạt ${numberText(roundExcel(minRatio * 100, 1))}% < ${numberText(b.floorPercent as number)}%`,
+    };
+  }
+  return { band: settings.fallbackBand, reason: `Tổng điểm dưới ${numberText(settings.bands[settings.bands.length - 1]?.min ?? 0)}` };
+}
+
+/** Every unit's subtotals, total, rank, band and the leading mark. */
+export function computeResults(table: CriteriaTable, settings: ScoringSettings, units: UnitScores[]): UnitResult[] {
+  const scored = units.map((u) => scoreUnit(table, settings, u));
+  const ranks = rankUnits(scored, settings.tieBreakers);
+  return scored.map((s, i) => {
+    const { band, reason } = classify(s.total, s.minRatio, s.minRatioCriterion, settings);
+    const { rank, tied } = ranks[i];
+    return { ...s, rank, tied, band, reason, leading: rank === 1 && !tied };
+  });
+}
+
+/** The tie rule in words, printed under the ranking. */
+export function tieRuleText(settings: ScoringSettings, sectionNames: string[]): { vi: string; en: string } {
+  const vi = ["Tổng điểm cao hơn xếp trên"];
+  const en = ["higher total first"];
+  for (const t of settings.tieBreakers) {
+    if (t.by === "section") {
+      vi.push(`nếu bằng nhau: điểm ${sectionNames[t.section] ?? `Phần ${t.section + 1}`} cao hơn xếp trên`);
+      en.push(`then higher ${sectionNames[t.section] ?? `section ${t.section + 1}`}`);
+    } else if (t.by === "penalty") {
+      vi.push("nếu bằng nhau: điểm trừ ít hơn xếp trên");
+      en.push("then fewer penalty points");
+    } else {
+      vi.push("nếu bằng nhau: điểm thưởng cao hơn xếp trên");
+      en.push("then higher bonus");
+    }
+  }
+  vi.push("nếu vẫn bằng nhau: đồng hạng, hội nghị quyết định");
+  en.push("if still equal: tied, the meeting decides");
+  return { vi: `Quy tắc xếp hạng: ${vi.join("; ")}.`, en: `Ranking rule: ${en.join("; ")}.` };
+}

@@ -1,0 +1,169 @@
+import type { Member } from "../bloc/bloc";
+import { leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
+import { error, warning, type Issue, type Where } from "../issues";
+import { cleanText, nameKey } from "../text";
+import { counted, type Entry, type UnitScores } from "./engine";
+import type { ScoringSettings } from "./settings";
+
+/** One leaf row as found on a unit's sheet: raw cell values and where each input sits. */
+export interface EntryRow {
+  id: string;
+  self: unknown;
+  review: unknown;
+  agreed: unknown;
+  evidence: unknown;
+  at: { self: Where; review: Where; agreed: Where; evidence: Where; row: Where };
+}
+
+export interface UnitEntries {
+  sheet: string;
+  /** The unit named on the sheet. */
+  unit: string;
+  rows: EntryRow[];
+}
+
+const STAGE_FIELD = { self: "self", review: "review", agreed: "agreed", reviewOrSelf: "self" } as const;
+const STAGE_VI = { self: "Tự chấm", review: "Khối thẩm định", agreed: "Điểm thống nhất" } as const;
+
+/** "8,5" → 8.5 when it is a number written the Vietnamese way, else null. */
+function vietnameseNumber(s: string): number | null {
+  const t = s.replace(/\s/g, "");
+  if (/^-?\d+,\d+$/.test(t)) return Number(t.replace(",", "."));
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  return null;
+}
+
+/**
+ * Checks what the units entered. Errors block ranking; warnings inform. Pasted values that bypass
+ * Excel's validation are caught here. Returns the entries as numbers for the engine (a bad cell
+ * counts as empty).
+ */
+export function validateEntries(table: CriteriaTable, settings: ScoringSettings, members: Member[], units: UnitEntries[]): { issues: Issue[]; scores: UnitScores[] } {
+  const issues: Issue[] = [];
+  const byId = new Map(leaves(table).map((l) => [l.leaf.id, l.leaf]));
+  const memberOf = new Map(members.map((m) => [nameKey(m.name), m]));
+  const scores: UnitScores[] = [];
+  const required = STAGE_FIELD[settings.stage];
+
+  for (const u of units) {
+    const member = memberOf.get(nameKey(u.unit));
+    if (!member) {
+      issues.push(error("scoring.unit.unknown", { vi: `Trang "${u.sheet}" ghi đơn vị "${u.unit}" không có trong khối.`, en: `Sheet "${u.sheet}" names unit "${u.unit}", which is not in the bloc.` }, { sheet: u.sheet, cell: "A2" }));
+      continue;
+    }
+    const entries: Record<string, Entry> = {};
+    const anyEntry = u.rows.some((r) => [r.self, r.review, r.agreed].some((v) => v !== "" && v !== null && v !== undefined));
+    if (!anyEntry) {
+      issues.push(warning("scoring.unit.empty", { vi: `Đơn vị "${member.name}" chưa nhập điểm nào.`, en: `Unit "${member.name}" has entered no scores yet.` }, { sheet: u.sheet, cell: u.rows[0]?.at.self.cell ?? "A1" }));
+    }
+    let bonusSum = 0;
+    let bonusAt: Where | undefined;
+    for (const r of u.rows) {
+      const leaf = byId.get(r.id);
+      if (!leaf) {
+        issues.push(error("scoring.criterion.unknown", { vi: `Dòng có mã "${r.id}" không có trong bảng tiêu chí.`, en: `The row with id "${r.id}" is not in the criteria table.` }, r.at.row));
+        continue;
+      }
+      const e: Entry = { self: null, review: null, agreed: null };
+      for (const stage of ["self", "review", "agreed"] as const) e[stage] = checkCell(r[stage], r.at[stage], leaf, table, member.name, issues);
+      entries[r.id] = e;
+      if (anyEntry && e[required] === null && isBlank(r[required])) {
+        issues.push(
+          error(
+            "scoring.entry.missing",
+            { vi: `${member.name}: tiêu chí ${leaf.number || leaf.id} chưa có điểm "${STAGE_VI[required]}".`, en: `${member.name}: criterion ${leaf.number || leaf.id} has no ${required} score.` },
+            r.at[required],
+          ),
+        );
+      }
+      if (e.self !== null && e.review !== null && e.review !== e.self) {
+        if (!cleanText(String(r.evidence ?? ""))) {
+          issues.push(
+            warning(
+              "scoring.review.unexplained",
+              { vi: `${member.name}: tiêu chí ${leaf.number || leaf.id} thẩm định ${e.review} khác tự chấm ${e.self} mà chưa có giải trình.`, en: `${member.name}: criterion ${leaf.number || leaf.id} reviewed ${e.review} ≠ self ${e.self} without an explanation.` },
+              r.at.evidence,
+            ),
+          );
+        }
+        if (Math.abs(e.review - e.self) > settings.largeGap) {
+          issues.push(
+            warning(
+              "scoring.review.largeGap",
+              { vi: `${member.name}: tiêu chí ${leaf.number || leaf.id} chênh ${Math.abs(e.review - e.self)} điểm giữa tự chấm và thẩm định.`, en: `${member.name}: criterion ${leaf.number || leaf.id} differs by ${Math.abs(e.review - e.self)} points between self and review.` },
+              r.at.review,
+            ),
+          );
+        }
+      }
+      if (leaf.kind === "bonus") {
+        bonusSum += counted(e, settings.stage) * leaf.weight;
+        bonusAt ??= r.at[required];
+      }
+    }
+    if (table.bonusCap !== null && bonusSum > table.bonusCap) {
+      issues.push(
+        error(
+          "scoring.bonus.overCap",
+          { vi: `${member.name}: tổng điểm thưởng ${bonusSum} vượt mức tối đa ${table.bonusCap} (bảng tổng hợp chỉ tính ${table.bonusCap}).`, en: `${member.name}: bonus total ${bonusSum} exceeds the cap ${table.bonusCap} (the summary counts ${table.bonusCap}).` },
+          bonusAt,
+        ),
+      );
+    }
+    scores.push({ unit: member.name, entries });
+  }
+  for (const m of members) {
+    if (!units.some((u) => nameKey(u.unit) === nameKey(m.name))) {
+      issues.push(warning("scoring.unit.noSheet", { vi: `Đơn vị "${m.name}" chưa có trang chấm điểm: hãy chèn lại bảng chấm.`, en: `Unit "${m.name}" has no score sheet: insert the sheets again.` }));
+    }
+  }
+  return { issues, scores };
+}
+
+const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
+
+/** One input cell: a number in range, on the step; anything else is an issue and counts as empty. */
+function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable, unit: string, issues: Issue[]): number | null {
+  if (isBlank(v)) return null;
+  const label = `${unit}: tiêu chí ${leaf.number || leaf.id}`;
+  const labelEn = `${unit}: criterion ${leaf.number || leaf.id}`;
+  let n: number;
+  if (typeof v === "number") n = v;
+  else if (typeof v === "string") {
+    const vn = vietnameseNumber(cleanText(v));
+    if (vn !== null) {
+      issues.push(
+        error(
+          "scoring.entry.textNumber",
+          { vi: `${label}: "${v}" là chữ, không phải số (có thể do gõ dấu phẩy hoặc dán). Hãy nhập lại dạng số.`, en: `${labelEn}: "${v}" is text, not a number (typed with a comma or pasted). Re-enter it as a number.` },
+          at,
+        ),
+      );
+    } else {
+      issues.push(error("scoring.entry.notNumber", { vi: `${label}: "${v}" không phải là số.`, en: `${labelEn}: "${v}" is not a number.` }, at));
+    }
+    return null;
+  } else {
+    issues.push(error("scoring.entry.notNumber", { vi: `${label}: giá trị không phải là số.`, en: `${labelEn}: the value is not a number.` }, at));
+    return null;
+  }
+  const max = leaf.max ?? 0;
+  if (n < 0) {
+    issues.push(error("scoring.entry.negative", { vi: `${label}: điểm ${n} âm (điểm trừ cũng nhập số dương).`, en: `${labelEn}: ${n} is negative (penalties are entered as positive points).` }, at));
+    return null;
+  }
+  if (n > max) {
+    issues.push(error("scoring.entry.overMax", { vi: `${label}: điểm ${n} vượt điểm chuẩn ${max}.`, en: `${labelEn}: ${n} exceeds the maximum ${max}.` }, at));
+    return null;
+  }
+  if (leaf.kind === "yesNo" && n !== 0 && n !== max) {
+    issues.push(error("scoring.entry.yesNo", { vi: `${label}: tiêu chí đạt/không đạt chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a yes/no criterion takes 0 or ${max} only.` }, at));
+    return null;
+  }
+  const step = stepOf(leaf, table);
+  if (leaf.kind !== "yesNo" && Math.abs(n / step - Math.round(n / step)) > 1e-9) {
+    issues.push(error("scoring.entry.offStep", { vi: `${label}: điểm ${n} không đúng bước ${step}.`, en: `${labelEn}: ${n} is not on the step ${step}.` }, at));
+    return null;
+  }
+  return n;
+}

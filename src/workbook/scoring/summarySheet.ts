@@ -1,0 +1,190 @@
+import type { Member } from "../../domain/bloc/bloc";
+import type { CriteriaTable } from "../../domain/criteria/model";
+import { SUM_DECIMALS, tieRuleText } from "../../domain/scoring/engine";
+import type { ScoringSettings, TieBreaker } from "../../domain/scoring/settings";
+import { cellAddress, columnLetter, qualified, rangeAddress } from "../a1";
+import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { bandRefs, SETTINGS_NAMES, SETTINGS_SHEET, SETTINGS_LAYOUT } from "./settingsSheet";
+import { COL, type UnitSheetMap } from "./unitSheet";
+
+export const SUMMARY_SHEET = "Tổng hợp";
+export const SUMMARY_LAYOUT = { title: 0, bloc: 1, stage: 2, header: 4, first: 5 } as const;
+
+/** The summary's columns for a table with `n` sections. */
+export function summaryColumns(sections: number) {
+  const c = { stt: 0, unit: 1, firstSection: 2 } as const;
+  const after = 2 + sections;
+  return {
+    ...c,
+    bonus: after,
+    penalty: after + 1,
+    total: after + 2,
+    rank: after + 3,
+    tie: after + 4,
+    band: after + 5,
+    reason: after + 6,
+    leading: after + 7,
+    minRatio: after + 8,
+    minCrit: after + 9,
+    width: after + 10,
+  };
+}
+
+export function sectionName(table: CriteriaTable, i: number): string {
+  return `Phần ${table.sections[i]?.number || i + 1}`;
+}
+
+export interface SummaryInput {
+  table: CriteriaTable;
+  settings: ScoringSettings;
+  members: Member[];
+  maps: UnitSheetMap[];
+  blocName: string;
+  year: number;
+}
+
+/** Where each result sits on the summary: the nomination step links to these cells. */
+export interface SummaryMap {
+  sheet: string;
+  first: number;
+  last: number;
+  cols: ReturnType<typeof summaryColumns>;
+}
+
+/** The summary sheet: per unit, section subtotals, bonus and penalty after caps, total, rank, band and the leading mark, all as formulas. */
+export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: SummaryMap } {
+  const { table, settings, members, maps } = input;
+  const n = members.length;
+  const C = summaryColumns(table.sections.length);
+  const first = SUMMARY_LAYOUT.first;
+  const last = first + n - 1;
+  const p = emptyPlan(SUMMARY_SHEET);
+  p.tabColor = "#548235";
+  const L = (c: number) => columnLetter(c);
+  const colRange = (c: number) => `$${L(c)}$${first + 1}:$${L(c)}$${last + 1}`;
+  const cell = (r: number, c: number) => cellAddress(r, c);
+
+  const header: PlanCell[] = Array(C.width).fill(null);
+  header[C.stt] = "STT";
+  header[C.unit] = "Đơn vị";
+  table.sections.forEach((s, i) => (header[C.firstSection + i] = `${sectionName(table, i)}`));
+  header[C.bonus] = "Điểm thưởng";
+  header[C.penalty] = "Điểm trừ";
+  header[C.total] = "Tổng điểm";
+  header[C.rank] = "Xếp hạng";
+  header[C.tie] = "Ghi chú xếp hạng";
+  header[C.band] = "Xếp loại";
+  header[C.reason] = "Lý do xếp loại";
+  header[C.leading] = "Đơn vị dẫn đầu";
+  header[C.minRatio] = "Tỷ lệ thấp nhất";
+  header[C.minCrit] = "Tiêu chí thấp nhất";
+
+  /** The comparison columns in order (total, then each tie-breaker) with the direction that wins. */
+  const keys: { col: number; better: ">" | "<" }[] = [{ col: C.total, better: ">" }, ...settings.tieBreakers.map((t) => breakerColumn(t, C))];
+
+  const rows: PlanCell[][] = members.map((m, i) => {
+    const r = first + i;
+    const map = maps[i];
+    const ref = (row: number) => `=${qualified(map.sheet, cellAddress(row, COL.counted, true))}`;
+    const row: PlanCell[] = Array(C.width).fill(null);
+    row[C.stt] = i + 1;
+    row[C.unit] = m.name;
+    table.sections.forEach((_, s) => (row[C.firstSection + s] = { f: ref(map.sectionRows[s]) }));
+    row[C.bonus] = { f: ref(map.totals.bonus) };
+    row[C.penalty] = { f: ref(map.totals.penalty) };
+    row[C.total] = { f: ref(map.totals.total) };
+    row[C.minRatio] = { f: ref(map.totals.minRatio) };
+    row[C.minCrit] = { f: ref(map.totals.minRatioCriterion) };
+    // Rank: 1 + units ahead on the total, then ahead on each tie-breaker among those equal so far.
+    const terms: string[] = [];
+    keys.forEach((k, j) => {
+      const equalSoFar = keys.slice(0, j).flatMap((e) => [colRange(e.col), cell(r, e.col)]);
+      terms.push(`COUNTIFS(${[...equalSoFar, colRange(k.col), `"${k.better}"&${cell(r, k.col)}`].join(",")})`);
+    });
+    row[C.rank] = { f: `=1+${terms.join("+")}` };
+    const allEqual = keys.flatMap((e) => [colRange(e.col), cell(r, e.col)]).join(",");
+    row[C.tie] = { f: `=IF(COUNTIFS(${allEqual})>1,"Đồng hạng: hội nghị quyết định","")` };
+    row[C.band] = { f: bandFormula(settings, r, C) };
+    row[C.reason] = { f: reasonFormula(settings, r, C) };
+    row[C.leading] = { f: `=IF(AND(${cell(r, C.rank)}=1,${cell(r, C.tie)}=""),"Dẫn đầu",IF(${cell(r, C.rank)}=1,"Đồng hạng nhất",""))` };
+    return row;
+  });
+
+  const stageLine: PlanCell[] = [{ f: `="Điểm được tính theo: "&${SETTINGS_NAMES.stage}` }];
+  p.blocks.push({ at: "A1", rows: [[`BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM ${input.year}`], [input.blocName], stageLine] });
+  p.blocks.push({ at: cell(SUMMARY_LAYOUT.header, 0), rows: [header, ...rows] });
+  const rule = tieRuleText(settings, table.sections.map((_, i) => sectionName(table, i)));
+  const bandsText = `Xếp loại: ${settings.bands.map((b) => `${b.label} từ ${b.min} điểm${b.floorPercent === null ? "" : `, không tiêu chí nào dưới ${b.floorPercent}% điểm chuẩn`}`).join("; ")}; còn lại: ${settings.fallbackBand}. (Sửa ngưỡng ở trang "${SETTINGS_SHEET}".)`;
+  p.blocks.push({ at: cell(last + 2, 0), rows: [[rule.vi], [bandsText]] });
+
+  const w = C.width;
+  p.merges.push(rangeAddress(0, 0, 1, C.leading + 1), rangeAddress(1, 0, 1, C.leading + 1), rangeAddress(2, 0, 1, C.leading + 1));
+  p.merges.push(rangeAddress(last + 2, 0, 1, C.leading + 1), rangeAddress(last + 3, 0, 1, C.leading + 1));
+  p.formats.push(
+    { range: rangeAddress(0, 0, 1, w), format: { bold: true, fontSize: 14, hAlign: "Center" } },
+    { range: rangeAddress(1, 0, 2, w), format: { hAlign: "Center", italic: true } },
+    { range: rangeAddress(SUMMARY_LAYOUT.header, 0, 1, w), format: { bold: true, fill: "#E2EFDA", hAlign: "Center", vAlign: "Center", wrap: true } },
+    { range: rangeAddress(SUMMARY_LAYOUT.header, 0, n + 1, C.leading + 1), format: { borders: "Continuous", vAlign: "Center" } },
+    { range: rangeAddress(first, C.firstSection, n, C.total - C.firstSection + 1), format: { numberFormat: "0.##", hAlign: "Center" } },
+    { range: rangeAddress(first, C.total, n, 1), format: { bold: true } },
+    { range: rangeAddress(first, C.rank, n, 1), format: { hAlign: "Center", bold: true } },
+    { range: rangeAddress(first, C.reason, n, 1), format: { wrap: true, fontSize: 9 } },
+    { range: rangeAddress(first, C.minRatio, n, 1), format: { numberFormat: "0.0%" } },
+    { range: rangeAddress(SUMMARY_LAYOUT.header, C.minRatio, n + 1, 2), format: { fontColor: "#A6A6A6", fontSize: 8 } },
+    { range: rangeAddress(last + 2, 0, 2, 1), format: { italic: true, wrap: true } },
+  );
+  p.rowHeights = [{ row: last + 3, height: 30 }, { row: last + 4, height: 30 }];
+  p.conditionalFormats.push({ range: rangeAddress(first, 0, n, C.leading + 1), formula: `=$${L(C.leading)}${first + 1}="Dẫn đầu"`, format: { fill: "#FFF2CC", bold: true } });
+  p.columnWidths.push({ column: "A", width: 32 }, { column: "B", width: 220 });
+  table.sections.forEach((_, i) => p.columnWidths.push({ column: L(C.firstSection + i), width: 52 }));
+  p.columnWidths.push(
+    { column: L(C.bonus), width: 52 },
+    { column: L(C.penalty), width: 52 },
+    { column: L(C.total), width: 58 },
+    { column: L(C.rank), width: 48 },
+    { column: L(C.tie), width: 110 },
+    { column: L(C.band), width: 150 },
+    { column: L(C.reason), width: 220 },
+    { column: L(C.leading), width: 80 },
+  );
+  p.names.push({ name: "BX_TongHop", range: rangeAddress(first, 0, n, C.width, true) });
+  p.protection = {};
+  p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${SUMMARY_LAYOUT.header + 1}:$${SUMMARY_LAYOUT.header + 1}`, fitToWidth: true };
+  p.freeze = { rows: SUMMARY_LAYOUT.header + 1, columns: 2 };
+  return { plan: p, map: { sheet: SUMMARY_SHEET, first, last, cols: C } };
+}
+
+function breakerColumn(t: TieBreaker, C: ReturnType<typeof summaryColumns>): { col: number; better: ">" | "<" } {
+  if (t.by === "section") return { col: C.firstSection + t.section, better: ">" };
+  return t.by === "penalty" ? { col: C.penalty, better: "<" } : { col: C.bonus, better: ">" };
+}
+
+/** =IF(AND(total>=min1, floor ok 1), label1, IF(…, fallback)). Thresholds are live cells of the settings sheet. */
+function bandFormula(settings: ScoringSettings, r: number, C: ReturnType<typeof summaryColumns>): string {
+  const T = cellAddress(r, C.total);
+  const MR = cellAddress(r, C.minRatio);
+  const fallback = qualified(SETTINGS_SHEET, cellAddress(SETTINGS_LAYOUT.firstBand + SETTINGS_LAYOUT.maxBands - 1, 1, true));
+  let f = fallback;
+  for (let i = settings.bands.length; i >= 1; i--) {
+    const b = bandRefs(i);
+    f = `IF(AND(${T}>=${b.min},OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor})),${b.label},${f})`;
+  }
+  return `=${f}`;
+}
+
+/** Why: the highest band the total reaches, and whether its floor holds (the same words as the engine). */
+function reasonFormula(settings: ScoringSettings, r: number, C: ReturnType<typeof summaryColumns>): string {
+  const T = cellAddress(r, C.total);
+  const MR = cellAddress(r, C.minRatio);
+  const MC = cellAddress(r, C.minCrit);
+  const lastMin = settings.bands.length ? bandRefs(settings.bands.length).min : "0";
+  let f = `"Tổng điểm dưới "&${lastMin}`;
+  for (let i = settings.bands.length; i >= 1; i--) {
+    const b = bandRefs(i);
+    const ok = `"Tổng điểm ≥ "&${b.min}&IF(${b.floor}="","",", mọi tiêu chí ≥ "&${b.floor}&"% điểm chuẩn")`;
+    // Typographic quotes: a doubled "" inside a string literal is not read the same by every engine.
+    const fail = `"Chưa đạt mức “"&${b.label}&"”: tiêu chí "&${MC}&" đạt "&ROUND(${MR}*100,1)&"% < "&${b.floor}&"%"`;
+    f = `IF(${T}>=${b.min},IF(OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor}),${ok},${fail}),${f})`;
+  }
+  return `=${f}`;
+}

@@ -1,0 +1,336 @@
+import type { Member } from "../../domain/bloc/bloc";
+import { isContent, isLeaf, stepOf, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
+import { SUM_DECIMALS } from "../../domain/scoring/engine";
+import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
+import { cellAddress, columnLetter, rangeAddress } from "../a1";
+import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { SETTINGS_NAMES } from "./settingsSheet";
+
+/** Columns of a unit's score sheet (0-based). Inputs: self, review, agreed, evidence, note. */
+export const COL = {
+  stt: 0,
+  text: 1,
+  max: 2,
+  self: 3,
+  review: 4,
+  agreed: 5,
+  evidence: 6,
+  note: 7,
+  counted: 8,
+  id: 9,
+  weight: 10,
+  group: 11,
+  ratio: 12,
+} as const;
+export const WIDTH = 13;
+export const HEADERS = [
+  "STT",
+  "Nội dung tiêu chí",
+  "Điểm chuẩn",
+  "Tự chấm",
+  "Khối thẩm định",
+  "Điểm thống nhất",
+  "Minh chứng / giải trình",
+  "Ghi chú",
+  "Điểm tính",
+  "Mã",
+  "Trọng số",
+  "Nhóm",
+  "Tỷ lệ",
+];
+/** Group codes in the hidden "Nhóm" column: content leaves 1, bonus 2, penalty 3; groups blank. */
+export const GROUP = { content: 1, bonus: 2, penalty: 3 } as const;
+
+/** Rows (0-based) of a freshly written unit sheet. */
+export const UNIT_LAYOUT = { title: 0, unit: 1, bloc: 2, hint: 3, header: 4, first: 5 } as const;
+
+/** The rows of the totals block under the criteria, relative to its first row. */
+export const TOTALS = ["content", "bonus", "penalty", "total", "minRatio", "minRatioCriterion"] as const;
+export type TotalKey = (typeof TOTALS)[number];
+
+export const INPUT_FILL = "#FFF2CC";
+
+/** Sheet names: the short name (or the full name cut to fit), unique, legal, never a reserved sheet's. */
+export function unitSheetNames(members: Member[], reserved: string[]): string[] {
+  const taken = new Set(reserved.map(nameKey));
+  return members.map((m) => {
+    const base = (cleanText(m.shortName || m.name).replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim() || "Đơn vị").slice(0, 28);
+    let name = base;
+    for (let k = 2; taken.has(nameKey(name)); k++) name = `${base.slice(0, 26)} ${k}`;
+    taken.add(nameKey(name));
+    return name;
+  });
+}
+
+/** Where things are on one unit sheet: the summary's formulas and the readers use this. */
+export interface UnitSheetMap {
+  sheet: string;
+  /** 0-based row of each criterion by id. */
+  rows: Map<string, number>;
+  /** 0-based row of each top-level section. */
+  sectionRows: number[];
+  first: number;
+  last: number;
+  totals: Record<TotalKey, number>;
+}
+
+function flatten(table: CriteriaTable): { node: Criterion; depth: number; section: number }[] {
+  const out: { node: Criterion; depth: number; section: number }[] = [];
+  const walk = (c: Criterion, depth: number, section: number) => {
+    out.push({ node: c, depth, section });
+    for (const k of c.children) walk(k, depth + 1, section);
+  };
+  table.sections.forEach((s, i) => walk(s, 0, i));
+  return out;
+}
+
+function groupCode(c: Criterion): number | null {
+  if (!isLeaf(c)) return null;
+  if (isContent(c)) return GROUP.content;
+  return c.kind === "bonus" ? GROUP.bonus : GROUP.penalty;
+}
+
+/** The map of a unit sheet laid out for a table (without building the plan). */
+export function unitSheetMap(table: CriteriaTable, sheet: string): UnitSheetMap {
+  const flat = flatten(table);
+  const rows = new Map<string, number>();
+  const sectionRows: number[] = [];
+  flat.forEach(({ node, depth }, i) => {
+    rows.set(node.id, UNIT_LAYOUT.first + i);
+    if (depth === 0) sectionRows.push(UNIT_LAYOUT.first + i);
+  });
+  const first = UNIT_LAYOUT.first;
+  const last = first + flat.length - 1;
+  const t0 = last + 2;
+  const totals = Object.fromEntries(TOTALS.map((k, i) => [k, t0 + i])) as Record<TotalKey, number>;
+  return { sheet, rows, sectionRows, first, last, totals };
+}
+
+/** A unit's existing entries, to carry into a rewritten sheet (re-insert keeps work). */
+export interface KeptEntry {
+  self: PlanCell;
+  review: PlanCell;
+  agreed: PlanCell;
+  evidence: PlanCell;
+  note: PlanCell;
+}
+
+export interface UnitSheetInput {
+  table: CriteriaTable;
+  member: Member;
+  sheet: string;
+  blocName: string;
+  year: number;
+  kept?: Map<string, KeptEntry>;
+  /** Sheet protection password; protection is always on (inputs unlocked). */
+  password?: string;
+}
+
+/** The plan of one unit's score sheet. */
+export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: UnitSheetMap } {
+  const { table, member, sheet } = input;
+  const map = unitSheetMap(table, sheet);
+  const p = emptyPlan(sheet);
+  const flat = flatten(table);
+  const A = (r: number, c: number) => cellAddress(r, c);
+  const col = (c: number) => columnLetter(c);
+  const { first, last } = map;
+  const span = (c: number) => `${col(c)}${first + 1}:${col(c)}${last + 1}`;
+  const abs = (c: number) => `$${col(c)}$${first + 1}:$${col(c)}$${last + 1}`;
+
+  p.blocks.push({
+    at: "A1",
+    rows: [
+      [`BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM ${input.year}`],
+      [`Đơn vị: ${member.name}`],
+      [`Khối: ${input.blocName}`],
+      ["Nhập điểm vào các ô nền vàng. Khi điểm thẩm định khác điểm tự chấm, ghi giải trình. Điểm trừ nhập số dương."],
+    ],
+  });
+  const body: PlanCell[][] = [HEADERS];
+  flat.forEach(({ node }, i) => {
+    const r = first + i;
+    const leaf = isLeaf(node);
+    const g = groupCode(node);
+    const row: PlanCell[] = Array(WIDTH).fill(null);
+    row[COL.stt] = node.number;
+    row[COL.text] = node.text;
+    row[COL.max] = leaf ? node.max : node.max ?? null;
+    row[COL.id] = node.id;
+    if (leaf) {
+      const kept = input.kept?.get(node.id);
+      row[COL.self] = kept?.self ?? null;
+      row[COL.review] = kept?.review ?? null;
+      row[COL.agreed] = kept?.agreed ?? null;
+      row[COL.evidence] = kept?.evidence ?? null;
+      row[COL.note] = kept?.note ?? null;
+      row[COL.weight] = node.weight;
+      row[COL.group] = g;
+      const [d, e, f, k] = [A(r, COL.self), A(r, COL.review), A(r, COL.agreed), A(r, COL.weight)];
+      row[COL.counted] = { f: `=ROUND(CHOOSE(${SETTINGS_NAMES.stageIndex},${d},${e},${f},IF(${e}="",${d},${e}))*${k},${SUM_DECIMALS})` };
+      row[COL.ratio] = g === GROUP.content && (node.max ?? 0) > 0 ? { f: `=ROUND(${A(r, COL.counted)}/${k}/${A(r, COL.max)},${SUM_DECIMALS})` } : null;
+    } else {
+      // A group's subtotal: its leaves' counted points (all kinds; penalties shown as deducted points).
+      const end = first + i + countDescendants(node);
+      row[COL.counted] = { f: `=ROUND(SUMIF(${col(COL.group)}${r + 2}:${col(COL.group)}${end + 1},">0",${col(COL.counted)}${r + 2}:${col(COL.counted)}${end + 1}),${SUM_DECIMALS})` };
+    }
+    body.push(row);
+  });
+  p.blocks.push({ at: A(UNIT_LAYOUT.header, 0), rows: body });
+
+  const T = map.totals;
+  const cap = (expr: string, c: number | null) => (c === null ? expr : `MIN(${expr},${c})`);
+  const content = `SUMIF(${abs(COL.group)},${GROUP.content},${abs(COL.counted)})`;
+  const bonus = `SUMIF(${abs(COL.group)},${GROUP.bonus},${abs(COL.counted)})`;
+  const penalty = `SUMIF(${abs(COL.group)},${GROUP.penalty},${abs(COL.counted)})`;
+  const I = (k: TotalKey) => A(T[k], COL.counted);
+  const sum = `${I("content")}+${I("bonus")}-${I("penalty")}`;
+  const totalsRows: [string, PlanCell][] = [
+    ["Điểm các tiêu chí nội dung", { f: `=ROUND(${content},${SUM_DECIMALS})` }],
+    [`Điểm thưởng${table.bonusCap === null ? "" : ` (tối đa ${table.bonusCap})`}`, { f: `=ROUND(${cap(bonus, table.bonusCap)},${SUM_DECIMALS})` }],
+    [`Điểm trừ${table.penaltyCap === null ? "" : ` (tối đa ${table.penaltyCap})`}`, { f: `=ROUND(${cap(penalty, table.penaltyCap)},${SUM_DECIMALS})` }],
+    ["TỔNG ĐIỂM", { f: `=ROUND(${table.allowOverScale ? sum : `MIN(${sum},${table.scale})`},${table.decimals})` }],
+    ["Tỷ lệ thấp nhất so với điểm chuẩn", { f: `=IF(COUNT(${abs(COL.ratio)})=0,1,MIN(${abs(COL.ratio)}))` }],
+    ["Tiêu chí có tỷ lệ thấp nhất", { f: `=IF(COUNT(${abs(COL.ratio)})=0,"",INDEX(${abs(COL.id)},MATCH(${I("minRatio")},${abs(COL.ratio)},0)))` }],
+  ];
+  totalsRows.forEach(([label, value], i) => {
+    const row: PlanCell[] = Array(COL.counted + 1).fill(null);
+    row[COL.text] = label;
+    row[COL.counted] = value;
+    p.blocks.push({ at: A(T.content + i, 0), rows: [row] });
+  });
+
+  // Looks.
+  p.merges.push("A1:I1", "A2:I2", "A3:I3", "A4:I4");
+  p.formats.push(
+    { range: "A1:I1", format: { bold: true, fontSize: 14, hAlign: "Center" } },
+    { range: "A2:I3", format: { bold: true } },
+    { range: "A4:I4", format: { italic: true, fontColor: "#595959", wrap: true } },
+    { range: rangeAddress(UNIT_LAYOUT.header, 0, 1, WIDTH), format: { bold: true, fill: "#FCE4D6", hAlign: "Center", vAlign: "Center", wrap: true } },
+    { range: rangeAddress(UNIT_LAYOUT.header, 0, last - UNIT_LAYOUT.header + 1, COL.counted + 1), format: { borders: "Continuous", vAlign: "Center" } },
+    { range: `${span(COL.text)}`, format: { wrap: true } },
+    { range: `${span(COL.evidence)}`, format: { wrap: true } },
+    { range: `${span(COL.stt)}`, format: { hAlign: "Center" } },
+    { range: `${col(COL.max)}${first + 1}:${col(COL.agreed)}${last + 1}`, format: { numberFormat: "0.##", hAlign: "Center" } },
+    { range: `${col(COL.counted)}${first + 1}:${col(COL.counted)}${T.minRatio}`, format: { numberFormat: "0.##", hAlign: "Center", fill: "#F2F2F2" } },
+    { range: `${col(COL.id)}${UNIT_LAYOUT.header + 1}:${col(COL.ratio)}${last + 1}`, format: { fontColor: "#A6A6A6", fontSize: 8 } },
+    { range: rangeAddress(T.content, 0, TOTALS.length, COL.counted + 1), format: { bold: true } },
+    { range: rangeAddress(T.total, 0, 1, COL.counted + 1), format: { fill: "#E2EFDA", fontSize: 12 } },
+    { range: A(T.minRatio, COL.counted), format: { numberFormat: "0.0%" } },
+  );
+  flat.forEach(({ node, depth }, i) => {
+    const r = first + i;
+    if (!isLeaf(node)) p.formats.push({ range: rangeAddress(r, 0, 1, COL.counted + 1), format: { bold: true, fill: depth === 0 ? "#DDEBF7" : undefined } });
+  });
+  p.columnWidths.push(
+    { column: "A", width: 36 },
+    { column: "B", width: 300 },
+    ...["C", "D", "E", "F"].map((c) => ({ column: c, width: 58 })),
+    { column: "G", width: 200 },
+    { column: "H", width: 110 },
+    { column: "I", width: 58 },
+    ...["J", "K", "L", "M"].map((c) => ({ column: c, width: 40 })),
+  );
+
+  // Inputs: unlocked, validated by kind, yellow; the rest locked under protection.
+  flat.forEach(({ node }, i) => {
+    if (!isLeaf(node)) return;
+    const r = first + i;
+    const inputs = rangeAddress(r, COL.self, 1, 3);
+    const max = node.max ?? 0;
+    const step = stepOf(node, table);
+    if (node.kind === "yesNo") {
+      p.validations.push({ range: inputs, rule: { kind: "list", source: ["0", String(max)] }, error: { title: "Đạt / không đạt", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.` } });
+    } else {
+      p.validations.push({
+        range: inputs,
+        rule: { kind: "decimal", min: 0, max },
+        error: { title: "Điểm không hợp lệ", message: `Nhập số từ 0 đến ${max}, bước ${step}. / A number 0–${max}, step ${step}.` },
+      });
+    }
+  });
+  p.unlocked.push(`${col(COL.self)}${first + 1}:${col(COL.note)}${last + 1}`);
+  p.formats.push({ range: `${col(COL.self)}${first + 1}:${col(COL.agreed)}${last + 1}`, format: { fill: INPUT_FILL } });
+  // Group rows are not inputs: lock them again and clear their fill.
+  flat.forEach(({ node }, i) => {
+    if (isLeaf(node)) return;
+    p.formats.push({ range: rangeAddress(first + i, COL.self, 1, 3), format: { fill: "#DDEBF7" } });
+  });
+  p.protection = { password: input.password };
+  // Conditional formats: a missing score at the counting stage, over the max, review ≠ self without explanation.
+  const d = `$${col(COL.self)}${first + 1}`;
+  const e = `$${col(COL.review)}${first + 1}`;
+  const c = `$${col(COL.max)}${first + 1}`;
+  const g = `$${col(COL.group)}${first + 1}`;
+  const ev = `$${col(COL.evidence)}${first + 1}`;
+  p.conditionalFormats.push(
+    { range: `${col(COL.self)}${first + 1}:${col(COL.agreed)}${last + 1}`, formula: `=AND(${g}<>"",ISNUMBER(${col(COL.self)}${first + 1}),${col(COL.self)}${first + 1}>${c})`, format: { fill: "#FFC7CE", fontColor: "#9C0006" } },
+    { range: `${col(COL.self)}${first + 1}:${col(COL.self)}${last + 1}`, formula: `=AND(${g}<>"",${d}="")`, format: { fill: "#FFEB9C" } },
+    { range: `${col(COL.evidence)}${first + 1}:${col(COL.evidence)}${last + 1}`, formula: `=AND(${g}<>"",${e}<>"",${e}<>${d},${ev}="")`, format: { fill: "#FFC7CE" } },
+  );
+  p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${UNIT_LAYOUT.header + 1}:$${UNIT_LAYOUT.header + 1}`, fitToWidth: true };
+  p.freeze = { rows: UNIT_LAYOUT.header + 1, columns: 0 };
+  return { plan: p, map };
+}
+
+function countDescendants(c: Criterion): number {
+  return c.children.reduce((a, k) => a + 1 + countDescendants(k), 0);
+}
+
+/** One leaf row as read back from a unit sheet. */
+export interface ReadRow {
+  id: string;
+  /** 0-based sheet row. */
+  row: number;
+  max: unknown;
+  self: unknown;
+  review: unknown;
+  agreed: unknown;
+  evidence: unknown;
+  note: unknown;
+}
+
+export interface UnitSheetRead {
+  sheet: string;
+  /** The unit named on the sheet ("Đơn vị: …"), or "". */
+  unit: string;
+  rows: ReadRow[];
+  /** 0-based columns of the header labels found. */
+  cols: Record<keyof typeof COL, number>;
+  found: boolean;
+}
+
+/**
+ * Reads a unit sheet by its labels: the "Đơn vị:" line and the header row, then every row with a
+ * criterion id ("Mã"). Tolerates inserted rows and moved blocks.
+ */
+export function readUnitSheet(grid: { sheet: string; row: number; col: number; values: unknown[][] }): UnitSheetRead {
+  const fold = (v: unknown) => foldDiacritics(String(v ?? ""));
+  let unit = "";
+  let header = -1;
+  const cols = {} as Record<keyof typeof COL, number>;
+  for (let r = 0; r < grid.values.length && header < 0; r++) {
+    const row = grid.values[r] ?? [];
+    for (const v of row) {
+      const m = /^\s*Đơn vị\s*:\s*(.+)$/i.exec(String(v ?? "").normalize("NFC"));
+      if (m && !unit) unit = cleanText(m[1]);
+    }
+    const labels = row.map(fold);
+    if (labels.includes(fold("Mã")) && labels.includes(fold("Tự chấm"))) {
+      header = r;
+      (Object.keys(COL) as (keyof typeof COL)[]).forEach((k) => {
+        cols[k] = labels.indexOf(fold(HEADERS[COL[k]]));
+      });
+    }
+  }
+  if (header < 0) return { sheet: grid.sheet, unit, rows: [], cols, found: false };
+  const rows: ReadRow[] = [];
+  const get = (r: number, k: keyof typeof COL) => (cols[k] >= 0 ? grid.values[r]?.[cols[k]] : undefined);
+  for (let r = header + 1; r < grid.values.length; r++) {
+    const id = cleanText(String(get(r, "id") ?? ""));
+    const group = get(r, "group");
+    if (!id || group === "" || group === null || group === undefined) continue;
+    rows.push({ id, row: grid.row + r, max: get(r, "max"), self: get(r, "self"), review: get(r, "review"), agreed: get(r, "agreed"), evidence: get(r, "evidence"), note: get(r, "note") });
+  }
+  return { sheet: grid.sheet, unit, rows, cols, found: true };
+}
