@@ -9,25 +9,59 @@ import { gzipSync } from "node:zlib";
 import { loadBloc, saveBloc } from "../src/app/bloc";
 import type { BlocDraft } from "../src/domain/bloc/bloc";
 import { MemoryHost } from "../src/host";
+import { insertScoring, validateScores } from "../src/app/scoring";
+import type { CriteriaTable, Criterion } from "../src/domain/criteria/model";
+import { criteriaSheetPlan } from "../src/workbook/criteria/criteriaSheet";
+import { writeSheets } from "../src/excel/apply";
+import { readWorkbook } from "../src/excel/read";
 
 function draft(n: number): BlocDraft {
   const members = Array.from({ length: n }, (_, i) => ({ name: `Sở thành viên số ${i + 1} của khối thi đua`, shortName: `S${i + 1}` }));
   return { name: "Khối thi đua các sở, ngành Kinh tế - Kỹ thuật", province: "Nam Định", year: 2026, leader: members[0].name, deputies: [members[1].name], members };
 }
 
-const rows: string[][] = [["action", "size", "syncs", "request bytes", "max request", "ms"]];
+const rows: string[][] = [["action", "size", "syncs", "request bytes", "max request", "response bytes", "ms"]];
 
 async function measure(action: string, size: string, host: MemoryHost, fn: () => Promise<unknown>) {
   host.resetStats();
   const t0 = performance.now();
   await fn();
   const ms = performance.now() - t0;
-  rows.push([action, size, String(host.stats.syncs), String(host.stats.requestBytes), String(host.stats.maxRequestBytes), ms.toFixed(1)]);
+  rows.push([action, size, String(host.stats.syncs), String(host.stats.requestBytes), String(host.stats.maxRequestBytes), String(host.stats.responseBytes), ms.toFixed(1)]);
 }
 
 function table(r: string[][]) {
   const w = r[0].map((_, c) => Math.max(...r.map((x) => x[c].length)));
   for (const x of r) console.log(x.map((v, c) => (c < 2 ? v.padEnd(w[c]) : v.padStart(w[c]))).join("  "));
+}
+
+/** A table of `n` point leaves in 4 sections, each worth 100/n. */
+function benchTable(n: number): CriteriaTable {
+  const per = Math.ceil(n / 4);
+  const sections: Criterion[] = ["I", "II", "III", "IV"].map((num, s) => ({
+    id: num,
+    number: num,
+    text: `Phần ${num}`,
+    max: null,
+    kind: null,
+    weight: 1,
+    step: null,
+    unit: null,
+    note: "",
+    children: Array.from({ length: Math.min(per, n - s * per) }, (_, i) => ({
+      id: `${num}.${i + 1}`,
+      number: String(i + 1),
+      text: `Tiêu chí ${num}.${i + 1}: thực hiện đầy đủ, đúng hạn nhiệm vụ được giao theo kế hoạch năm`,
+      max: 5,
+      kind: "points" as const,
+      weight: 1,
+      step: null,
+      unit: null,
+      note: "",
+      children: [],
+    })),
+  }));
+  return { title: "Bảng đo", scale: 5 * n, allowOverScale: false, decimals: 2, step: 0.25, bonusCap: null, penaltyCap: null, legalBasis: "", sample: false, sections };
 }
 
 async function main() {
@@ -37,6 +71,21 @@ async function main() {
     const st = await loadBloc(host);
     await measure("bloc setup (re-save)", `${n} members`, host, () => saveBloc(host, draft(n), { basedOn: st.fingerprint }));
     await measure("bloc load", `${n} members`, host, () => loadBloc(host));
+  }
+  for (const [units, criteria] of [
+    [8, 30],
+    [60, 200],
+  ]) {
+    const host = new MemoryHost();
+    await saveBloc(host, draft(units), { basedOn: null });
+    const st = await readWorkbook(host, {});
+    await writeSheets(host, [criteriaSheetPlan(benchTable(criteria))], st);
+    const size = `${units} units × ${criteria} criteria`;
+    await measure("insert score sheets", size, host, () => insertScoring(host, {}));
+    await measure("validate scores", size, host, async () => {
+      const out = await validateScores(host);
+      if (out.results.length !== units) throw new Error(`validate found ${out.results.length} units, expected ${units}`);
+    });
   }
   console.log("Round trips and request sizes, as counted by the in-memory host:\n");
   table(rows);

@@ -115,16 +115,23 @@ function applyFormat(range: Excel.Range, rect: Rect, f: CellFormat): void {
   }
 }
 
-interface Chunk {
-  plan: number;
-  address: string;
-  formulas: (string | number | boolean)[][];
+/** One piece of a write, sized so that the pieces can be packed into requests under the budget. */
+interface Work {
   bytes: number;
+  apply: (context: Excel.RequestContext, sheet: (plan: number) => Excel.Worksheet) => void;
 }
 
+/** Bytes a value adds to a request: its JSON, plus the operation around it. */
+const OP_BYTES = 160;
+const size = (x: unknown) => utf8Length(JSON.stringify(x)) + OP_BYTES;
+const cellsIn = (range: string) => {
+  const r = parseRange(range);
+  return r.rowCount * r.colCount;
+};
+
 /** Cuts every block of every plan into pieces that each fit the budget. */
-function chunkBlocks(plans: SheetPlan[], budget: number): Chunk[] {
-  const out: Chunk[] = [];
+function cellWork(plans: SheetPlan[], budget: number): Work[] {
+  const out: Work[] = [];
   plans.forEach((plan, p) => {
     for (const block of plan.blocks) {
       if (block.rows.length === 0) continue;
@@ -137,7 +144,7 @@ function chunkBlocks(plans: SheetPlan[], budget: number): Chunk[] {
       });
       let start = 0;
       while (start < rows.length) {
-        let bytes = 64;
+        let bytes = OP_BYTES;
         let end = start;
         while (end < rows.length) {
           const rb = utf8Length(JSON.stringify(rows[end])) + 1;
@@ -145,7 +152,9 @@ function chunkBlocks(plans: SheetPlan[], budget: number): Chunk[] {
           bytes += rb;
           end++;
         }
-        out.push({ plan: p, address: rangeAddress(at.row + start, at.col, end - start, width), formulas: rows.slice(start, end), bytes });
+        const address = rangeAddress(at.row + start, at.col, end - start, width);
+        const formulas = rows.slice(start, end);
+        out.push({ bytes, apply: (_, sheet) => void (sheet(p).getRange(address).formulas = formulas) });
         start = end;
       }
     }
@@ -153,109 +162,36 @@ function chunkBlocks(plans: SheetPlan[], budget: number): Chunk[] {
   return out;
 }
 
-/**
- * Writes whole sheets from plans. Each sheet is built under a temporary hidden name and swapped in
- * at the end of the same request, so a failure never leaves a half-written sheet under the real
- * name. One round trip, unless the cells exceed the request budget; then the fewest chunks that
- * keep each request under it. After a failure, one more round trip cleans up.
- */
-export async function writeSheets(host: ExcelHost, plans: SheetPlan[], state: WorkbookState, options: WriteOptions = {}): Promise<WriteReport> {
-  const api = detectApiSupport(host);
-  const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
-  const stamp = String(Date.now() % 1000000);
-  const temps = plans.map((_, i) => `~BX${i}-${stamp}`);
-  const existingKey = new Map(state.sheets.map((s, i) => [nameKey(s), { name: s, position: i }]));
-  const nameSet = new Set(state.names.map((n) => nameKey(n.name)));
-  const issues: Issue[] = [];
-  const keptOld: { from: string; to: string }[] = [];
-  let syncs = 0;
-
-  // Group the cell chunks into requests.
-  const chunks = chunkBlocks(plans, budget);
-  const requests: Chunk[][] = [[]];
-  let used = 0;
-  for (const c of chunks) {
-    if (used + c.bytes > budget && requests[requests.length - 1].length > 0) {
-      requests.push([]);
-      used = 0;
-    }
-    requests[requests.length - 1].push(c);
-    used += c.bytes;
+/** A plan's formats, rules and page setup, one piece per item. */
+function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
+  const out: Work[] = [];
+  const add = (bytes: number, fn: (ws: Excel.Worksheet) => void) => out.push({ bytes, apply: (_, sheet) => fn(sheet(p)) });
+  for (const f of plan.formats) {
+    const bytes = size(f) + (f.format.numberFormat ? cellsIn(f.range) * (utf8Length(f.format.numberFormat) + 3) : 0) + (f.format.borders ? 6 * OP_BYTES : 0);
+    add(bytes, (ws) => applyFormat(ws.getRange(f.range), parseRange(f.range), f.format));
   }
-
-  if (!api.pageLayout && plans.some((p) => p.print)) {
-    issues.push(
-      warning("excel.print.unsupported", {
-        vi: "Excel này chưa hỗ trợ thiết lập in qua add-in (cần ExcelApi 1.9): hãy tự chọn khổ A4 và hướng giấy khi in.",
-        en: "This Excel cannot set up printing from an add-in (needs ExcelApi 1.9): choose A4 and the orientation when printing.",
-      }),
-    );
-  }
-
-  try {
-    for (let r = 0; r < requests.length; r++) {
-      const last = r === requests.length - 1;
-      await host.run(async (context) => {
-        const wb = context.workbook;
-        if (api.suspendCalculation) wb.application.suspendApiCalculationUntilNextSync();
-        if (r === 0) {
-          for (const t of temps) {
-            const ws = wb.worksheets.add(t);
-            ws.visibility = "Hidden";
-          }
-        }
-        for (const c of requests[r]) wb.worksheets.getItem(temps[c.plan]).getRange(c.address).formulas = c.formulas;
-        if (last) finish(context, plans, temps, api, existingKey, nameSet, options, keptOld);
-        // One request per chunk, and chunks only where one request would pass Excel's 5 MB limit.
-        // eslint-disable-next-line no-restricted-syntax
-        await context.sync();
-        syncs++;
-      });
-    }
-    return { ok: true, syncs, keptOld, issues };
-  } catch (e) {
-    syncs++;
-    issues.push(officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" }));
-    syncs += await cleanup(host, plans, temps, existingKey);
-    return { ok: false, syncs, keptOld: [], issues };
-  }
-}
-
-/** The last request's work: formats and rules on the temporary sheets, then the swap. */
-function finish(
-  context: Excel.RequestContext,
-  plans: SheetPlan[],
-  temps: string[],
-  api: ApiSupport,
-  existing: Map<string, { name: string; position: number }>,
-  names: Set<string>,
-  options: WriteOptions,
-  keptOld: { from: string; to: string }[],
-): void {
-  const wb = context.workbook;
-  const taken = new Set([...existing.keys()]);
-  // One proxy per new sheet, bound before the renames below (a lookup by the temporary name after them would fail).
-  const sheets = temps.map((t) => wb.worksheets.getItem(t));
-  plans.forEach((plan, i) => {
-    const ws = sheets[i];
-    for (const { range, format } of plan.formats) applyFormat(ws.getRange(range), parseRange(range), format);
-    for (const m of plan.merges) ws.getRange(m).merge(false);
-    for (const { column, width } of plan.columnWidths) ws.getRange(`${column}:${column}`).format.columnWidth = width;
-    for (const { row, height } of plan.rowHeights ?? []) ws.getRange(`${row}:${row}`).format.rowHeight = height;
-    for (const v of plan.validations) {
+  for (const m of plan.merges) add(size(m), (ws) => ws.getRange(m).merge(false));
+  for (const w of plan.columnWidths) add(size(w), (ws) => void (ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width));
+  for (const h of plan.rowHeights ?? []) add(size(h), (ws) => void (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
+  for (const v of plan.validations) {
+    add(size(v) + 3 * OP_BYTES, (ws) => {
       const dv = ws.getRange(v.range).dataValidation;
       dv.rule = validationRule(v.rule);
       dv.errorAlert = { title: v.error.title, message: v.error.message, showAlert: true, style: "Stop" };
       if (v.prompt) dv.prompt = { title: v.prompt.title, message: v.prompt.message, showPrompt: true };
-    }
-    for (const cf of plan.conditionalFormats) {
+    });
+  }
+  for (const cf of plan.conditionalFormats) {
+    add(size(cf) + 4 * OP_BYTES, (ws) => {
       const c = ws.getRange(cf.range).conditionalFormats.add("Custom");
       c.custom.rule.formula = cf.formula;
       if (cf.format.fill) c.custom.format.fill.color = cf.format.fill;
       if (cf.format.fontColor) c.custom.format.font.color = cf.format.fontColor;
       if (cf.format.bold !== undefined) c.custom.format.font.bold = cf.format.bold;
-    }
-    for (const u of plan.unlocked) ws.getRange(u).format.protection.locked = false;
+    });
+  }
+  for (const u of plan.unlocked) add(size(u), (ws) => void (ws.getRange(u).format.protection.locked = false));
+  add(size({ tab: plan.tabColor, freeze: plan.freeze, print: plan.print }) + 8 * OP_BYTES, (ws) => {
     if (plan.tabColor) ws.tabColor = plan.tabColor;
     if (plan.freeze && api.freezePanes) {
       const { rows, columns } = plan.freeze;
@@ -277,14 +213,102 @@ function finish(
       if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     }
   });
+  return out;
+}
 
-  // The swap: old names and sheets out (or kept aside), temporary sheets in under the real names.
+/**
+ * Writes whole sheets from plans. Each sheet is built under a temporary hidden name and swapped in
+ * at the end of the last request, so a failure never leaves a half-written sheet under the real
+ * name. One round trip, unless the work exceeds the request budget; then the fewest requests that
+ * keep each under it (cells, formats and rules are all sized and packed in order; the swap comes
+ * last). After a failure, one more round trip cleans up.
+ */
+export async function writeSheets(host: ExcelHost, plans: SheetPlan[], state: WorkbookState, options: WriteOptions = {}): Promise<WriteReport> {
+  const api = detectApiSupport(host);
+  const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
+  const stamp = String(Date.now() % 1000000);
+  const temps = plans.map((_, i) => `~BX${i}-${stamp}`);
+  const existingKey = new Map(state.sheets.map((s, i) => [nameKey(s), { name: s, position: i }]));
+  const nameSet = new Set(state.names.map((n) => nameKey(n.name)));
+  const issues: Issue[] = [];
+  const keptOld: { from: string; to: string }[] = [];
+  let syncs = 0;
+
+  const work: Work[] = [...cellWork(plans, budget), ...plans.flatMap((plan, i) => decorationWork(plan, i, api))];
+  const swap: Work = {
+    bytes: plans.length * 12 * OP_BYTES + size(plans.map((p) => p.names)),
+    apply: (context, sheet) => swapIn(context, plans, sheet, existingKey, nameSet, options, keptOld),
+  };
+  // Pack in order; the swap must share the last request.
+  const requests: Work[][] = [[]];
+  let used = plans.length * OP_BYTES * 3;
+  for (const w of [...work, swap]) {
+    if (used + w.bytes > budget && requests[requests.length - 1].length > 0) {
+      requests.push([]);
+      used = 0;
+    }
+    requests[requests.length - 1].push(w);
+    used += w.bytes;
+  }
+
+  if (!api.pageLayout && plans.some((p) => p.print)) {
+    issues.push(
+      warning("excel.print.unsupported", {
+        vi: "Excel này chưa hỗ trợ thiết lập in qua add-in (cần ExcelApi 1.9): hãy tự chọn khổ A4 và hướng giấy khi in.",
+        en: "This Excel cannot set up printing from an add-in (needs ExcelApi 1.9): choose A4 and the orientation when printing.",
+      }),
+    );
+  }
+
+  try {
+    for (let r = 0; r < requests.length; r++) {
+      await host.run(async (context) => {
+        const wb = context.workbook;
+        if (api.suspendCalculation) wb.application.suspendApiCalculationUntilNextSync();
+        // One proxy per new sheet and request, bound before any rename in the swap.
+        const bound: Excel.Worksheet[] = [];
+        if (r === 0) {
+          temps.forEach((t, i) => {
+            bound[i] = wb.worksheets.add(t);
+            bound[i].visibility = "Hidden";
+          });
+        }
+        const sheet = (i: number) => (bound[i] ??= wb.worksheets.getItem(temps[i]));
+        for (const w of requests[r]) w.apply(context, sheet);
+        // A request per budget's worth of work: several only where one would pass Excel's 5 MB limit.
+        // eslint-disable-next-line no-restricted-syntax
+        await context.sync();
+        syncs++;
+      });
+    }
+    return { ok: true, syncs, keptOld, issues };
+  } catch (e) {
+    syncs++;
+    issues.push(officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" }));
+    syncs += await cleanup(host, plans, temps, existingKey);
+    return { ok: false, syncs, keptOld: [], issues };
+  }
+}
+
+/** The swap: old names and sheets out (or kept aside), the new sheets in under their real names. */
+function swapIn(
+  context: Excel.RequestContext,
+  plans: SheetPlan[],
+  sheet: (i: number) => Excel.Worksheet,
+  existing: Map<string, { name: string; position: number }>,
+  names: Set<string>,
+  options: WriteOptions,
+  keptOld: { from: string; to: string }[],
+): void {
+  const wb = context.workbook;
+  const taken = new Set([...existing.keys()]);
+  plans.forEach((_, i) => sheet(i));
   const planned = new Set(plans.flatMap((p) => p.names.map((n) => nameKey(n.name))));
   for (const n of options.deleteNames ?? []) if (names.has(nameKey(n)) && !planned.has(nameKey(n))) wb.names.getItem(n).delete();
   plans.forEach((plan, i) => {
     for (const n of plan.names) if (names.has(nameKey(n.name))) wb.names.getItem(n.name).delete();
     const old = existing.get(nameKey(plan.name));
-    const ws = sheets[i];
+    const ws = sheet(i);
     if (old) {
       if ((options.existing?.[plan.name] ?? "replace") === "keepOld") {
         let to = `${plan.name} (cũ)`;
@@ -305,10 +329,8 @@ function finish(
     }
   });
   const show = options.activate ?? plans[0]?.name;
-  if (show) {
-    const i = plans.findIndex((p) => p.name === show);
-    if (i >= 0) sheets[i].activate();
-  }
+  const i = plans.findIndex((p) => p.name === show);
+  if (i >= 0) sheet(i).activate();
 }
 
 /**

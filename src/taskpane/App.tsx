@@ -12,6 +12,8 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  Tab,
+  TabList,
   Title3,
   tokens,
   webLightTheme,
@@ -23,6 +25,8 @@ import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { IssueList } from "./components/IssueList";
+import { ScoringStep } from "./components/ScoringStep";
+import { SCORING_STRINGS } from "./scoringStrings";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
 
@@ -57,6 +61,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const [showFieldErrors, setShowFieldErrors] = useState(false);
   const [banner, setBanner] = useState<Banner>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const [step, setStep] = useState<"bloc" | "scoring">("bloc");
 
   const live = useMemo(() => validateBloc(draft).issues, [draft]);
 
@@ -148,7 +153,18 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </Button>
         </header>
 
-        {loading ? (
+        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as "bloc" | "scoring")} size="small">
+          <Tab value="bloc" data-testid={TID.stepBloc}>
+            {SCORING_STRINGS[lang].tabBloc}
+          </Tab>
+          <Tab value="scoring" data-testid={TID.stepScoring}>
+            {SCORING_STRINGS[lang].tabScoring}
+          </Tab>
+        </TabList>
+
+        {step === "scoring" ? (
+          <ScoringStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+        ) : loading ? (
           <Spinner label={t.loading} />
         ) : (
           <>

@@ -1,6 +1,8 @@
 /** Test ids in one place, shared by the pane, the jsdom tests and the browser test. */
 export const TID = {
   lang: "lang-toggle",
+  stepBloc: "step-bloc",
+  stepScoring: "step-scoring",
   blocName: "bloc-name",
   province: "bloc-province",
   year: "bloc-year",

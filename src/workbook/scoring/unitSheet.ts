@@ -3,7 +3,7 @@ import { isContent, isLeaf, stepOf, type CriteriaTable, type Criterion } from ".
 import { SUM_DECIMALS } from "../../domain/scoring/engine";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
-import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { emptyPlan, type PlanCell, type SheetPlan, type Validation } from "../plan";
 import { SETTINGS_NAMES } from "./settingsSheet";
 
 /** Columns of a unit's score sheet (0-based). Inputs: self, review, agreed, evidence, note. */
@@ -232,23 +232,30 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     ...["J", "K", "L", "M"].map((c) => ({ column: c, width: 40 })),
   );
 
-  // Inputs: unlocked, validated by kind, yellow; the rest locked under protection.
+  // Inputs: unlocked, validated by kind, yellow; the rest locked under protection. Consecutive
+  // leaves with the same rule share one validation range (fewer operations in the request).
+  let run: { from: number; to: number; key: string; v: Validation } | null = null;
+  const flush = () => {
+    if (run) p.validations.push({ ...run.v, range: rangeAddress(run.from, COL.self, run.to - run.from + 1, 3) });
+    run = null;
+  };
   flat.forEach(({ node }, i) => {
-    if (!isLeaf(node)) return;
     const r = first + i;
-    const inputs = rangeAddress(r, COL.self, 1, 3);
+    if (!isLeaf(node)) return flush();
     const max = node.max ?? 0;
     const step = stepOf(node, table);
-    if (node.kind === "yesNo") {
-      p.validations.push({ range: inputs, rule: { kind: "list", source: ["0", String(max)] }, error: { title: "Đạt / không đạt", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.` } });
-    } else {
-      p.validations.push({
-        range: inputs,
-        rule: { kind: "decimal", min: 0, max },
-        error: { title: "Điểm không hợp lệ", message: `Nhập số từ 0 đến ${max}, bước ${step}. / A number 0–${max}, step ${step}.` },
-      });
+    const v: Validation =
+      node.kind === "yesNo"
+        ? { range: "", rule: { kind: "list", source: ["0", String(max)] }, error: { title: "Đạt / không đạt", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.` } }
+        : { range: "", rule: { kind: "decimal", min: 0, max }, error: { title: "Điểm không hợp lệ", message: `Nhập số từ 0 đến ${max}, bước ${step}. / A number 0–${max}, step ${step}.` } };
+    const key = JSON.stringify([v.rule, v.error]);
+    if (run && run.key === key && run.to === r - 1) run.to = r;
+    else {
+      flush();
+      run = { from: r, to: r, key, v };
     }
   });
+  flush();
   p.unlocked.push(`${col(COL.self)}${first + 1}:${col(COL.note)}${last + 1}`);
   p.formats.push({ range: `${col(COL.self)}${first + 1}:${col(COL.agreed)}${last + 1}`, format: { fill: INPUT_FILL } });
   // Group rows are not inputs: lock them again and clear their fill.

@@ -1,0 +1,276 @@
+import type { Bloc } from "../domain/bloc/bloc";
+import { leaves, type CriteriaTable } from "../domain/criteria/model";
+import { templateById } from "../domain/criteria/templates";
+import { error, hasErrors, warning, type Issue, type Where } from "../domain/issues";
+import { computeResults, type UnitResult } from "../domain/scoring/engine";
+import { validateEntries, type UnitEntries } from "../domain/scoring/validate";
+import { defaultSettings, type ScoringSettings } from "../domain/scoring/settings";
+import { nameKey } from "../domain/text";
+import { writeSheets } from "../excel/apply";
+import { officeErrorToIssue } from "../excel/errors";
+import type { ExcelHost } from "../excel/host";
+import { readWorkbook, type WorkbookRead } from "../excel/read";
+import { BLOC_NAMES, BLOC_SHEET, readBlocSheet } from "../workbook/bloc/blocSheet";
+import { CRITERIA_SHEET, criteriaSheetPlan, readCriteriaSheet } from "../workbook/criteria/criteriaSheet";
+import type { SheetPlan } from "../workbook/plan";
+import { readSettingsSheet, SETTINGS_SHEET, settingsSheetPlan } from "../workbook/scoring/settingsSheet";
+import { sectionName, SUMMARY_SHEET, summarySheetPlan } from "../workbook/scoring/summarySheet";
+import { readUnitSheet, unitSheetNames, unitSheetPlan, WIDTH, type KeptEntry, type UnitSheetRead } from "../workbook/scoring/unitSheet";
+import { validateBloc } from "../domain/bloc/bloc";
+import { cellAddress, rangeAddress } from "../workbook/a1";
+
+/** At most this many unit sheets are tracked (workbook names BX_DV_1 … BX_DV_200). */
+export const MAX_UNITS = 200;
+export const unitName = (k: number) => `BX_DV_${k}`;
+const ALL_UNIT_NAMES = Array.from({ length: MAX_UNITS }, (_, i) => unitName(i + 1));
+
+const say = (vi: string, en: string) => ({ vi, en });
+
+/** Everything scoring needs from the workbook, read in one round trip. */
+export interface ScoringContext {
+  read: WorkbookRead;
+  bloc: Bloc | null;
+  blocIssues: Issue[];
+  /** The table on the "Tiêu chí" sheet, if any. */
+  criteria: { found: boolean; table: CriteriaTable | null; issues: Issue[] } | null;
+  settings: ScoringSettings | null;
+  settingsIssues: Issue[];
+  settingsFound: boolean;
+  /** Unit sheets found through their names, in name order. */
+  units: (UnitSheetRead & { name: string; col0: number })[];
+}
+
+export async function readScoringContext(host: ExcelHost): Promise<ScoringContext> {
+  const read = await readWorkbook(host, { sheets: [BLOC_SHEET, CRITERIA_SHEET, SETTINGS_SHEET], sheetsOfNames: [BLOC_NAMES.name], regions: ALL_UNIT_NAMES });
+  const blocRead = read.byName[BLOC_SHEET]?.exists ? read.byName[BLOC_SHEET] : read.byDefinedName[BLOC_NAMES.name];
+  let bloc: Bloc | null = null;
+  let blocIssues: Issue[] = [];
+  if (blocRead?.exists) {
+    const parsed = readBlocSheet({ sheet: blocRead.name, row: blocRead.row, col: blocRead.col, values: blocRead.values });
+    const v = validateBloc(parsed.draft, parsed.at);
+    bloc = parsed.found ? v.bloc : null;
+    blocIssues = [...parsed.issues, ...v.issues].filter((i) => i.severity === "error");
+  }
+  const cr = read.byName[CRITERIA_SHEET];
+  const criteria = cr?.exists ? readCriteriaSheet({ sheet: cr.name, row: cr.row, col: cr.col, values: cr.values }) : null;
+  const table = criteria?.table ?? null;
+  const sr = read.byName[SETTINGS_SHEET];
+  const names = table ? table.sections.map((_, i) => sectionName(table, i)) : [];
+  const s = readSettingsSheet(sr?.exists ? { sheet: sr.name, row: sr.row, col: sr.col, values: sr.values } : null, defaultSettings(table?.scale ?? 100), names);
+  const units = ALL_UNIT_NAMES.map((n) => read.regions[n])
+    .filter((r) => r?.exists)
+    .map((r) => ({ ...readUnitSheet({ sheet: r.sheet ?? "", row: r.row ?? 0, col: r.col ?? 0, values: r.values }), name: r.name, col0: r.col ?? 0 }));
+  return { read, bloc, blocIssues, criteria, settings: s.settings, settingsIssues: s.issues, settingsFound: !!sr?.exists, units };
+}
+
+/** The entries of a read unit sheet, by criterion id, as cells to carry over. */
+function keptOf(u: UnitSheetRead): Map<string, KeptEntry> {
+  const out = new Map<string, KeptEntry>();
+  const v = (x: unknown) => (x === "" || x === undefined ? null : (x as string | number | boolean));
+  for (const r of u.rows) out.set(r.id, { self: v(r.self), review: v(r.review), agreed: v(r.agreed), evidence: v(r.evidence), note: v(r.note) });
+  return out;
+}
+const hasEntry = (k: KeptEntry) => [k.self, k.review, k.agreed, k.evidence, k.note].some((x) => x !== null && x !== "");
+
+export interface InsertOptions {
+  /** Use a shipped template (writes it to the "Tiêu chí" sheet); otherwise the sheet's own table. */
+  template?: string;
+  /** Password for the protected sheets (optional). */
+  password?: string;
+  /** The user agreed to drop the entries listed in a "confirm" outcome. */
+  confirm?: boolean;
+}
+
+export interface InsertReport {
+  units: number;
+  criteria: number;
+  addedUnits: string[];
+  removedUnits: string[];
+  addedCriteria: string[];
+  removedCriteria: string[];
+  /** Entries carried over from the previous sheets. */
+  keptEntries: number;
+}
+
+export type InsertOutcome =
+  | { kind: "inserted"; report: InsertReport; issues: Issue[]; syncs: number }
+  | { kind: "invalid"; issues: Issue[] }
+  | { kind: "confirm"; report: InsertReport; lost: { unit: string; criterion: string }[]; issues: Issue[] }
+  | { kind: "failed"; issues: Issue[] };
+
+/**
+ * Inserts (or re-inserts) the scoring sheets: one score sheet per member, the criteria and settings
+ * sheets, and the summary. One round trip to read, one to write (more only where a request would
+ * pass 5 MB). Every entered score is kept, matched by unit and criterion id; entries that would be
+ * lost (a removed unit or criterion) are listed and need the user's confirmation.
+ */
+export async function insertScoring(host: ExcelHost, options: InsertOptions = {}): Promise<InsertOutcome> {
+  let ctx: ScoringContext;
+  try {
+    ctx = await readScoringContext(host);
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+  const { bloc } = ctx;
+  if (!bloc) {
+    return {
+      kind: "invalid",
+      issues: ctx.blocIssues.length
+        ? ctx.blocIssues
+        : [error("scoring.noBloc", say("Chưa có hồ sơ khối hợp lệ: hãy thiết lập khối trước.", "There is no valid bloc record: set up the bloc first."))],
+    };
+  }
+
+  let table: CriteriaTable | null;
+  let criteriaPlan: SheetPlan | null = null;
+  if (options.template) {
+    const t = templateById(options.template);
+    if (!t) return { kind: "invalid", issues: [error("scoring.template.unknown", say(`Không có mẫu "${options.template}".`, `No template "${options.template}".`))] };
+    if (ctx.criteria?.found && !options.confirm) {
+      return {
+        kind: "confirm",
+        report: emptyReport(),
+        lost: [],
+        issues: [warning("scoring.criteria.replace", say(`Trang "${CRITERIA_SHEET}" đã có bảng tiêu chí. Thay bằng mẫu? Trang cũ được giữ lại với tên khác.`, `Sheet "${CRITERIA_SHEET}" already has a table. Replace it with the template? The old sheet is kept under another name.`))],
+      };
+    }
+    table = t.table;
+    criteriaPlan = criteriaSheetPlan(table);
+  } else {
+    if (!ctx.criteria?.found) {
+      return { kind: "invalid", issues: [error("scoring.noCriteria", say(`Chưa có bảng tiêu chí: chọn một mẫu, hoặc dán bảng của khối vào trang "${CRITERIA_SHEET}".`, `No criteria table: pick a template, or paste the bloc's table on sheet "${CRITERIA_SHEET}".`))] };
+    }
+    if (!ctx.criteria.table || hasErrors(ctx.criteria.issues)) return { kind: "invalid", issues: ctx.criteria.issues };
+    table = ctx.criteria.table;
+    criteriaPlan = criteriaSheetPlan(table);
+  }
+  const sectionNames = table.sections.map((_, i) => sectionName(table as CriteriaTable, i));
+  // The settings sheet is the user's once it exists: read, never rewritten. A new one gets defaults for the scale.
+  const settings = ctx.settingsFound && ctx.settings ? ctx.settings : defaultSettings(table.scale);
+  if (hasErrors(ctx.settingsIssues)) return { kind: "invalid", issues: ctx.settingsIssues };
+
+  // Match the old sheets to the members by the unit named on each sheet.
+  const byUnit = new Map(ctx.units.map((u) => [nameKey(u.unit), u]));
+  const ids = new Set(leaves(table).map((l) => l.leaf.id));
+  const report = emptyReport();
+  report.units = bloc.members.length;
+  report.criteria = ids.size;
+  const lost: { unit: string; criterion: string }[] = [];
+  const oldIds = new Set(ctx.units.flatMap((u) => u.rows.map((r) => r.id)));
+  report.addedCriteria = [...ids].filter((i) => ctx.units.length > 0 && !oldIds.has(i));
+  report.removedCriteria = [...oldIds].filter((i) => !ids.has(i));
+  const keptByMember = bloc.members.map((m) => {
+    const old = byUnit.get(nameKey(m.name));
+    if (!old) {
+      if (ctx.units.length) report.addedUnits.push(m.name);
+      return undefined;
+    }
+    const kept = keptOf(old);
+    for (const [id, k] of kept) {
+      if (!ids.has(id) && hasEntry(k)) lost.push({ unit: m.name, criterion: id });
+      else if (hasEntry(k)) report.keptEntries++;
+    }
+    return kept;
+  });
+  const memberKeys = new Set(bloc.members.map((m) => nameKey(m.name)));
+  for (const u of ctx.units) {
+    if (memberKeys.has(nameKey(u.unit))) continue;
+    report.removedUnits.push(u.unit || u.sheet);
+    for (const [id, k] of keptOf(u)) if (hasEntry(k)) lost.push({ unit: u.unit || u.sheet, criterion: id });
+  }
+  if (lost.length > 0 && !options.confirm) {
+    return {
+      kind: "confirm",
+      report,
+      lost,
+      issues: [
+        warning(
+          "scoring.reinsert.loses",
+          say(
+            `Chèn lại sẽ bỏ ${lost.length} ô điểm đã nhập (đơn vị hoặc tiêu chí không còn trong danh sách): ${lost.slice(0, 3).map((l) => `${l.unit} / ${l.criterion}`).join("; ")}${lost.length > 3 ? "; …" : ""}. Tiếp tục? Trang của đơn vị bị bỏ được giữ lại.`,
+            `Re-inserting drops ${lost.length} entered cells (units or criteria no longer listed): ${lost.slice(0, 3).map((l) => `${l.unit} / ${l.criterion}`).join("; ")}${lost.length > 3 ? "; …" : ""}. Go on? Removed units' sheets are kept.`,
+          ),
+        ),
+      ],
+    };
+  }
+
+  // Sheet names: our unit sheets are replaced in place; removed units' sheets stay as they are.
+  const ours = new Set(ctx.units.filter((u) => memberKeys.has(nameKey(u.unit))).map((u) => nameKey(u.sheet)));
+  const reserved = [BLOC_SHEET, CRITERIA_SHEET, SETTINGS_SHEET, SUMMARY_SHEET, ...ctx.read.sheets.filter((s) => !ours.has(nameKey(s)))];
+  const oldSheetOf = new Map(ctx.units.map((u) => [nameKey(u.unit), u.sheet]));
+  const fresh = unitSheetNames(bloc.members, reserved);
+  const sheetNames = bloc.members.map((m, i) => oldSheetOf.get(nameKey(m.name)) ?? fresh[i]);
+
+  const units = bloc.members.map((member, i) => unitSheetPlan({ table: table as CriteriaTable, member, sheet: sheetNames[i], blocName: bloc.name, year: bloc.year, kept: keptByMember[i], password: options.password }));
+  units.forEach(({ plan, map }, i) => plan.names.push({ name: unitName(i + 1), range: rangeAddress(0, 0, map.totals.minRatioCriterion + 1, WIDTH, true) }));
+  const summary = summarySheetPlan({ table, settings, members: bloc.members, maps: units.map((u) => u.map), blocName: bloc.name, year: bloc.year });
+  if (options.password) summary.plan.protection = { password: options.password };
+  const plans: SheetPlan[] = [];
+  if (criteriaPlan) plans.push(criteriaPlan);
+  if (!ctx.settingsFound) plans.push(settingsSheetPlan(settings, sectionNames));
+  plans.push(summary.plan, ...units.map((u) => u.plan));
+  // The criteria sheet is kept aside when it held something the rewrite would not (a pasted table, or a template replaced).
+  const keepCriteria = ctx.criteria?.found && (options.template || !criteriaLooksOurs(ctx));
+  const existing: Record<string, "replace" | "keepOld"> = {};
+  if (keepCriteria) existing[CRITERIA_SHEET] = "keepOld";
+  const stale = ALL_UNIT_NAMES.slice(bloc.members.length).filter((n) => ctx.read.regions[n]?.exists);
+  const w = await writeSheets(host, plans, { sheets: ctx.read.sheets, names: ctx.read.names }, { existing, activate: SUMMARY_SHEET, deleteNames: stale });
+  if (!w.ok) return { kind: "failed", issues: w.issues };
+  const issues = [...(ctx.criteria?.issues ?? []).filter((i) => i.severity === "warning"), ...w.issues];
+  if (report.removedUnits.length) {
+    issues.push(warning("scoring.unitsRemoved", say(`Đơn vị không còn trong khối (trang được giữ lại): ${report.removedUnits.join(", ")}.`, `Units no longer in the bloc (their sheets are kept): ${report.removedUnits.join(", ")}.`)));
+  }
+  return { kind: "inserted", report, issues, syncs: 1 + w.syncs };
+}
+
+function criteriaLooksOurs(ctx: ScoringContext): boolean {
+  const v = ctx.read.byName[CRITERIA_SHEET]?.values ?? [];
+  return v.some((row) => row.some((c) => String(c ?? "").normalize("NFC") === "Mã"));
+}
+
+function emptyReport(): InsertReport {
+  return { units: 0, criteria: 0, addedUnits: [], removedUnits: [], addedCriteria: [], removedCriteria: [], keptEntries: 0 };
+}
+
+export interface ValidateOutcome {
+  issues: Issue[];
+  /** The engine's results on the valid entries (bad cells count as empty), in roster order. */
+  results: UnitResult[];
+  table: CriteriaTable | null;
+  settings: ScoringSettings | null;
+  syncs: number;
+}
+
+/** Reads every unit sheet in one round trip and checks the entries; the pane lists the issues by cell. */
+export async function validateScores(host: ExcelHost): Promise<ValidateOutcome> {
+  let ctx: ScoringContext;
+  try {
+    ctx = await readScoringContext(host);
+  } catch (e) {
+    return { issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))], results: [], table: null, settings: null, syncs: 1 };
+  }
+  if (!ctx.bloc) return { issues: ctx.blocIssues.length ? ctx.blocIssues : [error("scoring.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))], results: [], table: null, settings: null, syncs: 1 };
+  const table = ctx.criteria?.table ?? null;
+  if (!table) return { issues: ctx.criteria?.issues.length ? ctx.criteria.issues : [error("scoring.noCriteria", say("Chưa có bảng tiêu chí.", "No criteria table yet."))], results: [], table: null, settings: null, syncs: 1 };
+  if (ctx.units.length === 0) return { issues: [error("scoring.noSheets", say("Chưa chèn bảng chấm điểm cho các đơn vị.", "The unit score sheets have not been inserted."))], results: [], table, settings: ctx.settings, syncs: 1 };
+  const settings = ctx.settings ?? defaultSettings(table.scale);
+  const units: UnitEntries[] = ctx.units.map((u) => {
+    const w = (row: number, c: number): Where => ({ sheet: u.sheet, cell: cellAddress(row, (u.col0 ?? 0) + c) });
+    return {
+      sheet: u.sheet,
+      unit: u.unit,
+      rows: u.rows.map((r) => ({
+        id: r.id,
+        self: r.self,
+        review: r.review,
+        agreed: r.agreed,
+        evidence: r.evidence,
+        at: { self: w(r.row, u.cols.self), review: w(r.row, u.cols.review), agreed: w(r.row, u.cols.agreed), evidence: w(r.row, u.cols.evidence), row: w(r.row, u.cols.id) },
+      })),
+    };
+  });
+  const { issues, scores } = validateEntries(table, settings, ctx.bloc.members, units);
+  const ordered = ctx.bloc.members.map((m) => scores.find((s) => nameKey(s.unit) === nameKey(m.name)) ?? { unit: m.name, entries: {} });
+  return { issues: [...ctx.settingsIssues, ...issues], results: computeResults(table, settings, ordered), table, settings, syncs: 1 };
+}

@@ -1,0 +1,558 @@
+import { error, hasErrors, warning, type Issue, type Message, type Where } from "../issues";
+import { cleanText, foldDiacritics, nameKey } from "../text";
+import { CRITERION_KINDS, CriteriaTableSchema, KIND_LABELS, isContent, isLeaf, type CriteriaTable, type Criterion, type CriterionKind } from "./model";
+import { validateCriteria, viNumber, whereKey, type CriterionField, type TableField } from "./validate";
+
+/** The cells of one pasted row, as the sheet (or a form) gives them. */
+export interface CriteriaRowCells {
+  stt: unknown;
+  text: unknown;
+  max: unknown;
+  kind?: unknown;
+  weight?: unknown;
+  step?: unknown;
+  unit?: unknown;
+  note?: unknown;
+  id?: unknown;
+}
+
+/** Where the row and each of its cells sit. */
+export interface CriteriaRowWhere {
+  row: Where;
+  stt?: Where;
+  text?: Where;
+  max?: Where;
+  kind?: Where;
+  weight?: Where;
+  step?: Where;
+  unit?: Where;
+  note?: Where;
+  id?: Where;
+}
+
+export interface CriteriaRow {
+  cells: CriteriaRowCells;
+  where: CriteriaRowWhere;
+}
+
+export type CriteriaBase = Omit<CriteriaTable, "sections">;
+
+export interface CriteriaParse {
+  /** Null when any issue is an error. */
+  table: CriteriaTable | null;
+  issues: Issue[];
+  /** Each criterion's row (key: its id) and cells (key: `whereKey(id, field)`). */
+  at: Map<string, Where>;
+}
+
+const say = (vi: string, en: string): Message => ({ vi, en });
+
+// ---------------------------------------------------------------- values
+
+/** A cell as text: numbers as JavaScript prints them, everything NFC with spaces folded. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return cleanText(String(v));
+}
+
+/** Multi-line text (notes, legal basis): each line cleaned, empty lines dropped. */
+export function cellLines(v: unknown): string {
+  if (typeof v !== "string") return cellText(v);
+  return v
+    .split(/\r\n|\r|\n/)
+    .map(cleanText)
+    .filter(Boolean)
+    .join("\n");
+}
+
+/**
+ * A number as a Vietnamese user types it: 10,5 → 10.5; 1.000 → 1000 (a dot followed by groups of
+ * exactly three digits is a thousands separator); 1.500,5 → 1500.5; 0.25 → 0.25; "10 điểm" → 10.
+ * Returns null for an empty cell and "invalid" for anything else.
+ */
+export function parseNumber(v: unknown): number | null | "invalid" {
+  if (typeof v === "number") return Number.isFinite(v) ? v : "invalid";
+  const s0 = cellText(v);
+  if (!s0) return null;
+  const s = s0
+    .replace(/\s*(điểm|đ|diem|d|points?|pts?)\.?$/i, "")
+    .replace(/\s+/g, "")
+    .replace(/^\((.*)\)$/, "$1")
+    .replace(/^[−–]/, "-");
+  let m: RegExpExecArray | null;
+  if (/^[+-]?\d+$/.test(s)) return Number(s);
+  if ((m = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$/.exec(s))) return Number(`${m[1]}${m[2].replace(/\./g, "")}${m[3] ? `.${m[3]}` : ""}`);
+  if (/^[+-]?\d*,\d+$/.test(s)) return Number(s.replace(",", "."));
+  if (/^[+-]?\d*\.\d+$/.test(s)) return Number(s);
+  return "invalid";
+}
+
+const KIND_WORDS: Record<CriterionKind, string[]> = {
+  points: ["diem", "points", "point", "diem so", "cham diem", "thang diem"],
+  yesNo: ["dat/khong dat", "dat / khong dat", "dat - khong dat", "dat-khong dat", "dat, khong dat", "dat hoac khong dat", "yes/no", "yes / no", "yesno", "co/khong", "co / khong"],
+  perOccurrence: ["theo lan", "moi lan", "lan", "diem/lan", "per occurrence", "peroccurrence", "per-occurrence"],
+  bonus: ["thuong", "diem thuong", "cong", "diem cong", "cong diem", "bonus"],
+  penalty: ["tru", "diem tru", "tru diem", "penalty", "phat"],
+};
+
+/** A kind as typed in the Loại column: the Vietnamese or English label, with or without accents. */
+export function parseKind(v: unknown): CriterionKind | null | "invalid" {
+  const s = cellText(v);
+  if (!s) return null;
+  const f = foldDiacritics(s).replace(/\s+/g, " ").replace(/[.:]+$/, "");
+  for (const k of CRITERION_KINDS) {
+    if (k.toLowerCase() === f.replace(/\s/g, "") || foldDiacritics(KIND_LABELS[k].vi) === f || KIND_LABELS[k].en.toLowerCase() === f) return k;
+    if (KIND_WORDS[k].includes(f)) return k;
+  }
+  return "invalid";
+}
+
+// ---------------------------------------------------------------- numbering
+
+const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+export type Numbering =
+  | { kind: "section"; number: string }
+  | { kind: "number"; number: string; parts: string[] }
+  | { kind: "letter"; number: string }
+  | { kind: "bullet"; number: string }
+  | { kind: "none" }
+  | { kind: "unknown"; shown: string };
+
+/**
+ * What an STT cell says: a section ("I", "II.", "Phần I", "PHẦN II"), a criterion ("1", "1.",
+ * "2)", "1.1", "1.2.3"), a letter ("a", "a)", "b.", "(c)", "đ"), a bullet ("-", "+", "•") or
+ * nothing. Roman numerals are upper case (or follow "Phần"); a lone lower-case "i", "v" or "x"
+ * is a letter.
+ */
+export function parseNumbering(v: unknown): Numbering {
+  const raw = cellText(v);
+  if (!raw) return { kind: "none" };
+  if (/^[-+•–—*·∙◦▪]+$/.test(raw)) return { kind: "bullet", number: raw[0] };
+  let s = raw.replace(/^\((.+)\)$/, "$1").replace(/[.):]+$/, "").trim();
+  const part = /^(?:phần|phan|part|mục|muc|chương|chuong)\s+(.+)$/i.exec(s);
+  if (part) {
+    const r = part[1].replace(/[.):]+$/, "").toUpperCase();
+    if (ROMAN.test(r)) return { kind: "section", number: r };
+    if (/^\d+$/.test(r)) return { kind: "section", number: `Phần ${Number(r)}` };
+    return { kind: "unknown", shown: raw };
+  }
+  if (ROMAN.test(s)) return { kind: "section", number: s };
+  if (/^\d+(\.\d+)*$/.test(s)) {
+    const parts = s.split(".").map((p) => String(Number(p)));
+    return { kind: "number", number: parts.join("."), parts };
+  }
+  s = s.normalize("NFC");
+  if (/^[a-zđ]$/.test(s)) return { kind: "letter", number: s };
+  return { kind: "unknown", shown: raw };
+}
+
+/** "1. Hoàn thành…", "I. THỰC HIỆN…", "a) Báo cáo…": a number typed at the start of the text. */
+function splitLeadingNumber(text: string): { number: string; text: string } | null {
+  const m =
+    /^((?:[Pp]hần|PHẦN|[Pp]han|PHAN)\s+[IVXLC]+|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]\s+(\S.*)$/u.exec(text) ?? /^(\d+(?:\.\d+)+)\s+(\S.*)$/u.exec(text);
+  return m ? { number: m[1], text: m[2] } : null;
+}
+
+// ---------------------------------------------------------------- kinds from text
+
+// JavaScript's \b is ASCII-only, so word ends are written out: end, space, or punctuation.
+const END = "(?=$|[\\s,;:.(])";
+const BONUS_TEXT = new RegExp(`(điểm\\s+thưởng|điểm\\s+cộng|cộng\\s+điểm|thưởng\\s+điểm|được\\s+cộng|^(phần\\s+)?(thưởng|cộng)\\s*$)`, "u");
+const PENALTY_TEXT = new RegExp(`(điểm\\s+trừ${END}|trừ\\s+điểm|^(phần\\s+)?trừ\\s*$)`, "u");
+const BONUS_FOLDED = /(^|\s)(diem thuong|diem cong|cong diem)($|\s|[,;:.])/;
+const PENALTY_FOLDED = /(^|\s)(diem tru|tru diem)($|\s|[,;:.])/;
+
+/**
+ * Does a group's text say its leaves are bonus or penalty points? ("V. ĐIỂM THƯỞNG", "Điểm trừ",
+ * "Các trường hợp bị trừ điểm"). Text in brackets is left out: "(không đạt trừ điểm)" explains a
+ * content section, it does not make it a penalty section.
+ */
+function kindOfGroupText(text: string): "bonus" | "penalty" | null {
+  const t = nameKey(text)
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (PENALTY_TEXT.test(t)) return "penalty";
+  if (BONUS_TEXT.test(t)) return "bonus";
+  // Text typed without accents: "DIEM THUONG".
+  if (t === foldDiacritics(t)) {
+    if (PENALTY_FOLDED.test(t)) return "penalty";
+    if (BONUS_FOLDED.test(t)) return "bonus";
+  }
+  return null;
+}
+
+const YES_NO_TEXT = /(^|[^a-z])dat\s*(\/|-|–|hoac|,)\s*khong\s+dat/;
+
+/** Rows that close a table: "Tổng cộng", "TỔNG SỐ ĐIỂM (I+II+III)", "Cộng", "Tổng điểm tối đa:". */
+const TOTAL_TEXT = /^(tổng cộng|tổng số điểm|tổng điểm|tổng số|tổng|cộng)( chuẩn| tối đa)?\s*(\(.*\))?\s*:?$/u;
+const TOTAL_FOLDED = /^(tong cong|tong so diem|tong diem|tong so|tong|cong)( chuan| toi da)?\s*(\(.*\))?\s*:?$/;
+/** Folded matching only for text typed without accents: folded, "Công" would read as "Cộng". */
+const isTotalText = (text: string) => TOTAL_TEXT.test(nameKey(text)) || (nameKey(text) === foldDiacritics(text) && TOTAL_FOLDED.test(nameKey(text)));
+
+// ---------------------------------------------------------------- the parser
+
+interface RowInfo {
+  where: CriteriaRowWhere;
+  rawMax: number | null | "invalid";
+  kindCell: CriterionKind | null | "invalid";
+  givenId: string;
+  isSection: boolean;
+  /** Bullets and unnumbered rows get ids by position under their parent. */
+  positional: boolean;
+}
+
+/**
+ * Builds a criteria table from pasted rows (see docs/criteria.md for the rules). Numbering makes
+ * the tree: Roman numerals are sections; "1", "2." criteria of the current section; "1.1",
+ * "1.2.3" go under the criterion numbered by all but their last part; letters under the last
+ * numbered criterion; bullets (and rows with no number but with points) under the previous
+ * numbered row; a row with text only continues the previous row's note. Kinds come from the Loại
+ * column or, when it is blank, from the section's text ("Điểm thưởng", "Điểm trừ"), the unit
+ * ("Điểm mỗi lần") or the text ("đạt/không đạt"). Ids are numbering paths ("I.1.a") unless the
+ * row brings its own (the Mã column), which keeps ids stable when rows are renumbered.
+ */
+export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, tableAt: Partial<Record<TableField, Where>> = {}): CriteriaParse {
+  const issues: Issue[] = [];
+  const info = new Map<Criterion, RowInfo>();
+  const sections: Criterion[] = [];
+  /** Cells whose error the parser already gave; validate's duplicate of it is dropped. */
+  const reported = new Set<string>();
+  const totals: { value: number; where?: Where }[] = [];
+
+  let section: Criterion | null = null;
+  let byNumber = new Map<string, Criterion>();
+  let lastNumbered: Criterion | null = null; // the last "1" / "1.1" criterion of this section
+  let lastNumberedRow: Criterion | null = null; // the last row with any number (section, 1, 1.1, a)
+  let lastNode: Criterion | null = null;
+
+  const newNode = (number: string, text: string): Criterion => ({ id: "", number, text, max: null, kind: null, weight: 1, step: null, unit: null, note: "", children: [] });
+
+  const ensureSection = (): Criterion => {
+    if (section) return section;
+    section = newNode("", "");
+    sections.push(section);
+    // No row of its own: an empty sheet name keeps it out of the locator map.
+    info.set(section, { where: { row: { sheet: "" } }, rawMax: null, kindCell: null, givenId: "", isSection: true, positional: false });
+    byNumber = new Map();
+    lastNumbered = null;
+    lastNumberedRow = section;
+    return section;
+  };
+
+  const numberCell = (field: "weight" | "step" | "unit", code: string, vi: string, en: string, row: CriteriaRow): number | null => {
+    const v = parseNumber(row.cells[field]);
+    if (v === "invalid") {
+      issues.push(error(code, say(`${vi} "${cellText(row.cells[field])}" không phải là số.`, `${en} "${cellText(row.cells[field])}" is not a number.`), row.where[field] ?? row.where.row));
+      return null;
+    }
+    return v;
+  };
+
+  for (const row of rows) {
+    const { cells, where } = row;
+    let stt = cells.stt;
+    let text = cellText(cells.text);
+    const note = cellLines(cells.note);
+    const filled = [cells.stt, cells.text, cells.max, cells.kind, cells.weight, cells.step, cells.unit, cells.note, cells.id].some((v) => cellText(v) !== "");
+    if (!filled) continue;
+
+    // A header repeated on each printed page, or the "(1) (2) (3)" row under a header.
+    const sttText = cellText(stt);
+    const sttFold = foldDiacritics(sttText);
+    if (["stt", "tt", "so tt", "so thu tu"].includes(sttFold) || (!sttText && ["noi dung tieu chi", "noi dung"].includes(foldDiacritics(text)))) continue;
+    if (/^\(?\d{1,2}\)?$/.test(text) && /^\(?\d{1,2}\)?$/.test(sttText)) continue;
+
+    let numbering = parseNumbering(stt);
+    if (numbering.kind === "none" && text) {
+      const split = splitLeadingNumber(text);
+      if (split) {
+        const n = parseNumbering(split.number);
+        if (n.kind === "section" || n.kind === "number" || n.kind === "letter") {
+          numbering = n;
+          stt = split.number;
+          text = split.text;
+        }
+      }
+    }
+    const rawMax = parseNumber(cells.max);
+
+    if (numbering.kind === "none") {
+      if (isTotalText(text)) {
+        if (typeof rawMax === "number") totals.push({ value: rawMax, where: where.max ?? where.row });
+        continue;
+      }
+      const scored = rawMax !== null || cellText(cells.kind) !== "";
+      if (!scored) {
+        const more = [text, note].filter(Boolean).join("\n");
+        if (lastNode && more) {
+          lastNode.note = lastNode.note ? `${lastNode.note}\n${more}` : more;
+          issues.push(
+            warning(
+              "criteria.row.continuation",
+              say(
+                `Dòng không có số thứ tự và điểm chuẩn: nội dung "${short(more)}" được ghép vào ghi chú của dòng trên (${lastNode.number || "không số"}). Nếu đây là một tiêu chí, hãy ghi số thứ tự và điểm chuẩn.`,
+                `A row with no number and no max: its text "${short(more)}" was added to the note of the row above (${lastNode.number || "unnumbered"}). If it is a criterion, give it a number and max.`,
+              ),
+              where.text ?? where.row,
+            ),
+          );
+        } else if (more) {
+          issues.push(
+            warning(
+              "criteria.row.ignored",
+              say(`Dòng "${short(more)}" nằm trước tiêu chí đầu tiên và không có số thứ tự: đã bỏ qua.`, `Row "${short(more)}" comes before the first criterion and has no number: skipped.`),
+              where.text ?? where.row,
+            ),
+          );
+        }
+        continue;
+      }
+      // A scored row without a number: a bullet point, typed in the text ("- Ban hành…") or not.
+      const bullet = /^([-+•–])\s+(\S.*)$/u.exec(text);
+      numbering = { kind: "bullet", number: bullet ? bullet[1] : "" };
+      if (bullet) text = bullet[2];
+    }
+
+    if (numbering.kind === "unknown") {
+      issues.push(
+        error(
+          "criteria.number.unknown",
+          say(
+            `Số thứ tự "${numbering.shown}" không nhận ra. Dùng số La Mã cho phần (I, II), số cho tiêu chí (1, 1.1), chữ cái cho tiêu chí con (a, b) hoặc gạch đầu dòng (-).`,
+            `Number "${numbering.shown}" is not recognised. Use Roman numerals for sections (I, II), numbers for criteria (1, 1.1), letters for sub-criteria (a, b) or a bullet (-).`,
+          ),
+          where.stt ?? where.row,
+        ),
+      );
+      continue;
+    }
+
+    const kindCell = parseKind(cells.kind);
+    if (kindCell === "invalid") {
+      issues.push(
+        error(
+          "criteria.kind.unknown",
+          say(
+            `Loại "${cellText(cells.kind)}" không nhận ra. Chọn một trong: ${CRITERION_KINDS.map((k) => KIND_LABELS[k].vi).join(", ")}.`,
+            `Kind "${cellText(cells.kind)}" is not recognised. Choose one of: ${CRITERION_KINDS.map((k) => `${KIND_LABELS[k].vi} (${KIND_LABELS[k].en})`).join(", ")}.`,
+          ),
+          where.kind ?? where.row,
+        ),
+      );
+    }
+    if (rawMax === "invalid") {
+      const cell = where.max ?? where.row;
+      issues.push(
+        error("criteria.max.notNumber", say(`Điểm chuẩn "${cellText(cells.max)}" không phải là số.`, `Max points "${cellText(cells.max)}" is not a number.`), cell),
+      );
+      reported.add(`criteria.max.missing@${cell.sheet}!${cell.cell ?? ""}`);
+    }
+
+    const node = newNode(numbering.number, text);
+    node.note = note;
+    const weight = numberCell("weight", "criteria.weight.invalid", "Trọng số", "Weight", row);
+    if (weight !== null) node.weight = weight;
+    node.step = numberCell("step", "criteria.step.invalid", "Bước điểm", "Step", row);
+    node.unit = numberCell("unit", "criteria.unit.invalid", "Điểm mỗi lần", "Points per occurrence", row);
+    const ri: RowInfo = { where, rawMax, kindCell, givenId: cellText(cells.id), isSection: false, positional: false };
+    info.set(node, ri);
+
+    const orphan = (parentNumber: string | null) =>
+      issues.push(
+        error(
+          "criteria.number.orphan",
+          parentNumber
+            ? say(
+                `Tiêu chí "${cellText(stt)}" không có tiêu chí cha "${parentNumber}" ở phía trên (trong cùng phần). Hãy kiểm tra số thứ tự.`,
+                `Criterion "${cellText(stt)}" has no parent "${parentNumber}" above it (in the same section). Check the numbering.`,
+              )
+            : say(
+                `Tiêu chí con "${cellText(stt)}" phải nằm dưới một tiêu chí có số (1, 2, 1.1…), nhưng phía trên nó trong phần này không có.`,
+                `Sub-criterion "${cellText(stt)}" must follow a numbered criterion (1, 2, 1.1…), and none precedes it in this section.`,
+              ),
+          where.stt ?? where.row,
+        ),
+      );
+
+    switch (numbering.kind) {
+      case "section": {
+        ri.isSection = true;
+        sections.push(node);
+        section = node;
+        byNumber = new Map();
+        lastNumbered = null;
+        lastNumberedRow = node;
+        break;
+      }
+      case "number": {
+        const sec = ensureSection();
+        const { parts } = numbering;
+        let parent: Criterion = sec;
+        if (parts.length > 1) {
+          const parentNumber = parts.slice(0, -1).join(".");
+          const p = byNumber.get(parentNumber);
+          if (p) parent = p;
+          else orphan(parentNumber);
+        }
+        parent.children.push(node);
+        byNumber.set(numbering.number, node);
+        lastNumbered = node;
+        lastNumberedRow = node;
+        break;
+      }
+      case "letter": {
+        const sec = ensureSection();
+        if (lastNumbered) lastNumbered.children.push(node);
+        else {
+          orphan(null);
+          sec.children.push(node);
+        }
+        lastNumberedRow = node;
+        break;
+      }
+      case "bullet": {
+        const parent = lastNumberedRow ?? ensureSection();
+        parent.children.push(node);
+        ri.positional = true;
+        break;
+      }
+    }
+    lastNode = node;
+  }
+
+  // ---- Ids: the row's own (Mã) first, then numbering paths; never two alike.
+  const taken = new Set<string>();
+  const all: Criterion[] = [];
+  const collect = (c: Criterion) => {
+    all.push(c);
+    c.children.forEach(collect);
+  };
+  sections.forEach(collect);
+  for (const c of all) {
+    const ri = info.get(c)!;
+    if (!ri.givenId) continue;
+    if (taken.has(ri.givenId)) {
+      issues.push(
+        error(
+          "criteria.id.duplicate",
+          say(
+            `Mã "${ri.givenId}" đã dùng cho một tiêu chí khác. Mỗi tiêu chí cần một mã riêng: xoá ô Mã của dòng chép thêm để add-in tạo mã mới.`,
+            `Id "${ri.givenId}" is already used by another criterion. Each needs its own id: clear the id cell of the copied row and a new one is made.`,
+          ),
+          ri.where.id ?? ri.where.row,
+        ),
+      );
+      ri.givenId = "";
+    } else taken.add(ri.givenId);
+  }
+  const unique = (base: string) => {
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
+    taken.add(id);
+    return id;
+  };
+  const assign = (c: Criterion, parent: Criterion | null, sectionPath: string, bulletIndex: number) => {
+    const ri = info.get(c)!;
+    let path: string;
+    if (!parent) path = c.number.startsWith("Phần ") ? `P${c.number.slice(5)}` : c.number || "0";
+    else if (ri.positional) path = `${parent.id}.-${bulletIndex}`;
+    else if (/^\d/.test(c.number)) path = sectionPath === "0" ? c.number : `${sectionPath}.${c.number}`;
+    else path = `${parent.id}.${c.number}`;
+    c.id = ri.givenId || unique(path);
+    let bullets = 0;
+    for (const k of c.children) assign(k, c, parent ? sectionPath : path, info.get(k)!.positional ? ++bullets : 0);
+  };
+  for (const s of sections) assign(s, null, "", 0);
+
+  // ---- Max, kinds and where, now that the tree is known.
+  const at = new Map<string, Where>();
+  const fields: CriterionField[] = ["stt", "text", "max", "kind", "weight", "step", "unit", "note", "id"];
+  const resolve = (c: Criterion, inherited: "bonus" | "penalty" | null) => {
+    const ri = info.get(c)!;
+    if (ri.where.row.sheet) {
+      at.set(c.id, ri.where.row);
+      for (const f of fields) {
+        const w = ri.where[f as keyof CriteriaRowWhere];
+        if (w) at.set(whereKey(c.id, f), w);
+      }
+    }
+    const own = !isLeaf(c) || ri.isSection ? kindOfGroupText(c.text) : null;
+    const fromText = own ?? inherited;
+    if (typeof ri.rawMax === "number") c.max = ri.rawMax;
+    if (ri.kindCell !== null && ri.kindCell !== "invalid") c.kind = ri.kindCell;
+    else if (isLeaf(c)) {
+      c.kind =
+        ri.kindCell === "invalid" ? (fromText ?? "points") : (fromText ?? (c.unit !== null ? "perOccurrence" : YES_NO_TEXT.test(foldDiacritics(`${c.text} ${c.note}`)) ? "yesNo" : "points"));
+    }
+    if (isLeaf(c) && c.kind === "penalty" && c.max !== null && c.max < 0) {
+      c.max = -c.max;
+      issues.push(
+        warning(
+          "criteria.penalty.negative",
+          say(
+            `Điểm trừ ghi là ${viNumber(-c.max)}: đã hiểu là trừ ${viNumber(c.max)} điểm. Điểm trừ nên ghi số dương.`,
+            `A penalty entered as ${-c.max}: read as a deduction of ${c.max} points. Penalties are entered as positive numbers.`,
+          ),
+          ri.where.max ?? ri.where.row,
+        ),
+      );
+    }
+    for (const k of c.children) resolve(k, fromText);
+  };
+  for (const s of sections) resolve(s, null);
+
+  const table: CriteriaTable = { ...base, sections };
+
+  // ---- A "Tổng cộng" row: its value should be the content total, the content plus bonus, or the scale.
+  if (totals.length > 0) {
+    let content = 0;
+    let bonus = 0;
+    for (const c of all) {
+      if (!isLeaf(c) || c.max === null) continue;
+      if (isContent(c)) content += c.max;
+      else if (c.kind === "bonus") bonus += c.max;
+    }
+    if (base.bonusCap !== null) bonus = Math.min(bonus, base.bonusCap);
+    for (const t of totals) {
+      if (![content, content + bonus, base.scale].some((x) => Math.abs(x - t.value) < 1e-9)) {
+        issues.push(
+          warning(
+            "criteria.total.mismatch",
+            say(
+              `Dòng tổng cộng ghi ${viNumber(t.value)}, nhưng tổng điểm chuẩn các tiêu chí là ${viNumber(content)}.`,
+              `The total row says ${t.value}, but the criteria's max points add up to ${content}.`,
+            ),
+            t.where,
+          ),
+        );
+      }
+    }
+  }
+
+  for (const i of validateCriteria(table, at, tableAt)) {
+    if (i.where && reported.has(`${i.code}@${i.where.sheet}!${i.where.cell ?? ""}`)) continue;
+    issues.push(i);
+  }
+  if (!hasErrors(issues)) {
+    const checked = CriteriaTableSchema.safeParse(table);
+    if (!checked.success) {
+      const first = checked.error.issues[0];
+      issues.push(
+        error(
+          "criteria.schema",
+          say(`Bảng tiêu chí không hợp lệ (${first.path.join(".")}: ${first.message}).`, `The criteria table is not valid (${first.path.join(".")}: ${first.message}).`),
+        ),
+      );
+    }
+  }
+  return { table: hasErrors(issues) ? null : table, issues, at };
+}
+
+function short(s: string): string {
+  const one = s.replace(/\n/g, " ");
+  return one.length > 60 ? `${one.slice(0, 57)}…` : one;
+}

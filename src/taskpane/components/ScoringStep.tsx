@@ -1,0 +1,198 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { insertScoring, validateScores, type InsertOutcome } from "../../app/scoring";
+import type { ExcelHost } from "../../app/office";
+import { TEMPLATES } from "../../domain/criteria/templates";
+import type { Issue, Where } from "../../domain/issues";
+import type { UnitResult } from "../../domain/scoring/engine";
+import { SCORING_STRINGS } from "../scoringStrings";
+import type { Lang, Strings } from "../strings";
+import { IssueList } from "./IssueList";
+
+export const SCORING_TID = {
+  source: (id: string) => `scoring-source-${id}`,
+  password: "scoring-password",
+  insert: "scoring-insert",
+  validate: "scoring-validate",
+  status: "scoring-status",
+  results: "scoring-results",
+  confirm: "scoring-confirm",
+} as const;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  num: { textAlign: "right" },
+});
+
+type Banner = { intent: "info" | "success" | "warning" | "error"; text: string } | null;
+
+export interface ScoringStepProps {
+  host: ExcelHost;
+  lang: Lang;
+  t: Strings;
+  onSelect: (where: Where) => void;
+}
+
+/** Insert the score sheets from a template or the bloc's own table, check the entries, read the results. */
+export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
+  const s = useStyles();
+  const st = SCORING_STRINGS[lang];
+  const [source, setSource] = useState<string>(TEMPLATES[0].id);
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState<"insert" | "validate" | null>(null);
+  const [banner, setBanner] = useState<Banner>(null);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [results, setResults] = useState<UnitResult[]>([]);
+  const [pending, setPending] = useState<Issue | null>(null);
+
+  const insert = async (confirm: boolean) => {
+    setBusy("insert");
+    setPending(null);
+    try {
+      const out: InsertOutcome = await insertScoring(host, { template: source === "sheet" ? undefined : source, password: password || undefined, confirm });
+      if (out.kind === "inserted") {
+        const r = out.report;
+        const parts = [st.inserted(r.units, r.criteria, r.keptEntries)];
+        const added = [...r.addedUnits, ...r.addedCriteria];
+        const removed = [...r.removedUnits, ...r.removedCriteria];
+        if (added.length) parts.push(st.added(added.join(", ")));
+        if (removed.length) parts.push(st.removed(removed.join(", ")));
+        setBanner({ intent: "success", text: parts.join(" ") });
+        setIssues(out.issues);
+      } else if (out.kind === "confirm") {
+        setPending(out.issues[0] ?? null);
+      } else {
+        setBanner({ intent: "error", text: out.issues[0]?.message[lang] ?? t.unexpected });
+        setIssues(out.issues);
+      }
+    } catch (e) {
+      setBanner({ intent: "error", text: `${t.unexpected}: ${String(e)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const check = async () => {
+    setBusy("validate");
+    try {
+      const out = await validateScores(host);
+      const e = out.issues.filter((i) => i.severity === "error").length;
+      setIssues(out.issues);
+      setResults(out.results);
+      setBanner({ intent: e ? "error" : out.issues.length ? "warning" : "success", text: st.validated(e, out.issues.length - e) });
+    } catch (err) {
+      setBanner({ intent: "error", text: `${t.unexpected}: ${String(err)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const sorted = [...results].sort((a, b) => a.rank - b.rank);
+  return (
+    <div className={s.root}>
+      <Caption1 className={s.muted}>{st.help}</Caption1>
+      <Subtitle2>{st.criteriaTitle}</Subtitle2>
+      <Field label={st.source} hint={source === "sheet" ? undefined : st.sampleNote}>
+        <RadioGroup value={source} onChange={(_, d) => setSource(d.value)}>
+          {TEMPLATES.map((tpl) => (
+            <Radio key={tpl.id} value={tpl.id} label={tpl.label[lang]} data-testid={SCORING_TID.source(tpl.id)} />
+          ))}
+          <Radio value="sheet" label={st.fromSheet} data-testid={SCORING_TID.source("sheet")} />
+        </RadioGroup>
+      </Field>
+      <Field label={st.password}>
+        <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} data-testid={SCORING_TID.password} />
+      </Field>
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={busy !== null} onClick={() => void insert(false)} data-testid={SCORING_TID.insert}>
+          {busy === "insert" ? st.inserting : st.insert}
+        </Button>
+        <Button disabled={busy !== null} onClick={() => void check()} data-testid={SCORING_TID.validate}>
+          {busy === "validate" ? st.validating : st.validate}
+        </Button>
+      </div>
+      {banner && (
+        <MessageBar intent={banner.intent} data-testid={SCORING_TID.status}>
+          <MessageBarBody>{banner.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <IssueList issues={issues} lang={lang} t={t} onSelect={onSelect} />
+      {sorted.length > 0 && (
+        <section aria-label={st.resultsTitle} data-testid={SCORING_TID.results}>
+          <Subtitle2>{st.resultsTitle}</Subtitle2>
+          <Table size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{st.rank}</TableHeaderCell>
+                <TableHeaderCell>{st.unit}</TableHeaderCell>
+                <TableHeaderCell>{st.total}</TableHeaderCell>
+                <TableHeaderCell>{st.band}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {sorted.map((r) => (
+                <TableRow key={r.unit}>
+                  <TableCell>
+                    {r.rank}
+                    {r.tied && <Caption1 className={s.muted}> ({st.tied})</Caption1>}
+                  </TableCell>
+                  <TableCell>
+                    {r.unit}{" "}
+                    {r.leading && (
+                      <Badge appearance="filled" color="important" size="small">
+                        {st.leading}
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className={s.num}>{r.total}</TableCell>
+                  <TableCell title={r.reason}>{r.band}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      )}
+      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{st.confirmTitle}</DialogTitle>
+            <DialogContent>{pending?.message[lang]}</DialogContent>
+            <DialogActions>
+              <Button onClick={() => setPending(null)}>{st.cancel}</Button>
+              <Button appearance="primary" onClick={() => void insert(true)} data-testid={SCORING_TID.confirm}>
+                {st.confirmGo}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

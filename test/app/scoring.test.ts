@@ -1,0 +1,125 @@
+import { saveBloc } from "../../src/app/bloc";
+import { insertScoring, validateScores } from "../../src/app/scoring";
+import { leaves } from "../../src/domain/criteria/model";
+import { templateById } from "../../src/domain/criteria/templates";
+import { MemoryHost } from "../../src/host";
+import { cellAddress } from "../../src/workbook/a1";
+import { COL, unitSheetMap } from "../../src/workbook/scoring/unitSheet";
+import { sampleDraft } from "../fixtures/bloc";
+
+async function blocWorkbook(n = 8) {
+  const host = new MemoryHost();
+  const out = await saveBloc(host, sampleDraft(n), { basedOn: null });
+  if (out.kind !== "saved") throw new Error(JSON.stringify(out.issues));
+  return host;
+}
+
+const table = templateById("departments-100")!.table;
+const leafIds = leaves(table).map((l) => l.leaf);
+
+/** Fills a unit sheet's self-scores: every content leaf at `ratio` of its max (on the step), as a user pastes. */
+function fill(host: MemoryHost, sheet: string, ratio: number) {
+  const map = unitSheetMap(table, sheet);
+  for (const l of leafIds) {
+    const r = map.rows.get(l.id)!;
+    const v = l.kind === "bonus" || l.kind === "penalty" ? 0 : l.kind === "yesNo" ? (ratio >= 0.5 ? l.max : 0) : Math.floor(((l.max ?? 0) * ratio) / 0.25) * 0.25;
+    host.userPaste(sheet, cellAddress(r, COL.self), [[v]]);
+  }
+}
+
+describe("insertScoring", () => {
+  it("inserts 8 score sheets and the summary in 2 round trips; totals and ranks are live formulas", async () => {
+    const host = await blocWorkbook();
+    host.resetStats();
+    const out = await insertScoring(host, { template: "departments-100" });
+    expect(out.kind).toBe("inserted");
+    expect(host.stats.syncs).toBeLessThanOrEqual(2);
+    const sheets = host.sheetNames();
+    for (const s of ["Tiêu chí", "Cài đặt", "Tổng hợp", "SCT", "SXD", "LMHTX"]) expect(sheets).toContain(s);
+    fill(host, "SCT", 1);
+    fill(host, "SXD", 0.9);
+    fill(host, "SGTVT", 0.8);
+    const rows = host.values("Tổng hợp", "B6:Z13");
+    const header = host.values("Tổng hợp", "A5:Z5")[0];
+    const col = (label: string) => header.indexOf(label) - 1;
+    expect(rows[0][col("Tổng điểm")]).toBe(100);
+    expect(rows[0][col("Xếp hạng")]).toBe(1);
+    expect(rows[0][col("Đơn vị dẫn đầu")]).toBe("Dẫn đầu");
+    expect(rows[1][col("Xếp hạng")]).toBe(2);
+    // Five units entered nothing: equal at 0, tied, and never ranked by row order.
+    expect(rows.slice(3).map((r) => r[col("Xếp hạng")])).toEqual([4, 4, 4, 4, 4]);
+    expect(rows[3][col("Ghi chú xếp hạng")]).toMatch(/Đồng hạng/);
+    // A changed score recomputes the ranking.
+    fill(host, "LMHTX", 1);
+    expect(host.values("Tổng hợp", "B13:Z13")[0][col("Xếp hạng")]).toBe(1);
+    expect(host.values("Tổng hợp", "B6:Z6")[0][col("Ghi chú xếp hạng")]).toMatch(/Đồng hạng/);
+  });
+
+  it("keeps every entered score when members change and the sheets are inserted again", async () => {
+    const host = await blocWorkbook();
+    await insertScoring(host, { template: "departments-100" });
+    fill(host, "SXD", 0.9);
+    const before = host.values("SXD", "D6:D60");
+    // Remove a member without entries, add one; re-insert from the (now ours) criteria sheet.
+    const d = sampleDraft();
+    d.members = d.members.filter((m) => m.name !== "Sở Giao thông vận tải");
+    d.members.push({ name: "Sở Khoa học và Công nghệ", shortName: "SKHCN" });
+    const saved = await saveBloc(host, d, { basedOn: null, confirm: true });
+    expect(saved.kind).toBe("saved");
+    host.resetStats();
+    const out = await insertScoring(host, {});
+    expect(out.kind).toBe("inserted");
+    expect(host.stats.syncs).toBeLessThanOrEqual(2);
+    if (out.kind !== "inserted") return;
+    expect(out.report.addedUnits).toEqual(["Sở Khoa học và Công nghệ"]);
+    expect(out.report.removedUnits).toEqual(["Sở Giao thông vận tải"]);
+    expect(out.report.keptEntries).toBeGreaterThan(10);
+    expect(host.values("SXD", "D6:D60")).toEqual(before);
+    expect(host.sheetNames()).toContain("SKHCN");
+  });
+
+  it("asks before dropping entered scores of a unit that left the bloc", async () => {
+    const host = await blocWorkbook();
+    await insertScoring(host, { template: "departments-100" });
+    fill(host, "SGTVT", 0.5);
+    const d = sampleDraft();
+    d.members = d.members.filter((m) => m.name !== "Sở Giao thông vận tải");
+    await saveBloc(host, d, { basedOn: null, confirm: true });
+    const out = await insertScoring(host, {});
+    expect(out.kind).toBe("confirm");
+    if (out.kind === "confirm") expect(out.lost.length).toBeGreaterThan(0);
+    expect((await insertScoring(host, { confirm: true })).kind).toBe("inserted");
+    expect(host.sheetNames()).toContain("SGTVT"); // the old sheet is kept, not deleted
+  });
+
+  it("refuses without a bloc, and without a table or template", async () => {
+    expect((await insertScoring(new MemoryHost(), { template: "blank" })).issues[0].code).toBe("scoring.noBloc");
+    expect((await insertScoring(await blocWorkbook(), {})).issues[0].code).toBe("scoring.noCriteria");
+  });
+});
+
+describe("validateScores", () => {
+  it("reads every unit sheet in one round trip and finds pasted bad values at their cells", async () => {
+    const host = await blocWorkbook();
+    await insertScoring(host, { template: "departments-100" });
+    fill(host, "SCT", 1);
+    const map = unitSheetMap(table, "SCT");
+    const points = leafIds.filter((l) => l.kind === "points");
+    const a = map.rows.get(points[0].id)!;
+    const b = map.rows.get(points[1].id)!;
+    const c = map.rows.get(points[2].id)!;
+    host.userPaste("SCT", cellAddress(a, COL.self), [["8,5"]]);
+    host.userPaste("SCT", cellAddress(b, COL.self), [[(points[1].max ?? 0) + 1]]);
+    host.userPaste("SCT", cellAddress(c, COL.self), [[0.3]]);
+    host.userPaste("SCT", cellAddress(c, COL.review), [[0]]);
+    host.resetStats();
+    const out = await validateScores(host);
+    expect(host.stats.syncs).toBe(1);
+    const at = (code: string) => out.issues.filter((i) => i.code === code).map((i) => i.where);
+    expect(at("scoring.entry.textNumber")).toEqual([{ sheet: "SCT", cell: cellAddress(a, COL.self) }]);
+    expect(at("scoring.entry.overMax")).toEqual([{ sheet: "SCT", cell: cellAddress(b, COL.self) }]);
+    expect(at("scoring.entry.offStep")).toEqual([{ sheet: "SCT", cell: cellAddress(c, COL.self) }]);
+    expect(out.issues.some((i) => i.code === "scoring.unit.empty")).toBe(true);
+    expect(out.results).toHaveLength(8);
+  });
+});
