@@ -274,3 +274,22 @@ export async function validateScores(host: ExcelHost): Promise<ValidateOutcome> 
   const ordered = ctx.bloc.members.map((m) => scores.find((s) => nameKey(s.unit) === nameKey(m.name)) ?? { unit: m.name, entries: {} });
   return { issues: [...ctx.settingsIssues, ...issues], results: computeResults(table, settings, ordered), table, settings, syncs: 1 };
 }
+
+/**
+ * Makes an empty "Tiêu chí" sheet with its settings and header row, for the user to paste the
+ * bloc's own table under. Never touches an existing one. One round trip to read, one to write.
+ */
+export async function prepareCriteriaSheet(host: ExcelHost): Promise<{ kind: "created" | "exists" | "failed"; issues: Issue[] }> {
+  try {
+    const read = await readWorkbook(host, { sheets: [CRITERIA_SHEET] });
+    if (read.byName[CRITERIA_SHEET]?.exists) {
+      return { kind: "exists", issues: [warning("scoring.criteria.exists", say(`Đã có trang "${CRITERIA_SHEET}": dán hoặc sửa bảng ở đó.`, `Sheet "${CRITERIA_SHEET}" already exists: paste or edit the table there.`), { sheet: CRITERIA_SHEET, cell: "A1" })] };
+    }
+    const blank = templateById("blank")!.table;
+    const plan = criteriaSheetPlan({ ...blank, title: "Bảng tiêu chí chấm điểm thi đua của Khối", sample: false, sections: [] });
+    const w = await writeSheets(host, [plan], { sheets: read.sheets, names: read.names }, { activate: CRITERIA_SHEET });
+    return w.ok ? { kind: "created", issues: w.issues } : { kind: "failed", issues: w.issues };
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không tạo được trang tiêu chí", "Could not create the criteria sheet"))] };
+  }
+}

@@ -123,3 +123,37 @@ describe("validateScores", () => {
     expect(out.results).toHaveLength(8);
   });
 });
+
+describe("building from the bloc's own table", () => {
+  it("prepares a sheet, reads a pasted table, reports its problems with cells, then inserts", async () => {
+    const host = await blocWorkbook(6);
+    const prep = await (await import("../../src/app/scoring")).prepareCriteriaSheet(host);
+    expect(prep.kind).toBe("created");
+    const header = host.values("Tiêu chí", "A1:A20").flat().indexOf("STT");
+    expect(header).toBeGreaterThan(0);
+    const pasted = [
+      ["I", "Thực hiện nhiệm vụ chính trị, chuyên môn", 60],
+      ["1", "Hoàn thành các chỉ tiêu kế hoạch năm", 40],
+      ["2", "Chất lượng tham mưu", "20"],
+      ["II", "Công tác thi đua, khen thưởng", 40],
+      ["1", "Ban hành kế hoạch thi đua", "15,5"],
+      ["2", "Tổ chức phong trào thi đua", 20],
+    ];
+    host.userPaste("Tiêu chí", `A${header + 2}`, pasted);
+    const bad = await insertScoring(host, {});
+    expect(bad.kind).toBe("invalid");
+    const mismatch = bad.issues.find((i) => i.code === "criteria.sum.mismatch");
+    expect(mismatch?.where).toEqual({ sheet: "Tiêu chí", cell: expect.stringMatching(new RegExp(`${header + 5}$`)) });
+    host.userPaste("Tiêu chí", `C${header + 6}`, [["20,5"], [19.5]]);
+    const good = await insertScoring(host, {});
+    expect(good.kind).toBe("inserted");
+    expect(host.values("SCT", "B6:C10")).toEqual([
+      ["Thực hiện nhiệm vụ chính trị, chuyên môn", 60],
+      ["Hoàn thành các chỉ tiêu kế hoạch năm", 40],
+      ["Chất lượng tham mưu", 20],
+      ["Công tác thi đua, khen thưởng", 40],
+      ["Ban hành kế hoạch thi đua", 20.5],
+    ]);
+    expect((await (await import("../../src/app/scoring")).prepareCriteriaSheet(host)).kind).toBe("exists");
+  });
+});

@@ -30,7 +30,9 @@ const leafArb = (kind: CriterionKind): fc.Arbitrary<Omit<Criterion, "id" | "numb
 const nodeArb = (kind: CriterionKind) =>
   fc.oneof(
     leafArb(kind),
-    fc.array(leafArb(kind), { minLength: 1, maxLength: 3 }).map((kids) => ({ text: "Nhóm", max: null, kind: null, weight: 1, step: null, unit: null, note: "", children: kids as Criterion[] })),
+    fc
+      .tuple(fc.array(leafArb(kind), { minLength: 1, maxLength: 3 }), fc.constantFrom(1, 1, 2, 0.5))
+      .map(([kids, weight]) => ({ text: "Nhóm", max: null, kind: null, weight, step: null, unit: null, note: "", children: kids as Criterion[] })),
   );
 
 const sectionArb = (kind: CriterionKind) => fc.array(nodeArb(kind), { minLength: 1, maxLength: 3 });

@@ -29,7 +29,7 @@ export interface Criterion {
   max: number | null;
   /** Leaves only. */
   kind: CriterionKind | null;
-  /** Multiplies the counted points (default 1). */
+  /** Multiplies the counted points (default 1). A group's weight multiplies all its leaves'. */
   weight: number;
   /** Points step for entries (0.25, 0.5, 1); null = the table's step. */
   step: number | null;
@@ -115,6 +115,11 @@ export function leaves(table: CriteriaTable): LeafRef[] {
   };
   table.sections.forEach((s, i) => walk(s, i, []));
   return out;
+}
+
+/** The factor a leaf's counted points are multiplied by: its weight times every enclosing group's. */
+export function effectiveWeight(ref: LeafRef): number {
+  return ref.path.reduce((w, g) => w * g.weight, ref.leaf.weight);
 }
 
 /** A leaf's effective step. */

@@ -1,4 +1,4 @@
-import { isContent, leaves, type CriteriaTable } from "../criteria/model";
+import { effectiveWeight, isContent, leaves, type CriteriaTable } from "../criteria/model";
 import type { ScoringSettings, Stage, TieBreaker } from "./settings";
 
 /** What a unit entered for one leaf, at each stage; null where the cell is empty. */
@@ -73,14 +73,16 @@ export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: Un
   let minRatio = Infinity;
   let minRatioCriterion = "";
   const r6 = (x: number) => roundExcel(x, SUM_DECIMALS);
-  for (const { leaf, section } of leaves(table)) {
+  for (const ref of leaves(table)) {
+    const { leaf, section } = ref;
+    const weight = effectiveWeight(ref);
     // As the sheet does: each leaf's counted points rounded, then summed.
-    const pts = r6(counted(u.entries[leaf.id], settings.stage) * leaf.weight);
+    const pts = r6(counted(u.entries[leaf.id], settings.stage) * weight);
     sections[section] += pts;
     if (isContent(leaf)) {
       content += pts;
       if ((leaf.max ?? 0) > 0) {
-        const ratio = r6(pts / leaf.weight / (leaf.max as number));
+        const ratio = r6(pts / weight / (leaf.max as number));
         if (ratio < minRatio) {
           minRatio = ratio;
           minRatioCriterion = leaf.id;

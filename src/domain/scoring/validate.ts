@@ -1,5 +1,5 @@
 import type { Member } from "../bloc/bloc";
-import { leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
+import { effectiveWeight, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
 import { error, warning, type Issue, type Where } from "../issues";
 import { cleanText, nameKey } from "../text";
 import { counted, type Entry, type UnitScores } from "./engine";
@@ -41,6 +41,7 @@ function vietnameseNumber(s: string): number | null {
 export function validateEntries(table: CriteriaTable, settings: ScoringSettings, members: Member[], units: UnitEntries[]): { issues: Issue[]; scores: UnitScores[] } {
   const issues: Issue[] = [];
   const byId = new Map(leaves(table).map((l) => [l.leaf.id, l.leaf]));
+  const weightOf = new Map(leaves(table).map((l) => [l.leaf.id, effectiveWeight(l)]));
   const memberOf = new Map(members.map((m) => [nameKey(m.name), m]));
   const scores: UnitScores[] = [];
   const required = STAGE_FIELD[settings.stage];
@@ -97,7 +98,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
         }
       }
       if (leaf.kind === "bonus") {
-        bonusSum += counted(e, settings.stage) * leaf.weight;
+        bonusSum += counted(e, settings.stage) * (weightOf.get(leaf.id) ?? 1);
         bonusAt ??= r.at[required];
       }
     }

@@ -25,7 +25,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { insertScoring, validateScores, type InsertOutcome } from "../../app/scoring";
+import { insertScoring, prepareCriteriaSheet, validateScores, type InsertOutcome } from "../../app/scoring";
 import type { ExcelHost } from "../../app/office";
 import { TEMPLATES } from "../../domain/criteria/templates";
 import type { Issue, Where } from "../../domain/issues";
@@ -42,6 +42,7 @@ export const SCORING_TID = {
   status: "scoring-status",
   results: "scoring-results",
   confirm: "scoring-confirm",
+  prepare: "scoring-prepare",
 } as const;
 
 const useStyles = makeStyles({
@@ -127,6 +128,24 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
           <Radio value="sheet" label={st.fromSheet} data-testid={SCORING_TID.source("sheet")} />
         </RadioGroup>
       </Field>
+      {source === "sheet" && (
+        <div className={s.actions}>
+          <Button
+            size="small"
+            disabled={busy !== null}
+            data-testid={SCORING_TID.prepare}
+            onClick={() =>
+              void (async () => {
+                const out = await prepareCriteriaSheet(host);
+                setIssues(out.issues);
+                setBanner(out.kind === "created" ? { intent: "success", text: st.prepared } : out.kind === "exists" ? { intent: "info", text: out.issues[0].message[lang] } : { intent: "error", text: out.issues[0]?.message[lang] ?? t.unexpected });
+              })()
+            }
+          >
+            {st.prepare}
+          </Button>
+        </div>
+      )}
       <Field label={st.password}>
         <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} data-testid={SCORING_TID.password} />
       </Field>

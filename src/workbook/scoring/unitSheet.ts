@@ -74,13 +74,14 @@ export interface UnitSheetMap {
   totals: Record<TotalKey, number>;
 }
 
-function flatten(table: CriteriaTable): { node: Criterion; depth: number; section: number }[] {
-  const out: { node: Criterion; depth: number; section: number }[] = [];
-  const walk = (c: Criterion, depth: number, section: number) => {
-    out.push({ node: c, depth, section });
-    for (const k of c.children) walk(k, depth + 1, section);
+/** Every node in table order, with its depth and its effective weight (its own times its groups'). */
+function flatten(table: CriteriaTable): { node: Criterion; depth: number; section: number; weight: number }[] {
+  const out: { node: Criterion; depth: number; section: number; weight: number }[] = [];
+  const walk = (c: Criterion, depth: number, section: number, above: number) => {
+    out.push({ node: c, depth, section, weight: above * c.weight });
+    for (const k of c.children) walk(k, depth + 1, section, above * c.weight);
   };
-  table.sections.forEach((s, i) => walk(s, 0, i));
+  table.sections.forEach((s, i) => walk(s, 0, i, 1));
   return out;
 }
 
@@ -148,7 +149,7 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     ],
   });
   const body: PlanCell[][] = [HEADERS];
-  flat.forEach(({ node }, i) => {
+  flat.forEach(({ node, weight }, i) => {
     const r = first + i;
     const leaf = isLeaf(node);
     const g = groupCode(node);
@@ -164,7 +165,7 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
       row[COL.agreed] = kept?.agreed ?? null;
       row[COL.evidence] = kept?.evidence ?? null;
       row[COL.note] = kept?.note ?? null;
-      row[COL.weight] = node.weight;
+      row[COL.weight] = weight;
       row[COL.group] = g;
       const [d, e, f, k] = [A(r, COL.self), A(r, COL.review), A(r, COL.agreed), A(r, COL.weight)];
       row[COL.counted] = { f: `=ROUND(CHOOSE(${SETTINGS_NAMES.stageIndex},${d},${e},${f},IF(${e}="",${d},${e}))*${k},${SUM_DECIMALS})` };
