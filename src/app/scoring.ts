@@ -7,6 +7,7 @@ import { validateEntries, type UnitEntries } from "../domain/scoring/validate";
 import { defaultSettings, type ScoringSettings } from "../domain/scoring/settings";
 import { nameKey } from "../domain/text";
 import { writeSheets } from "../excel/apply";
+import { writeCells, type CellWrite } from "../excel/cells";
 import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type WorkbookRead } from "../excel/read";
@@ -292,4 +293,55 @@ export async function prepareCriteriaSheet(host: ExcelHost): Promise<{ kind: "cr
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không tạo được trang tiêu chí", "Could not create the criteria sheet"))] };
   }
+}
+
+/** One unit's entries for the headless runner and tests: by criterion id, a self-score or several stages. */
+export interface ScoreInput {
+  /** The unit's full or short name. */
+  unit: string;
+  entries: Record<string, number | { self?: number | null; review?: number | null; agreed?: number | null; evidence?: string; note?: string }>;
+}
+
+/**
+ * Writes entries into the units' score sheets (input cells only): one round trip to read where
+ * they go, one to write. Unknown units or criteria are reported and skipped.
+ */
+export async function enterScores(host: ExcelHost, inputs: ScoreInput[]): Promise<{ ok: boolean; issues: Issue[]; cells: number }> {
+  let ctx: ScoringContext;
+  try {
+    ctx = await readScoringContext(host);
+  } catch (e) {
+    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))], cells: 0 };
+  }
+  const issues: Issue[] = [];
+  const members = ctx.bloc?.members ?? [];
+  const writes: CellWrite[] = [];
+  for (const input of inputs) {
+    const member = members.find((m) => nameKey(m.name) === nameKey(input.unit) || (m.shortName && nameKey(m.shortName) === nameKey(input.unit)));
+    const sheet = member && ctx.units.find((u) => nameKey(u.unit) === nameKey(member.name));
+    if (!member || !sheet) {
+      issues.push(error("scoring.enter.unit", say(`Không có trang chấm điểm của đơn vị "${input.unit}".`, `No score sheet for unit "${input.unit}".`)));
+      continue;
+    }
+    const rowOf = new Map(sheet.rows.map((r) => [r.id, r.row]));
+    for (const [id, value] of Object.entries(input.entries)) {
+      const row = rowOf.get(id);
+      if (row === undefined) {
+        issues.push(error("scoring.enter.criterion", say(`${member.name}: không có tiêu chí mã "${id}".`, `${member.name}: no criterion with id "${id}".`)));
+        continue;
+      }
+      const e = typeof value === "number" ? { self: value } : value;
+      const put = (field: "self" | "review" | "agreed" | "evidence" | "note", v: unknown) => {
+        if (v === undefined) return;
+        writes.push({ sheet: sheet.sheet, address: cellAddress(row, sheet.col0 + sheet.cols[field]), value: v as string | number | null });
+      };
+      put("self", e.self);
+      put("review", e.review);
+      put("agreed", e.agreed);
+      put("evidence", e.evidence);
+      put("note", e.note);
+    }
+  }
+  const w = await writeCells(host, writes);
+  return { ok: w.ok && !hasErrors(issues), issues: [...issues, ...w.issues], cells: writes.length };
 }

@@ -40,10 +40,19 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (!report.ok) {
+    if (report.steps.some((s) => s.step !== "bloc" && s.ok)) {
+      // Scores with errors are what the secretary would see too; the workbook is still written for inspection.
+    }
     console.error("Dừng: kịch bản có lỗi, không ghi tệp. / Stopped: the scenario has errors; no file written.");
     return 1;
   }
   // --out is taken from the current folder; the scenario's own "output" from the scenario's folder.
+  if (report.results.length) {
+    console.log("\nKết quả / Results (Tổng hợp):");
+    for (const r of [...report.results].sort((a, b) => a.rank - b.rank)) {
+      console.log(`  ${String(r.rank).padStart(2)}${r.tied ? "=" : " "} ${r.unit.padEnd(42)} ${String(r.total).padStart(7)}  ${r.band}${r.leading ? "  ★ dẫn đầu" : ""}`);
+    }
+  }
   const out = outArg ? resolve(outArg) : scenario.output ? resolve(dirname(file), scenario.output) : resolve("out", `${basename(file, ".json")}.xlsx`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await report.host.toXlsx());

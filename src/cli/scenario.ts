@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CriteriaTableSchema } from "../domain/criteria/model";
 
 /**
  * A scenario: what a bloc does in its year, as a file the headless runner plays through the same
@@ -26,12 +27,45 @@ export const BlocSchema = z
   })
   .strict();
 
+const EntrySchema = z.union([
+  z.number().describe("The self-score"),
+  z
+    .object({
+      self: z.number().nullable().optional(),
+      review: z.number().nullable().optional(),
+      agreed: z.number().nullable().optional(),
+      evidence: text.optional(),
+      note: text.optional(),
+    })
+    .strict(),
+]);
+
+export const ScoringSchema = z
+  .object({
+    template: z.enum(["departments-100", "hue-1000", "blank"]).optional().describe("A shipped criteria template (a sample to adapt)"),
+    criteria: CriteriaTableSchema.optional().describe("The bloc's own criteria table (see criteria.schema.json); used when no template is named"),
+    password: z.string().max(255).optional().describe("Sheet protection password"),
+    scores: z
+      .array(
+        z
+          .object({
+            unit: text.describe("A member's full or short name"),
+            ratio: z.number().min(0).max(1).optional().describe("Fill every content criterion's self-score at this share of its max (on the step) before the entries below"),
+            entries: z.record(z.string(), EntrySchema).optional().describe("By criterion id (the Mã column): a self-score, or the stages"),
+          })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+
 export const ScenarioSchema = z
   .object({
     $schema: z.string().optional(),
     description: z.string().optional().describe("What this scenario shows"),
     output: z.string().optional().describe("Where to write the workbook (.xlsx), relative to the scenario file"),
     bloc: BlocSchema,
+    scoring: ScoringSchema.optional().describe("Criteria, score sheets and the units' scores"),
   })
   .strict();
 

@@ -18,14 +18,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { blocToDraft, loadBloc, saveBloc, type BlocState } from "../app/bloc";
 import { selectCell, type ExcelHost } from "../app/office";
 import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { IssueList } from "./components/IssueList";
-import { ScoringStep } from "./components/ScoringStep";
 import { SCORING_STRINGS } from "./scoringStrings";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
@@ -36,6 +35,9 @@ const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, padding: "8px 0", backgroundColor: tokens.colorNeutralBackground1 },
 });
+
+/** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
+const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
 
 const EMPTY: BlocDraft = { name: "", province: "", year: new Date().getFullYear(), leader: "", deputies: [""], members: [{ name: "", shortName: "" }] };
 
@@ -163,7 +165,9 @@ export function App({ host, initialLang = "vi" }: AppProps) {
         </TabList>
 
         {step === "scoring" ? (
-          <ScoringStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+          <Suspense fallback={<Spinner label={t.loading} />}>
+            <ScoringStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+          </Suspense>
         ) : loading ? (
           <Spinner label={t.loading} />
         ) : (

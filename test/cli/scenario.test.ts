@@ -28,7 +28,15 @@ describe("scenario files", () => {
     if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
     const report = await runScenario(parsed.scenario);
     expect(report.ok).toBe(true);
-    expect(report.steps).toEqual([expect.objectContaining({ step: "bloc", ok: true, syncs: 2 })]);
+    expect(report.steps.map((s) => [s.step, s.ok, s.syncs])).toEqual([
+      ["bloc", true, 2],
+      ["scoring: insert", true, 2],
+      ["scoring: enter scores", true, 2],
+      ["scoring: validate", true, 1],
+    ]);
+    // The sample shows a leading unit and a declared tie.
+    expect(report.results.filter((r) => r.leading)).toHaveLength(1);
+    expect(report.results.filter((r) => r.tied).length).toBeGreaterThanOrEqual(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await report.host.toXlsx()) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Khối");
@@ -36,6 +44,7 @@ describe("scenario files", () => {
     expect(ws!.getCell("B4").value).toBe(sample.bloc.name);
     expect(ws!.getCell("B13").value).toBe("Sở Công Thương");
     expect(ws!.getCell("B20").value).toBe("Liên minh Hợp tác xã tỉnh");
+    for (const name of ["Tiêu chí", "Cài đặt", "Tổng hợp", "SCT", "LMHTX"]) expect(wb.getWorksheet(name)).toBeDefined();
   });
 
   it("stops on a bloc with errors and reports them", async () => {

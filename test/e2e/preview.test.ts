@@ -111,11 +111,28 @@ test("a bloc of 8 is created in the preview and lands on the Khối sheet", asyn
   );
   expect(members).toEqual(units);
   // The workbook view shows the sheet's tab and its cells.
-  await page.getByRole("tab", { name: "Khối" }).waitFor();
+  const book = page.locator('[data-testid="workbook-view"]');
+  await book.getByRole("tab", { name: "Khối" }).waitFor();
   await page.screenshot({ path: resolve(ROOT, "test-results/preview.png"), fullPage: false });
   const cell = page.locator('[data-testid="workbook-view"] td[data-cell="B20"]');
   await expect(cell.textContent()).resolves.toBe("Liên minh Hợp tác xã tỉnh");
   await expect(page.locator('[data-testid="workbook-view"] td[data-cell="B4"]').textContent()).resolves.toBe("Khối thi đua các sở, ngành Kinh tế - Kỹ thuật");
+
+
+  // Scoring: insert the score sheets from the sample template, type a score, check, read the ranking.
+  await id("step-scoring").click();
+  await id("scoring-insert").click();
+  await page.getByText("Đã chèn 8 bảng chấm", { exact: false }).waitFor({ timeout: 60_000 });
+  await book.getByRole("tab", { name: "Sở Công Thương" }).click();
+  await book.locator('td[data-cell="D8"]').click();
+  await id("formula-bar").fill("11.5");
+  await id("formula-bar").press("Enter");
+  await expect(page.evaluate(() => (window as unknown as { binhXet: { host: { values(s: string, r: string): unknown[][] } } }).binhXet.host.values("Sở Công Thương", "D8")[0][0])).resolves.toBe(11.5);
+  await id("scoring-validate").click();
+  await id("scoring-results").waitFor({ timeout: 30_000 });
+  await expect(page.locator('[data-testid="scoring-results"] tbody tr').first().textContent()).resolves.toMatch(/^1Sở Công Thương.*Dẫn đầu/);
+  await book.getByRole("tab", { name: "Tổng hợp" }).click();
+  await page.screenshot({ path: resolve(ROOT, "test-results/preview-scoring.png"), fullPage: false });
 
   expect(problems).toEqual([]);
   expect(outside).toEqual([]);

@@ -314,5 +314,5 @@ export function templateById(id: TemplateId): CriteriaTemplate;
 export function templateById(id: string): CriteriaTemplate | undefined;
 export function templateById(id: string): CriteriaTemplate | undefined {
   const t = TEMPLATES.find((x) => x.id === id);
-  return t ? structuredClone(t) : undefined;
+  return t ? JSON.parse(JSON.stringify(t)) : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Member } from "../bloc/bloc";
-import { effectiveWeight, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
+import { effectiveWeight, isContent, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
 import { error, warning, type Issue, type Where } from "../issues";
 import { cleanText, nameKey } from "../text";
 import { counted, type Entry, type UnitScores } from "./engine";
@@ -68,11 +68,12 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
       const e: Entry = { self: null, review: null, agreed: null };
       for (const stage of ["self", "review", "agreed"] as const) e[stage] = checkCell(r[stage], r.at[stage], leaf, table, member.name, issues);
       entries[r.id] = e;
-      if (anyEntry && e[required] === null && isBlank(r[required])) {
+      // Content criteria need a score; an empty bonus or penalty row means none.
+      if (anyEntry && isContent(leaf) && e[required] === null && isBlank(r[required])) {
         issues.push(
           error(
             "scoring.entry.missing",
-            { vi: `${member.name}: tiêu chí ${leaf.number || leaf.id} chưa có điểm "${STAGE_VI[required]}".`, en: `${member.name}: criterion ${leaf.number || leaf.id} has no ${required} score.` },
+            { vi: `${member.name}: tiêu chí ${leaf.id} chưa có điểm "${STAGE_VI[required]}".`, en: `${member.name}: criterion ${leaf.id} has no ${required} score.` },
             r.at[required],
           ),
         );
@@ -82,7 +83,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
           issues.push(
             warning(
               "scoring.review.unexplained",
-              { vi: `${member.name}: tiêu chí ${leaf.number || leaf.id} thẩm định ${e.review} khác tự chấm ${e.self} mà chưa có giải trình.`, en: `${member.name}: criterion ${leaf.number || leaf.id} reviewed ${e.review} ≠ self ${e.self} without an explanation.` },
+              { vi: `${member.name}: tiêu chí ${leaf.id} thẩm định ${e.review} khác tự chấm ${e.self} mà chưa có giải trình.`, en: `${member.name}: criterion ${leaf.id} reviewed ${e.review} ≠ self ${e.self} without an explanation.` },
               r.at.evidence,
             ),
           );
@@ -91,7 +92,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
           issues.push(
             warning(
               "scoring.review.largeGap",
-              { vi: `${member.name}: tiêu chí ${leaf.number || leaf.id} chênh ${Math.abs(e.review - e.self)} điểm giữa tự chấm và thẩm định.`, en: `${member.name}: criterion ${leaf.number || leaf.id} differs by ${Math.abs(e.review - e.self)} points between self and review.` },
+              { vi: `${member.name}: tiêu chí ${leaf.id} chênh ${Math.abs(e.review - e.self)} điểm giữa tự chấm và thẩm định.`, en: `${member.name}: criterion ${leaf.id} differs by ${Math.abs(e.review - e.self)} points between self and review.` },
               r.at.review,
             ),
           );
@@ -126,8 +127,8 @@ const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
 /** One input cell: a number in range, on the step; anything else is an issue and counts as empty. */
 function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable, unit: string, issues: Issue[]): number | null {
   if (isBlank(v)) return null;
-  const label = `${unit}: tiêu chí ${leaf.number || leaf.id}`;
-  const labelEn = `${unit}: criterion ${leaf.number || leaf.id}`;
+  const label = `${unit}: tiêu chí ${leaf.id}`;
+  const labelEn = `${unit}: criterion ${leaf.id}`;
   let n: number;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {

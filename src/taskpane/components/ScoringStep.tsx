@@ -3,6 +3,7 @@ import {
   Button,
   Caption1,
   Dialog,
+  Divider,
   DialogActions,
   DialogBody,
   DialogContent,
@@ -32,6 +33,8 @@ import type { Issue, Where } from "../../domain/issues";
 import type { UnitResult } from "../../domain/scoring/engine";
 import { SCORING_STRINGS } from "../scoringStrings";
 import type { Lang, Strings } from "../strings";
+import { applyMemberFile, previewMemberFile } from "../../app/collect";
+import { CollectPanel } from "./CollectPanel";
 import { IssueList } from "./IssueList";
 
 export const SCORING_TID = {
@@ -198,6 +201,8 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
           </Table>
         </section>
       )}
+      <Divider />
+      <CollectPanel lang={lang} onPreview={(bytes) => previewMemberFile(host, bytes)} onApply={(p) => applyMemberFile(host, p, { basedOn: p.basedOn })} onSelect={onSelect} />
       <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
         <DialogSurface>
           <DialogBody>

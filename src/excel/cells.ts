@@ -1,0 +1,135 @@
+/**
+ * Writing scattered single cells (a member's entries into its score sheet) in one round trip.
+ *
+ * Only for input cells: the unlocked, yellow cells of a protected score sheet (self, review,
+ * agreed, evidence, note). Whole sheets and formulas go through plans and `writeSheets`; this
+ * writes plain values and never touches a formula cell, a format or a rule. Callers pass input
+ * cells only; on a protected sheet Excel itself refuses anything else (AccessDenied).
+ *
+ * No cleanup after a failure is possible for plain cell writes: there is no temporary sheet to
+ * drop and no old value kept to restore. Excel runs a request's queued writes in order, so a
+ * request that fails part-way (a locked cell, a deleted sheet) may have applied the writes before
+ * the failing one. The callers therefore check the target cells right before writing (the same
+ * values they showed the user), and report the failure in words so the user can look.
+ */
+import { error, type Issue } from "../domain/issues";
+import { nameKey } from "../domain/text";
+import { parseRange, rangeAddress } from "../workbook/a1";
+import { REQUEST_BUDGET_BYTES, toFormulaCell, utf8Length } from "./apply";
+import { officeErrorToIssue } from "./errors";
+import type { ExcelHost } from "./host";
+
+export interface CellWrite {
+  sheet: string;
+  /** One cell, A1 style ("D7"); "$" and a sheet prefix are tolerated. */
+  address: string;
+  /** A number, text (kept as text even when it looks like a formula or number), or null to clear. */
+  value: string | number | null;
+}
+
+export interface CellWriteReport {
+  ok: boolean;
+  /** Round trips spent (1; 0 when there was nothing to write; more only past the 5 MB budget). */
+  syncs: number;
+  issues: Issue[];
+}
+
+/** A rectangle of values to write at once. */
+export interface CellBlock {
+  sheet: string;
+  address: string;
+  formulas: (string | number | boolean)[][];
+  bytes: number;
+}
+
+/**
+ * Groups single cells into blocks: per sheet, consecutive columns of a row form a run; runs over
+ * the same columns in consecutive rows stack into one 2-D block. A cell given twice: the last wins.
+ */
+export function cellBlocks(writes: CellWrite[]): CellBlock[] {
+  // Last write of a cell wins; sheets are grouped by their key as Excel compares names.
+  const sheets = new Map<string, { sheet: string; cells: Map<string, { row: number; col: number; value: string | number | boolean }> }>();
+  for (const w of writes) {
+    const r = parseRange(w.address);
+    if (r.rowCount !== 1 || r.colCount !== 1) throw new RangeError(`writeCells writes single cells, not ${w.address}`);
+    const key = nameKey(w.sheet);
+    let s = sheets.get(key);
+    if (!s) sheets.set(key, (s = { sheet: w.sheet, cells: new Map() }));
+    s.cells.set(`${r.row}:${r.col}`, { row: r.row, col: r.col, value: toFormulaCell(w.value) });
+  }
+  const out: CellBlock[] = [];
+  for (const { sheet, cells } of sheets.values()) {
+    const sorted = [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    // Runs along each row.
+    const runs: { row: number; col: number; values: (string | number | boolean)[] }[] = [];
+    for (const c of sorted) {
+      const last = runs[runs.length - 1];
+      if (last && last.row === c.row && last.col + last.values.length === c.col) last.values.push(c.value);
+      else runs.push({ row: c.row, col: c.col, values: [c.value] });
+    }
+    // Runs over the same columns in consecutive rows become one block.
+    const blocks: { row: number; col: number; rows: (string | number | boolean)[][] }[] = [];
+    const open = new Map<string, (typeof blocks)[number]>();
+    for (const run of runs) {
+      const key = `${run.col}:${run.values.length}`;
+      const b = open.get(key);
+      if (b && b.row + b.rows.length === run.row) b.rows.push(run.values);
+      else {
+        const nb = { row: run.row, col: run.col, rows: [run.values] };
+        blocks.push(nb);
+        open.set(key, nb);
+      }
+    }
+    for (const b of blocks) {
+      out.push({ sheet, address: rangeAddress(b.row, b.col, b.rows.length, b.rows[0].length), formulas: b.rows, bytes: 64 + utf8Length(JSON.stringify(b.rows)) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Writes the given single cells: one round trip for the lot (a second and more only if the values
+ * would pass Excel on the web's 5 MB request limit). Text that Excel would parse (=, +, -, @, a
+ * number-like "001") gets the apostrophe prefix so it stays text.
+ */
+export async function writeCells(host: ExcelHost, writes: CellWrite[], options: { budgetBytes?: number } = {}): Promise<CellWriteReport> {
+  let blocks: CellBlock[];
+  try {
+    blocks = cellBlocks(writes);
+  } catch (e) {
+    return { ok: false, syncs: 0, issues: [error("excel.cells.invalid", { vi: `Địa chỉ ô không hợp lệ: ${String(e instanceof Error ? e.message : e)}`, en: `Invalid cell address: ${String(e instanceof Error ? e.message : e)}` })] };
+  }
+  if (blocks.length === 0) return { ok: true, syncs: 0, issues: [] };
+  const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
+  const requests: CellBlock[][] = [[]];
+  let used = 0;
+  for (const b of blocks) {
+    if (used + b.bytes > budget && requests[requests.length - 1].length > 0) {
+      requests.push([]);
+      used = 0;
+    }
+    requests[requests.length - 1].push(b);
+    used += b.bytes;
+  }
+  let syncs = 0;
+  try {
+    for (const request of requests) {
+      await host.run(async (context) => {
+        const sheets = new Map<string, Excel.Worksheet>();
+        for (const b of request) {
+          let ws = sheets.get(nameKey(b.sheet));
+          if (!ws) sheets.set(nameKey(b.sheet), (ws = context.workbook.worksheets.getItem(b.sheet)));
+          ws.getRange(b.address).formulas = b.formulas;
+        }
+        // One request per budget-sized batch; a single one unless the values pass 5 MB.
+        // eslint-disable-next-line no-restricted-syntax
+        await context.sync();
+        syncs++;
+      });
+    }
+    return { ok: true, syncs, issues: [] };
+  } catch (e) {
+    syncs++;
+    return { ok: false, syncs, issues: [officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" })] };
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * A member unit's filled score file (.xlsx from disk): its score sheets, read back as values.
+ *
+ * Pure of Office: ExcelJS parses the bytes (loaded with a dynamic import, so the pane's bundle
+ * fetches it only when a file is actually read). Each worksheet becomes a grid of values as Excel's
+ * `range.values` would give them (formula cells → their cached result, rich text → plain text,
+ * dates → Excel serial numbers, empty → ""), and the unit sheet reader finds the "Đơn vị:" line,
+ * the header row and the criteria rows by their labels, wherever the member moved them.
+ */
+import type ExcelJS from "exceljs";
+import { error, type Issue } from "../domain/issues";
+import { readUnitSheet, type ReadRow } from "../workbook/scoring/unitSheet";
+
+export interface MemberSheet {
+  /** The worksheet's name in the member's file. */
+  sheet: string;
+  /** The unit named on it ("Đơn vị: …"), or "" when the line is missing. */
+  unit: string;
+  rows: ReadRow[];
+}
+
+export type MemberFileRead = { ok: true; sheets: MemberSheet[] } | { ok: false; issue: Issue };
+
+/** A score sheet is small; these bounds keep a stray huge sheet from eating the pane's memory. */
+export const MEMBER_GRID_LIMITS = { rows: 5000, cols: 64 } as const;
+
+const say = (vi: string, en: string) => ({ vi, en });
+
+/** Days from Excel's 1900 epoch (as stored, with its 1900 leap-year quirk folded in) to a JS date read as UTC. */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+type Cell = { value: unknown; isMerged?: boolean; master?: unknown; address?: string };
+
+/** An ExcelJS cell value as Excel's `values` gives it. */
+export function cellValue(v: unknown, date1904 = false): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000 - (date1904 ? 1462 : 0);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    // A formula (plain, shared or array): the result Excel cached when the file was saved.
+    if ("formula" in o || "sharedFormula" in o) return "result" in o ? cellValue(o.result, date1904) : "";
+    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((t) => String(t?.text ?? "")).join("");
+    // A hyperlink: its shown text (itself possibly rich text).
+    if ("text" in o && "hyperlink" in o) return cellValue(o.text, date1904);
+    if (typeof o.error === "string") return o.error;
+  }
+  return "";
+}
+
+/** The used part of a worksheet as a 0-based grid from A1 (so grid rows are sheet rows). */
+function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): unknown[][] {
+  const values: unknown[][] = [];
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > MEMBER_GRID_LIMITS.rows) return;
+    const line: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (colNumber > MEMBER_GRID_LIMITS.cols) return;
+      const c = cell as unknown as Cell;
+      // Only a merge's top-left cell holds the value (as in Excel); ExcelJS repeats it in the others.
+      const slave = c.isMerged && c.master && c.master !== cell;
+      line[colNumber - 1] = slave ? "" : cellValue(c.value, date1904);
+    });
+    values[rowNumber - 1] = line;
+    width = Math.max(width, line.length);
+  });
+  for (let r = 0; r < values.length; r++) {
+    const line = values[r] ?? [];
+    for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = "";
+    values[r] = line;
+  }
+  return values;
+}
+
+/** ExcelJS as a module, whether the bundler hands it over as a namespace or as `default`. */
+async function loadExcelJs(): Promise<typeof ExcelJS> {
+  const mod = (await import("exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+  return mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
+}
+
+const unreadable = (detail: string) =>
+  error(
+    "collect.file.unreadable",
+    say(
+      `Không đọc được tệp: đây không phải tệp Excel .xlsx hoặc tệp đã hỏng${detail ? ` (${detail})` : ""}. Tệp .xls cũ hoặc .csv: hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+      `The file could not be read: it is not an Excel .xlsx file, or it is damaged${detail ? ` (${detail})` : ""}. An old .xls or a .csv: open it in Excel and save it as .xlsx.`,
+    ),
+  );
+
+/**
+ * Reads a member's .xlsx and returns every sheet that is a unit score sheet (its header row and at
+ * least one criterion row). Never throws: a file that is not an .xlsx gives `collect.file.unreadable`,
+ * one without a score sheet `collect.file.noScoreSheet`.
+ */
+export async function readMemberWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<MemberFileRead> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  // An .xlsx is a zip ("PK"); an old .xls is an OLE file (D0 CF 11 E0). Say which when it is the latter.
+  if (data.byteLength < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
+    const ole = data.byteLength >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
+    return { ok: false, issue: unreadable(ole ? ".xls" : "") };
+  }
+  let wb: ExcelJS.Workbook;
+  try {
+    const lib = await loadExcelJs();
+    wb = new lib.Workbook();
+    // Defined names are not needed here, and ExcelJS throws on some it cannot parse (print titles
+    // of whole rows, #REF! ranges): swallow them rather than fail the whole file.
+    Object.defineProperty(wb.definedNames as unknown as Record<string, unknown>, "model", { configurable: true, get: () => [], set: () => undefined });
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    return { ok: false, issue: unreadable(e instanceof Error ? e.message.slice(0, 120) : "") };
+  }
+  const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  const sheets: MemberSheet[] = [];
+  try {
+    for (const ws of wb.worksheets) {
+      const read = readUnitSheet({ sheet: ws.name, row: 0, col: 0, values: gridOf(ws, date1904) });
+      if (read.found && read.rows.length > 0) sheets.push({ sheet: ws.name, unit: read.unit, rows: read.rows });
+    }
+  } catch (e) {
+    return { ok: false, issue: unreadable(e instanceof Error ? e.message.slice(0, 120) : "") };
+  }
+  if (sheets.length === 0) {
+    const names = wb.worksheets.map((w) => `"${w.name}"`).join(", ");
+    return {
+      ok: false,
+      issue: error(
+        "collect.file.noScoreSheet",
+        say(
+          `Tệp không có bảng tự chấm điểm (trang có dòng tiêu đề "Tự chấm" … "Mã"). Các trang trong tệp: ${names || "không có"}. Hãy gửi lại tệp bảng điểm do add-in tạo.`,
+          `The file has no score sheet (a sheet with the "Tự chấm" … "Mã" header row). Sheets in the file: ${names || "none"}. Ask for the score file the add-in made.`,
+        ),
+      ),
+    };
+  }
+  return { ok: true, sheets };
+}

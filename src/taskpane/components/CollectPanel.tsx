@@ -1,0 +1,330 @@
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { useRef, useState, type ChangeEvent } from "react";
+import type { CollectChange, CollectField, CollectPreview, PreviewResult } from "../../app/collect";
+import type { Issue, Where } from "../../domain/issues";
+import { STRINGS, type Lang } from "../strings";
+import { IssueList } from "./IssueList";
+
+/** Test ids of this panel (the shared testIds.ts is not this feature's to edit). */
+export const COLLECT_TID = {
+  pick: "collect-pick",
+  file: "collect-file",
+  status: "collect-status",
+  unit: "collect-unit",
+  sheet: "collect-sheet",
+  changes: "collect-changes",
+  change: (i: number) => `collect-change-${i}`,
+  changePick: (i: number) => `collect-change-pick-${i}`,
+  picked: "collect-picked",
+  apply: "collect-apply",
+  cancel: "collect-cancel",
+  reread: "collect-reread",
+} as const;
+
+const FIELDS_VI: Record<CollectField, string> = { self: "Tự chấm", review: "Khối thẩm định", agreed: "Điểm thống nhất", evidence: "Minh chứng", note: "Ghi chú" };
+const FIELDS_EN: Record<CollectField, string> = { self: "Self-score", review: "Bloc review", agreed: "Agreed", evidence: "Evidence", note: "Note" };
+
+const vi = {
+  title: "Nhận bảng điểm của đơn vị",
+  pick: "Nhận bảng điểm của đơn vị (.xlsx)",
+  help: "Chọn tệp .xlsx đơn vị gửi về (bản sao bảng tính của khối, hoặc chỉ trang chấm điểm của đơn vị). Add-in chỉ ghi vào bảng tính sau khi bạn xác nhận.",
+  reading: (file: string) => `Đang đọc “${file}”…`,
+  fileLabel: "Tệp",
+  unit: "Đơn vị",
+  sheet: "Ghi vào trang",
+  changes: (n: number) => `${n} ô sẽ thay đổi`,
+  colPick: "Ghi",
+  colCriterion: "Tiêu chí",
+  colField: "Cột",
+  colChange: "Hiện có → Trong tệp",
+  fields: FIELDS_VI,
+  empty: "(trống)",
+  blocColumns: "Cột của khối (thẩm định, thống nhất) chỉ được ghi khi bạn đánh dấu.",
+  apply: "Ghi vào bảng tính",
+  picked: (n: number, of: number) => `Đã chọn ${n}/${of} ô để ghi.`,
+  applying: "Đang ghi…",
+  cancel: "Huỷ",
+  reread: "Đọc lại tệp",
+  applied: (n: number, sheet: string) => `Đã ghi ${n} ô vào trang “${sheet}”.`,
+  rejected: "Không nhận được tệp này: xem lý do bên dưới.",
+  nothing: "Không có gì để ghi.",
+  notApplied: "Chưa ghi gì: xem lý do bên dưới.",
+  unexpected: "Đã xảy ra lỗi không mong đợi",
+};
+type CollectStrings = typeof vi;
+const en: CollectStrings = {
+  title: "Import a unit's score file",
+  pick: "Import a unit's score file (.xlsx)",
+  help: "Pick the .xlsx a unit sent back (a copy of the bloc's workbook, or just the unit's score sheet). The add-in writes to the workbook only after you confirm.",
+  reading: (file) => `Reading “${file}”…`,
+  fileLabel: "File",
+  unit: "Unit",
+  sheet: "Target sheet",
+  changes: (n) => `${n} cells would change`,
+  colPick: "Write",
+  colCriterion: "Criterion",
+  colField: "Column",
+  colChange: "Now → In the file",
+  fields: FIELDS_EN,
+  empty: "(empty)",
+  blocColumns: "The bloc's columns (review, agreed) are written only if you tick them.",
+  apply: "Write to workbook",
+  picked: (n, of) => `${n} of ${of} cells selected to write.`,
+  applying: "Writing…",
+  cancel: "Cancel",
+  reread: "Read the file again",
+  applied: (n, sheet) => `Wrote ${n} cells to sheet “${sheet}”.`,
+  rejected: "This file was not taken: see why below.",
+  nothing: "Nothing to write.",
+  notApplied: "Nothing was written: see why below.",
+  unexpected: "Something unexpected went wrong",
+};
+export const COLLECT_STRINGS: Record<Lang, CollectStrings> = { vi, en };
+
+const MEMBER_FIELDS: readonly CollectField[] = ["self", "evidence", "note"];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px" },
+  help: { color: tokens.colorNeutralForeground3 },
+  facts: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: "8px", rowGap: "2px", margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  def: { margin: 0, fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
+  table: { tableLayout: "auto", width: "100%" },
+  pickCell: { width: "32px" },
+  value: { overflowWrap: "anywhere" },
+  from: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+});
+
+type Banner = { intent: "info" | "success" | "warning" | "error"; text: string } | null;
+
+export interface CollectPanelProps {
+  lang: Lang;
+  /** Reads the picked file against this workbook (the parent wires `previewMemberFile`); writes nothing. */
+  onPreview: (bytes: Uint8Array) => Promise<PreviewResult>;
+  /** Writes the preview's changes (those the secretary kept); the parent wires `applyMemberFile`. */
+  onApply: (preview: CollectPreview) => Promise<{ ok: boolean; issues: Issue[] }>;
+  onSelect?: (where: Where) => void;
+}
+
+/** The bytes of a picked file (FileReader where Blob.arrayBuffer is missing). */
+function fileBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error);
+    r.readAsArrayBuffer(file);
+  });
+}
+
+function show(v: unknown, lang: Lang, t: CollectStrings): { text: string; full: string } {
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return { text: t.empty, full: t.empty };
+  const full = typeof v === "number" ? v.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 4 }) : String(v);
+  return { text: full.length > 40 ? `${full.slice(0, 39)}…` : full, full };
+}
+
+/** Import a member unit's filled score file: pick, preview what would change, confirm, write. */
+export function CollectPanel({ lang, onPreview, onApply, onSelect }: CollectPanelProps) {
+  const s = useStyles();
+  const t = COLLECT_STRINGS[lang];
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<"reading" | "applying" | null>(null);
+  const [fileName, setFileName] = useState("");
+  const [bytes, setBytes] = useState<Uint8Array | null>(null);
+  const [preview, setPreview] = useState<CollectPreview | null>(null);
+  const [picked, setPicked] = useState<boolean[]>([]);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [banner, setBanner] = useState<Banner>(null);
+
+  const reset = () => {
+    setPreview(null);
+    setPicked([]);
+    setIssues([]);
+    setBanner(null);
+  };
+
+  const runPreview = async (data: Uint8Array) => {
+    reset();
+    setBusy("reading");
+    try {
+      const r = await onPreview(data);
+      if (r.kind === "preview") {
+        setPreview(r);
+        setPicked(r.changes.map((c) => MEMBER_FIELDS.includes(c.field)));
+        setIssues(r.issues);
+        if (r.changes.length === 0) setBanner({ intent: "info", text: t.nothing });
+      } else {
+        setIssues(r.issues);
+        setBanner({ intent: "error", text: t.rejected });
+      }
+    } catch (e) {
+      setBanner({ intent: "error", text: `${t.unexpected}: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    // Clear the input so picking the same file again (after fixing it) fires a change.
+    e.target.value = "";
+    if (!file) return;
+    setFileName(file.name);
+    let data: Uint8Array;
+    try {
+      data = await fileBytes(file);
+    } catch (err) {
+      reset();
+      setBanner({ intent: "error", text: `${t.unexpected}: ${err instanceof Error ? err.message : String(err)}` });
+      return;
+    }
+    setBytes(data);
+    await runPreview(data);
+  };
+
+  const chosen: CollectChange[] = preview ? preview.changes.filter((_, i) => picked[i]) : [];
+
+  const apply = async () => {
+    if (!preview || chosen.length === 0) return;
+    setBusy("applying");
+    try {
+      const r = await onApply({ ...preview, changes: chosen });
+      if (r.ok) {
+        const sheet = preview.sheet;
+        setPreview(null);
+        setPicked([]);
+        setIssues(r.issues);
+        setBanner({ intent: "success", text: t.applied(chosen.length, sheet) });
+      } else {
+        setIssues(r.issues);
+        setBanner({ intent: "error", text: t.notApplied });
+      }
+    } catch (e) {
+      setBanner({ intent: "error", text: `${t.unexpected}: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const cancel = () => {
+    reset();
+    setBytes(null);
+    setFileName("");
+  };
+
+  const hasBlocColumns = !!preview?.changes.some((c) => !MEMBER_FIELDS.includes(c.field));
+
+  return (
+    <section className={s.root} aria-label={t.title}>
+      <Subtitle2>{t.title}</Subtitle2>
+      <Caption1 className={s.help}>{t.help}</Caption1>
+      <div className={s.actions}>
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy !== null} data-testid={COLLECT_TID.pick}>
+          {t.pick}
+        </Button>
+        <input ref={input} type="file" accept=".xlsx" hidden onChange={(e) => void onFile(e)} data-testid={COLLECT_TID.file} />
+      </div>
+      {busy === "reading" && <Spinner size="tiny" label={t.reading(fileName)} />}
+      {banner && (
+        <MessageBar intent={banner.intent} data-testid={COLLECT_TID.status}>
+          <MessageBarBody>{banner.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {preview && (
+        <>
+          <dl className={s.facts}>
+            {fileName && (
+              <>
+                <dt className={s.term}>{t.fileLabel}</dt>
+                <dd className={s.def}>{fileName}</dd>
+              </>
+            )}
+            <dt className={s.term}>{t.unit}</dt>
+            <dd className={s.def} data-testid={COLLECT_TID.unit}>
+              {preview.unit}
+            </dd>
+            <dt className={s.term}>{t.sheet}</dt>
+            <dd className={s.def} data-testid={COLLECT_TID.sheet}>
+              {preview.sheet}
+            </dd>
+          </dl>
+          {preview.changes.length > 0 && (
+            <>
+              <Caption1>{t.changes(preview.changes.length)}</Caption1>
+              <Table size="extra-small" className={s.table} aria-label={t.changes(preview.changes.length)} data-testid={COLLECT_TID.changes}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell className={s.pickCell}>{t.colPick}</TableHeaderCell>
+                    <TableHeaderCell>{t.colCriterion}</TableHeaderCell>
+                    <TableHeaderCell>{t.colField}</TableHeaderCell>
+                    <TableHeaderCell>{t.colChange}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {preview.changes.map((c, i) => {
+                    const from = show(c.from, lang, t);
+                    const to = show(c.to, lang, t);
+                    return (
+                      <TableRow key={`${c.cell}-${c.field}`} data-testid={COLLECT_TID.change(i)}>
+                        <TableCell className={s.pickCell}>
+                          <Checkbox
+                            checked={!!picked[i]}
+                            onChange={(_, d) => setPicked((p) => p.map((x, k) => (k === i ? !!d.checked : x)))}
+                            aria-label={`${t.colPick} ${c.number} ${t.fields[c.field]}`}
+                            data-testid={COLLECT_TID.changePick(i)}
+                          />
+                        </TableCell>
+                        <TableCell title={c.text}>{c.number}</TableCell>
+                        <TableCell>{t.fields[c.field]}</TableCell>
+                        <TableCell className={s.value}>
+                          <span className={s.from} title={from.full}>
+                            {from.text}
+                          </span>
+                          {" → "}
+                          <span title={to.full}>{to.text}</span>
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+              <Caption1 data-testid={COLLECT_TID.picked}>{t.picked(chosen.length, preview.changes.length)}</Caption1>
+              {hasBlocColumns && <Caption1 className={s.help}>{t.blocColumns}</Caption1>}
+            </>
+          )}
+          <div className={s.actions}>
+            <Button appearance="primary" onClick={() => void apply()} disabled={busy !== null || chosen.length === 0} data-testid={COLLECT_TID.apply}>
+              {busy === "applying" ? t.applying : t.apply}
+            </Button>
+            <Button appearance="secondary" onClick={cancel} disabled={busy !== null} data-testid={COLLECT_TID.cancel}>
+              {t.cancel}
+            </Button>
+            {bytes && issues.some((i) => i.code === "collect.changedSince") && (
+              <Button appearance="secondary" onClick={() => void runPreview(bytes)} disabled={busy !== null} data-testid={COLLECT_TID.reread}>
+                {t.reread}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+      <IssueList issues={issues} lang={lang} t={STRINGS[lang]} onSelect={onSelect} />
+    </section>
+  );
+}
