@@ -43,7 +43,7 @@ function extent(sheet: SheetSnapshot): { rows: number; cols: number } {
 function useSnapshot(host: MemoryHost): WorkbookSnapshot {
   const [version, setVersion] = useState(0);
   useEffect(() => host.onChange(() => setVersion((v) => v + 1)), [host]);
-  return useMemo(() => host.snapshot(), [host, version]);
+  return useMemo(() => host.snapshot({ conditionalFormats: true }), [host, version]);
 }
 
 export interface WorkbookViewProps {
@@ -93,6 +93,8 @@ export function WorkbookView({ host, onOpenFile, onNew, onSave }: WorkbookViewPr
 
   if (!sheet) return <div className={s.root}>—</div>;
   const { rows, cols } = extent(sheet);
+  // A fixed-layout table needs its own width, or the browser squeezes the columns to fit.
+  const colPx = Array.from({ length: cols }, (_, c) => Math.round((sheet.columnWidths[colLetter(c)] ?? sheet.defaultColumnWidth) * PT_TO_PX));
   const current = byPos.get(`${sel.row},${sel.col}`);
   const address = `${colLetter(sel.col)}${sel.row + 1}`;
   const shown = editing ?? (current?.formula ?? (current ? String(current.value ?? "") : ""));
@@ -155,11 +157,11 @@ export function WorkbookView({ host, onOpenFile, onNew, onSave }: WorkbookViewPr
         />
       </div>
       <div className={s.scroller}>
-        <table className={s.table} role="grid" aria-label={sheet.name}>
+        <table className={s.table} role="grid" aria-label={sheet.name} style={{ width: 40 + colPx.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 40 }} />
-            {Array.from({ length: cols }, (_, c) => (
-              <col key={c} style={{ width: Math.round((sheet.columnWidths[colLetter(c)] ?? sheet.defaultColumnWidth) * PT_TO_PX) }} />
+            {colPx.map((w, c) => (
+              <col key={c} style={{ width: w }} />
             ))}
           </colgroup>
           <thead>

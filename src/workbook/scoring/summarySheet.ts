@@ -125,7 +125,7 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
     { range: rangeAddress(1, 0, 2, w), format: { hAlign: "Center", italic: true } },
     { range: rangeAddress(SUMMARY_LAYOUT.header, 0, 1, w), format: { bold: true, fill: "#E2EFDA", hAlign: "Center", vAlign: "Center", wrap: true } },
     { range: rangeAddress(SUMMARY_LAYOUT.header, 0, n + 1, C.leading + 1), format: { borders: "Continuous", vAlign: "Center" } },
-    { range: rangeAddress(first, C.firstSection, n, C.total - C.firstSection + 1), format: { numberFormat: "0.##", hAlign: "Center" } },
+    { range: rangeAddress(first, C.firstSection, n, C.total - C.firstSection + 1), format: { hAlign: "Center" } },
     { range: rangeAddress(first, C.total, n, 1), format: { bold: true } },
     { range: rangeAddress(first, C.rank, n, 1), format: { hAlign: "Center", bold: true } },
     { range: rangeAddress(first, C.reason, n, 1), format: { wrap: true, fontSize: 9 } },
@@ -133,7 +133,8 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
     { range: rangeAddress(SUMMARY_LAYOUT.header, C.minRatio, n + 1, 2), format: { fontColor: "#A6A6A6", fontSize: 8 } },
     { range: rangeAddress(last + 2, 0, 2, 1), format: { italic: true, wrap: true } },
   );
-  p.rowHeights = [{ row: last + 3, height: 30 }, { row: last + 4, height: 30 }];
+  // Two lines per unit (the reason wraps at 9 pt); the rule lines under the table likewise.
+  p.rowHeights = [...members.map((_, i) => ({ row: first + i + 1, height: 26 })), { row: last + 3, height: 30 }, { row: last + 4, height: 30 }];
   p.conditionalFormats.push({ range: rangeAddress(first, 0, n, C.leading + 1), formula: `=$${L(C.leading)}${first + 1}="Dẫn đầu"`, format: { fill: "#FFF2CC", bold: true } });
   p.columnWidths.push({ column: "A", width: 32 }, { column: "B", width: 220 });
   table.sections.forEach((_, i) => p.columnWidths.push({ column: L(C.firstSection + i), width: 52 }));
@@ -144,7 +145,7 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
     { column: L(C.rank), width: 48 },
     { column: L(C.tie), width: 110 },
     { column: L(C.band), width: 150 },
-    { column: L(C.reason), width: 220 },
+    { column: L(C.reason), width: 260 },
     { column: L(C.leading), width: 80 },
   );
   p.names.push({ name: "BX_TongHop", range: rangeAddress(first, 0, n, C.width, true) });
