@@ -77,9 +77,27 @@ afterAll(async () => {
   }
 });
 
-test("a bloc of 8 is created in the preview and lands on the Khối sheet", async () => {
-  const context = await browser!.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
-  const page = await context.newPage();
+const UNITS = ["Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường", "Ban Quản lý các Khu công nghiệp tỉnh", "Ban Quản lý Dự án Đầu tư Xây dựng tỉnh", "Liên minh Hợp tác xã tỉnh"];
+
+/** Fills the bloc form through the pane and saves it. */
+async function createBloc(page: import("playwright-core").Page) {
+  const id = (t: string) => page.getByTestId(t);
+  await id("bloc-name").waitFor({ timeout: 60_000 });
+  await id("bloc-name").fill("Khối thi đua các sở, ngành Kinh tế - Kỹ thuật");
+  await id("bloc-province").fill("Nam Định");
+  await id("bloc-year").fill("2026");
+  await id("member-paste").click();
+  await id("member-paste-text").fill(UNITS.map((u, i) => `${i + 1}\t${u}`).join("\n"));
+  await id("member-paste-replace").click();
+  await id("member-name-7").waitFor();
+  await id("bloc-leader").selectOption(UNITS[0]);
+  await id("bloc-deputy-0").selectOption(UNITS[5]);
+  await id("bloc-save").click();
+  await page.getByText("Đã ghi hồ sơ khối", { exact: false }).waitFor({ timeout: 30_000 });
+}
+
+/** Watches a page for requests outside localhost and for uncaught errors. */
+function watch(page: import("playwright-core").Page) {
   const outside: string[] = [];
   const problems: string[] = [];
   page.on("request", (r) => {
@@ -87,22 +105,46 @@ test("a bloc of 8 is created in the preview and lands on the Khối sheet", asyn
     if (!["data:", "blob:"].includes(u.protocol) && !["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)) outside.push(r.url());
   });
   page.on("pageerror", (e) => problems.push(String(e)));
+  return { outside, problems };
+}
 
+test("the bloc's own table is pasted into the grid and its score sheets inserted", async () => {
+  const context = await browser!.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
+  const page = await context.newPage();
+  const { outside, problems } = watch(page);
+  await page.goto(`${BASE}/preview.html`);
+  await createBloc(page);
+  const id = (t: string) => page.getByTestId(t);
+  await id("step-scoring").click();
+  await id("scoring-source-sheet").click();
+  await id("scoring-prepare").click();
+  await page.getByText("Đã tạo trang “Tiêu chí”", { exact: false }).waitFor({ timeout: 30_000 });
+  const book = page.locator('[data-testid="workbook-view"]');
+  await book.getByRole("tab", { name: "Tiêu chí" }).click();
+  await book.locator('td[data-cell="A14"]').click();
+  const table = ["I\tThực hiện nhiệm vụ chính trị\t60", "1\tHoàn thành chỉ tiêu năm\t40", "2\tChất lượng tham mưu\t20", "II\tCông tác thi đua, khen thưởng\t40", "1\tBan hành kế hoạch thi đua\t20", "2\tTổ chức phong trào thi đua\t20"].join("\n");
+  await page.evaluate((tsv) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", tsv);
+    document.querySelector('[data-testid="grid"]')!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, table);
+  await expect(page.evaluate(() => (window as unknown as { binhXet: { host: { values(s: string, r: string): unknown[][] } } }).binhXet.host.values("Tiêu chí", "B18:C18")[0])).resolves.toEqual(["Ban hành kế hoạch thi đua", 20]);
+  await id("scoring-insert").click();
+  await page.getByText("Đã chèn 8 bảng chấm cho 4 tiêu chí", { exact: false }).waitFor({ timeout: 60_000 });
+  await book.getByRole("tab", { name: "Tổng hợp" }).waitFor();
+  expect(problems).toEqual([]);
+  expect(outside).toEqual([]);
+  await context.close();
+});
+
+test("a bloc of 8 is created in the preview and lands on the Khối sheet", async () => {
+  const context = await browser!.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
+  const page = await context.newPage();
+  const { outside, problems } = watch(page);
   await page.goto(`${BASE}/preview.html`);
   const id = (t: string) => page.getByTestId(t);
-  await id("bloc-name").waitFor({ timeout: 60_000 });
-  await id("bloc-name").fill("Khối thi đua các sở, ngành Kinh tế - Kỹ thuật");
-  await id("bloc-province").fill("Nam Định");
-  await id("bloc-year").fill("2026");
-  const units = ["Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường", "Ban Quản lý các Khu công nghiệp tỉnh", "Ban Quản lý Dự án Đầu tư Xây dựng tỉnh", "Liên minh Hợp tác xã tỉnh"];
-  await id("member-paste").click();
-  await id("member-paste-text").fill(units.map((u, i) => `${i + 1}\t${u}`).join("\n"));
-  await id("member-paste-replace").click();
-  await id("member-name-7").waitFor();
-  await id("bloc-leader").selectOption(units[0]);
-  await id("bloc-deputy-0").selectOption(units[5]);
-  await id("bloc-save").click();
-  await page.getByText("Đã ghi hồ sơ khối", { exact: false }).waitFor({ timeout: 30_000 });
+  await createBloc(page);
+  const units = UNITS;
 
   const sheets = await page.evaluate(() => (window as unknown as { binhXet: { host: { sheetNames(): string[] } } }).binhXet.host.sheetNames());
   expect(sheets).toContain("Khối");

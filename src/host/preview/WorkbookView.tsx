@@ -29,6 +29,13 @@ function parseCell(a: string): { row: number; col: number } {
   return r ? { row: r.r0, col: r.c0 } : { row: 0, col: 0 };
 }
 
+/** A pasted cell: numbers as numbers (like Excel in an English locale), empty as empty, the rest as text. */
+function pastedValue(v: string): string | number | null {
+  const t = v.trim();
+  if (t === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : v;
+}
+
 function extent(sheet: SheetSnapshot): { rows: number; cols: number } {
   let rows = 20;
   let cols = 8;
@@ -156,7 +163,25 @@ export function WorkbookView({ host, onOpenFile, onNew, onSave }: WorkbookViewPr
           onBlur={commit}
         />
       </div>
-      <div className={s.scroller}>
+      <div
+        className={s.scroller}
+        tabIndex={0}
+        aria-label="Lưới ô: chọn một ô rồi dán (Ctrl+V) bảng từ Excel/Word / Cell grid: select a cell, then paste (Ctrl+V)"
+        data-testid="grid"
+        onPaste={(e) => {
+          // A block copied from Excel or Word arrives as tab-separated lines: paste it at the selected cell, as Excel does.
+          const text = e.clipboardData.getData("text/plain");
+          if (!text) return;
+          e.preventDefault();
+          const rows = text.replace(/\r?\n$/, "").split(/\r?\n/).map((line) => line.split("\t").map(pastedValue));
+          try {
+            host.userPaste(sheet.name, address, rows);
+            setProblem(null);
+          } catch (err) {
+            setProblem(`${address}: ${(err as Error).message}`);
+          }
+        }}
+      >
         <table className={s.table} role="grid" aria-label={sheet.name} style={{ width: 40 + colPx.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: 40 }} />
