@@ -86,6 +86,8 @@ function validationRule(rule: ValidationRule): Excel.DataValidationRule {
       return { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
     case "textLength":
       return { textLength: { formula1: 0, formula2: rule.max, operator: "Between" } };
+    case "custom":
+      return { custom: { formula: rule.formula } };
   }
 }
 

@@ -45,7 +45,9 @@ export interface RangeFormat {
 export type ValidationRule =
   | { kind: "list"; source: string[] | { range: string } }
   | { kind: "whole" | "decimal"; min: number; max: number }
-  | { kind: "textLength"; max: number };
+  | { kind: "textLength"; max: number }
+  /** A formula relative to the range's top-left cell, true when the value is allowed. */
+  | { kind: "custom"; formula: string };
 
 export interface Validation {
   range: string;

@@ -34,7 +34,7 @@ function fillSxd(copy: MemoryHost) {
   copy.userPaste("SXD", at(SXD, "I.2", COL.self), [[9]]);
   copy.userPaste("SXD", at(SXD, "I.2", COL.evidence), [["Báo cáo 05/BC-SXD", "'=xem phụ lục"]]);
   copy.userPaste("SXD", at(SXD, "V.1", COL.self), [[2]]);
-  copy.userPaste("SXD", at(SXD, "VI.1", COL.self), [[1]]);
+  copy.userPaste("SXD", at(SXD, "VI.1", COL.self), [[5]]);
 }
 
 /** The changes filling SXD should preview, in sheet order. */
@@ -45,7 +45,7 @@ const EXPECTED = [
   { criterion: "I.2", field: "evidence", from: null, to: "Báo cáo 05/BC-SXD", cell: at(SXD, "I.2", COL.evidence) },
   { criterion: "I.2", field: "note", from: null, to: "=xem phụ lục", cell: at(SXD, "I.2", COL.note) },
   { criterion: "V.1", field: "self", from: null, to: 2, cell: at(SXD, "V.1", COL.self) },
-  { criterion: "VI.1", field: "self", from: null, to: 1, cell: at(SXD, "VI.1", COL.self) },
+  { criterion: "VI.1", field: "self", from: null, to: 5, cell: at(SXD, "VI.1", COL.self) },
 ];
 
 /** A member file rewritten through ExcelJS: only some sheets kept, cells edited as another program would. */
@@ -105,8 +105,8 @@ describe("collect a member's file", () => {
     for (const c of EXPECTED) expect(host.values("SXD", c.cell)[0][0]).toEqual(c.to);
     // The note that looks like a formula was written as text.
     expect(host.cell("SXD", at(SXD, "I.2", COL.note)).formula ?? "").not.toMatch(/^=/);
-    // 10 + 7.5 + 9 content, + 2 bonus, − 1 penalty.
-    expect(summaryTotal(host, 1)).toBe(27.5);
+    // 10 + 7.5 + 9 content, + 2 bonus, − 5 (a fixed penalty).
+    expect(summaryTotal(host, 1)).toBe(23.5);
     expect(summaryTotal(host, 0)).toBe(0);
     // Previewing the same file again finds nothing to do.
     const again = asPreview(await previewMemberFile(host, await copy.toXlsx()));

@@ -157,3 +157,27 @@ describe("building from the bloc's own table", () => {
     expect((await (await import("../../src/app/scoring")).prepareCriteriaSheet(host)).kind).toBe("exists");
   });
 });
+
+describe("the unit sheet's own checks", () => {
+  it("lets Excel refuse an off-step score or a partial fixed penalty as it is typed", async () => {
+    const host = await blocWorkbook(3);
+    await insertScoring(host, { template: "departments-100" });
+    const map = unitSheetMap(table, "SCT");
+    const points = leafIds.find((l) => l.kind === "points")!;
+    const fixed = leafIds.find((l) => l.kind === "penalty" && l.unit === null)!;
+    const perTime = leafIds.find((l) => l.kind === "penalty" && l.unit !== null)!;
+    const at = (id: string, col: number) => cellAddress(map.rows.get(id)!, col);
+    expect(() => host.userEdit("SCT", at(points.id, COL.self), 3.3)).toThrow(/bước 0.25/);
+    expect(() => host.userEdit("SCT", at(points.id, COL.review), (points.max ?? 0) + 0.25)).toThrow();
+    host.userEdit("SCT", at(points.id, COL.agreed), 2.75);
+    expect(() => host.userEdit("SCT", at(fixed.id, COL.self), 1)).toThrow(/0 hoặc/);
+    host.userEdit("SCT", at(fixed.id, COL.self), fixed.max);
+    expect(() => host.userEdit("SCT", at(perTime.id, COL.self), (perTime.unit ?? 1) / 2)).toThrow();
+    host.userEdit("SCT", at(perTime.id, COL.self), perTime.unit);
+    expect(host.invalidCells("SCT")).toEqual([]);
+    // Pasted past Excel's checks, a partial fixed penalty is caught by the pane's check.
+    host.userPaste("SCT", at(fixed.id, COL.self), [[2]]);
+    const out = await validateScores(host);
+    expect(out.issues.find((i) => i.code === "scoring.entry.yesNo")?.where).toEqual({ sheet: "SCT", cell: at(fixed.id, COL.self) });
+  });
+});

@@ -127,6 +127,11 @@ export function stepOf(c: Criterion, table: CriteriaTable): number {
   return c.step ?? (c.kind === "perOccurrence" || c.kind === "penalty" ? (c.unit ?? table.step) : table.step);
 }
 
+/** Leaves scored all or nothing: yes/no, and a penalty without a per-occurrence unit (a fixed deduction). */
+export function isAllOrNothing(c: Criterion): boolean {
+  return c.kind === "yesNo" || (c.kind === "penalty" && c.unit === null);
+}
+
 /** Content leaves count toward the section subtotals; bonus and penalty leaves do not. */
 export function isContent(c: Criterion): boolean {
   return c.kind === "points" || c.kind === "yesNo" || c.kind === "perOccurrence";

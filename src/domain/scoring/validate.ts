@@ -1,5 +1,5 @@
 import type { Member } from "../bloc/bloc";
-import { effectiveWeight, isContent, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
+import { effectiveWeight, isAllOrNothing, isContent, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
 import { error, warning, type Issue, type Where } from "../issues";
 import { cleanText, nameKey } from "../text";
 import { counted, type Entry, type UnitScores } from "./engine";
@@ -158,12 +158,20 @@ function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable,
     issues.push(error("scoring.entry.overMax", { vi: `${label}: điểm ${n} vượt điểm chuẩn ${max}.`, en: `${labelEn}: ${n} exceeds the maximum ${max}.` }, at));
     return null;
   }
-  if (leaf.kind === "yesNo" && n !== 0 && n !== max) {
-    issues.push(error("scoring.entry.yesNo", { vi: `${label}: tiêu chí đạt/không đạt chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a yes/no criterion takes 0 or ${max} only.` }, at));
+  if (isAllOrNothing(leaf) && n !== 0 && n !== max) {
+    issues.push(
+      error(
+        "scoring.entry.yesNo",
+        leaf.kind === "yesNo"
+          ? { vi: `${label}: tiêu chí đạt/không đạt chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a yes/no criterion takes 0 or ${max} only.` }
+          : { vi: `${label}: điểm trừ cố định chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a fixed penalty takes 0 or ${max} only.` },
+        at,
+      ),
+    );
     return null;
   }
   const step = stepOf(leaf, table);
-  if (leaf.kind !== "yesNo" && Math.abs(n / step - Math.round(n / step)) > 1e-9) {
+  if (!isAllOrNothing(leaf) && Math.abs(n / step - Math.round(n / step)) > 1e-9) {
     issues.push(error("scoring.entry.offStep", { vi: `${label}: điểm ${n} không đúng bước ${step}.`, en: `${labelEn}: ${n} is not on the step ${step}.` }, at));
     return null;
   }

@@ -1,5 +1,5 @@
 import type { Member } from "../../domain/bloc/bloc";
-import { isContent, isLeaf, stepOf, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
+import { isAllOrNothing, isContent, isLeaf, stepOf, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
 import { SUM_DECIMALS } from "../../domain/scoring/engine";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
@@ -245,12 +245,17 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     if (!isLeaf(node)) return flush();
     const max = node.max ?? 0;
     const step = stepOf(node, table);
-    const v: Validation =
-      node.kind === "yesNo"
-        ? { range: "", rule: { kind: "list", source: ["0", String(max)] }, error: { title: "Đạt / không đạt", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.` } }
-        : { range: "", rule: { kind: "decimal", min: 0, max }, error: { title: "Điểm không hợp lệ", message: `Nhập số từ 0 đến ${max}, bước ${step}. / A number 0–${max}, step ${step}.` } };
-    const key = JSON.stringify([v.rule, v.error]);
-    if (run && run.key === key && run.to === r - 1) run.to = r;
+    // The formula is relative to the run's first input cell (Excel shifts it for every cell of the range).
+    const x = cellAddress(r, COL.self);
+    const v: Validation = isAllOrNothing(node)
+      ? { range: "", rule: { kind: "list", source: ["0", String(max)] }, error: { title: "Đủ điểm hoặc 0", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.` } }
+      : {
+          range: "",
+          rule: { kind: "custom", formula: `=AND(ISNUMBER(${x}),${x}>=0,${x}<=${max},ROUND(${x}/${step},9)=INT(ROUND(${x}/${step},9)))` },
+          error: { title: "Điểm không hợp lệ", message: `Nhập số từ 0 đến ${max}, bước ${step}. / A number 0–${max}, step ${step}.` },
+        };
+    const key = JSON.stringify([isAllOrNothing(node), max, step]);
+    if (run && run.key === key && run.to === r - 1) run.to = r; // same rule: the first cell's formula serves the run
     else {
       flush();
       run = { from: r, to: r, key, v };
