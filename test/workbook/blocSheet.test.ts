@@ -1,25 +1,8 @@
 import { validateBloc } from "../../src/domain/bloc/bloc";
-import { BLOC_SHEET, blocSheetPlan, readBlocSheet, type Grid } from "../../src/workbook/bloc/blocSheet";
-import { parseRange } from "../../src/workbook/a1";
-import type { PlanCell, SheetPlan } from "../../src/workbook/plan";
+import { BLOC_SHEET, blocSheetPlan, readBlocSheet } from "../../src/workbook/bloc/blocSheet";
 import { sampleDraft } from "../fixtures/bloc";
+import { gridOf } from "../fixtures/grid";
 
-/** Lays a plan's blocks onto a grid of values, as Excel would show them. */
-function gridOf(plan: SheetPlan): Grid {
-  const values: unknown[][] = [];
-  for (const b of plan.blocks) {
-    const at = parseRange(b.at);
-    b.rows.forEach((row, r) =>
-      row.forEach((c: PlanCell, k) => {
-        const rr = at.row + r;
-        values[rr] ??= [];
-        values[rr][at.col + k] = c === null ? "" : typeof c === "object" ? "" : c;
-      }),
-    );
-  }
-  const width = Array.from(values, (r) => r?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
-  return { sheet: plan.name, row: 0, col: 0, values: Array.from({ length: values.length }, (_, r) => Array.from({ length: width }, (_, c) => values[r]?.[c] ?? "")) };
-}
 
 const bloc = validateBloc(sampleDraft()).bloc!;
 

@@ -1,26 +1,9 @@
+import { gridOf } from "../fixtures/grid";
 import { KIND_LABELS } from "../../src/domain/criteria/model";
 import { TEMPLATES, templateById } from "../../src/domain/criteria/templates";
 import { whereKey } from "../../src/domain/criteria/validate";
-import { parseRange } from "../../src/workbook/a1";
-import { CRITERIA_SHEET, criteriaSheetPlan, readCriteriaSheet, type Grid } from "../../src/workbook/criteria/criteriaSheet";
-import type { PlanCell, SheetPlan } from "../../src/workbook/plan";
+import { CRITERIA_SHEET, criteriaSheetPlan, readCriteriaSheet } from "../../src/workbook/criteria/criteriaSheet";
 
-/** Lays a plan's blocks onto a grid of values, as Excel would show them. */
-function gridOf(plan: SheetPlan): Grid {
-  const values: unknown[][] = [];
-  for (const b of plan.blocks) {
-    const at = parseRange(b.at);
-    b.rows.forEach((row, r) =>
-      row.forEach((c: PlanCell, k) => {
-        const rr = at.row + r;
-        values[rr] ??= [];
-        values[rr][at.col + k] = c === null ? "" : typeof c === "object" ? "" : c;
-      }),
-    );
-  }
-  const width = Array.from(values, (r) => r?.length ?? 0).reduce((a, b) => Math.max(a, b), 0);
-  return { sheet: plan.name, row: 0, col: 0, values: Array.from({ length: values.length }, (_, r) => Array.from({ length: width }, (_, c) => values[r]?.[c] ?? "")) };
-}
 
 const HEADER_ROW = 12; // 0-based: row 13 on the sheet
 const codes = (issues: { code: string; where?: { cell?: string } }[]) => issues.map((i) => `${i.code}@${i.where?.cell ?? "-"}`);

@@ -3,6 +3,7 @@ import { error, warning, type Issue, type Where } from "../../domain/issues";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import type { Grid } from "../grid";
 
 /** The sheet that holds the bloc's record. */
 export const BLOC_SHEET = "Khối";
@@ -113,13 +114,7 @@ export function blocSheetPlan(bloc: Bloc, sheetName: string = BLOC_SHEET): Sheet
   return p;
 }
 
-/** A sheet's used range as read: its top-left cell (0-based) and its values. */
-export interface Grid {
-  sheet: string;
-  row: number;
-  col: number;
-  values: unknown[][];
-}
+export type { Grid } from "../grid";
 
 export interface BlocRead {
   /** False when nothing on the sheet looks like a bloc record. */

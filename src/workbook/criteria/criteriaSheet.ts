@@ -6,6 +6,7 @@ import { error, type Issue, type Where } from "../../domain/issues";
 import { foldDiacritics } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import type { Grid } from "../grid";
 
 /** The sheet that holds the bloc's criteria table: where a user pastes it, and its record. */
 export const CRITERIA_SHEET = "Tiêu chí";
@@ -226,13 +227,7 @@ export function criteriaSheetPlan(table: CriteriaTable, sheetName: string = CRIT
   return p;
 }
 
-/** A sheet's used range as read: its top-left cell (0-based) and its values. */
-export interface Grid {
-  sheet: string;
-  row: number;
-  col: number;
-  values: unknown[][];
-}
+export type { Grid } from "../grid";
 
 export interface CriteriaSheetRead {
   /** False when nothing on the sheet looks like a criteria table or its settings. */

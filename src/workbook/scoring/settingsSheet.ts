@@ -2,6 +2,7 @@ import { error, type Issue, type Where } from "../../domain/issues";
 import { STAGE_LABELS, STAGES, type Band, type ScoringSettings, type Stage, type TieBreaker } from "../../domain/scoring/settings";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, qualified, rangeAddress } from "../a1";
+import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
 
 /** The sheet of scoring settings: which stage counts, classification bands, tie-breakers. */
@@ -130,7 +131,7 @@ const num = (v: unknown): number | null => {
  * rows inserted, bands changed, the stage picked from its list.
  */
 export function readSettingsSheet(
-  grid: { sheet: string; row: number; col: number; values: unknown[][] } | null,
+  grid: Grid | null,
   defaults: ScoringSettings,
   sectionNames: string[],
 ): { settings: ScoringSettings; issues: Issue[] } {

@@ -3,6 +3,7 @@ import { isAllOrNothing, isContent, isLeaf, stepOf, type CriteriaTable, type Cri
 import { SUM_DECIMALS } from "../../domain/scoring/engine";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
+import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan, type Validation } from "../plan";
 import { SETTINGS_NAMES } from "./settingsSheet";
 
@@ -317,7 +318,7 @@ export interface UnitSheetRead {
  * Reads a unit sheet by its labels: the "Đơn vị:" line and the header row, then every row with a
  * criterion id ("Mã"). Tolerates inserted rows and moved blocks.
  */
-export function readUnitSheet(grid: { sheet: string; row: number; col: number; values: unknown[][] }): UnitSheetRead {
+export function readUnitSheet(grid: Grid): UnitSheetRead {
   const fold = (v: unknown) => foldDiacritics(String(v ?? ""));
   let unit = "";
   let header = -1;
