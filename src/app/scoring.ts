@@ -127,14 +127,6 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   if (options.template) {
     const t = templateById(options.template);
     if (!t) return { kind: "invalid", issues: [error("scoring.template.unknown", say(`Không có mẫu "${options.template}".`, `No template "${options.template}".`))] };
-    if (ctx.criteria?.found && !options.confirm) {
-      return {
-        kind: "confirm",
-        report: emptyReport(),
-        lost: [],
-        issues: [warning("scoring.criteria.replace", say(`Trang "${CRITERIA_SHEET}" đã có bảng tiêu chí. Thay bằng mẫu? Trang cũ được giữ lại với tên khác.`, `Sheet "${CRITERIA_SHEET}" already has a table. Replace it with the template? The old sheet is kept under another name.`))],
-      };
-    }
     table = t.table;
     criteriaPlan = criteriaSheetPlan(table);
   } else {
@@ -179,12 +171,20 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
     report.removedUnits.push(u.unit || u.sheet);
     for (const [id, k] of keptOf(u)) if (hasEntry(k)) lost.push({ unit: u.unit || u.sheet, criterion: id });
   }
-  if (lost.length > 0 && !options.confirm) {
+  // One question for everything the user would lose: the old table replaced by a template, and every entered cell dropped.
+  const replacing = !!options.template && !!ctx.criteria?.found;
+  if ((replacing || lost.length > 0) && !options.confirm) {
+    const ask: Issue[] = [];
+    if (replacing) {
+      ask.push(warning("scoring.criteria.replace", say(`Trang "${CRITERIA_SHEET}" đã có bảng tiêu chí. Thay bằng mẫu? Trang cũ được giữ lại với tên khác.`, `Sheet "${CRITERIA_SHEET}" already has a table. Replace it with the template? The old sheet is kept under another name.`)));
+    }
+    if (lost.length === 0) return { kind: "confirm", report, lost, issues: ask };
     return {
       kind: "confirm",
       report,
       lost,
       issues: [
+        ...ask,
         warning(
           "scoring.reinsert.loses",
           say(
@@ -212,7 +212,9 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   if (!ctx.settingsFound) plans.push(settingsSheetPlan(settings, sectionNames));
   plans.push(summary.plan, ...units.map((u) => u.plan));
   // The criteria sheet is kept aside when it held something the rewrite would not (a pasted table, or a template replaced).
-  const keepCriteria = ctx.criteria?.found && (options.template || !criteriaLooksOurs(ctx));
+  // Rows the reader ignored would not survive the rewrite: then the old sheet is kept too.
+  const ignored = (ctx.criteria?.issues ?? []).some((i) => i.code === "criteria.row.ignored");
+  const keepCriteria = ctx.criteria?.found && (options.template || ignored || !criteriaLooksOurs(ctx));
   const existing: Record<string, "replace" | "keepOld"> = {};
   if (keepCriteria) existing[CRITERIA_SHEET] = "keepOld";
   const stale = ALL_UNIT_NAMES.slice(bloc.members.length).filter((n) => ctx.read.regions[n]?.exists);

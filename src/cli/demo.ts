@@ -39,14 +39,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(`    ${i.severity === "error" ? "LỖI/ERROR" : "cảnh báo/warning"} ${i.code}${at}: ${i.message.vi} / ${i.message.en}`);
     }
   }
-  if (!report.ok) {
-    if (report.steps.some((s) => s.step !== "bloc" && s.ok)) {
-      // Scores with errors are what the secretary would see too; the workbook is still written for inspection.
-    }
-    console.error("Dừng: kịch bản có lỗi, không ghi tệp. / Stopped: the scenario has errors; no file written.");
+  // Without a bloc there is nothing to show; with later steps failing, the workbook is still written for inspection.
+  if (!report.steps[0]?.ok) {
+    console.error("Dừng: hồ sơ khối có lỗi, không ghi tệp. / Stopped: the bloc has errors; no file written.");
     return 1;
   }
-  // --out is taken from the current folder; the scenario's own "output" from the scenario's folder.
   if (report.results.length) {
     console.log("\nKết quả / Results (Tổng hợp):");
     for (const r of [...report.results].sort((a, b) => a.rank - b.rank)) {
@@ -58,6 +55,10 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(out, await report.host.toXlsx());
   console.log(`Đã ghi / Written: ${out}`);
   console.log(`Trang tính / Sheets: ${report.host.sheetNames().join(", ")}`);
+  if (!report.ok) {
+    console.error("Kịch bản có lỗi (xem trên); tệp vẫn được ghi để xem. / The scenario has errors (above); the file is written for inspection.");
+    return 1;
+  }
   return 0;
 }
 

@@ -175,6 +175,7 @@ function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
   for (const m of plan.merges) add(size(m), (ws) => ws.getRange(m).merge(false));
   for (const w of plan.columnWidths) add(size(w), (ws) => void (ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width));
   for (const h of plan.rowHeights ?? []) add(size(h), (ws) => void (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
+  for (const c of plan.hiddenColumns ?? []) add(size(c), (ws) => void (ws.getRange(`${c}:${c}`).columnHidden = true));
   for (const v of plan.validations) {
     add(size(v) + 3 * OP_BYTES, (ws) => {
       const dv = ws.getRange(v.range).dataValidation;

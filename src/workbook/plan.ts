@@ -92,6 +92,8 @@ export interface SheetPlan {
   /** Column widths in points (Excel's `format.columnWidth`). */
   columnWidths: { column: string; width: number }[];
   rowHeights?: { row: number; height: number }[];
+  /** Columns hidden from view and print (helper columns formulas use), e.g. ["J", "K"]. */
+  hiddenColumns?: string[];
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
   /** Ranges the user may edit; with protection on, everything else is locked. */

@@ -53,6 +53,13 @@ describe("insertScoring", () => {
     fill(host, "LMHTX", 1);
     expect(host.values("Tổng hợp", "B13:Z13")[0][col("Xếp hạng")]).toBe(1);
     expect(host.values("Tổng hợp", "B6:Z6")[0][col("Ghi chú xếp hạng")]).toMatch(/Đồng hạng/);
+    // Thresholds are live settings: raise the top band's minimum and the band, and the line under the table, follow.
+    const line = () => String(host.values("Tổng hợp", "A16")[0][0]);
+    expect(line()).toMatch(/^Xếp loại: Hoàn thành xuất sắc nhiệm vụ từ 90 điểm, không tiêu chí nào dưới 85% điểm chuẩn; /);
+    expect(rows[0][col("Xếp loại")]).toBe("Hoàn thành xuất sắc nhiệm vụ");
+    host.userEdit("Cài đặt", "B7", 100.5);
+    expect(line()).toMatch(/^Xếp loại: Hoàn thành xuất sắc nhiệm vụ từ 100.5 điểm/);
+    expect(host.values("Tổng hợp", "B6:Z6")[0][col("Xếp loại")]).toBe("Hoàn thành tốt nhiệm vụ");
   });
 
   it("keeps every entered score when members change and the sheets are inserted again", async () => {
@@ -175,9 +182,26 @@ describe("the unit sheet's own checks", () => {
     expect(() => host.userEdit("SCT", at(perTime.id, COL.self), (perTime.unit ?? 1) / 2)).toThrow();
     host.userEdit("SCT", at(perTime.id, COL.self), perTime.unit);
     expect(host.invalidCells("SCT")).toEqual([]);
+    // A section's row is not an input: locked under the sheet's protection.
+    expect(() => host.userEdit("SCT", cellAddress(map.rows.get("I")!, COL.self), 1)).toThrow();
+    expect(host.snapshot().sheets.find((x) => x.name === "SCT")?.hiddenColumns).toEqual(["J", "K", "L", "M"]);
     // Pasted past Excel's checks, a partial fixed penalty is caught by the pane's check.
     host.userPaste("SCT", at(fixed.id, COL.self), [[2]]);
     const out = await validateScores(host);
     expect(out.issues.find((i) => i.code === "scoring.entry.yesNo")?.where).toEqual({ sheet: "SCT", cell: at(fixed.id, COL.self) });
+  });
+});
+
+describe("replacing the table with a template", () => {
+  it("asks once, listing the table replaced and the scores dropped", async () => {
+    const host = await blocWorkbook(3);
+    await insertScoring(host, { template: "departments-100" });
+    fill(host, "SCT", 0.9);
+    const out = await insertScoring(host, { template: "hue-1000" });
+    expect(out.kind).toBe("confirm");
+    expect(out.issues.map((i) => i.code)).toEqual(["scoring.criteria.replace", "scoring.reinsert.loses"]);
+    if (out.kind === "confirm") expect(out.lost.length).toBeGreaterThan(5);
+    expect((await insertScoring(host, { template: "hue-1000", confirm: true })).kind).toBe("inserted");
+    expect(host.sheetNames()).toContain("Tiêu chí (cũ)");
   });
 });

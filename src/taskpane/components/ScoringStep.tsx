@@ -74,7 +74,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
   const [banner, setBanner] = useState<Banner>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [results, setResults] = useState<UnitResult[]>([]);
-  const [pending, setPending] = useState<Issue | null>(null);
+  const [pending, setPending] = useState<Issue[] | null>(null);
 
   const insert = async (confirm: boolean) => {
     setBusy("insert");
@@ -91,7 +91,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
         setBanner({ intent: "success", text: parts.join(" ") });
         setIssues(out.issues);
       } else if (out.kind === "confirm") {
-        setPending(out.issues[0] ?? null);
+        setPending(out.issues);
       } else {
         setBanner({ intent: "error", text: out.issues[0]?.message[lang] ?? t.unexpected });
         setIssues(out.issues);
@@ -207,7 +207,11 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{st.confirmTitle}</DialogTitle>
-            <DialogContent>{pending?.message[lang]}</DialogContent>
+            <DialogContent>
+              {pending?.map((i) => (
+                <p key={i.code}>{i.message[lang]}</p>
+              ))}
+            </DialogContent>
             <DialogActions>
               <Button onClick={() => setPending(null)}>{st.cancel}</Button>
               <Button appearance="primary" onClick={() => void insert(true)} data-testid={SCORING_TID.confirm}>

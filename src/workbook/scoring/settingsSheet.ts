@@ -193,7 +193,14 @@ export function readSettingsSheet(
       if (v.includes("tru")) out.tieBreakers.push({ by: "penalty" });
       else if (v.includes("thuong")) out.tieBreakers.push({ by: "bonus" });
       else {
-        const s = sectionNames.findIndex((n) => v.includes(fold(n)));
+        // Exact label first ("Điểm Phần II cao hơn"), then the section's own words: never a prefix
+        // match, which would read "Phần II" as "Phần I".
+        const exact = sectionNames.findIndex((n) => v === fold(tieBreakerLabel({ by: "section", section: sectionNames.indexOf(n) }, sectionNames)));
+        const words = v.split(/[^a-z0-9]+/);
+        const s = exact >= 0 ? exact : sectionNames.findIndex((n) => {
+          const w = fold(n).split(/[^a-z0-9]+/).filter(Boolean);
+          return w.length > 0 && words.some((_, i) => w.every((x, j) => words[i + j] === x));
+        });
         if (s >= 0) out.tieBreakers.push({ by: "section", section: s });
         else issues.push(error("settings.tie.unknown", { vi: `Không hiểu tiêu chí phụ "${cleanText(String(rows[r][1]))}".`, en: `Unknown tie-breaker "${String(rows[r][1])}".` }, at(r, 1)));
       }

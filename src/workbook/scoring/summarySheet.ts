@@ -114,7 +114,13 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
   p.blocks.push({ at: "A1", rows: [[`BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM ${input.year}`], [input.blocName], stageLine] });
   p.blocks.push({ at: cell(SUMMARY_LAYOUT.header, 0), rows: [header, ...rows] });
   const rule = tieRuleText(settings, table.sections.map((_, i) => sectionName(table, i)));
-  const bandsText = `Xếp loại: ${settings.bands.map((b) => `${b.label} từ ${b.min} điểm${b.floorPercent === null ? "" : `, không tiêu chí nào dưới ${b.floorPercent}% điểm chuẩn`}`).join("; ")}; còn lại: ${settings.fallbackBand}. (Sửa ngưỡng ở trang "${SETTINGS_SHEET}".)`;
+  // The bands line reads the settings cells, so it stays true when the thresholds are edited.
+  const bandParts = settings.bands.map((_, i) => {
+    const b = bandRefs(i + 1);
+    return `${b.label}&" từ "&${b.min}&" điểm"&IF(${b.floor}="","",", không tiêu chí nào dưới "&${b.floor}&"% điểm chuẩn")`;
+  });
+  const fallbackRef = qualified(SETTINGS_SHEET, cellAddress(SETTINGS_LAYOUT.firstBand + SETTINGS_LAYOUT.maxBands - 1, 1, true));
+  const bandsText: PlanCell = { f: `="Xếp loại: "&${[...bandParts, `"còn lại: "&${fallbackRef}`].join(`&"; "&`)}&". (Sửa ngưỡng ở trang ${SETTINGS_SHEET}.)"` };
   p.blocks.push({ at: cell(last + 2, 0), rows: [[rule.vi], [bandsText]] });
 
   const w = C.width;

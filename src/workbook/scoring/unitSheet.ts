@@ -263,13 +263,24 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     }
   });
   flush();
-  p.unlocked.push(`${col(COL.self)}${first + 1}:${col(COL.note)}${last + 1}`);
-  p.formats.push({ range: `${col(COL.self)}${first + 1}:${col(COL.agreed)}${last + 1}`, format: { fill: INPUT_FILL } });
-  // Group rows are not inputs: lock them again and clear their fill.
+  // Only leaf rows take input: runs of consecutive leaves are unlocked and coloured; group rows stay locked.
+  let from = -1;
+  const leafRun = (end: number) => {
+    if (from < 0) return;
+    p.unlocked.push(rangeAddress(from, COL.self, end - from, COL.note - COL.self + 1));
+    p.formats.push({ range: rangeAddress(from, COL.self, end - from, 3), format: { fill: INPUT_FILL } });
+    from = -1;
+  };
   flat.forEach(({ node }, i) => {
-    if (isLeaf(node)) return;
-    p.formats.push({ range: rangeAddress(first + i, COL.self, 1, 3), format: { fill: "#DDEBF7" } });
+    if (isLeaf(node)) {
+      if (from < 0) from = first + i;
+    } else {
+      leafRun(first + i);
+      p.formats.push({ range: rangeAddress(first + i, COL.self, 1, 3), format: { fill: "#DDEBF7" } });
+    }
   });
+  leafRun(last + 1);
+  p.hiddenColumns = [col(COL.id), col(COL.weight), col(COL.group), col(COL.ratio)];
   p.protection = { password: input.password };
   // Conditional formats: a missing score at the counting stage, over the max, review ≠ self without explanation.
   const d = `$${col(COL.self)}${first + 1}`;
@@ -279,7 +290,12 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
   const ev = `$${col(COL.evidence)}${first + 1}`;
   p.conditionalFormats.push(
     { range: `${col(COL.self)}${first + 1}:${col(COL.agreed)}${last + 1}`, formula: `=AND(${g}<>"",ISNUMBER(${col(COL.self)}${first + 1}),${col(COL.self)}${first + 1}>${c})`, format: { fill: "#FFC7CE", fontColor: "#9C0006" } },
-    { range: `${col(COL.self)}${first + 1}:${col(COL.self)}${last + 1}`, formula: `=AND(${g}<>"",${d}="")`, format: { fill: "#FFEB9C" } },
+    // A content criterion's missing score in the column that counts (the stage is a live setting).
+    {
+      range: `${col(COL.self)}${first + 1}:${col(COL.agreed)}${last + 1}`,
+      formula: `=AND(${g}=${GROUP.content},${col(COL.self)}${first + 1}="",CHOOSE(${SETTINGS_NAMES.stageIndex},COLUMN(${col(COL.self)}${first + 1})=COLUMN(${d}),COLUMN(${col(COL.self)}${first + 1})=COLUMN(${e}),COLUMN(${col(COL.self)}${first + 1})=COLUMN($${col(COL.agreed)}${first + 1}),AND(COLUMN(${col(COL.self)}${first + 1})=COLUMN(${d}),${e}="")))`,
+      format: { fill: "#FFEB9C" },
+    },
     { range: `${col(COL.evidence)}${first + 1}:${col(COL.evidence)}${last + 1}`, formula: `=AND(${g}<>"",${e}<>"",${e}<>${d},${ev}="")`, format: { fill: "#FFC7CE" } },
   );
   p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${UNIT_LAYOUT.header + 1}:$${UNIT_LAYOUT.header + 1}`, fitToWidth: true };
