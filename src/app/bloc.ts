@@ -2,7 +2,7 @@ import { blocToDraft, validateBloc, type Bloc, type BlocDraft } from "../domain/
 import { hasErrors, warning, type Issue } from "../domain/issues";
 import { cleanText } from "../domain/text";
 import { readWorkbook, type SheetRead } from "../excel/read";
-import { writeSheets } from "../excel/apply";
+import { writeSheets, type WorkbookState } from "../excel/apply";
 import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { BLOC_NAMES, BLOC_SHEET, blocSheetPlan, readBlocSheet } from "../workbook/bloc/blocSheet";
@@ -125,13 +125,11 @@ export async function saveBloc(host: ExcelHost, draft: BlocDraft, options: SaveO
   if (!bloc) return { kind: "invalid", issues };
 
   let current: BlocState;
-  let sheets: string[];
-  let names: { name: string }[];
+  let state: WorkbookState;
   try {
     const read = await readWorkbook(host, READ_REQUEST);
     current = stateFrom(pickBlocSheet(read));
-    sheets = read.sheets;
-    names = read.names;
+    state = read;
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" })] };
   }
@@ -163,7 +161,11 @@ export async function saveBloc(host: ExcelHost, draft: BlocDraft, options: SaveO
 
   const sheetName = current.sheet && current.status !== "foreign" ? current.sheet : BLOC_SHEET;
   const plan = blocSheetPlan(bloc, sheetName);
-  const report = await writeSheets(host, [plan], { sheets, names }, { existing: { [sheetName]: keepOld ? "keepOld" : "replace" }, activate: sheetName });
+  const report = await writeSheets(host, [plan], state, {
+    existing: { [sheetName]: keepOld ? "keepOld" : "replace" },
+    activate: sheetName,
+    log: { action: "Lưu hồ sơ khối", object: `Trang "${sheetName}"`, counts: `${bloc.members.length} đơn vị, năm ${bloc.year}`, note: keepOld ? "Giữ trang cũ" : undefined },
+  });
   if (!report.ok) return { kind: "failed", issues: report.issues };
   return { kind: "saved", bloc, sheet: sheetName, fingerprint: draftFingerprint(blocToDraft(bloc)), issues: [...issues, ...report.issues], keptOld: report.keptOld };
 }

@@ -16,7 +16,7 @@ import { cleanText, nameKey } from "../domain/text";
 import { writeCells, type CellWrite } from "../excel/cells";
 import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
-import { readWorkbook } from "../excel/read";
+import { readWorkbook, type WorkbookRead } from "../excel/read";
 import { readMemberWorkbook, type MemberSheet } from "../export/memberFile";
 import { cellAddress } from "../workbook/a1";
 import { readUnitSheet, type ReadRow, type UnitSheetRead } from "../workbook/scoring/unitSheet";
@@ -349,11 +349,11 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
 }
 
 /** The preview's target unit sheet, read again (one round trip). */
-async function readTarget(host: ExcelHost, region: string): Promise<{ read: UnitSheetRead; col0: number } | null> {
+async function readTarget(host: ExcelHost, region: string): Promise<{ read: UnitSheetRead; col0: number; state: WorkbookRead } | null> {
   const wb = await readWorkbook(host, { regions: [region] });
   const r = wb.regions[region];
   if (!r?.exists) return null;
-  return { read: readUnitSheet({ sheet: r.sheet ?? "", row: r.row ?? 0, col: r.col ?? 0, values: r.values }), col0: r.col ?? 0 };
+  return { read: readUnitSheet({ sheet: r.sheet ?? "", row: r.row ?? 0, col: r.col ?? 0, values: r.values }), col0: r.col ?? 0, state: wb };
 }
 
 /**
@@ -412,6 +412,7 @@ export async function applyMemberFile(host: ExcelHost, preview: CollectPreview, 
     return changedSince(say(`ô ${list(edited)} trên trang "${preview.sheet}" đã được sửa từ lúc xem trước.`, `cells ${list(edited)} on sheet "${preview.sheet}" were edited since the preview.`), edited);
   }
   const writes: CellWrite[] = preview.changes.map((ch) => ({ sheet: preview.sheet, address: ch.cell, value: writable(ch.to) }));
-  const w = await writeCells(host, writes);
+  const log = { action: "Nhận bảng điểm của đơn vị", object: `${preview.unit} (trang "${preview.sheet}")`, counts: `${writes.length} ô` };
+  const w = await writeCells(host, writes, { log: { entry: log, state: target.state } });
   return { ok: w.ok, written: w.ok ? writes.length : 0, syncs: 1 + w.syncs, issues: w.issues };
 }

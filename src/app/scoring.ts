@@ -218,7 +218,13 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   const existing: Record<string, "replace" | "keepOld"> = {};
   if (keepCriteria) existing[CRITERIA_SHEET] = "keepOld";
   const stale = ALL_UNIT_NAMES.slice(bloc.members.length).filter((n) => ctx.read.regions[n]?.exists);
-  const w = await writeSheets(host, plans, { sheets: ctx.read.sheets, names: ctx.read.names }, { existing, activate: SUMMARY_SHEET, deleteNames: stale });
+  const log = {
+    action: "Chèn bảng chấm điểm",
+    object: options.template ? `Mẫu "${options.template}"` : `Trang "${CRITERIA_SHEET}"`,
+    counts: `${report.units} đơn vị × ${report.criteria} tiêu chí; giữ ${report.keptEntries} ô điểm`,
+    note: lost.length ? `Bỏ ${lost.length} ô điểm (đã hỏi)` : undefined,
+  };
+  const w = await writeSheets(host, plans, ctx.read, { existing, activate: SUMMARY_SHEET, deleteNames: stale, log });
   if (!w.ok) return { kind: "failed", issues: w.issues };
   const issues = [...(ctx.criteria?.issues ?? []).filter((i) => i.severity === "warning"), ...w.issues];
   if (report.removedUnits.length) {
@@ -290,7 +296,7 @@ export async function prepareCriteriaSheet(host: ExcelHost): Promise<{ kind: "cr
     }
     const blank = templateById("blank")!.table;
     const plan = criteriaSheetPlan({ ...blank, title: "Bảng tiêu chí chấm điểm thi đua của Khối", sample: false, sections: [] });
-    const w = await writeSheets(host, [plan], { sheets: read.sheets, names: read.names }, { activate: CRITERIA_SHEET });
+    const w = await writeSheets(host, [plan], read, { activate: CRITERIA_SHEET, log: { action: "Tạo trang tiêu chí để dán", object: `Trang "${CRITERIA_SHEET}"`, counts: "" } });
     return w.ok ? { kind: "created", issues: w.issues } : { kind: "failed", issues: w.issues };
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không tạo được trang tiêu chí", "Could not create the criteria sheet"))] };
@@ -344,6 +350,6 @@ export async function enterScores(host: ExcelHost, inputs: ScoreInput[]): Promis
       put("note", e.note);
     }
   }
-  const w = await writeCells(host, writes);
+  const w = await writeCells(host, writes, { log: { entry: { action: "Nhập điểm", object: `${inputs.length} đơn vị`, counts: `${writes.length} ô` }, state: ctx.read } });
   return { ok: w.ok && !hasErrors(issues), issues: [...issues, ...w.issues], cells: writes.length };
 }

@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const outAt = argv.indexOf("--out");
   const outArg = outAt >= 0 ? argv[outAt + 1] : undefined;
-  const file = resolve(argv.find((a, i) => !a.startsWith("--") && i !== outAt + 1) ?? "docs/scenario.sample.json");
+  const file = resolve(argv.find((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1)) ?? "docs/scenario.sample.json");
 
   let json: unknown;
   try {

@@ -4,8 +4,10 @@ import { nameKey } from "../domain/text";
 import { parseRange, rangeAddress, type Rect } from "../workbook/a1";
 import type { CellFormat, PlanCell, SheetPlan, ValidationRule } from "../workbook/plan";
 import { detectApiSupport, type ApiSupport } from "./apiSets";
+import { LOG_SHEET, logRow, logSheetPlan, type LogEntry } from "../workbook/log/logSheet";
 import { officeErrorToIssue } from "./errors";
 import type { ExcelHost } from "./host";
+import type { LogState } from "./read";
 
 /** Excel on the web refuses requests over 5 MB; a batch is cut well below that. */
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
@@ -14,6 +16,8 @@ export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 export interface WorkbookState {
   sheets: string[];
   names: { name: string }[];
+  /** Where the audit log's next row goes (from readWorkbook); needed to append a log entry. */
+  log?: LogState;
 }
 
 export interface WriteOptions {
@@ -29,6 +33,8 @@ export interface WriteOptions {
   budgetBytes?: number;
   /** Existing workbook names to delete in the swap (names the plans define are replaced anyway). */
   deleteNames?: string[];
+  /** Append this entry to the audit log in the same request as the swap. */
+  log?: LogEntry;
 }
 
 export interface WriteReport {
@@ -226,21 +232,31 @@ function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
  * keep each under it (cells, formats and rules are all sized and packed in order; the swap comes
  * last). After a failure, one more round trip cleans up.
  */
-export async function writeSheets(host: ExcelHost, plans: SheetPlan[], state: WorkbookState, options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: WorkbookState, options: WriteOptions = {}): Promise<WriteReport> {
+  let plans = plansIn;
+  // The sheet to show is the caller's, never the log sheet added below.
+  options = { ...options, activate: options.activate ?? plansIn[0]?.name };
   const api = detectApiSupport(host);
   const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
   const stamp = String(Date.now() % 1000000);
-  const temps = plans.map((_, i) => `~BX${i}-${stamp}`);
   const existingKey = new Map(state.sheets.map((s, i) => [nameKey(s), { name: s, position: i }]));
   const nameSet = new Set(state.names.map((n) => nameKey(n.name)));
   const issues: Issue[] = [];
   const keptOld: { from: string; to: string }[] = [];
   let syncs = 0;
 
+  // A log entry goes into a new log sheet (as part of the plans), or onto the existing one's next row.
+  const now = new Date();
+  const appendTo = options.log && state.log?.exists ? state.log : null;
+  if (options.log && !appendTo) plans = [...plans, logSheetPlan([options.log], now)];
+  const temps = plans.map((_, i) => `~BX${i}-${stamp}`);
   const work: Work[] = [...cellWork(plans, budget), ...plans.flatMap((plan, i) => decorationWork(plan, i, api))];
   const swap: Work = {
-    bytes: plans.length * 12 * OP_BYTES + size(plans.map((p) => p.names)),
-    apply: (context, sheet) => swapIn(context, plans, sheet, existingKey, nameSet, options, keptOld),
+    bytes: plans.length * 12 * OP_BYTES + size(plans.map((p) => p.names)) + (appendTo ? 4 * OP_BYTES : 0),
+    apply: (context, sheet) => {
+      swapIn(context, plans, sheet, existingKey, nameSet, options, keptOld);
+      if (appendTo && options.log) appendLog(context, appendTo, options.log, now);
+    },
   };
   // Pack in order; the swap must share the last request.
   const requests: Work[][] = [[]];
@@ -293,6 +309,14 @@ export async function writeSheets(host: ExcelHost, plans: SheetPlan[], state: Wo
   }
 }
 
+/** Appends one row to the protected log sheet: unprotect, write, protect again, in the same request. */
+export function appendLog(context: Excel.RequestContext, log: LogState, entry: LogEntry, at: Date): void {
+  const ws = context.workbook.worksheets.getItem(LOG_SHEET);
+  ws.protection.unprotect();
+  ws.getRange(rangeAddress(log.nextRow, 0, 1, 5)).formulas = [logRow(entry, at).map(toFormulaCell)];
+  ws.protection.protect();
+}
+
 /** The swap: old names and sheets out (or kept aside), the new sheets in under their real names. */
 function swapIn(
   context: Excel.RequestContext,
@@ -331,8 +355,7 @@ function swapIn(
       ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true }, plan.protection.password || undefined);
     }
   });
-  const show = options.activate ?? plans[0]?.name;
-  const i = plans.findIndex((p) => p.name === show);
+  const i = plans.findIndex((p) => p.name === options.activate);
   if (i >= 0) sheet(i).activate();
 }
 

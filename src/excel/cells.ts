@@ -15,7 +15,8 @@
 import { error, type Issue } from "../domain/issues";
 import { nameKey } from "../domain/text";
 import { parseRange, rangeAddress } from "../workbook/a1";
-import { REQUEST_BUDGET_BYTES, toFormulaCell, utf8Length } from "./apply";
+import type { LogEntry } from "../workbook/log/logSheet";
+import { appendLog, REQUEST_BUDGET_BYTES, toFormulaCell, utf8Length, writeSheets, type WorkbookState } from "./apply";
 import { officeErrorToIssue } from "./errors";
 import type { ExcelHost } from "./host";
 
@@ -92,7 +93,13 @@ export function cellBlocks(writes: CellWrite[]): CellBlock[] {
  * would pass Excel on the web's 5 MB request limit). Text that Excel would parse (=, +, -, @, a
  * number-like "001") gets the apostrophe prefix so it stays text.
  */
-export async function writeCells(host: ExcelHost, writes: CellWrite[], options: { budgetBytes?: number } = {}): Promise<CellWriteReport> {
+export interface CellWriteOptions {
+  budgetBytes?: number;
+  /** Append this entry to the audit log: in the last request when the log exists (else one more request creates it). */
+  log?: { entry: LogEntry; state: WorkbookState };
+}
+
+export async function writeCells(host: ExcelHost, writes: CellWrite[], options: CellWriteOptions = {}): Promise<CellWriteReport> {
   let blocks: CellBlock[];
   try {
     blocks = cellBlocks(writes);
@@ -112,8 +119,10 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
     used += b.bytes;
   }
   let syncs = 0;
+  const now = new Date();
+  const appendTo = options.log?.state.log?.exists ? options.log.state.log : null;
   try {
-    for (const request of requests) {
+    for (const [r, request] of requests.entries()) {
       await host.run(async (context) => {
         const sheets = new Map<string, Excel.Worksheet>();
         for (const b of request) {
@@ -121,11 +130,16 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
           if (!ws) sheets.set(nameKey(b.sheet), (ws = context.workbook.worksheets.getItem(b.sheet)));
           ws.getRange(b.address).formulas = b.formulas;
         }
+        if (appendTo && options.log && r === requests.length - 1) appendLog(context, appendTo, options.log.entry, now);
         // One request per budget-sized batch; a single one unless the values pass 5 MB.
         // eslint-disable-next-line no-restricted-syntax
         await context.sync();
         syncs++;
       });
+    }
+    if (options.log && !appendTo) {
+      const w = await writeSheets(host, [], options.log.state, { log: options.log.entry });
+      return { ok: true, syncs: syncs + w.syncs, issues: w.issues };
     }
     return { ok: true, syncs, issues: [] };
   } catch (e) {

@@ -1,3 +1,4 @@
+import { LOG_LAYOUT, LOG_SHEET } from "../workbook/log/logSheet";
 import type { ExcelHost } from "./host";
 
 export interface SheetRead {
@@ -24,6 +25,13 @@ export interface WorkbookRead {
   byDefinedName: Record<string, SheetRead>;
   /** One entry per requested named region: its own values (see `ReadRequest.regions`). */
   regions: Record<string, NamedRead>;
+  /** The audit log: whether it exists and its next free row (0-based), for appending. */
+  log: LogState;
+}
+
+export interface LogState {
+  exists: boolean;
+  nextRow: number;
 }
 
 export interface ReadRequest {
@@ -60,6 +68,9 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
       used.load(props);
       return { key: n, item, range, ws, used };
     });
+    const logSheet = wb.worksheets.getItemOrNullObject(LOG_SHEET);
+    const logUsed = logSheet.getUsedRangeOrNullObject(true);
+    logUsed.load("rowIndex,rowCount");
     const regions = (req.regions ?? []).map((name) => {
       const item = wb.names.getItemOrNullObject(name);
       const range = item.getRangeOrNullObject();
@@ -102,6 +113,9 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
       byName,
       byDefinedName,
       regions: regionReads,
+      log: logSheet.isNullObject
+        ? { exists: false, nextRow: LOG_LAYOUT.first }
+        : { exists: true, nextRow: logUsed.isNullObject ? LOG_LAYOUT.first : Math.max(LOG_LAYOUT.first, logUsed.rowIndex + logUsed.rowCount) },
     };
   });
 }

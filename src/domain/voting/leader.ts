@@ -1,0 +1,185 @@
+import type { Member } from "../bloc/bloc";
+import { MAX_DEPUTIES } from "../bloc/bloc";
+import { error, hasErrors, warning, type Issue } from "../issues";
+import { cleanText, nameKey } from "../text";
+import { say } from "./model";
+import type { TallyResult } from "./tally";
+
+/**
+ * Next year's bloc leader (trưởng khối) and deputies (phó trưởng khối), by the bloc's mode
+ * (DOMAIN §1: "bầu luân phiên"; some provinces designate them):
+ * - rotation: the next members in roster order, after this year's leader and wrapping to the top,
+ *   who have not led in any recorded year; when everyone has, rotation starts over from the top
+ *   (without this year's leader);
+ * - election: the winner of a final "choose one" tally for leader (and the elected of a deputy tally);
+ * - designation: the names given.
+ */
+
+export interface LeadershipRecord {
+  year: number;
+  leader: string;
+  deputies: string[];
+}
+
+export type LeaderMode =
+  | { mode: "rotation"; deputies: 1 | 2 }
+  | { mode: "election"; leader: TallyResult; deputies: TallyResult | null }
+  | { mode: "designation"; leader: string; deputies: string[] };
+
+export interface LeadershipInput {
+  /** Member units in roster order (full names, or members whose full or short name may be used). */
+  roster: readonly (Member | string)[];
+  /** Recorded years; only years before `year` count. */
+  history: readonly LeadershipRecord[];
+  /** The year being led. */
+  year: number;
+  mode: LeaderMode;
+}
+
+export interface Leadership {
+  year: number;
+  /** Null when errors stop the choice. */
+  leader: string | null;
+  deputies: string[];
+  issues: Issue[];
+}
+
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(", ");
+
+export function nextLeadership(input: LeadershipInput): Leadership {
+  const issues: Issue[] = [];
+  const members = input.roster.map((m) => (typeof m === "string" ? { name: cleanText(m), shortName: "" } : { name: cleanText(m.name), shortName: cleanText(m.shortName ?? "") }));
+  const names = members.map((m) => m.name);
+  const none = (): Leadership => ({ year: input.year, leader: null, deputies: [], issues });
+  if (members.length === 0) {
+    issues.push(error("leader.roster.empty", say("Khối chưa có đơn vị thành viên nào.", "The bloc has no member units.")));
+    return none();
+  }
+  /** A typed name (full or short) to the roster's full name. */
+  const resolve = (typed: string): string | null => {
+    const k = nameKey(typed);
+    const hit = members.find((m) => nameKey(m.name) === k) ?? members.find((m) => m.shortName && nameKey(m.shortName) === k);
+    return hit ? hit.name : null;
+  };
+
+  const { mode } = input;
+  if (mode.mode === "rotation") return rotation(input, names, resolve, issues);
+
+  let leader: string | null = null;
+  let deputies: string[] = [];
+  if (mode.mode === "designation") {
+    leader = cleanText(mode.leader);
+    deputies = mode.deputies.map(cleanText).filter(Boolean);
+  } else {
+    leader = electedOf(mode.leader, "leader", issues)?.[0] ?? null;
+    if (mode.deputies) deputies = electedOf(mode.deputies, "deputy", issues) ?? [];
+  }
+
+  let leaderName: string | null = null;
+  if (!leader) {
+    if (mode.mode === "designation") issues.push({ ...error("leader.leader.empty", say("Chưa chọn trưởng khối.", "No leader is chosen.")), field: "leader" });
+  } else {
+    leaderName = resolve(leader);
+    if (!leaderName) issues.push({ ...error("leader.notMember", say(`"${leader}" không phải là đơn vị thành viên của khối.`, `"${leader}" is not a member of the bloc.`)), field: "leader" });
+  }
+  const chosen: string[] = [];
+  deputies.forEach((d, i) => {
+    const r = resolve(d);
+    const field = `deputies.${i}`;
+    if (!r) issues.push({ ...error("leader.notMember", say(`"${d}" không phải là đơn vị thành viên của khối.`, `"${d}" is not a member of the bloc.`)), field });
+    else if (r === leaderName) issues.push({ ...error("leader.deputy.isLeader", say(`"${r}" vừa là trưởng khối vừa là phó trưởng khối.`, `"${r}" is both the leader and a deputy.`)), field });
+    else if (chosen.includes(r)) issues.push({ ...error("leader.deputy.duplicate", say(`Phó trưởng khối "${r}" được ghi hai lần.`, `Deputy "${r}" is listed twice.`)), field });
+    else chosen.push(r);
+  });
+  if (chosen.length > MAX_DEPUTIES) {
+    issues.push({ ...error("leader.deputies.tooMany", say(`Khối có tối đa ${MAX_DEPUTIES} phó trưởng khối.`, `A bloc has at most ${MAX_DEPUTIES} deputies.`)), field: "deputies" });
+  }
+  if (mode.mode === "designation" && deputies.length === 0) {
+    issues.push({ ...error("leader.deputies.none", say("Cần ít nhất một phó trưởng khối.", "At least one deputy is needed.")), field: "deputies" });
+  }
+  if (hasErrors(issues)) return none();
+  return { year: input.year, leader: leaderName, deputies: chosen, issues };
+}
+
+/** The elected of a final tally for `purpose`, or null with an error. */
+function electedOf(t: TallyResult, purpose: "leader" | "deputy", issues: Issue[]): string[] | null {
+  const what = purpose === "leader" ? say("trưởng khối", "leader") : say("phó trưởng khối", "deputy");
+  if (t.vote.purpose.kind !== purpose) {
+    issues.push(error(`leader.election.wrongVote`, say(`Kết quả dùng để bầu ${what.vi} không phải của cuộc bỏ phiếu bầu ${what.vi}.`, `The result used for the ${what.en} is not of a ${what.en} vote.`)));
+    return null;
+  }
+  if (!t.conclusion.final || t.conclusion.elected.length === 0) {
+    issues.push(
+      error(
+        "leader.election.undecided",
+        say(
+          `Cuộc bỏ phiếu bầu ${what.vi} (vòng ${t.vote.round}) chưa có kết quả cuối cùng${t.conclusion.revote ? ": cần bỏ phiếu lại" : t.conclusion.meetingDecides ? ": chờ hội nghị quyết định" : ""}.`,
+          `The ${what.en} vote (round ${t.vote.round}) has no final result${t.conclusion.revote ? ": a revote is needed" : t.conclusion.meetingDecides ? ": the meeting must decide" : ""}.`,
+        ),
+      ),
+    );
+    return null;
+  }
+  if (purpose === "leader" && t.conclusion.elected.length > 1) {
+    issues.push(error("leader.election.several", say(`Cuộc bầu trưởng khối có ${t.conclusion.elected.length} đơn vị trúng: chỉ được một.`, `The leader vote elected ${t.conclusion.elected.length}: only one may lead.`)));
+    return null;
+  }
+  return t.conclusion.elected;
+}
+
+function rotation(input: LeadershipInput, names: string[], resolve: (s: string) => string | null, issues: Issue[]): Leadership {
+  const want = input.mode.mode === "rotation" ? input.mode.deputies : 1;
+  const past = input.history.filter((h) => h.year < input.year).sort((a, b) => a.year - b.year);
+  const gone = new Set<string>();
+  const led = new Set<string>();
+  for (const h of past) {
+    const r = resolve(h.leader);
+    if (r) led.add(r);
+    else if (cleanText(h.leader)) gone.add(cleanText(h.leader));
+  }
+  if (gone.size) {
+    issues.push(
+      warning(
+        "leader.history.notMember",
+        say(`${quoted([...gone])} đã làm trưởng khối nhưng không còn trong danh sách đơn vị: không tính.`, `${quoted([...gone])} led the bloc but are no longer members: not counted.`),
+      ),
+    );
+  }
+  const lastRecord = past[past.length - 1];
+  const last = lastRecord ? resolve(lastRecord.leader) : null;
+  const start = last ? names.indexOf(last) + 1 : 0;
+  const turn = [...names.slice(start), ...names.slice(0, start)];
+  let order = turn.filter((n) => !led.has(n));
+  if (order.length === 0) {
+    issues.push(
+      warning(
+        "leader.rotation.restart",
+        say("Tất cả đơn vị đã làm trưởng khối trong các năm đã ghi: luân phiên bắt đầu lại từ đầu danh sách.", "Every member has led in the recorded years: rotation starts over from the top of the roster."),
+      ),
+    );
+    order = names.filter((n) => n !== last || names.length === 1);
+  }
+  const leader = order[0];
+  const deputies = order.slice(1, 1 + want);
+  if (deputies.length < want) {
+    // Deputies from the next round of the rotation: the top of the roster, then (a tiny bloc) whoever is left.
+    const more = [...names.filter((n) => n !== last), ...(last ? [last] : [])].filter((n) => n !== leader && !deputies.includes(n));
+    const added = more.slice(0, want - deputies.length);
+    if (added.length) {
+      issues.push(
+        warning(
+          "leader.rotation.deputyRestart",
+          say(
+            `Không còn đủ đơn vị chưa làm trưởng khối để làm phó: ${quoted(added)} được chọn theo vòng luân phiên mới.`,
+            `Not enough members left who have not led: ${quoted(added)} taken from the next round of the rotation.`,
+          ),
+        ),
+      );
+    }
+    deputies.push(...added);
+    if (deputies.length < want) {
+      issues.push(warning("leader.rotation.tooFew", say(`Khối chỉ có ${names.length} đơn vị: không đủ ${want} phó trưởng khối.`, `The bloc has only ${names.length} members: not enough for ${want} deputies.`)));
+    }
+  }
+  return { year: input.year, leader, deputies, issues };
+}

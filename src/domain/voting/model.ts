@@ -1,0 +1,422 @@
+import { z } from "zod";
+import { error, warning, type Issue, type Message } from "../issues";
+import { cleanText, nameKey } from "../text";
+
+/**
+ * A secret-ballot vote (bỏ phiếu kín) of a bloc: for an award (suy tôn), for next year's leader or
+ * a deputy. Everything that varies by province or sector is a field of the vote (DOMAIN §3–4):
+ * the ballot's design, the passing rule and its denominator, the quorum, which ballots are
+ * invalid, how many win and how a tie at the cutoff is settled.
+ */
+
+export type Purpose = { kind: "award"; award: string } | { kind: "leader" } | { kind: "deputy" };
+
+/**
+ * The paper ballot's design: (a) a "suy tôn" list with Đồng ý / Không đồng ý per candidate and at
+ * most `quota` approvals; (b) choose up to `n` names; (c) choose one name.
+ */
+export type BallotKind = { kind: "approve"; quota: number } | { kind: "chooseUpTo"; n: number } | { kind: "chooseOne" };
+
+export const COMPARISONS = [">=", ">"] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** What a percentage is taken over: members summoned, present, ballots issued, returned, valid. */
+export const DENOMINATORS = ["members", "present", "issued", "returned", "valid"] as const;
+export type Denominator = (typeof DENOMINATORS)[number];
+
+/**
+ * The quorum: those present as a percentage of the members summoned. Percentages compare on their
+ * 2-decimal value, as printed: a quorum of two thirds is written 66.67 (6 of 9 = 66.67% meets it).
+ */
+export interface Quorum {
+  percent: number;
+  comparison: Comparison;
+  of: "members";
+}
+
+/**
+ * The passing rule: a candidate passes when its votes, as a percentage of the denominator rounded
+ * to 2 decimals (Excel's ROUND), compare to `percent` by `comparison`.
+ */
+export interface Rule {
+  percent: number;
+  comparison: Comparison;
+  denominator: Denominator;
+  quorum: Quorum | null;
+}
+
+/** Reasons the counting committee records by hand (TT 01/2021/TT-BNV Đ11 by analogy). */
+export const MANUAL_REASONS = ["wrongForm", "addedNames", "allStruckOut", "other"] as const;
+export type ManualReason = (typeof MANUAL_REASONS)[number];
+
+/** Every reason a ballot can be invalid: the computed ones, then the manual ones. */
+export const INVALID_REASONS = ["overQuota", "noneMarked", ...MANUAL_REASONS] as const;
+export type InvalidReason = (typeof INVALID_REASONS)[number];
+
+export const INVALID_REASON_LABELS: Record<InvalidReason, Message> = {
+  overQuota: { vi: "Chọn quá số lượng quy định", en: "More choices than allowed" },
+  noneMarked: { vi: "Không đánh dấu", en: "Nothing marked" },
+  wrongForm: { vi: "Không đúng mẫu quy định hoặc không có dấu", en: "Not the official form or without the stamp" },
+  addedNames: { vi: "Ghi thêm tên hoặc nội dung khác", en: "Names or content added" },
+  allStruckOut: { vi: "Gạch tất cả các tên", en: "Every name struck out" },
+  other: { vi: "Lý do khác", en: "Other reason" },
+};
+
+/** Which ballots are invalid: over the quota always; a ballot with nothing marked as set. */
+export interface InvalidRules {
+  overQuota: "invalid";
+  noneMarked: "valid" | "invalid";
+}
+
+/**
+ * One step of the tie rule, applied in order to the candidates tied at the cutoff: the higher
+ * total score wins (if still tied, the next step); a revote among the tied (round + 1); the
+ * meeting decides; a drawn lot from a recorded seed.
+ */
+export type TieStep = "higherScore" | "revote" | "meetingDecides" | { lot: { seed: string } };
+
+export interface Committee {
+  /** Trưởng ban kiểm phiếu. */
+  head: string;
+  members: string[];
+}
+
+export interface Attendance {
+  /** Members summoned: the bloc's size (or the council's). */
+  members: number;
+  /** Present at the meeting. */
+  present: number;
+}
+
+/** A revote round's reference to the round it continues. */
+export interface ParentRound {
+  round: number;
+  candidates: string[];
+}
+
+export interface Vote {
+  purpose: Purpose;
+  /** 1, 2, …: a revote among the tied is the next round. */
+  round: number;
+  /** The round this one continues (a revote); null for round 1. */
+  parent: ParentRound | null;
+  /** e.g. "Suy tôn đơn vị đề nghị Cờ thi đua của UBND tỉnh". */
+  title: string;
+  /** Member unit names, in ballot order. */
+  candidates: string[];
+  ballot: BallotKind;
+  rule: Rule;
+  invalid: InvalidRules;
+  /** How many win (e.g. the bloc's quota of flags). */
+  toElect: number;
+  tieRule: TieStep[];
+  committee: Committee;
+  attendance: Attendance;
+}
+
+export const MARKS = ["approve", "reject", "blank"] as const;
+export type Mark = (typeof MARKS)[number];
+
+/**
+ * One paper ballot as entered. An approve list gives a mark per candidate (a missing candidate is
+ * blank); a choose ballot lists the names chosen. Either form is read for any ballot kind: a
+ * chosen name counts as an approval and an approval as a choice.
+ */
+export type Ballot = { number: number; marks: Record<string, Mark>; manualInvalid: ManualReason | null } | { number: number; chosen: string[]; manualInvalid: ManualReason | null };
+
+/** Totals counted by hand, instead of ballot by ballot. */
+export interface HandCount {
+  issued: number;
+  returned: number;
+  valid: number;
+  invalid: number;
+  /** Votes (approvals or choices) per candidate; a candidate left out has 0. */
+  votes: Record<string, number>;
+  /** Optional: the invalid ballots by reason. */
+  invalidReasons?: Partial<Record<InvalidReason, number>>;
+}
+
+// ---- Schemas.
+
+export const MAX_CANDIDATES = 200;
+export const MAX_NAME = 255;
+
+const name = z.string().min(1).max(MAX_NAME);
+const count = z.number().int().min(0);
+const percent = z.number().min(0).max(100);
+
+export const PurposeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("award"), award: z.string().min(1).max(500) }).strict(),
+  z.object({ kind: z.literal("leader") }).strict(),
+  z.object({ kind: z.literal("deputy") }).strict(),
+]);
+
+export const BallotKindSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("approve"), quota: z.number().int().min(1).max(MAX_CANDIDATES) }).strict(),
+  z.object({ kind: z.literal("chooseUpTo"), n: z.number().int().min(1).max(MAX_CANDIDATES) }).strict(),
+  z.object({ kind: z.literal("chooseOne") }).strict(),
+]);
+
+export const QuorumSchema = z.object({ percent, comparison: z.enum(COMPARISONS), of: z.literal("members") }).strict();
+
+export const RuleSchema = z.object({ percent, comparison: z.enum(COMPARISONS), denominator: z.enum(DENOMINATORS), quorum: QuorumSchema.nullable() }).strict();
+
+export const InvalidRulesSchema = z.object({ overQuota: z.literal("invalid"), noneMarked: z.enum(["valid", "invalid"]) }).strict();
+
+export const TieStepSchema = z.union([
+  z.enum(["higherScore", "revote", "meetingDecides"]),
+  z.object({ lot: z.object({ seed: z.string().min(1).max(200) }).strict() }).strict(),
+]);
+
+export const VoteSchema = z
+  .object({
+    purpose: PurposeSchema,
+    round: z.number().int().min(1).max(20),
+    parent: z.object({ round: z.number().int().min(1).max(20), candidates: z.array(name).max(MAX_CANDIDATES) }).strict().nullable(),
+    title: z.string().max(500),
+    candidates: z.array(name).min(1).max(MAX_CANDIDATES),
+    ballot: BallotKindSchema,
+    rule: RuleSchema,
+    invalid: InvalidRulesSchema,
+    toElect: z.number().int().min(1).max(MAX_CANDIDATES),
+    tieRule: z.array(TieStepSchema).max(8),
+    committee: z.object({ head: z.string().max(MAX_NAME), members: z.array(z.string().max(MAX_NAME)).max(20) }).strict(),
+    attendance: z.object({ members: z.number().int().min(1).max(10000), present: count.max(10000) }).strict(),
+  })
+  .strict();
+
+const manual = z.enum(MANUAL_REASONS).nullable();
+export const BallotSchema = z.union([
+  z.object({ number: z.number().int().min(1), marks: z.record(z.string(), z.enum(MARKS)), manualInvalid: manual }).strict(),
+  z.object({ number: z.number().int().min(1), chosen: z.array(z.string()), manualInvalid: manual }).strict(),
+]);
+
+export const HandCountSchema = z
+  .object({
+    issued: count,
+    returned: count,
+    valid: count,
+    invalid: count,
+    votes: z.record(z.string(), count),
+    invalidReasons: z.partialRecord(z.enum(INVALID_REASONS), count).optional(),
+  })
+  .strict();
+
+// Types and schemas must not drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _voteMatches: Same<z.infer<typeof VoteSchema>, Vote> = true;
+const _ballotMatches: Same<z.infer<typeof BallotSchema>, Ballot> = true;
+const _countMatches: Same<z.infer<typeof HandCountSchema>, HandCount> = true;
+void [_voteMatches, _ballotMatches, _countMatches];
+
+/** The JSON Schema (draft 2020-12) of a vote, as published in docs/vote.schema.json. */
+export function voteJsonSchema(): object {
+  return {
+    ...(z.toJSONSchema(VoteSchema, { target: "draft-2020-12" }) as object),
+    $id: "https://binhxet.github.io/schemas/vote.schema.json",
+    title: "Bình xét vote",
+    description:
+      "A secret-ballot vote of an emulation bloc: purpose, round, candidates, ballot design, passing rule, invalid-ballot rules, number to elect, tie rule, counting committee and attendance. / Một cuộc bỏ phiếu kín của khối thi đua.",
+  };
+}
+
+// ---- Presets: the thresholds of DOMAIN §3, as starting points (every field stays editable).
+
+export const RULE_PRESETS: Record<"council90" | "blocMembers80" | "present70Quorum" | "validMajority" | "summonedMajority", { rule: Rule; label: Message }> = {
+  council90: {
+    rule: { percent: 90, comparison: ">=", denominator: "members", quorum: null },
+    label: { vi: "Từ 90% trở lên so với tổng số thành viên hội đồng", en: "90% or more of all council members" },
+  },
+  blocMembers80: {
+    rule: { percent: 80, comparison: ">=", denominator: "members", quorum: null },
+    label: { vi: "Từ 80% trở lên so với tổng số thành viên khối", en: "80% or more of the bloc's members" },
+  },
+  present70Quorum: {
+    rule: { percent: 70, comparison: ">=", denominator: "present", quorum: { percent: 66.67, comparison: ">=", of: "members" } },
+    label: { vi: "Từ 70% trở lên so với số thành viên có mặt, có mặt từ 2/3 trở lên", en: "70% or more of those present, with at least 2/3 present" },
+  },
+  validMajority: {
+    rule: { percent: 50, comparison: ">", denominator: "valid", quorum: null },
+    label: { vi: "Quá một nửa số phiếu hợp lệ", en: "More than half of the valid ballots" },
+  },
+  summonedMajority: {
+    rule: { percent: 50, comparison: ">", denominator: "members", quorum: null },
+    label: { vi: "Quá một nửa tổng số thành viên được triệu tập", en: "More than half of the members summoned" },
+  },
+};
+
+// ---- Words, for the pane, the ballots and the minutes.
+
+/** A number as Vietnamese write it: decimal comma, no grouping (66,67). */
+export const viNumber = (x: number): string => String(x).replace(".", ",");
+
+export const DENOMINATOR_WORDS: Record<Denominator, Message> = {
+  members: { vi: "tổng số thành viên", en: "all members summoned" },
+  present: { vi: "số thành viên có mặt", en: "the members present" },
+  issued: { vi: "số phiếu phát ra", en: "the ballots issued" },
+  returned: { vi: "số phiếu thu vào", en: "the ballots returned" },
+  valid: { vi: "số phiếu hợp lệ", en: "the valid ballots" },
+};
+
+/** "phiếu đồng ý" for approve lists, "phiếu bầu" for choose ballots. */
+export function voteWord(vote: Pick<Vote, "ballot">): Message {
+  return vote.ballot.kind === "approve" ? { vi: "phiếu đồng ý", en: "approvals" } : { vi: "phiếu bầu", en: "votes" };
+}
+
+const share = (percent: number, comparison: Comparison): Message =>
+  comparison === ">=" ? { vi: `từ ${viNumber(percent)}% trở lên`, en: `${percent}% or more` } : { vi: `trên ${viNumber(percent)}%`, en: `more than ${percent}%` };
+
+/** The passing rule in words, as printed on the minutes. */
+export function ruleText(vote: Pick<Vote, "rule" | "ballot">): Message {
+  const { rule } = vote;
+  const s = share(rule.percent, rule.comparison);
+  const d = DENOMINATOR_WORDS[rule.denominator];
+  const w = voteWord(vote);
+  let vi = `Đơn vị được chọn khi có số ${w.vi} đạt ${s.vi} so với ${d.vi}`;
+  let en = `A candidate passes with ${w.en} of ${s.en} of ${d.en}`;
+  if (rule.quorum) {
+    const q = share(rule.quorum.percent, rule.quorum.comparison);
+    vi += `; cuộc bỏ phiếu hợp lệ khi số thành viên có mặt đạt ${q.vi} tổng số thành viên`;
+    en += `; the vote stands when those present are ${q.en} of all members`;
+  }
+  return { vi: `${vi} (tỷ lệ làm tròn đến 2 chữ số thập phân).`, en: `${en} (percentages rounded to 2 decimals).` };
+}
+
+/** The tie rule in words, printed beside the result. */
+export function tieRuleText(vote: Pick<Vote, "tieRule">): Message {
+  const vi: string[] = [];
+  const en: string[] = [];
+  for (const step of vote.tieRule) {
+    if (step === "higherScore") {
+      vi.push("đơn vị có tổng điểm thi đua cao hơn được chọn");
+      en.push("the higher total score wins");
+    } else if (step === "revote") {
+      vi.push("bỏ phiếu lại (vòng tiếp theo) giữa các đơn vị bằng phiếu");
+      en.push("a revote (next round) among the tied");
+    } else if (step === "meetingDecides") {
+      vi.push("hội nghị quyết định");
+      en.push("the meeting decides");
+    } else {
+      vi.push(`bốc thăm theo mã "${step.lot.seed}"`);
+      en.push(`a drawn lot with seed "${step.lot.seed}"`);
+    }
+  }
+  if (!vote.tieRule.some((s) => s !== "higherScore")) {
+    vi.push("hội nghị quyết định");
+    en.push("the meeting decides");
+  }
+  return {
+    vi: `Nếu các đơn vị bằng số phiếu ở vị trí cuối cùng: ${vi.map((t, i) => `(${i + 1}) ${t}`).join("; nếu vẫn bằng nhau ")}.`,
+    en: `If candidates tie at the cutoff: ${en.map((t, i) => `(${i + 1}) ${t}`).join("; if still tied ")}.`,
+  };
+}
+
+// ---- The vote's own checks (its definition, before any ballot).
+
+/** Where a vote issue points: a ballot (by number), a candidate, a total of the count. */
+export type TotalField = "members" | "present" | "issued" | "returned" | "valid" | "invalid" | "invalidReasons";
+export interface VoteRef {
+  ballot?: number;
+  candidate?: string;
+  total?: TotalField;
+  /** Ballot numbers missing from the sequence (`vote.ballot.gap`). */
+  missing?: number[];
+}
+/** A coded issue with what it is about; the sheet layer turns `ref` into `where`. */
+export type VoteIssue = Issue & { ref: VoteRef };
+
+export const say = (vi: string, en: string): Message => ({ vi, en });
+export const voteError = (code: string, message: Message, ref: VoteRef = {}, field?: string): VoteIssue => ({ ...error(code, message), ...(field ? { field } : {}), ref });
+export const voteWarning = (code: string, message: Message, ref: VoteRef = {}, field?: string): VoteIssue => ({ ...warning(code, message), ...(field ? { field } : {}), ref });
+
+/** How many a ballot of this kind may mark: the quota, N, or one. */
+export function maxChoices(kind: BallotKind): number {
+  return kind.kind === "approve" ? kind.quota : kind.kind === "chooseUpTo" ? kind.n : 1;
+}
+
+/**
+ * Checks a vote's definition (the schema holds its shape).
+ * Errors: a candidate listed twice (case-, space- and NFC/NFD-insensitive); more present than
+ * members. Warnings: more to elect than candidates; fewer choices allowed than seats; tie steps
+ * after one that always settles (revote, meeting, lot) can never apply; no head of the counting
+ * committee.
+ */
+export function checkVote(vote: Vote): VoteIssue[] {
+  const out: VoteIssue[] = [];
+  const seen = new Map<string, number>();
+  vote.candidates.forEach((c, i) => {
+    const k = nameKey(c);
+    const first = seen.get(k);
+    if (first !== undefined) {
+      out.push(
+        voteError(
+          "vote.candidate.duplicate",
+          say(`Đơn vị "${cleanText(c)}" có hai lần trong danh sách (số ${first + 1} và ${i + 1}).`, `Candidate "${cleanText(c)}" is listed twice (${first + 1} and ${i + 1}).`),
+          { candidate: c },
+          `candidates.${i}`,
+        ),
+      );
+    } else seen.set(k, i);
+  });
+  if (vote.attendance.present > vote.attendance.members) {
+    out.push(
+      voteError(
+        "vote.present.overMembers",
+        say(`Số thành viên có mặt (${vote.attendance.present}) nhiều hơn tổng số thành viên (${vote.attendance.members}).`, `Members present (${vote.attendance.present}) exceed all members (${vote.attendance.members}).`),
+        { total: "present" },
+        "attendance.present",
+      ),
+    );
+  }
+  if (vote.toElect > vote.candidates.length) {
+    out.push(
+      voteWarning(
+        "vote.toElect.overCandidates",
+        say(`Số đơn vị cần chọn (${vote.toElect}) nhiều hơn số đơn vị trong danh sách (${vote.candidates.length}).`, `Seats to fill (${vote.toElect}) exceed the candidates (${vote.candidates.length}).`),
+        {},
+        "toElect",
+      ),
+    );
+  }
+  const max = maxChoices(vote.ballot);
+  if (max < Math.min(vote.toElect, vote.candidates.length)) {
+    out.push(
+      voteWarning(
+        "vote.ballot.quotaBelowToElect",
+        say(`Mỗi phiếu chỉ được chọn tối đa ${max} đơn vị, ít hơn số cần chọn (${vote.toElect}).`, `A ballot may choose at most ${max}, fewer than the seats to fill (${vote.toElect}).`),
+        {},
+        "ballot",
+      ),
+    );
+  }
+  const final = vote.tieRule.findIndex((s) => s !== "higherScore");
+  if (final >= 0 && final < vote.tieRule.length - 1) {
+    out.push(
+      voteWarning(
+        "vote.tieRule.unreachable",
+        say(`Quy tắc xử lý bằng phiếu: các bước sau bước ${final + 1} không bao giờ được áp dụng.`, `Tie rule: the steps after step ${final + 1} can never apply.`),
+        {},
+        "tieRule",
+      ),
+    );
+  }
+  if (!cleanText(vote.committee.head)) {
+    out.push(voteWarning("vote.committee.noHead", say("Chưa ghi tên Trưởng ban kiểm phiếu.", "The head of the counting committee is not named."), {}, "committee.head"));
+  }
+  return out;
+}
+
+/** A vote from untrusted data (a scenario file, a sheet): the schema, then `checkVote`. */
+export function parseVote(raw: unknown): { vote: Vote | null; issues: VoteIssue[] } {
+  const parsed = VoteSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      vote: null,
+      issues: parsed.error.issues.map((e) =>
+        voteError("vote.schema", say(`Dữ liệu cuộc bỏ phiếu không đúng tại "${e.path.join(".")}": ${e.message}`, `Vote data is wrong at "${e.path.join(".")}": ${e.message}`), {}, e.path.join(".")),
+      ),
+    };
+  }
+  const issues = checkVote(parsed.data);
+  return { vote: issues.some((i) => i.severity === "error") ? null : parsed.data, issues };
+}
