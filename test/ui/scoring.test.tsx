@@ -23,6 +23,10 @@ describe("the scoring step", () => {
     await act(async () => fireEvent.click(screen.getByTestId(SCORING_TID.validate)));
     await waitFor(() => expect(screen.getByTestId(SCORING_TID.results)).toBeTruthy());
     expect(screen.getByTestId("issue-scoring.entry.textNumber").textContent).toMatch(/SCT!D8/);
+    // Issues are grouped by unit sheet; a sheet with errors opens by itself.
+    const sct = screen.getByTestId("issues-sheet-SCT") as HTMLDetailsElement;
+    expect(sct.open).toBe(true);
+    expect(sct.querySelector("summary")?.textContent).toMatch(/^SCT — \d+ lỗi/);
     const rows = screen.getByTestId(SCORING_TID.results).querySelectorAll("tbody tr");
     expect(rows[0].textContent).toMatch(/^1Sở Xây dựng/);
     expect(rows[0].textContent).toMatch(/Dẫn đầu/);

@@ -25,10 +25,12 @@ export interface IssueListProps {
   lang: Lang;
   t: Strings;
   onSelect?: (where: Where) => void;
+  /** "sheet": one collapsible group per sheet (a unit's score sheet), errors first inside each. */
+  groupBy?: "severity" | "sheet";
 }
 
 /** Errors first, then warnings; each with its cell, a click away. */
-export function IssueList({ issues, lang, t, onSelect }: IssueListProps) {
+export function IssueList({ issues, lang, t, onSelect, groupBy = "severity" }: IssueListProps) {
   const s = useStyles();
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning");
@@ -56,6 +58,28 @@ export function IssueList({ issues, lang, t, onSelect }: IssueListProps) {
         </ul>
       </section>
     );
+  if (groupBy === "sheet") {
+    const sheets = [...new Set(issues.map((i) => i.where?.sheet ?? ""))];
+    return (
+      <div className={s.root} data-testid={TID.issues} role="region" aria-live="polite">
+        <Subtitle2>{t.issuesTitle(errors.length, warnings.length)}</Subtitle2>
+        {sheets.map((sheet) => {
+          const mine = issues.filter((i) => (i.where?.sheet ?? "") === sheet);
+          const e = mine.filter((i) => i.severity === "error");
+          const w = mine.filter((i) => i.severity === "warning");
+          return (
+            <details key={sheet || "-"} open={e.length > 0} data-testid={`issues-sheet-${sheet}`}>
+              <summary>
+                <strong>{sheet || t.general}</strong> — {t.issuesTitle(e.length, w.length)}
+              </summary>
+              {group(t.errors, e, "error")}
+              {group(t.warnings, w, "warning")}
+            </details>
+          );
+        })}
+      </div>
+    );
+  }
   return (
     <div className={s.root} data-testid={TID.issues} role="region" aria-live="polite">
       <Subtitle2>{t.issuesTitle(errors.length, warnings.length)}</Subtitle2>

@@ -165,7 +165,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
           <MessageBarBody>{banner.text}</MessageBarBody>
         </MessageBar>
       )}
-      <IssueList issues={issues} lang={lang} t={t} onSelect={onSelect} />
+      <IssueList issues={issues} lang={lang} t={t} onSelect={onSelect} groupBy="sheet" />
       {sorted.length > 0 && (
         <section aria-label={st.resultsTitle} data-testid={SCORING_TID.results}>
           <Subtitle2>{st.resultsTitle}</Subtitle2>
