@@ -1,0 +1,356 @@
+import { cleanText, foldDiacritics } from "../../domain/text";
+import { DENOMINATOR_WORDS, maxChoices, ruleText, type Ballot, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
+import { cellAddress, columnLetter, rangeAddress } from "../a1";
+import type { Grid } from "../grid";
+import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+
+/**
+ * The "ballot by ballot" entry sheet (nhập từng phiếu): one row per paper ballot, a mark per
+ * candidate, a manual invalid reason, and the ballot's status as a formula; beside it the inputs
+ * (members, present, issued) and the results block, every number a live formula (rule 2).
+ *
+ * Marks, chosen so a typist enters them with one key:
+ * - approve list: "x" = Đồng ý (approve), "k" = Không đồng ý (reject), empty = not marked;
+ * - choose one / choose up to N: "x" = chosen, empty = not chosen.
+ * Upper-case "X"/"K" count the same (COUNTIF and the reader ignore case).
+ */
+
+/** The mark cell's values. */
+export const MARK_APPROVE = "x";
+export const MARK_REJECT = "k";
+
+/** The manual reasons as the drop-down offers them. */
+export const MANUAL_REASON_TEXT: Record<ManualReason, string> = {
+  wrongForm: "Không đúng mẫu",
+  addedNames: "Ghi thêm tên / nội dung",
+  allStruckOut: "Gạch hết",
+  other: "Khác",
+};
+
+/** What the status column shows. */
+export const STATUS = {
+  valid: "Hợp lệ",
+  overQuota: "Không hợp lệ: quá số lượng",
+  noneMarked: "Không hợp lệ: không đánh dấu",
+  /** Prefix of a manual reason: "Không hợp lệ: Gạch hết". */
+  manualPrefix: "Không hợp lệ: ",
+  /** Marks or a reason typed on a row without a ballot number: counted nowhere until fixed. */
+  noNumber: "Thiếu số phiếu",
+} as const;
+
+/** Passing and cutoff marks of the results block. */
+export const PASS = { yes: "Đạt", no: "Không đạt" } as const;
+export const CUTOFF = { elected: "Trong số lượng được chọn", tied: "Bằng phiếu ở ngưỡng", out: "Ngoài số lượng" } as const;
+
+/** Header labels (the reader finds the table by these). */
+export const HEADERS = { number: "Số phiếu", reason: "Lý do không hợp lệ (nếu có)", status: "Tình trạng" } as const;
+
+/** Labels of the parameter and total rows of the results block, in order. */
+export const FIELD_LABELS = {
+  members: "Số thành viên",
+  present: "Số có mặt",
+  issued: "Số phiếu phát ra",
+  returned: "Số phiếu thu vào",
+  valid: "Số phiếu hợp lệ",
+  invalid: "Số phiếu không hợp lệ",
+  quota: "Số lựa chọn tối đa trên một phiếu",
+  toElect: "Số lượng được chọn",
+  threshold: "Tỷ lệ yêu cầu (%)",
+  denominator: "Mẫu số tính tỷ lệ",
+} as const;
+type Field = keyof typeof FIELD_LABELS;
+const FIELDS = Object.keys(FIELD_LABELS) as Field[];
+
+/** Fixed rows (0-based). */
+export const BALLOT_LAYOUT = { title: 0, round: 1, rule: 2, marks: 3, header: 5, first: 6 } as const;
+
+export interface BallotSheetOptions {
+  sheet: string;
+  /** Ballot rows to lay out (e.g. the ballots issued). */
+  rows: number;
+  /** Ballots issued, pre-filled in its input cell; empty when not given. */
+  issued?: number;
+  /** Prefix of the workbook names this sheet defines; default `BX_Phieu_V<round>`. Must be unique per entry sheet. */
+  namePrefix?: string;
+}
+
+export interface BallotSheetMap {
+  sheet: string;
+  /** First and last ballot row (0-based). */
+  first: number;
+  last: number;
+  cols: { number: number; firstCandidate: number; reason: number; status: number };
+  /** The cell (A1, relative) of each parameter and total. */
+  fields: Record<Field, string>;
+  /** The results table: header row, first and last candidate rows (0-based), and its columns. */
+  results: { header: number; first: number; last: number; cols: { stt: number; name: number; votes: number; percent: number; passes: number; rank: number; cutoff: number } };
+  names: { members: string; present: string; issued: string; ballots: string; results: string };
+}
+
+export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { plan: SheetPlan; map: BallotSheetMap } {
+  const n = vote.candidates.length;
+  const rowsN = Math.max(1, Math.floor(opts.rows));
+  const approve = vote.ballot.kind === "approve";
+  const quota = maxChoices(vote.ballot);
+  const L = columnLetter;
+  const { header, first } = BALLOT_LAYOUT;
+  const last = first + rowsN - 1;
+  const cols = { number: 0, firstCandidate: 1, reason: 1 + n, status: 2 + n };
+  const width = cols.status + 1;
+  const R0 = width + 1; // a gap column, then the results block
+  const rc = { stt: R0, name: R0 + 1, votes: R0 + 2, percent: R0 + 3, passes: R0 + 4, rank: R0 + 5, cutoff: R0 + 6 };
+  const resultWidth = 7;
+  const prefix = opts.namePrefix ?? `BX_Phieu_V${vote.round}`;
+  const colRange = (c: number) => `$${L(c)}$${first + 1}:$${L(c)}$${last + 1}`;
+  const p = emptyPlan(opts.sheet);
+  p.tabColor = "#7030A0";
+
+  // ---- Header.
+  const marksLine = approve
+    ? `Nhập mỗi phiếu một dòng: "${MARK_APPROVE}" = Đồng ý, "${MARK_REJECT}" = Không đồng ý, để trống = không đánh dấu; tối đa ${quota} đơn vị Đồng ý trên một phiếu.`
+    : `Nhập mỗi phiếu một dòng: "${MARK_APPROVE}" vào ô đơn vị được chọn, để trống = không chọn; tối đa ${quota} đơn vị trên một phiếu.`;
+  p.blocks.push({ at: "A1", rows: [[`NHẬP PHIẾU BẦU: ${vote.title}`], [`Vòng bỏ phiếu: ${vote.round}`], [ruleText(vote).vi], [marksLine]] });
+  for (let r = 0; r < 4; r++) p.merges.push(rangeAddress(r, 0, 1, R0 + resultWidth));
+
+  // ---- The entry table.
+  const headerRow: PlanCell[] = [HEADERS.number, ...vote.candidates, HEADERS.reason, HEADERS.status];
+  const body: PlanCell[][] = [];
+  for (let i = 0; i < rowsN; i++) {
+    const r = first + i;
+    const num = cellAddress(r, cols.number);
+    const reason = cellAddress(r, cols.reason);
+    const marks = rangeAddress(r, cols.firstCandidate, 1, n);
+    const anyMark = `COUNTIF(${marks},"${MARK_APPROVE}")+COUNTIF(${marks},"${MARK_REJECT}")`;
+    const blank = vote.invalid.noneMarked === "invalid" ? `"${STATUS.noneMarked}"` : `"${STATUS.valid}"`;
+    const status =
+      `=IF(${num}="",IF(AND(${reason}="",${anyMark}=0),"","${STATUS.noNumber}"),` +
+      `IF(${reason}<>"","${STATUS.manualPrefix}"&${reason},` +
+      `IF(COUNTIF(${marks},"${MARK_APPROVE}")>$QUOTA,"${STATUS.overQuota}",` +
+      `IF(${anyMark}=0,${blank},"${STATUS.valid}"))))`;
+    body.push([null, ...vote.candidates.map(() => null), null, { f: status }]);
+  }
+
+  // ---- Parameters and totals, beside the table.
+  const fieldRow = (k: Field) => header + 1 + FIELDS.indexOf(k);
+  const fields = Object.fromEntries(FIELDS.map((k) => [k, cellAddress(fieldRow(k), rc.votes)])) as Record<Field, string>;
+  const abs = (k: Field) => cellAddress(fieldRow(k), rc.votes, true);
+  const denRef = abs(vote.rule.denominator);
+  const fieldValue: Record<Field, PlanCell> = {
+    members: vote.attendance.members,
+    present: vote.attendance.present,
+    issued: opts.issued ?? null,
+    returned: { f: `=COUNTA(${colRange(cols.number)})` },
+    valid: { f: `=COUNTIF(${colRange(cols.status)},"${STATUS.valid}")` },
+    invalid: { f: `=${abs("returned")}-${abs("valid")}` },
+    quota,
+    toElect: vote.toElect,
+    threshold: vote.rule.percent,
+    denominator: { f: `=${denRef}` },
+  };
+  const label = (k: Field) => (k === "denominator" ? `${FIELD_LABELS.denominator}: ${DENOMINATOR_WORDS[vote.rule.denominator].vi}` : FIELD_LABELS[k]);
+  const quotaRef = abs("quota");
+  for (const row of body) {
+    const cell = row[cols.status] as { f: string };
+    cell.f = cell.f.replace("$QUOTA", quotaRef);
+  }
+  p.blocks.push({ at: cellAddress(header, 0), rows: [headerRow, ...body] });
+  p.blocks.push({ at: cellAddress(header, rc.stt), rows: [["THÔNG SỐ VÀ KẾT QUẢ KIỂM PHIẾU"], ...FIELDS.map((k) => [null, label(k), fieldValue[k]])] });
+
+  // ---- Per candidate results.
+  const resHeader = fieldRow("denominator") + 2;
+  const rFirst = resHeader + 1;
+  const rLast = rFirst + n - 1;
+  const rRange = (c: number) => `$${L(c)}$${rFirst + 1}:$${L(c)}$${rLast + 1}`;
+  const voteWord = approve ? "Số phiếu đồng ý" : "Số phiếu bầu";
+  const resRows: PlanCell[][] = [["STT", "Đơn vị", voteWord, "Tỷ lệ (%)", "Đạt tỷ lệ", "Thứ tự (trong số đạt)", "Kết quả"]];
+  const cmp = vote.rule.comparison;
+  vote.candidates.forEach((name, i) => {
+    const r = rFirst + i;
+    const v = cellAddress(r, rc.votes);
+    const pass = cellAddress(r, rc.passes);
+    const ahead = `COUNTIFS(${rRange(rc.passes)},"${PASS.yes}",${rRange(rc.votes)},">"&${v})`;
+    const equal = `COUNTIFS(${rRange(rc.passes)},"${PASS.yes}",${rRange(rc.votes)},${v})`;
+    resRows.push([
+      i + 1,
+      name,
+      { f: `=COUNTIFS(${colRange(cols.status)},"${STATUS.valid}",${colRange(cols.firstCandidate + i)},"${MARK_APPROVE}")` },
+      { f: `=IF(${denRef}=0,0,ROUND(${v}/${denRef}*100,2))` },
+      { f: `=IF(AND(${denRef}>0,${cellAddress(r, rc.percent)}${cmp}${abs("threshold")}),"${PASS.yes}","${PASS.no}")` },
+      { f: `=IF(${pass}="${PASS.yes}",1+${ahead},"")` },
+      {
+        f: `=IF(${pass}<>"${PASS.yes}","",IF(${ahead}+${equal}<=${abs("toElect")},"${CUTOFF.elected}",IF(${ahead}<${abs("toElect")},"${CUTOFF.tied}","${CUTOFF.out}")))`,
+      },
+    ]);
+  });
+  p.blocks.push({ at: cellAddress(resHeader, rc.stt), rows: resRows });
+
+  // ---- Validation, protection, names.
+  const marksRange = rangeAddress(first, cols.firstCandidate, rowsN, n);
+  p.validations.push(
+    {
+      range: rangeAddress(first, cols.number, rowsN, 1),
+      rule: { kind: "whole", min: 1, max: 100000 },
+      error: { title: "Số phiếu", message: "Số phiếu là số nguyên dương, ghi trên tờ phiếu." },
+    },
+    {
+      range: marksRange,
+      rule: { kind: "list", source: approve ? [MARK_APPROVE, MARK_REJECT] : [MARK_APPROVE] },
+      error: approve
+        ? { title: "Dấu không hợp lệ", message: `Chỉ nhập "${MARK_APPROVE}" (Đồng ý), "${MARK_REJECT}" (Không đồng ý) hoặc để trống.` }
+        : { title: "Dấu không hợp lệ", message: `Chỉ nhập "${MARK_APPROVE}" (chọn) hoặc để trống.` },
+      prompt: approve ? { title: "Đánh dấu", message: `${MARK_APPROVE} = Đồng ý, ${MARK_REJECT} = Không đồng ý` } : { title: "Đánh dấu", message: `${MARK_APPROVE} = chọn` },
+    },
+    {
+      range: rangeAddress(first, cols.reason, rowsN, 1),
+      rule: { kind: "list", source: Object.values(MANUAL_REASON_TEXT) },
+      error: { title: "Lý do không hợp lệ", message: "Chọn một lý do trong danh sách, hoặc để trống nếu phiếu không có lý do ghi tay." },
+    },
+  );
+  const inputs = [fieldRow("members"), fieldRow("present"), fieldRow("issued")].map((r) => cellAddress(r, rc.votes));
+  for (const a of inputs) {
+    p.validations.push({ range: a, rule: { kind: "whole", min: 0, max: 10000 }, error: { title: "Số lượng", message: "Nhập một số nguyên từ 0 đến 10000." } });
+  }
+  p.unlocked.push(rangeAddress(first, 0, rowsN, cols.reason + 1), ...inputs);
+  p.protection = {};
+  const names = {
+    members: `${prefix}_ThanhVien`,
+    present: `${prefix}_CoMat`,
+    issued: `${prefix}_PhatRa`,
+    ballots: `${prefix}_Phieu`,
+    results: `${prefix}_KetQua`,
+  };
+  p.names.push(
+    { name: names.members, range: abs("members"), comment: FIELD_LABELS.members },
+    { name: names.present, range: abs("present"), comment: FIELD_LABELS.present },
+    { name: names.issued, range: abs("issued"), comment: FIELD_LABELS.issued },
+    { name: names.ballots, range: rangeAddress(first, 0, rowsN, width, true), comment: "Phiếu nhập từng tờ" },
+    { name: names.results, range: rangeAddress(rFirst, rc.stt, n, resultWidth, true), comment: "Kết quả theo đơn vị" },
+  );
+
+  // ---- Looks and print.
+  p.formats.push(
+    { range: rangeAddress(0, 0, 1, R0 + resultWidth), format: { bold: true, fontSize: 14, hAlign: "Center" } },
+    { range: rangeAddress(1, 0, 3, R0 + resultWidth), format: { italic: true, wrap: true } },
+    { range: rangeAddress(header, 0, 1, width), format: { bold: true, fill: "#E4DFEC", hAlign: "Center", vAlign: "Center", wrap: true } },
+    { range: rangeAddress(header, 0, rowsN + 1, width), format: { borders: "Continuous" } },
+    { range: rangeAddress(first, 0, rowsN, cols.reason), format: { hAlign: "Center" } },
+    { range: rangeAddress(first, 0, rowsN, cols.reason + 1), format: { fill: "#FFFFE0" } },
+    { range: rangeAddress(header, rc.stt, 1, resultWidth), format: { bold: true } },
+    { range: rangeAddress(header + 1, rc.name, FIELDS.length, 2), format: { borders: "Continuous" } },
+    ...inputs.map((range) => ({ range, format: { fill: "#FFFFE0" } })),
+    { range: rangeAddress(resHeader, rc.stt, 1, resultWidth), format: { bold: true, fill: "#E4DFEC", hAlign: "Center", vAlign: "Center", wrap: true } },
+    { range: rangeAddress(resHeader, rc.stt, n + 1, resultWidth), format: { borders: "Continuous" } },
+    { range: rangeAddress(rFirst, rc.percent, n, 1), format: { numberFormat: "0.00" } },
+  );
+  p.conditionalFormats.push(
+    { range: rangeAddress(first, cols.status, rowsN, 1), formula: `=AND(${cellAddress(first, cols.status)}<>"",${cellAddress(first, cols.status)}<>"${STATUS.valid}")`, format: { fontColor: "#C00000", bold: true } },
+    { range: rangeAddress(rFirst, rc.stt, n, resultWidth), formula: `=$${L(rc.cutoff)}${rFirst + 1}="${CUTOFF.tied}"`, format: { fill: "#FFF2CC" } },
+    { range: rangeAddress(rFirst, rc.stt, n, resultWidth), formula: `=$${L(rc.cutoff)}${rFirst + 1}="${CUTOFF.elected}"`, format: { fill: "#E2EFDA", bold: true } },
+  );
+  p.columnWidths.push({ column: "A", width: 48 });
+  vote.candidates.forEach((_, i) => p.columnWidths.push({ column: L(cols.firstCandidate + i), width: 56 }));
+  p.columnWidths.push(
+    { column: L(cols.reason), width: 120 },
+    { column: L(cols.status), width: 150 },
+    { column: L(width), width: 12 },
+    { column: L(rc.stt), width: 32 },
+    { column: L(rc.name), width: 200 },
+    { column: L(rc.votes), width: 60 },
+    { column: L(rc.percent), width: 56 },
+    { column: L(rc.passes), width: 60 },
+    { column: L(rc.rank), width: 60 },
+    { column: L(rc.cutoff), width: 140 },
+  );
+  p.rowHeights = [{ row: header + 1, height: 45 }];
+  p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${header + 1}:$${header + 1}`, fitToWidth: true };
+  p.freeze = { rows: header + 1, columns: 1 };
+
+  return {
+    plan: p,
+    map: { sheet: opts.sheet, first, last, cols, fields, results: { header: resHeader, first: rFirst, last: rLast, cols: rc }, names },
+  };
+}
+
+// ---- Reading back.
+
+const fold = (v: unknown): string =>
+  foldDiacritics(String(v ?? ""))
+    .replace(/[:：*]+$/, "")
+    .trim();
+const text = (v: unknown): string => (v === null || v === undefined ? "" : cleanText(String(v)));
+
+const REASON_BY_FOLD = new Map<string, ManualReason>((Object.entries(MANUAL_REASON_TEXT) as [ManualReason, string][]).map(([k, t]) => [fold(t), k]));
+
+/** A typed manual reason → its code; any other non-empty text counts as "other". */
+export function manualReasonOf(v: unknown): ManualReason | null {
+  const t = fold(v);
+  if (!t) return null;
+  return REASON_BY_FOLD.get(t) ?? "other";
+}
+
+export interface BallotRow {
+  ballot: Ballot;
+  /** The sheet's row (1-based, as Excel shows it) where the ballot was read. */
+  row: number;
+}
+
+export interface BallotSheetRead {
+  found: boolean;
+  rows: BallotRow[];
+  /** Rows with marks or a reason but no usable ballot number (1-based), and cells holding an unknown mark (A1). */
+  noNumber: number[];
+  unknownMarks: string[];
+}
+
+/**
+ * Reads the entry table back, anchored on its header ("Số phiếu" … "Lý do không hợp lệ" …):
+ * the candidates are the header cells between the two, in sheet order. Rows with nothing typed
+ * are skipped; a mark reads "x" → approve, "k" → reject (any case), anything else as blank (and
+ * is listed in `unknownMarks`).
+ */
+export function readBallotSheetRows(grid: Grid): BallotSheetRead {
+  const out: BallotSheetRead = { found: false, rows: [], noNumber: [], unknownMarks: [] };
+  const vals = grid.values;
+  let head: { row: number; number: number; reason: number } | null = null;
+  for (let r = 0; r < vals.length && !head; r++) {
+    const row = vals[r] ?? [];
+    const number = row.findIndex((v) => fold(v) === fold(HEADERS.number));
+    const reason = row.findIndex((v) => fold(v).startsWith("ly do khong hop le"));
+    if (number >= 0 && reason > number) head = { row: r, number, reason };
+  }
+  if (!head) return out;
+  out.found = true;
+  const names: { col: number; name: string }[] = [];
+  for (let c = head.number + 1; c < head.reason; c++) {
+    const name = text(vals[head.row]?.[c]);
+    if (name) names.push({ col: c, name });
+  }
+  for (let r = head.row + 1; r < vals.length; r++) {
+    const row = vals[r] ?? [];
+    const rawNum = row[head.number];
+    const reason = manualReasonOf(row[head.reason]);
+    const marks: Record<string, Mark> = {};
+    let typed = reason !== null;
+    for (const { col, name } of names) {
+      const m = text(row[col]).toLowerCase();
+      if (!m) continue;
+      typed = true;
+      if (m === MARK_APPROVE) marks[name] = "approve";
+      else if (m === MARK_REJECT) marks[name] = "reject";
+      else out.unknownMarks.push(cellAddress(grid.row + r, grid.col + col));
+    }
+    const num = typeof rawNum === "number" ? rawNum : text(rawNum) ? Number(text(rawNum)) : NaN;
+    if (!text(rawNum) && !typed) continue;
+    if (!Number.isInteger(num) || num < 1) {
+      out.noNumber.push(grid.row + r + 1);
+      continue;
+    }
+    out.rows.push({ ballot: { number: num, marks, manualInvalid: reason }, row: grid.row + r + 1 });
+  }
+  return out;
+}
+
+/** The ballots typed on an entry sheet, for the domain's checks and tally. */
+export function readBallotSheet(grid: Grid): Ballot[] {
+  return readBallotSheetRows(grid).rows.map((r) => r.ballot);
+}
