@@ -6,7 +6,6 @@ const vi = {
   appSubtitle: "Khối thi đua — chấm điểm, xếp hạng, bỏ phiếu, đề nghị khen thưởng",
   language: "English",
   languageHint: "Switch to English",
-  blocStep: "Thiết lập khối",
   loading: "Đang đọc bảng tính…",
   noBloc: "Bảng tính chưa có hồ sơ khối. Điền thông tin dưới đây rồi bấm “Lưu vào bảng tính”.",
   blocLoaded: (sheet: string) => `Đã đọc hồ sơ khối từ trang “${sheet}”.`,
@@ -45,7 +44,6 @@ const vi = {
   warnings: "Cảnh báo",
   goToCell: "Đến ô",
   general: "Chung",
-  noIssues: "Không có lỗi.",
   fixErrorsFirst: "Hãy sửa các lỗi được đánh dấu trước khi lưu.",
   unexpected: "Đã xảy ra lỗi không mong đợi",
 };
@@ -57,7 +55,6 @@ const en: Strings = {
   appSubtitle: "Emulation blocs — scoring, ranking, ballots, nominations",
   language: "Tiếng Việt",
   languageHint: "Chuyển sang tiếng Việt",
-  blocStep: "Bloc setup",
   loading: "Reading the workbook…",
   noBloc: "This workbook has no bloc record yet. Fill in the form and press “Save to workbook”.",
   blocLoaded: (sheet) => `Read the bloc record from sheet “${sheet}”.`,
@@ -96,7 +93,6 @@ const en: Strings = {
   warnings: "Warnings",
   goToCell: "Go to cell",
   general: "General",
-  noIssues: "No issues.",
   fixErrorsFirst: "Fix the marked errors before saving.",
   unexpected: "Something unexpected went wrong",
 };

@@ -144,7 +144,6 @@ export function readBlocSheet(grid: Grid): BlocRead {
   const used = new Set<string>();
   const mark = (r: number, c: number) => used.add(`${r},${c}`);
   let found = false;
-  const fieldRows = new Set<number>();
 
   // The member table's header row.
   let header: { row: number; cols: Partial<Record<keyof typeof MEMBER_HEADERS, number>> } | null = null;
@@ -173,7 +172,6 @@ export function readBlocSheet(grid: Grid): BlocRead {
       const def = FIELDS.find((d) => (d.accept as readonly string[]).includes(f));
       if (!def) continue;
       found = true;
-      fieldRows.add(r);
       mark(r, c);
       // The value: the first non-empty cell to the right in the same row (merged cells keep it in the first).
       let vc = c + 1;
