@@ -222,6 +222,12 @@ function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
       if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     }
   });
+  const breaks = plan.pageBreaks ?? [];
+  if (breaks.length && api.pageLayout) {
+    add(size(breaks) + breaks.length * OP_BYTES, (ws) => {
+      for (const r of breaks) if (r > 0) ws.horizontalPageBreaks.add(rangeAddress(r, 0));
+    });
+  }
   return out;
 }
 

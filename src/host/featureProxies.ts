@@ -517,6 +517,31 @@ defineProps<SheetModel>(WorksheetProtectionProxy, {
 
 // ------------------------------------------------------------------ freeze panes
 
+/** Manual horizontal page breaks (ExcelApi 1.9): each is a row before which a new page starts. */
+export class PageBreakCollectionProxy extends ProxyBase<SheetModel> {
+  readonly _typeName = "PageBreakCollection";
+
+  protected override _alive(t: SheetModel): boolean {
+    return !t.deleted;
+  }
+
+  add(pageBreakRange: RangeProxy | string): void {
+    this._call("add", [pageBreakRange], (t, m, loc) => {
+      const r = rangeArg(m, t, pageBreakRange, loc);
+      if (r.r0 === 0) throw invalidArgument(loc, "A page break can't precede the first row.");
+      if (!t.pageBreaks.includes(r.r0)) t.pageBreaks = [...t.pageBreaks, r.r0].sort((a, b) => a - b);
+    });
+  }
+
+  removePageBreaks(): void {
+    this._call("removePageBreaks", [], (t) => void (t.pageBreaks = []));
+  }
+
+  getCount(): ClientResultImpl<number> {
+    return this._result("getCount", [], (t) => t.pageBreaks.length);
+  }
+}
+
 export class WorksheetFreezePanesProxy extends ProxyBase<SheetModel> {
   readonly _typeName = "WorksheetFreezePanes";
 

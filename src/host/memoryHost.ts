@@ -264,6 +264,11 @@ export class MemoryHost implements HostBackend {
     return { protected: p.protected, hasPassword: p.protected && (p.password !== null || p.hash !== null), options: { ...p.options } };
   }
 
+  /** Manual page breaks: 0-based rows before which a new printed page starts. */
+  pageBreaks(sheet: string): number[] {
+    return [...this.sheet(sheet).pageBreaks];
+  }
+
   pageLayout(sheet: string): PageLayoutInfo {
     const pl = this.sheet(sheet).pageLayout;
     const out: PageLayoutInfo = {

@@ -61,6 +61,8 @@ export class SheetModel {
   condFormats: CfEntry[] = [];
   protection: SheetProtection = { protected: false, options: { ...DEFAULT_PROTECTION_OPTIONS }, password: null, hash: null };
   pageLayout: PageLayoutModel = defaultPageLayout();
+  /** Manual page breaks: sorted 0-based rows before which a new page starts. */
+  pageBreaks: number[] = [];
 
   constructor(hfId: number, name: string) {
     this.hfId = hfId;

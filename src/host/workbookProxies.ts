@@ -4,6 +4,7 @@ import { normalizeColor } from "./colors";
 import { invalidArgument, itemNotFound } from "./errors";
 import {
   NamedItemCollectionProxy,
+  PageBreakCollectionProxy,
   PageLayoutProxy,
   WorksheetFreezePanesProxy,
   WorksheetProtectionProxy,
@@ -163,7 +164,7 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorkbookModel, She
 
 export class WorksheetProxy extends ProxyBase<SheetModel> {
   readonly _typeName = "Worksheet";
-  static override navs = ["protection", "freezePanes", "pageLayout"];
+  static override navs = ["protection", "freezePanes", "pageLayout", "horizontalPageBreaks"];
 
   constructor(ctx: RequestContextImpl, path: string, resolver: Resolver<SheetModel>, nullable = false) {
     super(ctx, path, resolver, nullable);
@@ -186,6 +187,11 @@ export class WorksheetProxy extends ProxyBase<SheetModel> {
   get pageLayout(): PageLayoutProxy {
     this._ctx._requireApi("ExcelApi", "1.9", "Worksheet.pageLayout");
     return this._child("pageLayout", () => new PageLayoutProxy(this._ctx, `${this._path}.pageLayout`, (m) => this._target(m)));
+  }
+
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    this._ctx._requireApi("ExcelApi", "1.9", "Worksheet.horizontalPageBreaks");
+    return this._child("horizontalPageBreaks", () => new PageBreakCollectionProxy(this._ctx, `${this._path}.horizontalPageBreaks`, (m) => this._target(m)));
   }
 
   activate(): void {

@@ -330,6 +330,8 @@ export async function writeXlsx(model: WorkbookModel): Promise<Uint8Array> {
       pageSetup: pageSetup as Partial<ExcelJS.PageSetup>,
       views: [view as Partial<ExcelJS.WorksheetView>],
     });
+    // A break before 0-based row r is ExcelJS's break after 1-based row r.
+    for (const r of sheet.pageBreaks) if (r > 0) ws.getRow(r).addPageBreak();
 
     // Column and row layers first, so cells written later keep their own full style.
     const sheetStyle = Object.keys(sheet.sheetFormat).length > 0;
@@ -683,6 +685,9 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer): Promise<Workbook
           : null;
       sheet.protection = { protected: true, options: opts, password: null, hash };
     }
+
+    const breaks = ((ws as unknown as { rowBreaks?: { id?: number }[] }).rowBreaks ?? []).map((b) => Number(b.id)).filter((r) => Number.isInteger(r) && r > 0);
+    sheet.pageBreaks = [...new Set(breaks)].sort((a, b) => a - b);
 
     // page setup
     const ps = (ws.pageSetup ?? {}) as Partial<ExcelJS.PageSetup> & Json;

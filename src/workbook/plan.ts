@@ -102,6 +102,8 @@ export interface SheetPlan {
   protection?: { password?: string } | null;
   names: NameDef[];
   print?: PrintSetup;
+  /** Manual page breaks: 0-based rows before which a new printed page starts (ExcelApi 1.9; skipped with a warning before). */
+  pageBreaks?: number[];
   freeze?: { rows: number; columns: number };
 }
 

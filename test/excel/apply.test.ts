@@ -127,3 +127,22 @@ describe("writeSheets", () => {
     expect(toFormulaCell(3)).toBe(3);
   });
 });
+
+describe("page breaks", () => {
+  it("writes a plan's page breaks, saves them to .xlsx, and skips them before ExcelApi 1.9", async () => {
+    const plan: SheetPlan = { ...emptyPlan("In"), blocks: [{ at: "A1", rows: [["a"], ["b"], ["c"], ["d"]] }], pageBreaks: [2, 3] };
+    const host = new MemoryHost();
+    await writeSheets(host, [plan], await state(host));
+    expect(host.pageBreaks("In")).toEqual([2, 3]);
+    // ExcelJS writes <rowBreaks> (ids are the 1-based rows after which a page ends) but reads none back.
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await host.toXlsx());
+    const sheets = await Promise.all(zip.file(/^xl\/worksheets\/sheet\d+\.xml$/).map((f) => f.async("string")));
+    const xml = sheets.find((x) => x.includes("<rowBreaks")) ?? "";
+    expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([2, 3]);
+    const old = new MemoryHost({ apiSets: { ExcelApi: "1.8" } });
+    const report = await writeSheets(old, [{ ...plan, print: { orientation: "Portrait", paper: "A4" } }], await state(old));
+    expect(old.pageBreaks("In")).toEqual([]);
+    expect(report.issues.map((i) => i.code)).toContain("excel.print.unsupported");
+  });
+});

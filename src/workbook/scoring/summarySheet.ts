@@ -1,4 +1,6 @@
 import type { Member } from "../../domain/bloc/bloc";
+import { cleanText, foldDiacritics } from "../../domain/text";
+import type { Grid } from "../grid";
 import type { CriteriaTable } from "../../domain/criteria/model";
 import { SUM_DECIMALS, tieRuleText } from "../../domain/scoring/engine";
 import type { ScoringSettings, TieBreaker } from "../../domain/scoring/settings";
@@ -194,4 +196,49 @@ function reasonFormula(settings: ScoringSettings, r: number, C: ReturnType<typeo
     f = `IF(${T}>=${b.min},IF(OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor}),${ok},${fail}),${f})`;
   }
   return `=${f}`;
+}
+
+/** One unit's line of the summary as computed by the workbook. */
+export interface SummaryLine {
+  unit: string;
+  total: number | null;
+  rank: number | null;
+  band: string;
+  leading: boolean;
+  /** 1-based sheet row. */
+  row: number;
+}
+
+/**
+ * Reads the computed summary back, anchored on its header ("Đơn vị" … "Tổng điểm"), so a vote can
+ * take candidates' total scores (the "higher score" tie step) and eligibility from it.
+ */
+export function readSummary(grid: Grid): { found: boolean; lines: SummaryLine[] } {
+  const fold = (v: unknown) => foldDiacritics(String(v ?? "")).trim();
+  const vals = grid.values;
+  for (let r = 0; r < vals.length; r++) {
+    const row = vals[r] ?? [];
+    const unit = row.findIndex((v) => fold(v) === "don vi");
+    const total = row.findIndex((v) => fold(v) === "tong diem");
+    if (unit < 0 || total < 0) continue;
+    const col = (label: string) => row.findIndex((v) => fold(v) === label);
+    const [rank, band, leading] = [col("xep hang"), col("xep loai"), col("don vi dan dau")];
+    const lines: SummaryLine[] = [];
+    for (let k = r + 1; k < vals.length; k++) {
+      const line = vals[k] ?? [];
+      const name = cleanText(String(line[unit] ?? ""));
+      if (!name) continue;
+      const num = (c: number) => (c >= 0 && typeof line[c] === "number" ? (line[c] as number) : null);
+      lines.push({
+        unit: name,
+        total: num(total),
+        rank: num(rank),
+        band: band >= 0 ? cleanText(String(line[band] ?? "")) : "",
+        leading: leading >= 0 && fold(line[leading]) === "dan dau",
+        row: grid.row + k + 1,
+      });
+    }
+    return { found: true, lines };
+  }
+  return { found: false, lines: [] };
 }

@@ -72,6 +72,14 @@ export interface BallotSheetOptions {
   issued?: number;
   /** Prefix of the workbook names this sheet defines; default `BX_Phieu_V<round>`. Must be unique per entry sheet. */
   namePrefix?: string;
+  /**
+   * Workbook names of the vote's members, present and issued cells on the vote definition sheet:
+   * when given, this sheet shows them by formula (one place to type them, rule 1) and does not
+   * offer them as inputs.
+   */
+  refs?: { members: string; present: string; issued: string };
+  /** A line under the title, e.g. "Nhập lần 2 (độc lập với lần 1)". */
+  subtitle?: string;
 }
 
 export interface BallotSheetMap {
@@ -109,7 +117,8 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
   const marksLine = approve
     ? `Nhập mỗi phiếu một dòng: "${MARK_APPROVE}" = Đồng ý, "${MARK_REJECT}" = Không đồng ý, để trống = không đánh dấu; tối đa ${quota} đơn vị Đồng ý trên một phiếu.`
     : `Nhập mỗi phiếu một dòng: "${MARK_APPROVE}" vào ô đơn vị được chọn, để trống = không chọn; tối đa ${quota} đơn vị trên một phiếu.`;
-  p.blocks.push({ at: "A1", rows: [[`NHẬP PHIẾU BẦU: ${vote.title}`], [`Vòng bỏ phiếu: ${vote.round}`], [ruleText(vote).vi], [marksLine]] });
+  const roundLine = `Vòng bỏ phiếu: ${vote.round}${opts.subtitle ? ` — ${opts.subtitle}` : ""}`;
+  p.blocks.push({ at: "A1", rows: [[`NHẬP PHIẾU BẦU: ${vote.title}`], [roundLine], [ruleText(vote).vi], [marksLine]] });
   for (let r = 0; r < 4; r++) p.merges.push(rangeAddress(r, 0, 1, R0 + resultWidth));
 
   // ---- The entry table.
@@ -136,9 +145,9 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
   const abs = (k: Field) => cellAddress(fieldRow(k), rc.votes, true);
   const denRef = abs(vote.rule.denominator);
   const fieldValue: Record<Field, PlanCell> = {
-    members: vote.attendance.members,
-    present: vote.attendance.present,
-    issued: opts.issued ?? null,
+    members: opts.refs ? { f: `=${opts.refs.members}` } : vote.attendance.members,
+    present: opts.refs ? { f: `=${opts.refs.present}` } : vote.attendance.present,
+    issued: opts.refs ? { f: `=${opts.refs.issued}` } : (opts.issued ?? null),
     returned: { f: `=COUNTA(${colRange(cols.number)})` },
     valid: { f: `=COUNTIF(${colRange(cols.status)},"${STATUS.valid}")` },
     invalid: { f: `=${abs("returned")}-${abs("valid")}` },
@@ -206,7 +215,7 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
       error: { title: "Lý do không hợp lệ", message: "Chọn một lý do trong danh sách, hoặc để trống nếu phiếu không có lý do ghi tay." },
     },
   );
-  const inputs = [fieldRow("members"), fieldRow("present"), fieldRow("issued")].map((r) => cellAddress(r, rc.votes));
+  const inputs = opts.refs ? [] : [fieldRow("members"), fieldRow("present"), fieldRow("issued")].map((r) => cellAddress(r, rc.votes));
   for (const a of inputs) {
     p.validations.push({ range: a, rule: { kind: "whole", min: 0, max: 10000 }, error: { title: "Số lượng", message: "Nhập một số nguyên từ 0 đến 10000." } });
   }

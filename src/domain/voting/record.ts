@@ -1,0 +1,81 @@
+import { error, type Issue } from "../issues";
+import { cleanText, nameKey } from "../text";
+import type { Decision } from "./doubleEntry";
+import { say, type Vote } from "./model";
+
+/**
+ * A vote as the bloc records it in the workbook (rule 1): its definition plus what the count
+ * needs beyond the ballots — ballots issued, how the ballots are entered, and the decisions taken
+ * at the meeting (which of two differing entries to use; the meeting's choice on a tie).
+ */
+export interface VoteRecord {
+  /** A name-safe id, unique in the workbook: "V1", "V2", … ; a revote round of V1 is "V1_2". */
+  id: string;
+  vote: Vote;
+  /** Ballots issued (phiếu phát ra); null until known. */
+  issued: number | null;
+  /** Ballot by ballot (one row per paper ballot) or totals counted by hand. */
+  entry: "ballots" | "handCount";
+  /** A second, independent entry of the same ballots (ballot-by-ballot entry only). */
+  doubleEntry: boolean;
+  /** Which entry the committee accepted when the two differ; null while undecided or when they agree. */
+  decision: Decision;
+  /** The meeting's choice among candidates tied at the cutoff (tie step "meetingDecides"); null until taken. */
+  meeting: { elected: string[]; note: string } | null;
+}
+
+/** Name-safe vote ids: V + number, optionally _round. */
+export const VOTE_ID = /^V[1-9][0-9]{0,2}(_[1-9][0-9]?)?$/;
+
+/** The next free id for a new vote. */
+export function nextVoteId(existing: readonly string[]): string {
+  let max = 0;
+  for (const id of existing) {
+    const m = /^V([0-9]+)/.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `V${max + 1}`;
+}
+
+/** The id of the revote round that continues `id` (V3 round 1 → V3_2; V3_2 → V3_3). */
+export function revoteId(id: string, round: number): string {
+  const base = id.replace(/_[0-9]+$/, "");
+  return `${base}_${round}`;
+}
+
+/**
+ * The result after the meeting's decision on a tie left to it: the meeting's choice must name
+ * exactly the pending seats' number of candidates, all among those tied.
+ */
+export function applyMeeting(
+  pending: { candidates: string[]; seats: number } | null,
+  elected: readonly string[],
+  meeting: VoteRecord["meeting"],
+): { elected: string[]; decided: boolean; issues: Issue[] } {
+  if (!pending) return { elected: [...elected], decided: true, issues: [] };
+  if (!meeting || meeting.elected.length === 0) return { elected: [...elected], decided: false, issues: [] };
+  const tied = new Map(pending.candidates.map((c) => [nameKey(c), c]));
+  const issues: Issue[] = [];
+  const chosen: string[] = [];
+  for (const name of meeting.elected) {
+    const hit = tied.get(nameKey(name));
+    if (!hit) {
+      issues.push(
+        error(
+          "vote.meeting.notTied",
+          say(`Hội nghị chọn "${cleanText(name)}" nhưng đơn vị này không nằm trong số bằng phiếu (${pending.candidates.join(", ")}).`, `The meeting chose "${cleanText(name)}", who is not among the tied (${pending.candidates.join(", ")}).`),
+        ),
+      );
+    } else if (!chosen.includes(hit)) chosen.push(hit);
+  }
+  if (!issues.length && chosen.length !== pending.seats) {
+    issues.push(
+      error(
+        "vote.meeting.seats",
+        say(`Hội nghị cần chọn đúng ${pending.seats} đơn vị trong số bằng phiếu, đã ghi ${chosen.length}.`, `The meeting must choose exactly ${pending.seats} of the tied; ${chosen.length} recorded.`),
+      ),
+    );
+  }
+  if (issues.length) return { elected: [...elected], decided: false, issues };
+  return { elected: [...elected, ...chosen], decided: true, issues: [] };
+}
