@@ -91,6 +91,7 @@ export interface SheetPlan {
   merges: string[];
   /** Column widths in points (Excel's `format.columnWidth`). */
   columnWidths: { column: string; width: number }[];
+  /** Row heights in points; `row` is 1-based, as Excel numbers rows (unlike `pageBreaks`). */
   rowHeights?: { row: number; height: number }[];
   /** Columns hidden from view and print (helper columns formulas use), e.g. ["J", "K"]. */
   hiddenColumns?: string[];

@@ -1,0 +1,513 @@
+import { validateBloc, type Bloc } from "../domain/bloc/bloc";
+import { error, hasErrors, warning, type Issue, type Message, type Where } from "../domain/issues";
+import { nameKey } from "../domain/text";
+import { reconcile, type EntryDifference } from "../domain/voting/doubleEntry";
+import { ballotsFingerprint, handCountFingerprint } from "../domain/voting/fingerprint";
+import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
+import { checkVote, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Vote, type VoteIssue } from "../domain/voting/model";
+import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord } from "../domain/voting/record";
+import { revoteRound, tally, type TallyResult } from "../domain/voting/tally";
+import { writeSheets, type WriteReport } from "../excel/apply";
+import { officeErrorToIssue } from "../excel/errors";
+import type { ExcelHost } from "../excel/host";
+import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
+import { cellAddress } from "../workbook/a1";
+import { BLOC_NAMES, BLOC_SHEET, readBlocSheet } from "../workbook/bloc/blocSheet";
+import { LEADERSHIP_SHEET, leadershipSheetPlan, readLeadershipSheet, upsertLeadership, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
+import type { Grid } from "../workbook/grid";
+import type { SheetPlan } from "../workbook/plan";
+import { readSummary, SUMMARY_SHEET, type SummaryLine } from "../workbook/scoring/summarySheet";
+import { ballotEntrySheetPlan, readBallotSheetRows, type BallotSheetRead } from "../workbook/voting/ballotSheet";
+import { handCountSheetPlan, readHandCountSheet } from "../workbook/voting/handCountSheet";
+import { minutesSheetPlan, type MinutesInput } from "../workbook/voting/minutesSheet";
+import { printBallotsPlan } from "../workbook/voting/printSheet";
+import { readVoteSheet, VOTE_SHEET, voteNames, voteSheetPlan } from "../workbook/voting/voteSheet";
+
+/**
+ * The secret-ballot use cases (issue #4): create a vote (its definition on "Bỏ phiếu", its entry
+ * sheets and printable ballots), count it (one read: the entries, reconciled, checked, tallied,
+ * ties settled by the declared rule), record the meeting's decisions, start a revote round, write
+ * the vote-count minutes, and write next year's bloc leadership. Reads cost one round trip, writes
+ * one more; nothing is kept outside the workbook.
+ */
+
+const say = (vi: string, en: string): Message => ({ vi, en });
+
+/** Workbook names and sheet names of a vote's sheets. */
+export function voteSheets(id: string) {
+  return {
+    first: { sheet: `Phiếu ${id}`, prefix: `BX_Phieu_${id}` },
+    second: { sheet: `Phiếu ${id} (lần 2)`, prefix: `BX_Phieu2_${id}` },
+    hand: { sheet: `Đếm tay ${id}`, prefix: `BX_Dem_${id}` },
+    print: { sheet: `In phiếu ${id}` },
+    minutes: { sheet: `Biên bản ${id}` },
+  };
+}
+/** The name every entry sheet defines over its ballots (ballot sheets) or results (hand count): it finds the sheet wherever it moved. */
+const anchor = (id: string) => {
+  const s = voteSheets(id);
+  return { first: `${s.first.prefix}_Phieu`, second: `${s.second.prefix}_Phieu`, hand: `${s.hand.prefix}_KetQua` };
+};
+
+const gridOf = (r: SheetRead): Grid => ({ sheet: r.name, row: r.row, col: r.col, values: r.values });
+const readOrNull = (r: SheetRead | undefined): Grid | null => (r?.exists ? gridOf(r) : null);
+
+// ---------------------------------------------------------------------------------------- context
+
+export interface VotingContext {
+  bloc: Bloc | null;
+  blocIssues: Issue[];
+  /** The vote definition sheet's name when it exists. */
+  voteSheet: string | null;
+  records: VoteRecord[];
+  recordIssues: Issue[];
+  /** Where each record's fields sit, for issues. */
+  cellOf: (id: string, field: string) => Where | undefined;
+  summary: SummaryLine[];
+  leadership: LeadershipRow[];
+  leadershipIssues: Issue[];
+}
+
+const BASE_READ = { sheets: [VOTE_SHEET, BLOC_SHEET, SUMMARY_SHEET, LEADERSHIP_SHEET], sheetsOfNames: [BLOC_NAMES.name, "BX_BoPhieu", "BX_TongHop", "BX_TruongKhoi_Bang"] };
+
+function contextOf(read: WorkbookRead): VotingContext {
+  const pick = (sheet: string, name: string) => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]);
+  const blocRead = pick(BLOC_SHEET, BLOC_NAMES.name);
+  let bloc: Bloc | null = null;
+  let blocIssues: Issue[] = [];
+  if (blocRead?.exists) {
+    const parsed = readBlocSheet(gridOf(blocRead));
+    const v = validateBloc(parsed.draft, parsed.at);
+    bloc = parsed.found ? v.bloc : null;
+    blocIssues = [...parsed.issues, ...v.issues].filter((i) => i.severity === "error");
+  }
+  const vr = pick(VOTE_SHEET, "BX_BoPhieu");
+  const votes = vr?.exists ? readVoteSheet(gridOf(vr)) : null;
+  const sr = pick(SUMMARY_SHEET, "BX_TongHop");
+  const summary = sr?.exists ? readSummary(gridOf(sr)).lines : [];
+  const lr = pick(LEADERSHIP_SHEET, "BX_TruongKhoi_Bang");
+  const lead = lr?.exists ? readLeadershipSheet(gridOf(lr)) : { rows: [], issues: [] };
+  const sheet = vr?.exists ? vr.name : null;
+  return {
+    bloc,
+    blocIssues,
+    voteSheet: sheet,
+    records: votes?.found ? votes.records : [],
+    recordIssues: votes?.issues ?? [],
+    cellOf: (id, field) => {
+      const cell = votes?.cells[id]?.field(field as never);
+      return sheet && cell ? { sheet, cell } : undefined;
+    },
+    summary,
+    leadership: lead.rows,
+    leadershipIssues: lead.issues,
+  };
+}
+
+/** Reads what the voting step shows: the bloc, the votes, the ranking and the leadership record. One round trip. */
+export async function loadVoting(host: ExcelHost): Promise<{ ok: true; context: VotingContext } | { ok: false; issues: Issue[] }> {
+  try {
+    return { ok: true, context: contextOf(await readWorkbook(host, BASE_READ)) };
+  } catch (e) {
+    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+}
+
+// ------------------------------------------------------------------------------------ new votes
+
+export type VotePurposeKind = Purpose["kind"];
+
+/**
+ * A new vote with sensible defaults, every field editable in the pane: for an award, the units
+ * classified in the top band of "Tổng hợp" (in rank order; all members when there is no ranking),
+ * an approve list with the award's quota, ≥ 80% of the members; for the leader, a choose-one
+ * ballot among all members, more than half of the valid ballots; a deputy likewise.
+ */
+export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "summary">, kind: VotePurposeKind, award = "Cờ thi đua của UBND tỉnh", seats = 1): VoteRecord {
+  const members = ctx.bloc?.members.map((m) => m.name) ?? [];
+  const ranked = [...ctx.summary].filter((l) => l.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
+  const topBand = ranked[0]?.band ?? "";
+  let candidates = kind === "award" && ranked.length ? ranked.filter((l) => topBand && l.band === topBand).map((l) => l.unit) : members;
+  if (!candidates.length) candidates = members.length ? members : ["(đơn vị)"];
+  const n = members.length || candidates.length;
+  const purpose: Purpose = kind === "award" ? { kind: "award", award } : { kind };
+  const title =
+    kind === "award" ? `Suy tôn đơn vị đề nghị ${award} năm ${ctx.bloc?.year ?? ""}`.trim() : kind === "leader" ? `Bầu Trưởng khối năm ${(ctx.bloc?.year ?? 0) + 1}` : `Bầu Phó trưởng khối năm ${(ctx.bloc?.year ?? 0) + 1}`;
+  const vote: Vote = {
+    purpose,
+    round: 1,
+    parent: null,
+    title,
+    candidates,
+    ballot: kind === "award" ? { kind: "approve", quota: Math.max(1, seats) } : seats > 1 ? { kind: "chooseUpTo", n: seats } : { kind: "chooseOne" },
+    rule: { ...(kind === "award" ? RULE_PRESETS.blocMembers80.rule : RULE_PRESETS.validMajority.rule) },
+    invalid: { overQuota: "invalid", noneMarked: kind === "award" ? "valid" : "invalid" },
+    toElect: Math.max(1, seats),
+    tieRule: kind === "award" ? ["higherScore", "revote"] : ["revote"],
+    committee: { head: "", members: [] },
+    attendance: { members: n, present: n },
+  };
+  return { id: nextVoteId(ctx.records.map((r) => r.id)), vote, issued: n, entry: "ballots", doubleEntry: true, decision: null, meeting: null };
+}
+
+export interface CreateOptions {
+  /** Also lay out the printable ballots (default true). */
+  print?: boolean;
+  /** Ballot rows on the entry sheets (default: ballots issued, at least the members, plus 5 spare). */
+  rows?: number;
+  at?: Date;
+}
+
+export type WriteOutcome =
+  | { kind: "written"; sheets: string[]; syncs: number; issues: Issue[] }
+  | { kind: "invalid"; issues: Issue[] }
+  | { kind: "failed"; issues: Issue[] };
+
+function entryPlans(bloc: Bloc | null, record: VoteRecord, opts: CreateOptions): SheetPlan[] {
+  const { id, vote } = record;
+  const s = voteSheets(id);
+  const refs = voteNames(id);
+  const rows = opts.rows ?? Math.max(record.issued ?? 0, vote.attendance.members) + 5;
+  const plans: SheetPlan[] = [];
+  if (record.entry === "ballots") {
+    plans.push(ballotEntrySheetPlan(vote, { sheet: s.first.sheet, rows, namePrefix: s.first.prefix, refs, subtitle: record.doubleEntry ? "Nhập lần 1" : undefined }).plan);
+    if (record.doubleEntry) plans.push(ballotEntrySheetPlan(vote, { sheet: s.second.sheet, rows, namePrefix: s.second.prefix, refs, subtitle: "Nhập lần 2 (độc lập với lần 1)" }).plan);
+  } else {
+    plans.push(handCountSheetPlan(vote, { sheet: s.hand.sheet, refs, namePrefix: s.hand.prefix }).plan);
+  }
+  if (opts.print !== false && bloc) {
+    plans.push(printBallotsPlan(vote, { sheet: s.print.sheet, bloc: { name: bloc.name, province: bloc.province, year: bloc.year }, count: Math.max(1, record.issued ?? vote.attendance.present) }));
+  }
+  return plans;
+}
+
+/**
+ * Creates a vote: adds its column to "Bỏ phiếu" (keeping every other vote as read) and writes its
+ * entry sheet(s) and printable ballots. Refuses a definition with errors, an id already used, or a
+ * "Bỏ phiếu" sheet that does not read cleanly (it would be rewritten). One read, one write.
+ */
+export async function createVote(host: ExcelHost, record: VoteRecord, opts: CreateOptions = {}): Promise<WriteOutcome> {
+  let read: WorkbookRead;
+  try {
+    read = await readWorkbook(host, BASE_READ);
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+  const ctx = contextOf(read);
+  const issues: Issue[] = [];
+  if (!VOTE_ID.test(record.id)) issues.push(error("vote.id.invalid", say(`Mã cuộc bỏ phiếu "${record.id}" không hợp lệ (dạng V1, V2, V1_2).`, `Vote id "${record.id}" is invalid (V1, V2, V1_2).`)));
+  if (ctx.records.some((r) => r.id === record.id)) issues.push(error("vote.id.taken", say(`Đã có cuộc bỏ phiếu mã ${record.id}.`, `Vote ${record.id} already exists.`)));
+  if (hasErrors(ctx.recordIssues)) {
+    issues.push(
+      error("vote.sheet.invalid", say(`Trang "${VOTE_SHEET}" có lỗi: sửa các lỗi dưới đây trước khi thêm cuộc bỏ phiếu mới.`, `Sheet "${VOTE_SHEET}" has errors: fix them before adding a vote.`)),
+      ...ctx.recordIssues,
+    );
+  }
+  const own = checkVote(record.vote).filter((i) => i.severity === "error");
+  issues.push(...own);
+  if (hasErrors(issues)) return { kind: "invalid", issues };
+  const records = [...ctx.records, record];
+  const defPlan = voteSheetPlan(records).plan;
+  if (ctx.voteSheet) defPlan.name = ctx.voteSheet;
+  const plans = [defPlan, ...entryPlans(ctx.bloc, record, opts)];
+  return write(host, read, plans, {
+    activate: plans[1]?.name,
+    log: { action: "Tạo cuộc bỏ phiếu", object: `${record.id}: ${record.vote.title}`, counts: `${record.vote.candidates.length} đơn vị, chọn ${record.vote.toElect}` },
+  });
+}
+
+async function write(host: ExcelHost, read: WorkbookRead, plans: SheetPlan[], options: { activate?: string; log: { action: string; object: string; counts: string; note?: string } }): Promise<WriteOutcome> {
+  let report: WriteReport;
+  try {
+    report = await writeSheets(host, plans, read, { activate: options.activate, log: options.log });
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
+  }
+  if (!report.ok) return { kind: "failed", issues: report.issues };
+  // Every write follows exactly one read of the same action.
+  return { kind: "written", sheets: plans.map((p) => p.name), syncs: report.syncs + 1, issues: report.issues };
+}
+
+// ---------------------------------------------------------------------------------------- count
+
+export interface CountResult {
+  record: VoteRecord;
+  result: TallyResult;
+  /** After the meeting's decision, when one was recorded for a tie left to it. */
+  elected: string[];
+  final: boolean;
+  differences: EntryDifference[];
+  entryStatement: Message | null;
+  fingerprint: string;
+  /** Every issue, placed on its sheet and cell. */
+  issues: Issue[];
+  ballots: number;
+}
+
+export type CountOutcome = { kind: "counted"; count: CountResult; context: VotingContext; read: WorkbookRead } | { kind: "invalid"; issues: Issue[] } | { kind: "failed"; issues: Issue[] };
+
+/** Where a vote issue goes: its ballot's row, its candidate's column, or the total's cell. */
+function placer(record: VoteRecord, ctx: VotingContext, first: BallotSheetRead | null, firstGrid: Grid | null, hand: ReturnType<typeof readHandCountSheet> | null, handGrid: Grid | null) {
+  const rowOf = new Map<number, number>();
+  for (const r of first?.rows ?? []) if (!rowOf.has(r.ballot.number)) rowOf.set(r.ballot.number, r.row);
+  const defField: Record<string, string> = { members: "members", present: "present", issued: "issued" };
+  return (i: VoteIssue): Issue => {
+    const { ref, ...rest } = i;
+    let where: Where | undefined = i.where;
+    if (ref.total && defField[ref.total]) where = ctx.cellOf(record.id, defField[ref.total]);
+    else if (ref.total && hand && handGrid) {
+      const c = hand.cells.total[ref.total];
+      if (c) where = { sheet: handGrid.sheet, cell: c };
+    } else if (ref.ballot !== undefined && firstGrid && rowOf.has(ref.ballot)) where = { sheet: firstGrid.sheet, cell: `A${rowOf.get(ref.ballot)}` };
+    else if (ref.candidate && hand && handGrid) {
+      const c = hand.cells.candidate[ref.candidate] ?? Object.entries(hand.cells.candidate).find(([k]) => nameKey(k) === nameKey(ref.candidate as string))?.[1];
+      if (c) where = { sheet: handGrid.sheet, cell: c };
+    }
+    if (!where && i.field) where = ctx.cellOf(record.id, i.field.split(".")[0]);
+    return where ? { ...rest, where } : rest;
+  };
+}
+
+function entryIssues(read: BallotSheetRead, grid: Grid, which: string): Issue[] {
+  const out: Issue[] = [];
+  for (const row of read.noNumber) {
+    out.push(error("vote.entry.noNumber", say(`${which}: dòng ${row} có đánh dấu nhưng thiếu số phiếu.`, `${which}: row ${row} has marks but no ballot number.`), { sheet: grid.sheet, cell: `A${row}` }));
+  }
+  for (const cell of read.unknownMarks) {
+    out.push(error("vote.entry.unknownMark", say(`${which}: ô ${cell} có dấu không hợp lệ (chỉ "x" hoặc "k").`, `${which}: cell ${cell} holds an unknown mark (only "x" or "k").`), { sheet: grid.sheet, cell }));
+  }
+  return out;
+}
+
+/**
+ * Counts a vote from the workbook, in one round trip: reads its definition and entry sheets, the
+ * ranking (for the "higher score" step), reconciles a double entry, checks, tallies and settles a
+ * tie by the declared rule; applies the meeting's recorded decision.
+ */
+export async function countVote(host: ExcelHost, id: string): Promise<CountOutcome> {
+  const a = anchor(id);
+  let read: WorkbookRead;
+  try {
+    read = await readWorkbook(host, { ...BASE_READ, sheetsOfNames: [...BASE_READ.sheetsOfNames, a.first, a.second, a.hand] });
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+  const ctx = contextOf(read);
+  const record = ctx.records.find((r) => r.id === id);
+  if (!record) {
+    return { kind: "invalid", issues: [error("vote.notFound", say(`Không tìm thấy cuộc bỏ phiếu ${id} trên trang "${VOTE_SHEET}".`, `Vote ${id} is not on sheet "${VOTE_SHEET}".`)), ...ctx.recordIssues] };
+  }
+  const { vote } = record;
+  const issues: Issue[] = [];
+  const scores: Record<string, number> = {};
+  for (const l of ctx.summary) if (l.total !== null) scores[l.unit] = l.total;
+  const issuedCell = ctx.cellOf(id, "issued");
+  let issued = record.issued;
+  if (issued === null) {
+    issues.push(error("vote.issued.missing", say(`Chưa ghi số phiếu phát ra của cuộc bỏ phiếu ${id}.`, `Ballots issued are not recorded for vote ${id}.`), issuedCell));
+    issued = 0;
+  }
+
+  let result: TallyResult;
+  let differences: EntryDifference[] = [];
+  let entryStatement: Message | null = null;
+  let fingerprint: string;
+  let ballots = 0;
+  if (record.entry === "ballots") {
+    const g1 = readOrNull(read.byDefinedName[a.first]);
+    if (!g1) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang nhập phiếu của ${id} ("${voteSheets(id).first.sheet}").`, `The entry sheet of ${id} ("${voteSheets(id).first.sheet}") is missing.`))] };
+    const r1 = readBallotSheetRows(g1);
+    issues.push(...entryIssues(r1, g1, record.doubleEntry ? "Lần nhập 1" : "Nhập phiếu"));
+    let use: Ballot[] = r1.rows.map((r) => r.ballot);
+    if (record.doubleEntry) {
+      const g2 = readOrNull(read.byDefinedName[a.second]);
+      if (!g2) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang nhập lần 2 của ${id}.`, `The second entry sheet of ${id} is missing.`))] };
+      const r2 = readBallotSheetRows(g2);
+      issues.push(...entryIssues(r2, g2, "Lần nhập 2"));
+      const rec = reconcile(vote.candidates, use, r2.rows.map((r) => r.ballot), record.decision);
+      differences = rec.differences;
+      entryStatement = rec.statement;
+      const row2 = new Map(r2.rows.map((r) => [r.ballot.number, r.row]));
+      // A difference points at the second entry's cell (the ballot's number, or its mark for the candidate).
+      const col = (cand?: string) => {
+        const k = cand ? vote.candidates.findIndex((c) => nameKey(c) === nameKey(cand)) : -1;
+        return k >= 0 ? 1 + k : 0;
+      };
+      for (const d of rec.issues) {
+        const r = row2.get(d.ref.ballot) ?? r1.rows.find((x) => x.ballot.number === d.ref.ballot)?.row;
+        const { ref, ...rest } = d;
+        issues.push(r ? { ...rest, where: { sheet: row2.has(ref.ballot) ? g2.sheet : g1.sheet, cell: cellAddress(r - 1, col(ref.candidate)) } } : rest);
+      }
+      if (rec.ballots) use = rec.ballots;
+    }
+    ballots = use.length;
+    result = tally(vote, { ballots: use }, { issued, scores });
+    fingerprint = ballotsFingerprint(use);
+    const place = placer(record, ctx, r1, g1, null, null);
+    issues.push(...result.issues.map(place));
+  } else {
+    const g = readOrNull(read.byDefinedName[a.hand]);
+    if (!g) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang kiểm đếm tay của ${id}.`, `The hand-count sheet of ${id} is missing.`))] };
+    const hc = readHandCountSheet(g);
+    issues.push(...hc.issues);
+    const count: HandCount = hc.count ?? { issued, returned: 0, valid: 0, invalid: 0, votes: {} };
+    result = tally(vote, { handCount: { ...count, issued } }, { issued, scores });
+    fingerprint = handCountFingerprint(count);
+    ballots = count.returned;
+    const place = placer(record, ctx, null, null, hc, g);
+    issues.push(...result.issues.map(place));
+  }
+  const meeting = applyMeeting(result.conclusion.meetingDecides, result.conclusion.elected, record.meeting);
+  issues.push(...meeting.issues.map((i) => ({ ...i, where: ctx.cellOf(id, "elected") })));
+  const concluded = !hasErrors(issues);
+  const final = concluded && !result.conclusion.revote && meeting.decided;
+  return { kind: "counted", count: { record, result, elected: meeting.elected, final, differences, entryStatement, fingerprint, issues, ballots }, context: ctx, read };
+}
+
+// ------------------------------------------------------------------------------------- minutes
+
+export interface MinutesOptions {
+  place?: string;
+  at?: Date;
+}
+
+/**
+ * Counts the vote and writes its minutes ("Biên bản <id>"): refused while the count has errors
+ * (differing entries undecided, totals that do not add up, quorum not met…). Two round trips.
+ */
+export async function writeMinutes(host: ExcelHost, id: string, opts: MinutesOptions = {}): Promise<WriteOutcome & { count?: CountResult }> {
+  const c = await countVote(host, id);
+  if (c.kind !== "counted") return c;
+  const { count, context, read } = c;
+  if (hasErrors(count.issues)) {
+    return { kind: "invalid", issues: [error("vote.minutes.notConcluded", say("Kiểm phiếu còn lỗi: chưa thể lập biên bản. Sửa các lỗi dưới đây.", "The count has errors: the minutes cannot be written yet. Fix the issues below.")), ...count.issues] };
+  }
+  const bloc = context.bloc;
+  const at = opts.at ?? new Date();
+  const input: MinutesInput = {
+    sheet: voteSheets(id).minutes.sheet,
+    bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear() },
+    record: count.record,
+    result: count.result,
+    fingerprint: count.fingerprint,
+    entryStatement: count.entryStatement,
+    place: opts.place ?? bloc?.province ?? "",
+    at: { day: at.getDate(), month: at.getMonth() + 1, year: at.getFullYear(), hour: at.getHours(), minute: at.getMinutes() },
+  };
+  const out = await write(host, read, [minutesSheetPlan(input)], {
+    log: {
+      action: "Lập biên bản kiểm phiếu",
+      object: `${id}: ${count.record.vote.title}`,
+      counts: `${count.result.totals.returned} phiếu thu vào, ${count.result.totals.valid} hợp lệ`,
+      note: `SHA-256 ${count.fingerprint.slice(0, 16)}…; được chọn: ${count.elected.join(", ") || "không"}`,
+    },
+  });
+  return out.kind === "written" ? { ...out, count } : out;
+}
+
+// ----------------------------------------------------------------------------------- decisions
+
+/**
+ * Records a decision of the meeting on the vote's column of "Bỏ phiếu": which of two differing
+ * entries to use (after checking the paper ballots) and/or the meeting's choice on a tie. Two round trips.
+ */
+export async function recordDecision(host: ExcelHost, id: string, patch: Partial<Pick<VoteRecord, "decision" | "meeting" | "issued">>): Promise<WriteOutcome> {
+  let read: WorkbookRead;
+  try {
+    read = await readWorkbook(host, BASE_READ);
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+  const ctx = contextOf(read);
+  if (hasErrors(ctx.recordIssues)) return { kind: "invalid", issues: ctx.recordIssues };
+  const at = ctx.records.findIndex((r) => r.id === id);
+  if (at < 0) return { kind: "invalid", issues: [error("vote.notFound", say(`Không tìm thấy cuộc bỏ phiếu ${id}.`, `Vote ${id} not found.`))] };
+  const records = ctx.records.map((r, i) => (i === at ? { ...r, ...patch } : r));
+  const plan = voteSheetPlan(records).plan;
+  if (ctx.voteSheet) plan.name = ctx.voteSheet;
+  const what = [patch.decision ? `chấp nhận lần nhập ${patch.decision.accept === "first" ? 1 : 2} (${patch.decision.by})` : "", patch.meeting ? `hội nghị chọn ${patch.meeting.elected.join(", ")}` : "", patch.issued !== undefined ? `phát ra ${patch.issued}` : ""]
+    .filter(Boolean)
+    .join("; ");
+  return write(host, read, [plan], { activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });
+}
+
+/**
+ * Starts a revote among the tied: round n + 1 as a new vote (id V1_2…), keeping round n as it is,
+ * with its own entry sheets and ballots. Two round trips to count, two to write.
+ */
+export async function startRevote(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
+  const c = await countVote(host, id);
+  if (c.kind !== "counted") return c;
+  const pending = c.count.result.conclusion.revote;
+  if (!pending) return { kind: "invalid", issues: [warning("vote.revote.none", say("Kết quả không có bằng phiếu cần bỏ phiếu lại.", "The result has no tie to revote."))] };
+  if (hasErrors(c.count.issues)) return { kind: "invalid", issues: c.count.issues };
+  const prev = c.count.record;
+  const vote = revoteRound(prev.vote, pending);
+  const rid = revoteId(prev.id, vote.round);
+  const record: VoteRecord = { ...prev, id: rid, vote, decision: null, meeting: null };
+  const out = await createVote(host, record, opts);
+  return out.kind === "written" ? { ...out, id: rid, syncs: out.syncs + 1 } : out;
+}
+
+// ----------------------------------------------------------------------------------- leadership
+
+export type LeadershipChoice = { mode: "rotation"; deputies: 1 | 2 } | { mode: "election"; leaderVote: string; deputyVote: string | null } | { mode: "designation"; leader: string; deputies: string[] };
+
+/**
+ * Writes next year's bloc leader and deputies to the leadership record ("Trưởng khối các năm"):
+ * by rotation (from the recorded years), from final election counts, or as designated.
+ */
+export async function electLeadership(host: ExcelHost, choice: LeadershipChoice, opts: { at?: Date } = {}): Promise<WriteOutcome & { leader?: string; deputies?: string[]; year?: number }> {
+  let read: WorkbookRead;
+  let mode: LeaderMode;
+  let basis = "";
+  if (choice.mode === "election") {
+    const lc = await countVote(host, choice.leaderVote);
+    if (lc.kind !== "counted") return lc;
+    if (hasErrors(lc.count.issues)) return { kind: "invalid", issues: lc.count.issues };
+    let deputies: TallyResult | null = null;
+    if (choice.deputyVote) {
+      const dc = await countVote(host, choice.deputyVote);
+      if (dc.kind !== "counted") return dc;
+      if (hasErrors(dc.count.issues)) return { kind: "invalid", issues: dc.count.issues };
+      deputies = withElected(dc.count.result, dc.count.elected, dc.count.final);
+    }
+    mode = { mode: "election", leader: withElected(lc.count.result, lc.count.elected, lc.count.final), deputies };
+    basis = `Kết quả bỏ phiếu ${choice.leaderVote}${choice.deputyVote ? `, ${choice.deputyVote}` : ""}`;
+    read = lc.read;
+  } else {
+    try {
+      read = await readWorkbook(host, BASE_READ);
+    } catch (e) {
+      return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    }
+    mode = choice.mode === "rotation" ? { mode: "rotation", deputies: choice.deputies } : { mode: "designation", leader: choice.leader, deputies: choice.deputies };
+    basis = choice.mode === "rotation" ? "Luân phiên theo thứ tự danh sách đơn vị" : "Chỉ định";
+  }
+  const ctx = contextOf(read);
+  if (!ctx.bloc) return { kind: "invalid", issues: ctx.blocIssues.length ? ctx.blocIssues : [error("leader.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))] };
+  if (hasErrors(ctx.leadershipIssues)) return { kind: "invalid", issues: ctx.leadershipIssues };
+  const bloc = ctx.bloc;
+  const history = [...ctx.leadership.filter((r) => r.year !== bloc.year), { year: bloc.year, leader: bloc.leader, deputies: bloc.deputies, how: "recorded" as const, basis: "Hồ sơ khối" }];
+  const year = bloc.year + 1;
+  const next = nextLeadership({ roster: bloc.members, history, year, mode });
+  if (!next.leader || hasErrors(next.issues)) return { kind: "invalid", issues: next.issues };
+  const how = choice.mode === "election" ? "election" : choice.mode;
+  let rows = ctx.leadership;
+  if (!rows.some((r) => r.year === bloc.year)) rows = upsertLeadership(rows, history[history.length - 1]).rows;
+  rows = upsertLeadership(rows, { year, leader: next.leader, deputies: next.deputies, how, basis }).rows;
+  const plan = leadershipSheetPlan(rows, { members: bloc.members.map((m) => m.name) });
+  const existing = read.byName[LEADERSHIP_SHEET]?.exists ? read.byName[LEADERSHIP_SHEET].name : read.byDefinedName["BX_TruongKhoi_Bang"]?.exists ? read.byDefinedName["BX_TruongKhoi_Bang"].name : null;
+  if (existing) plan.name = existing;
+  const out = await write(host, read, [plan], {
+    activate: plan.name,
+    log: { action: "Ghi trưởng khối năm sau", object: `Năm ${year}`, counts: `Trưởng khối: ${next.leader}; phó: ${next.deputies.join(", ") || "—"}`, note: basis },
+  });
+  void opts;
+  return out.kind === "written" ? { ...out, syncs: out.syncs + (choice.mode === "election" && choice.deputyVote ? 1 : 0), leader: next.leader, deputies: next.deputies, year, issues: [...out.issues, ...next.issues] } : out;
+}
+
+/** A tally whose conclusion carries the meeting's choice, for the leadership step. */
+function withElected(r: TallyResult, elected: string[], final: boolean): TallyResult {
+  return { ...r, conclusion: { ...r.conclusion, elected, final, meetingDecides: final ? null : r.conclusion.meetingDecides } };
+}

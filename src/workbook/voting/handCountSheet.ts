@@ -1,0 +1,532 @@
+import { error, type Issue, type Message } from "../../domain/issues";
+import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
+import {
+  DENOMINATOR_WORDS,
+  INVALID_REASON_LABELS,
+  INVALID_REASONS,
+  maxChoices,
+  ruleText,
+  viNumber,
+  type HandCount,
+  type InvalidReason,
+  type TotalField,
+  type Vote,
+  type VoteIssue,
+} from "../../domain/voting/model";
+import { cellAddress, columnLetter, rangeAddress } from "../a1";
+import type { Grid } from "../grid";
+import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { CUTOFF, FIELD_LABELS, PASS } from "./ballotSheet";
+
+/**
+ * The "totals counted by hand" entry sheet (kiểm đếm tay): the second way of entering a vote,
+ * beside the ballot-by-ballot sheet. The counting committee counts the paper ballots on the table
+ * and types only the totals (issued, returned, valid, invalid, optionally invalid by reason) and
+ * each candidate's votes; the percentages, passing marks, cutoff and the committee's checks
+ * (DOMAIN §4) are live formulas (rule 2), with the same formulas and texts as the ballot sheet's
+ * results block.
+ */
+
+/** The totals typed (or, with `refs`, taken from the vote definition), in sheet order. */
+export const TOTALS = ["members", "present", "issued", "returned", "valid", "invalid"] as const;
+export type Total = (typeof TOTALS)[number];
+
+/** The vote's parameters shown under the totals (constants, locked). */
+export const PARAMS = ["quota", "toElect", "threshold", "denominator"] as const;
+export type Param = (typeof PARAMS)[number];
+
+/** Section titles and fixed texts (the reader finds the candidate table and the check block by these). */
+export const HAND_TEXT = {
+  titlePrefix: "KIỂM ĐẾM PHIẾU BẰNG TAY: ",
+  inputs: "SỐ LIỆU KIỂM PHIẾU",
+  reasons: "Trong đó, số phiếu không hợp lệ theo từng lý do (nếu có đếm):",
+  results: "KẾT QUẢ THEO ĐƠN VỊ",
+  checks: "KIỂM TRA SỐ LIỆU",
+  checkHeader: "Nội dung kiểm tra",
+  checkResult: "Kết quả kiểm tra",
+} as const;
+
+/** Header labels of the candidate table. */
+export const HAND_HEADERS = {
+  stt: "STT",
+  name: "Đơn vị",
+  approvals: "Số phiếu đồng ý",
+  votes: "Số phiếu bầu",
+  percent: "Tỷ lệ (%)",
+  passes: "Đạt tỷ lệ",
+  rank: "Thứ tự (trong số đạt)",
+  cutoff: "Kết quả",
+} as const;
+
+/** What a check cell shows: "Đúng", a Vietnamese message, or one of these. */
+export const CHECK = {
+  ok: "Đúng",
+  /** An input the check needs is still empty. */
+  pending: "Chưa nhập đủ số liệu",
+  /** No invalid ballot counted by reason: the reasons check does not apply. */
+  skipped: "Không đếm theo lý do",
+} as const;
+
+/** The live checks, one row each, and the domain issue (`checkHandCount`) each mirrors. */
+export const HAND_CHECKS = {
+  issuedPresent: { label: "Số phiếu phát ra không nhiều hơn số có mặt", code: "vote.issued.overPresent" },
+  returnedIssued: { label: "Số phiếu thu vào không nhiều hơn số phiếu phát ra", code: "vote.returned.overIssued" },
+  validInvalid: { label: "Số phiếu hợp lệ cộng số phiếu không hợp lệ bằng số phiếu thu vào", code: "vote.count.mismatch" },
+  candidateValid: { label: "Số phiếu của mỗi đơn vị không nhiều hơn số phiếu hợp lệ", code: "vote.candidate.overValid" },
+  sumQuota: { label: "Tổng số phiếu của các đơn vị không vượt quá số phiếu hợp lệ nhân số lựa chọn tối đa trên một phiếu", code: "vote.count.overQuota" },
+  reasons: { label: "Số phiếu không hợp lệ theo từng lý do cộng lại bằng số phiếu không hợp lệ", code: "vote.count.reasonsMismatch" },
+  quorum: { label: "Số có mặt đạt tỷ lệ tham dự quy định", code: "vote.quorum.notMet" },
+} as const;
+export type HandCheck = keyof typeof HAND_CHECKS;
+
+/** Fixed rows (0-based). */
+export const HAND_LAYOUT = { title: 0, round: 1, rule: 2, note: 3, inputs: 5, firstTotal: 6 } as const;
+
+const INPUT_FILL = "#FFFFE0";
+const HEADER_FILL = "#E4DFEC";
+const WIDTH = 7;
+
+export interface HandCountSheetOptions {
+  sheet: string;
+  /** Workbook names holding members/present/issued on the vote definition sheet; when given those cells are formulas "=<name>" (locked), else typed inputs. */
+  refs?: { members: string; present: string; issued: string };
+  /** Ballots issued, pre-filled in its input cell (without `refs`); empty when not given. */
+  issued?: number;
+  /** Prefix of the workbook names this sheet defines; default `BX_Dem_<round>`. Must be unique per entry sheet. */
+  namePrefix?: string;
+}
+
+export interface HandCountSheetMap {
+  sheet: string;
+  /** The cell (A1, relative) of each total. */
+  fields: Record<Total, string>;
+  /** The cell (A1, relative) of each parameter. */
+  params: Record<Param, string>;
+  /** The cell (A1, relative) of each invalid reason's count. */
+  reasons: Record<InvalidReason, string>;
+  /** The typed votes: first and last candidate rows (0-based) and the column. */
+  votes: { first: number; last: number; col: number };
+  /** The votes cell (A1, relative) of the i-th candidate (0-based, ballot order). */
+  candidateCell(i: number): string;
+  /** The candidate table: header row, first and last rows (0-based), and its columns. */
+  results: { header: number; first: number; last: number; cols: { stt: number; name: number; votes: number; percent: number; passes: number; rank: number; cutoff: number } };
+  /** The check block: the cell (A1, relative) of each check shown (no quorum row without a quorum rule). */
+  checks: Partial<Record<HandCheck, string>>;
+  names: { members: string; present: string; issued: string; returned: string; valid: string; invalid: string; votes: string; results: string; checks: string };
+}
+
+/** A Vietnamese text literal for a formula (the texts here hold no straight double quote). */
+const lit = (s: string): string => `"${s}"`;
+
+export function handCountSheetPlan(vote: Vote, opts: HandCountSheetOptions): { plan: SheetPlan; map: HandCountSheetMap } {
+  const n = vote.candidates.length;
+  const approve = vote.ballot.kind === "approve";
+  const quota = maxChoices(vote.ballot);
+  const L = columnLetter;
+  const prefix = opts.namePrefix ?? `BX_Dem_${vote.round}`;
+  const col = { stt: 0, name: 1, votes: 2, percent: 3, passes: 4, rank: 5, cutoff: 6 };
+  const p = emptyPlan(opts.sheet);
+  p.tabColor = "#7030A0";
+
+  // ---- Rows.
+  const { inputs, firstTotal } = HAND_LAYOUT;
+  const totalRow = (k: Total) => firstTotal + TOTALS.indexOf(k);
+  const reasonsLine = firstTotal + TOTALS.length;
+  const reasonRow = (r: InvalidReason) => reasonsLine + 1 + INVALID_REASONS.indexOf(r);
+  const paramRow = (k: Param) => reasonsLine + 1 + INVALID_REASONS.length + PARAMS.indexOf(k);
+  const resTitle = paramRow("denominator") + 2;
+  const resHeader = resTitle + 1;
+  const rFirst = resHeader + 1;
+  const rLast = rFirst + n - 1;
+  const checkTitle = rLast + 2;
+  const checkHeader = checkTitle + 1;
+  const checkKeys = (Object.keys(HAND_CHECKS) as HandCheck[]).filter((k) => k !== "quorum" || vote.rule.quorum !== null);
+  const checkRow = (k: HandCheck) => checkHeader + 1 + checkKeys.indexOf(k);
+
+  const fields = Object.fromEntries(TOTALS.map((k) => [k, cellAddress(totalRow(k), col.votes)])) as Record<Total, string>;
+  const params = Object.fromEntries(PARAMS.map((k) => [k, cellAddress(paramRow(k), col.votes)])) as Record<Param, string>;
+  const reasons = Object.fromEntries(INVALID_REASONS.map((r) => [r, cellAddress(reasonRow(r), col.votes)])) as Record<InvalidReason, string>;
+  const F = (k: Total) => cellAddress(totalRow(k), col.votes, true);
+  const P = (k: Param) => cellAddress(paramRow(k), col.votes, true);
+  const denRef = F(vote.rule.denominator);
+  const votesRange = `$${L(col.votes)}$${rFirst + 1}:$${L(col.votes)}$${rLast + 1}`;
+  const namesRange = `$${L(col.name)}$${rFirst + 1}:$${L(col.name)}$${rLast + 1}`;
+  const reasonsRange = rangeAddress(reasonRow(INVALID_REASONS[0]), col.votes, INVALID_REASONS.length, 1, true);
+
+  // ---- Header.
+  const word = approve ? "phiếu đồng ý" : "phiếu bầu";
+  const note =
+    `Nhập các số do ban kiểm phiếu đếm vào ô màu vàng (số nguyên từ 0). Mỗi phiếu được chọn tối đa ${quota} đơn vị. ` +
+    `Tỷ lệ, kết quả và phần kiểm tra tự tính; mọi ô kiểm tra phải hiện "${CHECK.ok}" trước khi ký biên bản.`;
+  p.blocks.push({ at: "A1", rows: [[`${HAND_TEXT.titlePrefix}${vote.title}`], [`Vòng bỏ phiếu: ${vote.round}`], [ruleText(vote).vi], [note]] });
+  for (let r = 0; r < 4; r++) p.merges.push(rangeAddress(r, 0, 1, WIDTH));
+
+  // ---- Totals, reasons, parameters.
+  const totalValue: Record<Total, PlanCell> = opts.refs
+    ? {
+        members: { f: `=${opts.refs.members}` },
+        present: { f: `=${opts.refs.present}` },
+        issued: { f: `=${opts.refs.issued}` },
+        returned: null,
+        valid: null,
+        invalid: null,
+      }
+    : { members: vote.attendance.members, present: vote.attendance.present, issued: opts.issued ?? null, returned: null, valid: null, invalid: null };
+  const paramValue: Record<Param, PlanCell> = { quota, toElect: vote.toElect, threshold: vote.rule.percent, denominator: { f: `=${denRef}` } };
+  const paramLabel = (k: Param) => (k === "denominator" ? `${FIELD_LABELS.denominator}: ${DENOMINATOR_WORDS[vote.rule.denominator].vi}` : FIELD_LABELS[k]);
+  const inputRows: PlanCell[][] = [
+    [HAND_TEXT.inputs],
+    ...TOTALS.map((k, i): PlanCell[] => [i + 1, FIELD_LABELS[k], totalValue[k]]),
+    [null, HAND_TEXT.reasons],
+    ...INVALID_REASONS.map((r): PlanCell[] => [null, `- ${INVALID_REASON_LABELS[r].vi}`, null]),
+    ...PARAMS.map((k): PlanCell[] => [null, paramLabel(k), paramValue[k]]),
+  ];
+  p.blocks.push({ at: cellAddress(inputs, 0), rows: inputRows });
+
+  // ---- The candidate table: typed votes, then the ballot sheet's results formulas.
+  const cmp = vote.rule.comparison;
+  const resRows: PlanCell[][] = [
+    [HAND_TEXT.results],
+    [HAND_HEADERS.stt, HAND_HEADERS.name, approve ? HAND_HEADERS.approvals : HAND_HEADERS.votes, HAND_HEADERS.percent, HAND_HEADERS.passes, HAND_HEADERS.rank, HAND_HEADERS.cutoff],
+  ];
+  const rRange = (c: number) => `$${L(c)}$${rFirst + 1}:$${L(c)}$${rLast + 1}`;
+  vote.candidates.forEach((name, i) => {
+    const r = rFirst + i;
+    const v = cellAddress(r, col.votes);
+    const pass = cellAddress(r, col.passes);
+    const ahead = `COUNTIFS(${rRange(col.passes)},"${PASS.yes}",${rRange(col.votes)},">"&${v})`;
+    const equal = `COUNTIFS(${rRange(col.passes)},"${PASS.yes}",${rRange(col.votes)},${v})`;
+    resRows.push([
+      i + 1,
+      name,
+      null,
+      { f: `=IF(${denRef}=0,0,ROUND(${v}/${denRef}*100,2))` },
+      { f: `=IF(AND(${denRef}>0,${cellAddress(r, col.percent)}${cmp}${P("threshold")}),"${PASS.yes}","${PASS.no}")` },
+      { f: `=IF(${pass}="${PASS.yes}",1+${ahead},"")` },
+      { f: `=IF(${pass}<>"${PASS.yes}","",IF(${ahead}+${equal}<=${P("toElect")},"${CUTOFF.elected}",IF(${ahead}<${P("toElect")},"${CUTOFF.tied}","${CUTOFF.out}")))` },
+    ]);
+  });
+  p.blocks.push({ at: cellAddress(resTitle, 0), rows: resRows });
+
+  // ---- The checks (DOMAIN §4), each "Đúng" or what is wrong.
+  const [mem, pre, iss, ret, val, inv] = TOTALS.map(F);
+  const blank = (...cells: string[]) => (cells.length === 1 ? `${cells[0]}=""` : `OR(${cells.map((c) => `${c}=""`).join(",")})`);
+  const countIf = `COUNTIF(${votesRange},">"&${val})`;
+  // A candidate row with a name and no votes yet (a blank row inserted in the table counts neither).
+  const incomplete = `COUNT(${votesRange})<COUNTA(${namesRange})`;
+  const q = vote.rule.quorum;
+  const need = q ? (q.comparison === ">=" ? `từ ${viNumber(q.percent)}% trở lên` : `trên ${viNumber(q.percent)}%`) : "";
+  const checkFormula: Record<HandCheck, string> = {
+    issuedPresent: `=IF(${blank(iss, pre)},${lit(CHECK.pending)},IF(${iss}>${pre},"Số phiếu phát ra ("&${iss}&") nhiều hơn số thành viên có mặt ("&${pre}&").",${lit(CHECK.ok)}))`,
+    returnedIssued: `=IF(${blank(iss, ret)},${lit(CHECK.pending)},IF(${ret}>${iss},"Số phiếu thu vào ("&${ret}&") nhiều hơn số phiếu phát ra ("&${iss}&").",${lit(CHECK.ok)}))`,
+    validInvalid:
+      `=IF(${blank(val, inv, ret)},${lit(CHECK.pending)},IF(${val}+${inv}<>${ret},` +
+      `"Số phiếu hợp lệ ("&${val}&") cộng số phiếu không hợp lệ ("&${inv}&") bằng "&(${val}+${inv})&", khác số phiếu thu vào ("&${ret}&").",${lit(CHECK.ok)}))`,
+    candidateValid:
+      `=IF(${blank(val)},${lit(CHECK.pending)},IF(${countIf}>0,${countIf}&" đơn vị có số ${word} nhiều hơn số phiếu hợp lệ ("&${val}&").",` +
+      `IF(${incomplete},${lit(CHECK.pending)},${lit(CHECK.ok)})))`,
+    sumQuota:
+      `=IF(${blank(val)},${lit(CHECK.pending)},IF(SUM(${votesRange})>${val}*${P("quota")},` +
+      `"Tổng số ${word} ("&SUM(${votesRange})&") vượt quá số phiếu hợp lệ nhân số lựa chọn tối đa trên một phiếu ` +
+      `("&${val}&" × "&${P("quota")}&" = "&${val}*${P("quota")}&").",` +
+      `IF(${incomplete},${lit(CHECK.pending)},${lit(CHECK.ok)})))`,
+    reasons:
+      `=IF(COUNT(${reasonsRange})=0,${lit(CHECK.skipped)},IF(${blank(inv)},${lit(CHECK.pending)},IF(SUM(${reasonsRange})<>${inv},` +
+      `"Số phiếu không hợp lệ theo từng lý do cộng lại bằng "&SUM(${reasonsRange})&", khác số phiếu không hợp lệ ("&${inv}&").",${lit(CHECK.ok)})))`,
+    quorum: q
+      ? `=IF(${blank(mem, pre)},${lit(CHECK.pending)},IF(IF(${mem}=0,0,ROUND(${pre}/${mem}*100,2))${q.comparison}${q.percent},${lit(CHECK.ok)},` +
+        `"Không đủ số thành viên tham dự: có mặt "&${pre}&"/"&${mem}&", quy định ${need}. Kết quả bỏ phiếu không có giá trị."))`
+      : "",
+  };
+  const checkRows: PlanCell[][] = [[HAND_TEXT.checks], [HAND_HEADERS.stt, HAND_TEXT.checkHeader, HAND_TEXT.checkResult]];
+  checkKeys.forEach((k, i) => checkRows.push([i + 1, HAND_CHECKS[k].label, { f: checkFormula[k] }]));
+  p.blocks.push({ at: cellAddress(checkTitle, 0), rows: checkRows });
+  const checks = Object.fromEntries(checkKeys.map((k) => [k, cellAddress(checkRow(k), col.votes)])) as Partial<Record<HandCheck, string>>;
+  const checkCount = checkKeys.length;
+  for (let r = checkHeader; r < checkHeader + 1 + checkCount; r++) p.merges.push(rangeAddress(r, col.votes, 1, WIDTH - col.votes));
+  for (const r of [inputs, resTitle, checkTitle]) p.merges.push(rangeAddress(r, 0, 1, WIDTH));
+  p.merges.push(rangeAddress(reasonsLine, col.name, 1, 2));
+
+  // ---- Validation, protection, names.
+  const typed = opts.refs ? TOTALS.filter((k) => k !== "members" && k !== "present" && k !== "issued") : [...TOTALS];
+  const typedTotals = typed.map((k) => fields[k]);
+  const reasonsRel = rangeAddress(reasonRow(INVALID_REASONS[0]), col.votes, INVALID_REASONS.length, 1);
+  const votesRel = rangeAddress(rFirst, col.votes, n, 1);
+  const whole = { kind: "whole", min: 0, max: 10000 } as const;
+  const wholeError = { title: "Số lượng", message: "Nhập một số nguyên từ 0 đến 10000." };
+  for (const range of [...typedTotals, reasonsRel, votesRel]) p.validations.push({ range, rule: whole, error: wholeError });
+  p.unlocked.push(...typedTotals, reasonsRel, votesRel);
+  p.protection = {};
+  const names = {
+    members: `${prefix}_ThanhVien`,
+    present: `${prefix}_CoMat`,
+    issued: `${prefix}_PhatRa`,
+    returned: `${prefix}_ThuVao`,
+    valid: `${prefix}_HopLe`,
+    invalid: `${prefix}_KhongHopLe`,
+    votes: `${prefix}_SoPhieu`,
+    results: `${prefix}_KetQua`,
+    checks: `${prefix}_KiemTra`,
+  };
+  p.names.push(
+    ...TOTALS.map((k) => ({ name: names[k], range: F(k), comment: FIELD_LABELS[k] })),
+    { name: names.votes, range: votesRange, comment: approve ? "Số phiếu đồng ý theo đơn vị" : "Số phiếu bầu theo đơn vị" },
+    { name: names.results, range: rangeAddress(rFirst, col.stt, n, WIDTH, true), comment: "Kết quả theo đơn vị" },
+    { name: names.checks, range: rangeAddress(checkHeader + 1, col.votes, checkCount, 1, true), comment: "Kết quả kiểm tra số liệu" },
+  );
+
+  // ---- Looks and print.
+  const firstCheck = cellAddress(checkHeader + 1, col.votes);
+  p.formats.push(
+    { range: rangeAddress(0, 0, 1, WIDTH), format: { bold: true, fontSize: 14, hAlign: "Center", wrap: true } },
+    { range: rangeAddress(1, 0, 3, WIDTH), format: { italic: true, wrap: true } },
+    ...[inputs, resTitle, checkTitle].map((r) => ({ range: rangeAddress(r, 0, 1, WIDTH), format: { bold: true } })),
+    { range: rangeAddress(firstTotal, 0, paramRow("denominator") - firstTotal + 1, 3), format: { borders: "Continuous" as const } },
+    { range: rangeAddress(firstTotal, 0, TOTALS.length, 1), format: { hAlign: "Center" } },
+    { range: cellAddress(reasonsLine, col.name), format: { italic: true } },
+    ...[...typedTotals, reasonsRel].map((range) => ({ range, format: { fill: INPUT_FILL } })),
+    { range: rangeAddress(resHeader, 0, 1, WIDTH), format: { bold: true, fill: HEADER_FILL, hAlign: "Center", vAlign: "Center", wrap: true } },
+    { range: rangeAddress(resHeader, 0, n + 1, WIDTH), format: { borders: "Continuous" } },
+    { range: rangeAddress(rFirst, 0, n, 1), format: { hAlign: "Center" } },
+    { range: votesRel, format: { fill: INPUT_FILL } },
+    { range: rangeAddress(rFirst, col.percent, n, 1), format: { numberFormat: "0.00" } },
+    { range: rangeAddress(checkHeader, 0, 1, WIDTH), format: { bold: true, fill: HEADER_FILL, hAlign: "Center", vAlign: "Center" } },
+    { range: rangeAddress(checkHeader, 0, checkCount + 1, WIDTH), format: { borders: "Continuous" } },
+    { range: rangeAddress(checkHeader + 1, 0, checkCount, 1), format: { hAlign: "Center", vAlign: "Center" } },
+    { range: rangeAddress(checkHeader + 1, col.name, checkCount, WIDTH - 1), format: { wrap: true, vAlign: "Center" } },
+  );
+  p.conditionalFormats.push(
+    { range: rangeAddress(rFirst, 0, n, WIDTH), formula: `=$${L(col.cutoff)}${rFirst + 1}="${CUTOFF.tied}"`, format: { fill: "#FFF2CC" } },
+    { range: rangeAddress(rFirst, 0, n, WIDTH), formula: `=$${L(col.cutoff)}${rFirst + 1}="${CUTOFF.elected}"`, format: { fill: "#E2EFDA", bold: true } },
+    { range: rangeAddress(checkHeader + 1, col.votes, checkCount, 1), formula: `=AND(${firstCheck}<>"${CHECK.ok}",${firstCheck}<>"${CHECK.skipped}")`, format: { fontColor: "#C00000", bold: true } },
+  );
+  p.columnWidths.push(
+    { column: L(col.stt), width: 32 },
+    { column: L(col.name), width: 190 },
+    { column: L(col.votes), width: 64 },
+    { column: L(col.percent), width: 52 },
+    { column: L(col.passes), width: 60 },
+    { column: L(col.rank), width: 60 },
+    { column: L(col.cutoff), width: 120 },
+  );
+  p.rowHeights = [
+    { row: HAND_LAYOUT.rule + 1, height: 32 },
+    { row: HAND_LAYOUT.note + 1, height: 32 },
+    { row: resHeader + 1, height: 32 },
+    ...checkKeys.map((k) => ({ row: checkRow(k) + 1, height: 32 })),
+  ];
+  p.print = { orientation: "Portrait", paper: "A4", fitToWidth: true };
+
+  const map: HandCountSheetMap = {
+    sheet: opts.sheet,
+    fields,
+    params,
+    reasons,
+    votes: { first: rFirst, last: rLast, col: col.votes },
+    candidateCell: (i: number) => cellAddress(rFirst + i, col.votes),
+    results: { header: resHeader, first: rFirst, last: rLast, cols: col },
+    checks,
+    names,
+  };
+  return { plan: p, map };
+}
+
+// ---- Reading back.
+
+/** Folds a label: no diacritics, any case, without list dashes in front or colons behind. */
+const fold = (v: unknown): string =>
+  foldDiacritics(String(v ?? ""))
+    .replace(/^[-–—•+*\s]+/, "")
+    .replace(/[:：*\s]+$/, "")
+    .trim();
+const text = (v: unknown): string => (v === null || v === undefined ? "" : cleanText(String(v)));
+
+type Cell = { kind: "empty" } | { kind: "number"; n: number } | { kind: "other"; text: string };
+
+/** A typed count: a number, digits typed as text, nothing, or something else. */
+function cellValue(v: unknown): Cell {
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", n: v } : { kind: "other", text: String(v) };
+  const t = text(v);
+  if (!t) return { kind: "empty" };
+  const s = t.replace(/\s/g, "");
+  if (/^[+-]?\d+$/.test(s)) return { kind: "number", n: Number(s) };
+  return { kind: "other", text: t };
+}
+
+export interface HandCountCells {
+  /** The cell (A1, on the sheet) of each total found; `invalidReasons` is the range of the reason counts. */
+  total: Partial<Record<TotalField, string>>;
+  /** The votes cell (A1) of each candidate row, by the name as typed on the sheet. */
+  candidate: Record<string, string>;
+}
+
+export interface HandCountSheetRead {
+  /** The candidate table's header was found. */
+  found: boolean;
+  /** The count typed; null when not found or when any input is missing or not a number (see `issues`). */
+  count: HandCount | null;
+  cells: HandCountCells;
+  /** The sheet's own problems (empty or non-numeric inputs, missing rows), each at its cell. */
+  issues: Issue[];
+  /** Members and present as the sheet shows them (null when not read). */
+  attendance: { members: number | null; present: number | null };
+}
+
+const TOTAL_WORDS: Record<Total, Message> = {
+  members: { vi: FIELD_LABELS.members, en: "Members" },
+  present: { vi: FIELD_LABELS.present, en: "Members present" },
+  issued: { vi: FIELD_LABELS.issued, en: "Ballots issued" },
+  returned: { vi: FIELD_LABELS.returned, en: "Ballots returned" },
+  valid: { vi: FIELD_LABELS.valid, en: "Valid ballots" },
+  invalid: { vi: FIELD_LABELS.invalid, en: "Invalid ballots" },
+};
+
+/**
+ * Reads a hand-count sheet back. Totals and reasons are found by their labels anywhere on the
+ * sheet (diacritics, case, dashes and colons ignored; the value is the cell to the label's right),
+ * so inserted rows and a moved block do no harm. The candidates are the rows under the table
+ * header ("Đơn vị" followed by "Số phiếu …"), up to the check block's title; empty rows are
+ * skipped. Empty required inputs (every total, every candidate's votes) and non-numbers are
+ * errors at their cell; a fraction or a negative number is read as it is, for `checkHandCount`
+ * to report. `invalidReasons` is given only when any reason cell is filled.
+ */
+export function readHandCountSheet(grid: Grid): HandCountSheetRead {
+  const out: HandCountSheetRead = { found: false, count: null, cells: { total: {}, candidate: {} }, issues: [], attendance: { members: null, present: null } };
+  const vals = grid.values;
+  const at = (r: number, c: number) => cellAddress(grid.row + r, grid.col + c);
+  const where = (r: number, c: number) => ({ sheet: grid.sheet, cell: at(r, c) });
+
+  // The candidate table's header.
+  let head: { row: number; name: number; votes: number } | null = null;
+  for (let r = 0; r < vals.length && !head; r++) {
+    const row = vals[r] ?? [];
+    for (let c = 0; c + 1 < row.length; c++) {
+      if (fold(row[c]) === fold(HAND_HEADERS.name) && fold(row[c + 1]).startsWith("so phieu")) {
+        head = { row: r, name: c, votes: c + 1 };
+        break;
+      }
+    }
+  }
+  if (!head) return out;
+  out.found = true;
+
+  // Labels → the first cell holding them (row by row), above the candidate table.
+  const labelAt = new Map<string, { r: number; c: number }>();
+  for (let r = 0; r < head.row; r++) {
+    (vals[r] ?? []).forEach((v, c) => {
+      const k = fold(v);
+      if (k && !labelAt.has(k)) labelAt.set(k, { r, c });
+    });
+  }
+
+  let ok = true;
+  const readNumber = (r: number, c: number, what: Message, required: boolean): number | null => {
+    const v = cellValue(vals[r]?.[c]);
+    if (v.kind === "number") return v.n;
+    if (v.kind === "empty") {
+      if (required) {
+        ok = false;
+        out.issues.push(error("vote.handCount.empty", { vi: `Chưa nhập ${lower(what.vi)}.`, en: `${what.en}: not entered.` }, where(r, c)));
+      }
+      return null;
+    }
+    ok = false;
+    out.issues.push(error("vote.handCount.notNumber", { vi: `${what.vi}: "${v.text}" không phải là số.`, en: `${what.en}: "${v.text}" is not a number.` }, where(r, c)));
+    return null;
+  };
+
+  const totals: Partial<Record<Total, number>> = {};
+  for (const k of TOTALS) {
+    const pos = labelAt.get(fold(FIELD_LABELS[k]));
+    if (!pos) {
+      ok = false;
+      out.issues.push(
+        error(
+          "vote.handCount.missingRow",
+          { vi: `Không tìm thấy dòng "${FIELD_LABELS[k]}" trên trang kiểm đếm.`, en: `The row "${TOTAL_WORDS[k].en}" is missing from the hand-count sheet.` },
+          { sheet: grid.sheet },
+        ),
+      );
+      continue;
+    }
+    out.cells.total[k] = at(pos.r, pos.c + 1);
+    const x = readNumber(pos.r, pos.c + 1, TOTAL_WORDS[k], true);
+    if (x !== null) totals[k] = x;
+  }
+  out.attendance = { members: totals.members ?? null, present: totals.present ?? null };
+
+  const invalidReasons: Partial<Record<InvalidReason, number>> = {};
+  let anyReason = false;
+  const reasonCells: { r: number; c: number }[] = [];
+  for (const reason of INVALID_REASONS) {
+    const pos = labelAt.get(fold(INVALID_REASON_LABELS[reason].vi));
+    if (!pos) continue;
+    reasonCells.push({ r: pos.r, c: pos.c + 1 });
+    const x = readNumber(pos.r, pos.c + 1, { vi: `Số phiếu không hợp lệ do "${INVALID_REASON_LABELS[reason].vi}"`, en: `Invalid ballots for "${INVALID_REASON_LABELS[reason].en}"` }, false);
+    if (x !== null) {
+      invalidReasons[reason] = x;
+      anyReason = true;
+    }
+  }
+  if (reasonCells.length) {
+    const rows = reasonCells.map((x) => x.r);
+    const top = Math.min(...rows);
+    const cols = reasonCells.map((x) => x.c);
+    out.cells.total.invalidReasons =
+      new Set(cols).size === 1 ? rangeAddress(grid.row + top, grid.col + cols[0], Math.max(...rows) - top + 1, 1) : at(reasonCells[0].r, reasonCells[0].c);
+  }
+
+  // Candidates: the rows under the header, to the check block's title.
+  const votes: Record<string, number> = {};
+  const seen = new Map<string, string>();
+  for (let r = head.row + 1; r < vals.length; r++) {
+    const row = vals[r] ?? [];
+    if (row.some((v) => fold(v) === fold(HAND_TEXT.checks))) break;
+    const name = text(row[head.name]);
+    const typed = cellValue(row[head.votes]);
+    if (!name) {
+      if (typed.kind !== "empty") {
+        ok = false;
+        const message = { vi: "Có số phiếu nhưng không có tên đơn vị.", en: "Votes are typed on a row without a candidate's name." };
+        out.issues.push(error("vote.handCount.noName", message, where(r, head.votes)));
+      }
+      continue;
+    }
+    const prev = seen.get(nameKey(name));
+    if (prev !== undefined) {
+      ok = false;
+      const here = grid.row + r + 1;
+      const message = { vi: `Đơn vị "${name}" có hai dòng (dòng ${prev} và ${here}).`, en: `"${name}" has two rows (${prev} and ${here}).` };
+      out.issues.push(error("vote.handCount.duplicateName", message, where(r, head.name)));
+      continue;
+    }
+    seen.set(nameKey(name), String(grid.row + r + 1));
+    out.cells.candidate[name] = at(r, head.votes);
+    const x = readNumber(r, head.votes, { vi: `Số phiếu của "${name}"`, en: `The votes for "${name}"` }, true);
+    if (x !== null) votes[name] = x;
+  }
+  if (seen.size === 0) {
+    ok = false;
+    out.issues.push(error("vote.handCount.noCandidates", { vi: "Bảng kiểm đếm không có đơn vị nào.", en: "The hand-count table lists no candidate." }, where(head.row, head.name)));
+  }
+
+  if (ok) {
+    const t = totals as Record<Total, number>;
+    out.count = { issued: t.issued, returned: t.returned, valid: t.valid, invalid: t.invalid, votes, ...(anyReason ? { invalidReasons } : {}) };
+  }
+  return out;
+}
+
+const lower = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+
+/**
+ * Places the domain's issues (`checkHandCount`, `tally`) on the sheet: a candidate's issue at its
+ * votes cell (names matched NFC/case/space-insensitively), a total's at its cell; others at the sheet.
+ */
+export function placeHandCountIssues(sheet: string, cells: HandCountCells, issues: readonly VoteIssue[]): VoteIssue[] {
+  const byKey = new Map(Object.entries(cells.candidate).map(([name, cell]) => [nameKey(name), cell]));
+  return issues.map((i) => {
+    const cell = i.ref.candidate !== undefined ? byKey.get(nameKey(i.ref.candidate)) : i.ref.total !== undefined ? cells.total[i.ref.total] : undefined;
+    return { ...i, where: cell ? { sheet, cell } : { sheet } };
+  });
+}

@@ -1,0 +1,185 @@
+import { saveBloc } from "../../src/app/bloc";
+import { countVote, createVote, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, voteSheets, writeMinutes } from "../../src/app/voting";
+import { tally } from "../../src/domain/voting/tally";
+import { MemoryHost } from "../../src/host";
+import { handCountSheetPlan } from "../../src/workbook/voting/handCountSheet";
+import { voteNames } from "../../src/workbook/voting/voteSheet";
+import { sampleDraft } from "../fixtures/bloc";
+
+const UNITS = sampleDraft(8).members.map((m) => m.name);
+
+async function blocHost() {
+  const host = new MemoryHost();
+  const saved = await saveBloc(host, sampleDraft(8), { basedOn: null });
+  expect(saved.kind).toBe("saved");
+  return host;
+}
+
+/** Ballot rows as typed on an entry sheet: number, a mark per candidate ("x" approve, "k" reject). */
+function rows(lists: string[][], n = 8): (string | number | null)[][] {
+  return lists.map((yes, i) => [i + 1, ...Array.from({ length: n }, (_, k) => (yes.includes(UNITS[k]) ? "x" : null))]);
+}
+
+// 8 ballots, quota 2, ≥ 80% of 8 members: SCT and SXD 7 each (87.5%); ballot 8 is over the quota (invalid).
+const [A, B, C, D] = UNITS;
+const BALLOTS = [[A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B, D]];
+const HALF = { percent: 50, comparison: ">=" as const, denominator: "valid" as const, quorum: null };
+
+async function flagVote(host: MemoryHost, over: Partial<ReturnType<typeof newVoteRecord>["vote"]> = {}) {
+  const loaded = await loadVoting(host);
+  if (!loaded.ok) throw new Error("load");
+  const record = newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2);
+  record.vote = { ...record.vote, candidates: [...UNITS], ...over };
+  record.vote.committee = { head: "Nguyễn Văn An", members: ["Trần Thị Bình"] };
+  const out = await createVote(host, record);
+  expect(out).toMatchObject({ kind: "written" });
+  return record;
+}
+
+describe("secret-ballot use cases", () => {
+  it("creates a vote: its definition, two entry sheets and printable ballots, in 2 round trips", async () => {
+    const host = await blocHost();
+    const before = host.stats.syncs;
+    const record = await flagVote(host);
+    expect(host.stats.syncs - before).toBe(1 + 2); // load (1) + create (read + write)
+    const s = voteSheets(record.id);
+    expect(host.sheetNames()).toEqual(expect.arrayContaining(["Bỏ phiếu", s.first.sheet, s.second.sheet, s.print.sheet, "Nhật ký"]));
+    const loaded = await loadVoting(host);
+    expect(loaded.ok && loaded.context.records.map((r) => r.id)).toEqual(["V1"]);
+    expect(loaded.ok && loaded.context.records[0].vote).toEqual(record.vote);
+    // A second vote gets the next id and keeps the first.
+    const again = await createVote(host, { ...record, id: "V1" });
+    expect(again.kind).toBe("invalid");
+  });
+
+  it("counts typed ballots twice: a difference blocks the count until a side is accepted; then minutes", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host);
+    const s = voteSheets(record.id);
+    host.userPaste(s.first.sheet, "A7", rows(BALLOTS));
+    const typo = BALLOTS.map((b, i) => (i === 6 ? [A, C] : b));
+    host.userPaste(s.second.sheet, "A7", rows(typo));
+    const before = host.stats.syncs;
+    const c1 = await countVote(host, record.id);
+    expect(host.stats.syncs - before).toBe(1);
+    if (c1.kind !== "counted") throw new Error(c1.kind);
+    expect(c1.count.differences.length).toBe(2);
+    const diff = c1.count.issues.filter((i) => i.code.startsWith("vote.double."));
+    expect(diff.length).toBe(2);
+    expect(diff.every((i) => i.where?.sheet === s.second.sheet && /^[A-I]13$/.test(i.where.cell ?? ""))).toBe(true);
+    const refused = await writeMinutes(host, record.id);
+    expect(refused.kind).toBe("invalid");
+    expect(host.sheetNames()).not.toContain(s.minutes.sheet);
+
+    expect((await recordDecision(host, record.id, { decision: { accept: "first", by: "Nguyễn Văn An" } })).kind).toBe("written");
+    const c2 = await countVote(host, record.id);
+    if (c2.kind !== "counted") throw new Error(c2.kind);
+    expect(c2.count.issues.filter((i) => i.severity === "error")).toEqual([]);
+    const t = c2.count.result.totals;
+    expect([t.issued, t.returned, t.valid, t.invalid]).toEqual([8, 8, 7, 1]);
+    expect(c2.count.elected).toEqual([A, B]);
+    // The engine on the same ballots agrees; the sheet's own formulas agree too.
+    const engine = tally(record.vote, { ballots: BALLOTS.slice(0).map((b, i) => ({ number: i + 1, marks: Object.fromEntries(b.map((n) => [n, "approve" as const])), manualInvalid: null })) }, { issued: 8 });
+    expect(c2.count.result.candidates.map((c) => c.votes)).toEqual(engine.candidates.map((c) => c.votes));
+    const results = host.names().find((n) => n.name === `${s.first.prefix}_KetQua`)!.formula.split("!")[1].replace(/\$/g, "");
+    const table = host.values(s.first.sheet, results);
+    expect(table.map((r) => [r[1], r[2], r[3]])).toEqual(c2.count.result.candidates.map((c) => [c.name, c.votes, c.percent]));
+
+    const m = await writeMinutes(host, record.id, { place: "Nam Định", at: new Date(2026, 11, 5, 14, 30) });
+    expect(m.kind).toBe("written");
+    expect(m.kind === "written" && m.syncs).toBe(2);
+    const text = host.values(s.minutes.sheet, host.usedRange(s.minutes.sheet)!).flat().join("\n");
+    expect(text).toContain("BIÊN BẢN KIỂM PHIẾU");
+    expect(text).toContain(c2.count.fingerprint);
+    expect(text).toMatch(/lần nhập 1/);
+  });
+
+  it("leaves a tie to a revote: round 2 among the tied keeps round 1", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host, { tieRule: ["revote"], rule: HALF });
+    const s = voteSheets(record.id);
+    const tied = [[A, B], [A, C], [A, B], [A, C], [A, B], [A, C], [A, B], [A, C]];
+    host.userPaste(s.first.sheet, "A7", rows(tied));
+    host.userPaste(s.second.sheet, "A7", rows(tied));
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.result.conclusion.revote).toEqual({ candidates: [B, C], seats: 1 });
+    expect(c.count.final).toBe(false);
+    const r = await startRevote(host, record.id);
+    expect(r).toMatchObject({ kind: "written", id: "V1_2" });
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const round2 = loaded.context.records.find((x) => x.id === "V1_2")!;
+    expect(round2.vote).toMatchObject({ round: 2, candidates: [B, C], toElect: 1, parent: { round: 1 } });
+    expect(loaded.context.records.find((x) => x.id === "V1")?.vote.candidates).toEqual(UNITS);
+  });
+
+  it("records the meeting's choice on a tie left to it", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host, { tieRule: ["meetingDecides"], rule: HALF });
+    const s = voteSheets(record.id);
+    const tied = [[A, B], [A, C], [A, B], [A, C], [A, B], [A, C], [A, B], [A, C]];
+    host.userPaste(s.first.sheet, "A7", rows(tied));
+    host.userPaste(s.second.sheet, "A7", rows(tied));
+    await recordDecision(host, record.id, { meeting: { elected: [C], note: "Biểu quyết giơ tay 6/8" } });
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.elected).toEqual([A, C]);
+    expect(c.count.final).toBe(true);
+  });
+
+  it("counts totals counted by hand, with the checks placed on their cells", async () => {
+    const host = await blocHost();
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const record = newVoteRecord(loaded.context, "award", "Bằng khen của Chủ tịch UBND tỉnh", 2);
+    record.entry = "handCount";
+    record.doubleEntry = false;
+    record.vote = { ...record.vote, candidates: [...UNITS], committee: { head: "Nguyễn Văn An", members: [] } };
+    expect((await createVote(host, record)).kind).toBe("written");
+    const s = voteSheets(record.id);
+    const { map } = handCountSheetPlan(record.vote, { sheet: s.hand.sheet, refs: voteNames(record.id), namePrefix: s.hand.prefix });
+    host.userEdit(s.hand.sheet, map.fields.returned, 8);
+    host.userEdit(s.hand.sheet, map.fields.valid, 6);
+    host.userEdit(s.hand.sheet, map.fields.invalid, 1); // 6 + 1 ≠ 8
+    UNITS.forEach((_, i) => host.userEdit(s.hand.sheet, map.candidateCell(i), i === 0 ? 7 : i === 1 ? 6 : 0)); // 7 > 6 valid
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    const errs = c.count.issues.filter((i) => i.severity === "error");
+    expect(errs.map((i) => [i.code, i.where?.cell])).toEqual(
+      expect.arrayContaining([
+        ["vote.count.mismatch", map.fields.valid],
+        ["vote.candidate.overValid", map.candidateCell(0)],
+      ]),
+    );
+    host.userEdit(s.hand.sheet, map.fields.invalid, 2);
+    host.userEdit(s.hand.sheet, map.candidateCell(0), 6);
+    const ok = await countVote(host, record.id);
+    if (ok.kind !== "counted") throw new Error(ok.kind);
+    expect(ok.count.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(ok.count.elected).toEqual([]); // 6 of 8 members = 75% < 80%
+    expect(ok.count.result.candidates[0]).toMatchObject({ votes: 6, percent: 75, passes: false });
+  });
+
+  it("writes next year's leader by rotation, then by election", async () => {
+    const host = await blocHost();
+    const out = await electLeadership(host, { mode: "rotation", deputies: 1 });
+    expect(out).toMatchObject({ kind: "written", year: 2027, leader: UNITS[1] });
+    const loaded = await loadVoting(host);
+    expect(loaded.ok && loaded.context.leadership.map((r) => [r.year, r.leader])).toEqual([
+      [2026, UNITS[0]],
+      [2027, UNITS[1]],
+    ]);
+    // Election: a choose-one vote for leader.
+    const ctx = loaded.ok ? loaded.context : null;
+    const leaderVote = newVoteRecord(ctx!, "leader");
+    leaderVote.vote.committee.head = "Nguyễn Văn An";
+    leaderVote.doubleEntry = false;
+    expect((await createVote(host, leaderVote)).kind).toBe("written");
+    const sheet = voteSheets(leaderVote.id).first.sheet;
+    const picks = [3, 3, 3, 3, 3, 2, 2, 1];
+    host.userPaste(sheet, "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
+    const el = await electLeadership(host, { mode: "election", leaderVote: leaderVote.id, deputyVote: null });
+    expect(el).toMatchObject({ kind: "written", year: 2027, leader: UNITS[3] });
+  });
+});
