@@ -1,5 +1,5 @@
 import { saveBloc } from "../../src/app/bloc";
-import { countVote, createVote, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, voteSheets, writeMinutes } from "../../src/app/voting";
+import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, voteSheets, writeMinutes } from "../../src/app/voting";
 import { tally } from "../../src/domain/voting/tally";
 import { MemoryHost } from "../../src/host";
 import { handCountSheetPlan } from "../../src/workbook/voting/handCountSheet";
@@ -92,6 +92,25 @@ describe("secret-ballot use cases", () => {
     expect(text).toContain("BIÊN BẢN KIỂM PHIẾU");
     expect(text).toContain(c2.count.fingerprint);
     expect(text).toMatch(/lần nhập 1/);
+  });
+
+  it("types ballots into both entries through the use case, and asks before replacing typed ballots", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host);
+    const ballots = BALLOTS.map((yes, i) => ({ number: i + 1, marks: Object.fromEntries(yes.map((n) => [n, "approve" as const])), manualInvalid: i === 0 ? ("wrongForm" as const) : null }));
+    const before = host.stats.syncs;
+    expect(await enterBallots(host, record.id, 1, ballots)).toMatchObject({ kind: "entered", syncs: 2 });
+    expect(host.stats.syncs - before).toBe(2);
+    expect((await enterBallots(host, record.id, 2, ballots)).kind).toBe("entered");
+    expect((await enterBallots(host, record.id, 2, ballots.slice(1))).kind).toBe("confirm");
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.differences).toEqual([]);
+    expect(c.count.result.totals).toMatchObject({ returned: 8, valid: 6, invalid: 2, invalidReasons: { wrongForm: 1, overQuota: 1 } });
+    // Replacing with fewer ballots clears the rows left over.
+    expect((await enterBallots(host, record.id, 2, ballots.slice(1), { replace: true })).kind).toBe("entered");
+    const again = await countVote(host, record.id);
+    expect(again.kind === "counted" && again.count.differences.map((d) => d.kind)).toEqual(["onlyInFirst"]);
   });
 
   it("leaves a tie to a revote: round 2 among the tied keeps round 1", async () => {

@@ -358,6 +358,8 @@ export interface HandCountCells {
   total: Partial<Record<TotalField, string>>;
   /** The votes cell (A1) of each candidate row, by the name as typed on the sheet. */
   candidate: Record<string, string>;
+  /** The cell (A1) of each invalid reason's count. */
+  reasons: Partial<Record<InvalidReason, string>>;
 }
 
 export interface HandCountSheetRead {
@@ -391,7 +393,7 @@ const TOTAL_WORDS: Record<Total, Message> = {
  * to report. `invalidReasons` is given only when any reason cell is filled.
  */
 export function readHandCountSheet(grid: Grid): HandCountSheetRead {
-  const out: HandCountSheetRead = { found: false, count: null, cells: { total: {}, candidate: {} }, issues: [], attendance: { members: null, present: null } };
+  const out: HandCountSheetRead = { found: false, count: null, cells: { total: {}, candidate: {}, reasons: {} }, issues: [], attendance: { members: null, present: null } };
   const vals = grid.values;
   const at = (r: number, c: number) => cellAddress(grid.row + r, grid.col + c);
   const where = (r: number, c: number) => ({ sheet: grid.sheet, cell: at(r, c) });
@@ -462,6 +464,7 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
     const pos = labelAt.get(fold(INVALID_REASON_LABELS[reason].vi));
     if (!pos) continue;
     reasonCells.push({ r: pos.r, c: pos.c + 1 });
+    out.cells.reasons[reason] = at(pos.r, pos.c + 1);
     const x = readNumber(pos.r, pos.c + 1, { vi: `Số phiếu không hợp lệ do "${INVALID_REASON_LABELS[reason].vi}"`, en: `Invalid ballots for "${INVALID_REASON_LABELS[reason].en}"` }, false);
     if (x !== null) {
       invalidReasons[reason] = x;
