@@ -28,6 +28,7 @@ import { IssueList } from "./components/IssueList";
 import { SCORING_STRINGS } from "./scoringStrings";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
+import { VOTING_STRINGS } from "./votingStrings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
@@ -38,6 +39,7 @@ const useStyles = makeStyles({
 
 /** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
 const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
+const VotingStep = lazy(() => import("./components/VotingStep").then((m) => ({ default: m.VotingStep })));
 
 const EMPTY: BlocDraft = { name: "", province: "", year: new Date().getFullYear(), leader: "", deputies: [""], members: [{ name: "", shortName: "" }] };
 
@@ -63,7 +65,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const [showFieldErrors, setShowFieldErrors] = useState(false);
   const [banner, setBanner] = useState<Banner>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const [step, setStep] = useState<"bloc" | "scoring">("bloc");
+  const [step, setStep] = useState<"bloc" | "scoring" | "voting">("bloc");
 
   const live = useMemo(() => validateBloc(draft).issues, [draft]);
 
@@ -155,18 +157,25 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </Button>
         </header>
 
-        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as "bloc" | "scoring")} size="small">
+        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as "bloc" | "scoring" | "voting")} size="small">
           <Tab value="bloc" data-testid={TID.stepBloc}>
             {SCORING_STRINGS[lang].tabBloc}
           </Tab>
           <Tab value="scoring" data-testid={TID.stepScoring}>
             {SCORING_STRINGS[lang].tabScoring}
           </Tab>
+          <Tab value="voting" data-testid={TID.stepVoting}>
+            {VOTING_STRINGS[lang].tabVoting}
+          </Tab>
         </TabList>
 
         {step === "scoring" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
             <ScoringStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+          </Suspense>
+        ) : step === "voting" ? (
+          <Suspense fallback={<Spinner label={t.loading} />}>
+            <VotingStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : loading ? (
           <Spinner label={t.loading} />

@@ -3,6 +3,7 @@ export const TID = {
   lang: "lang-toggle",
   stepBloc: "step-bloc",
   stepScoring: "step-scoring",
+  stepVoting: "step-voting",
   blocName: "bloc-name",
   province: "bloc-province",
   year: "bloc-year",

@@ -1,0 +1,350 @@
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import { newVoteRecord, type VotePurposeKind, type VotingContext } from "../../app/voting";
+import { error, type Issue } from "../../domain/issues";
+import { cleanText } from "../../domain/text";
+import {
+  DENOMINATORS,
+  maxChoices,
+  RULE_PRESETS,
+  ruleText,
+  tieRuleText,
+  VoteSchema,
+  type BallotKind,
+  type Comparison,
+  type Denominator,
+  type Rule,
+  type TieStep,
+  type Vote,
+} from "../../domain/voting/model";
+import { nextVoteId, type VoteRecord } from "../../domain/voting/record";
+import type { Lang } from "../strings";
+import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
+import { NumberInput, VOTING_TID } from "./VotingShared";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px" },
+  row: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "8px" },
+  three: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: "6px" },
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    maxHeight: "220px",
+    overflowY: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "2px 4px",
+  },
+  words: { padding: "6px 8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type PresetKey = keyof typeof RULE_PRESETS;
+const PRESET_KEYS = Object.keys(RULE_PRESETS) as PresetKey[];
+type TieCode = "higherScore" | "revote" | "meetingDecides" | "lot";
+const TIE_CODES: TieCode[] = ["higherScore", "revote", "meetingDecides", "lot"];
+/** The vote sheet holds four tie steps and four committee members. */
+const MAX_TIE = 4;
+const MAX_COMMITTEE = 4;
+
+const sameRule = (a: Rule, b: Rule) =>
+  a.percent === b.percent &&
+  a.comparison === b.comparison &&
+  a.denominator === b.denominator &&
+  (a.quorum === null ? b.quorum === null : b.quorum !== null && a.quorum.percent === b.quorum.percent && a.quorum.comparison === b.quorum.comparison);
+const codeOf = (s: TieStep): TieCode => (typeof s === "string" ? s : "lot");
+const cloneRule = (r: Rule): Rule => ({ ...r, quorum: r.quorum ? { ...r.quorum } : null });
+
+/** Which part of the vote a schema path is about, in the form's words. */
+function fieldLabel(path: string, vs: VotingStrings): string {
+  const table: [string, string][] = [
+    ["purpose", vs.award],
+    ["title", vs.title],
+    ["candidates", vs.candidates],
+    ["ballot", vs.quota],
+    ["rule.quorum", vs.quorumPercent],
+    ["rule.percent", vs.percent],
+    ["rule", vs.rulePreset],
+    ["toElect", vs.toElect],
+    ["tieRule", vs.seed],
+    ["committee", vs.committeeHead],
+    ["attendance.members", vs.members],
+    ["attendance.present", vs.present],
+  ];
+  return table.find(([p]) => path.startsWith(p))?.[1] ?? path;
+}
+
+/** The form's own checks (the shape of the data); the rest is createVote's. */
+export function formIssues(record: VoteRecord): Issue[] {
+  const out: Issue[] = [];
+  const parsed = VoteSchema.safeParse(record.vote);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const e of parsed.error.issues) {
+      const path = e.path.join(".");
+      const vi = fieldLabel(path, VOTING_STRINGS.vi);
+      if (seen.has(vi)) continue;
+      seen.add(vi);
+      out.push({ ...error("vote.form.value", { vi: `Giá trị chưa hợp lệ: ${vi}.`, en: `Value not valid: ${fieldLabel(path, VOTING_STRINGS.en)}.` }), field: path });
+    }
+  }
+  if (record.issued !== null && !(Number.isInteger(record.issued) && record.issued >= 0)) {
+    out.push({ ...error("vote.form.value", { vi: `Giá trị chưa hợp lệ: ${VOTING_STRINGS.vi.issued}.`, en: `Value not valid: ${VOTING_STRINGS.en.issued}.` }), field: "issued" });
+  }
+  return out;
+}
+
+export interface VotingCreateProps {
+  context: VotingContext;
+  lang: Lang;
+  disabled: boolean;
+  /** The create action is the one running. */
+  creating: boolean;
+  onCreate: (record: VoteRecord) => void;
+}
+
+/** The new-vote form, seeded by the app's defaults for the purpose; every field editable, the rule shown in words as it changes. */
+export function VotingCreate({ context, lang, disabled, creating, onCreate }: VotingCreateProps) {
+  const s = useStyles();
+  const vs = VOTING_STRINGS[lang];
+  const members = context.bloc?.members.map((m) => m.name) ?? [];
+  const [kind, setKind] = useState<VotePurposeKind>("award");
+  const [award, setAward] = useState("Cờ thi đua của UBND tỉnh");
+  const [record, setRecord] = useState<VoteRecord>(() => newVoteRecord(context, "award", "Cờ thi đua của UBND tỉnh"));
+  const [titleEdited, setTitleEdited] = useState(false);
+  const [seed, setSeed] = useState("");
+  const [committee, setCommittee] = useState<string[]>(() => Array.from({ length: MAX_COMMITTEE }, () => ""));
+  const vote = record.vote;
+
+  // A refreshed workbook may have taken the id: keep it the next free one.
+  const ids = context.records.map((r) => r.id).join(",");
+  useEffect(() => setRecord((r) => ({ ...r, id: nextVoteId(context.records.map((x) => x.id)) })), [ids]);
+
+  const reseed = (k: VotePurposeKind, a: string) => {
+    const fresh = newVoteRecord(context, k, cleanText(a) || "Cờ thi đua của UBND tỉnh");
+    setRecord(fresh);
+    setTitleEdited(false);
+  };
+  const setVote = (patch: Partial<Vote>) => setRecord((r) => ({ ...r, vote: { ...r.vote, ...patch } }));
+  const setRule = (patch: Partial<Rule>) => setRecord((r) => ({ ...r, vote: { ...r.vote, rule: { ...r.vote.rule, ...patch } } }));
+
+  const codes = vote.tieRule.map(codeOf);
+  const setTie = (k: number, code: TieCode | "") => {
+    const next = code === "" ? codes.slice(0, k) : [...codes.slice(0, k), code, ...codes.slice(k + 1)];
+    setVote({ tieRule: next.map((c) => (c === "lot" ? { lot: { seed } } : c)) });
+  };
+  const preset = PRESET_KEYS.find((k) => sameRule(RULE_PRESETS[k].rule, vote.rule)) ?? "custom";
+  const max = maxChoices(vote.ballot);
+  const setBallot = (k: BallotKind["kind"], n = max) => setVote({ ballot: k === "approve" ? { kind: "approve", quota: n } : k === "chooseUpTo" ? { kind: "chooseUpTo", n } : { kind: "chooseOne" } });
+
+  /** The record as it will be written: the committee and seed folded in. */
+  const final = useMemo<VoteRecord>(() => {
+    const tieRule = vote.tieRule.map((st) => (typeof st === "string" ? st : { lot: { seed: cleanText(seed) } }));
+    const purpose = vote.purpose.kind === "award" ? { kind: "award" as const, award: cleanText(award) } : vote.purpose;
+    return { ...record, vote: { ...vote, purpose, title: cleanText(vote.title), tieRule, committee: { head: cleanText(vote.committee.head), members: committee.map(cleanText).filter(Boolean) } } };
+  }, [record, seed, committee, award]);
+  const words = useMemo(() => {
+    try {
+      return { rule: ruleText(final.vote)[lang], tie: tieRuleText(final.vote)[lang] };
+    } catch {
+      return { rule: "", tie: "" };
+    }
+  }, [final, lang]);
+
+  const toggle = (name: string, on: boolean) => setVote({ candidates: on ? [...vote.candidates, name] : vote.candidates.filter((c) => c !== name) });
+  const tieRows = Math.min(MAX_TIE, codes.length + 1);
+
+  return (
+    <section className={s.root} data-testid={VOTING_TID.form} aria-label={vs.newVote}>
+      <Caption1 className={s.muted}>{vs.voteId(record.id)}</Caption1>
+      <Field label={vs.purpose}>
+        <RadioGroup
+          value={kind}
+          onChange={(_, d) => {
+            const k = d.value as VotePurposeKind;
+            setKind(k);
+            reseed(k, award);
+          }}
+        >
+          <Radio value="award" label={vs.purposeAward} data-testid={VOTING_TID.purpose("award")} />
+          <Radio value="leader" label={vs.purposeLeader} data-testid={VOTING_TID.purpose("leader")} />
+          <Radio value="deputy" label={vs.purposeDeputy} data-testid={VOTING_TID.purpose("deputy")} />
+        </RadioGroup>
+      </Field>
+      {kind === "award" && (
+        <Field label={vs.award}>
+          <Input
+            value={award}
+            data-testid={VOTING_TID.award}
+            onChange={(_, d) => {
+              setAward(d.value);
+              if (!titleEdited) setVote({ title: newVoteRecord(context, "award", cleanText(d.value) || "…").vote.title });
+            }}
+          />
+        </Field>
+      )}
+      <Field label={vs.title}>
+        <Input
+          value={vote.title}
+          data-testid={VOTING_TID.title}
+          onChange={(_, d) => {
+            setTitleEdited(true);
+            setVote({ title: d.value });
+          }}
+        />
+      </Field>
+
+      <Field label={`${vs.candidates} (${vs.candidatesCount(vote.candidates.length, members.length)})`}>
+        <div className={s.list}>
+          {members.map((m, i) => (
+            <Checkbox key={m} label={m} checked={vote.candidates.includes(m)} onChange={(_, d) => toggle(m, d.checked === true)} data-testid={VOTING_TID.candidate(i)} />
+          ))}
+        </div>
+      </Field>
+
+      <div className={s.row}>
+        <Field label={vs.ballotKind}>
+          <Select value={vote.ballot.kind} onChange={(_, d) => setBallot(d.value as BallotKind["kind"])} data-testid={VOTING_TID.ballotKind}>
+            <option value="approve">{vs.ballotApprove}</option>
+            <option value="chooseUpTo">{vs.ballotChooseUpTo}</option>
+            <option value="chooseOne">{vs.ballotChooseOne}</option>
+          </Select>
+        </Field>
+        <Field label={vs.quota}>
+          <NumberInput value={max} disabled={vote.ballot.kind === "chooseOne"} onValue={(n) => setBallot(vote.ballot.kind, n ?? NaN)} data-testid={VOTING_TID.quota} />
+        </Field>
+      </div>
+      <div className={s.row}>
+        <Field label={vs.toElect}>
+          <NumberInput value={vote.toElect} onValue={(n) => setVote({ toElect: n ?? NaN })} data-testid={VOTING_TID.toElect} />
+        </Field>
+        <Field label={vs.blank}>
+          <Select value={vote.invalid.noneMarked} onChange={(_, d) => setVote({ invalid: { overQuota: "invalid", noneMarked: d.value as "valid" | "invalid" } })} data-testid={VOTING_TID.blank}>
+            <option value="valid">{vs.blankValid}</option>
+            <option value="invalid">{vs.blankInvalid}</option>
+          </Select>
+        </Field>
+      </div>
+
+      <Subtitle2>{vs.ruleInWords}</Subtitle2>
+      <Field label={vs.rulePreset}>
+        <Select value={preset} onChange={(_, d) => d.value !== "custom" && setVote({ rule: cloneRule(RULE_PRESETS[d.value as PresetKey].rule) })} data-testid={VOTING_TID.preset}>
+          {PRESET_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {RULE_PRESETS[k].label[lang]}
+            </option>
+          ))}
+          <option value="custom">{vs.ruleCustom}</option>
+        </Select>
+      </Field>
+      <div className={s.three}>
+        <Field label={vs.percent}>
+          <NumberInput value={vote.rule.percent} onValue={(n) => setRule({ percent: n ?? NaN })} data-testid={VOTING_TID.percent} />
+        </Field>
+        <Field label={vs.comparison}>
+          <Select value={vote.rule.comparison} onChange={(_, d) => setRule({ comparison: d.value as Comparison })} data-testid={VOTING_TID.comparison}>
+            <option value=">=">{vs.atLeast}</option>
+            <option value=">">{vs.moreThan}</option>
+          </Select>
+        </Field>
+        <Field label={vs.denominator}>
+          <Select value={vote.rule.denominator} onChange={(_, d) => setRule({ denominator: d.value as Denominator })} data-testid={VOTING_TID.denominator}>
+            {DENOMINATORS.map((d) => (
+              <option key={d} value={d}>
+                {vs.denominators[d]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Checkbox
+        label={vs.quorum}
+        checked={vote.rule.quorum !== null}
+        onChange={(_, d) => setRule({ quorum: d.checked ? { percent: 66.67, comparison: ">=", of: "members" } : null })}
+        data-testid={VOTING_TID.quorum}
+      />
+      {vote.rule.quorum && (
+        <div className={s.row}>
+          <Field label={vs.quorumPercent}>
+            <NumberInput value={vote.rule.quorum.percent} onValue={(n) => vote.rule.quorum && setRule({ quorum: { ...vote.rule.quorum, percent: n ?? NaN } })} data-testid={VOTING_TID.quorumPercent} />
+          </Field>
+          <Field label={vs.comparison}>
+            <Select value={vote.rule.quorum.comparison} onChange={(_, d) => vote.rule.quorum && setRule({ quorum: { ...vote.rule.quorum, comparison: d.value as Comparison } })}>
+              <option value=">=">{vs.atLeast}</option>
+              <option value=">">{vs.moreThan}</option>
+            </Select>
+          </Field>
+        </div>
+      )}
+
+      <Field label={vs.tieSteps}>
+        <div className={s.root}>
+          {Array.from({ length: tieRows }, (_, k) => (
+            <Select key={k} aria-label={vs.tieStep(k + 1)} value={codes[k] ?? ""} onChange={(_, d) => setTie(k, d.value as TieCode | "")} data-testid={VOTING_TID.tie(k)}>
+              <option value="">{`${vs.tieStep(k + 1)}: ${vs.tieNone}`}</option>
+              {TIE_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {`${vs.tieStep(k + 1)}: ${{ higherScore: vs.tieHigherScore, revote: vs.tieRevote, meetingDecides: vs.tieMeeting, lot: vs.tieLot }[c]}`}
+                </option>
+              ))}
+            </Select>
+          ))}
+        </div>
+      </Field>
+      {codes.includes("lot") && (
+        <Field label={vs.seed} required>
+          <Input value={seed} onChange={(_, d) => setSeed(d.value)} data-testid={VOTING_TID.seed} />
+        </Field>
+      )}
+      <div className={s.words} data-testid={VOTING_TID.ruleText} aria-live="polite">
+        <Caption1 block>{words.rule}</Caption1>
+        <Caption1 block>{words.tie}</Caption1>
+      </div>
+
+      <Field label={vs.committeeHead}>
+        <Input value={vote.committee.head} onChange={(_, d) => setVote({ committee: { ...vote.committee, head: d.value } })} data-testid={VOTING_TID.head} />
+      </Field>
+      <div className={s.row}>
+        {committee.map((m, k) => (
+          <Input
+            key={k}
+            aria-label={vs.committeeMember(k + 1)}
+            placeholder={vs.committeeMember(k + 1)}
+            value={m}
+            onChange={(_, d) => setCommittee(committee.map((x, j) => (j === k ? d.value : x)))}
+            data-testid={VOTING_TID.member(k)}
+          />
+        ))}
+      </div>
+      <div className={s.three}>
+        <Field label={vs.members}>
+          <NumberInput value={vote.attendance.members} onValue={(n) => setVote({ attendance: { ...vote.attendance, members: n ?? NaN } })} data-testid={VOTING_TID.members} />
+        </Field>
+        <Field label={vs.present}>
+          <NumberInput value={vote.attendance.present} onValue={(n) => setVote({ attendance: { ...vote.attendance, present: n ?? NaN } })} data-testid={VOTING_TID.present} />
+        </Field>
+        <Field label={vs.issued}>
+          <NumberInput value={record.issued} onValue={(n) => setRecord((r) => ({ ...r, issued: n }))} data-testid={VOTING_TID.issued} />
+        </Field>
+      </div>
+      <Field label={vs.entry}>
+        <RadioGroup value={record.entry} onChange={(_, d) => setRecord((r) => ({ ...r, entry: d.value as VoteRecord["entry"] }))}>
+          <Radio value="ballots" label={vs.entryBallots} data-testid={VOTING_TID.entry("ballots")} />
+          <Radio value="handCount" label={vs.entryHand} data-testid={VOTING_TID.entry("handCount")} />
+        </RadioGroup>
+      </Field>
+      <Checkbox
+        label={vs.doubleEntry}
+        checked={record.entry === "ballots" && record.doubleEntry}
+        disabled={record.entry !== "ballots"}
+        onChange={(_, d) => setRecord((r) => ({ ...r, doubleEntry: d.checked === true }))}
+        data-testid={VOTING_TID.doubleEntry}
+      />
+      <div>
+        <Button appearance="primary" disabled={disabled} onClick={() => onCreate({ ...final, doubleEntry: final.entry === "ballots" && final.doubleEntry })} data-testid={VOTING_TID.create}>
+          {creating ? vs.creating : vs.create}
+        </Button>
+      </div>
+    </section>
+  );
+}

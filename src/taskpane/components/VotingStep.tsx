@@ -1,0 +1,264 @@
+import { Badge, Button, Caption1, Divider, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, ToggleButton, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { ExcelHost } from "../../app/office";
+import {
+  countVote,
+  createVote,
+  electLeadership,
+  loadVoting,
+  recordDecision,
+  startRevote,
+  voteSheets,
+  writeMinutes,
+  type CountResult,
+  type LeadershipChoice,
+  type VotingContext,
+} from "../../app/voting";
+import { hasErrors, type Issue, type Where } from "../../domain/issues";
+import type { VoteRecord } from "../../domain/voting/record";
+import type { Lang, Strings } from "../strings";
+import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
+import { formIssues, VotingCreate } from "./VotingCreate";
+import { blocking, VotingCount, type DecisionPatch } from "./VotingCount";
+import { VotingLeader } from "./VotingLeader";
+import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
+
+export { VOTING_TID } from "./VotingShared";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
+  selected: { display: "flex", flexDirection: "column", gap: "8px", padding: "8px", borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  voteLabel: { display: "inline-flex", flexWrap: "wrap", gap: "4px", alignItems: "center" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  grow: { flexGrow: 1, minWidth: "120px" },
+});
+
+type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "elect" | null;
+
+export interface VotingStepProps {
+  host: ExcelHost;
+  lang: Lang;
+  t: Strings;
+  onSelect: (where: Where) => void;
+}
+
+/** What the list says about a vote: from this session's count when there is one, else from its record. */
+function statusOf(record: VoteRecord, count: CountResult | undefined, vs: VotingStrings): { text: string; color: "success" | "warning" | "danger" | "informative" } {
+  if (count) {
+    if (blocking(count.issues).length) return { text: vs.statusErrors, color: "danger" };
+    if (count.result.conclusion.revote) return { text: vs.statusRevote, color: "warning" };
+    if (!count.final) return { text: vs.statusMeeting, color: "warning" };
+    return { text: vs.statusFinal, color: "success" };
+  }
+  if (record.decision || record.meeting) return { text: vs.statusDecided, color: "informative" };
+  return { text: vs.statusNew, color: "informative" };
+}
+
+const tally = (issues: Issue[]) => {
+  const e = issues.filter((i) => i.severity === "error").length;
+  return { e, w: issues.length - e };
+};
+
+/** The ballots step: create a vote, count it, settle what the count leaves open, write the minutes, choose next year's leader. */
+export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
+  const s = useStyles();
+  const vs = VOTING_STRINGS[lang];
+  const [ctx, setCtx] = useState<VotingContext | null>(null);
+  const [busy, setBusy] = useState<Busy>("load");
+  const [report, setReport] = useState<Report | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Record<string, CountResult>>({});
+  const [formOpen, setFormOpen] = useState(false);
+  const [place, setPlace] = useState<string | null>(null);
+
+  const refused = (section: Section, issues: Issue[]): Report => ({ section, intent: "error", text: issues[0]?.message[lang] ?? t.unexpected, issues });
+
+  /** Runs one action: disables every button meanwhile, and reports under its section. */
+  const run = async (what: Exclude<Busy, null>, section: Section, action: () => Promise<Report | null>) => {
+    setBusy(what);
+    try {
+      const r = await action();
+      if (r) setReport(r);
+    } catch (e) {
+      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Reads the votes again; keeps the selection when it still exists. */
+  const reload = async (select?: string): Promise<VotingContext | null> => {
+    const out = await loadVoting(host);
+    if (!out.ok) {
+      setReport(refused("votes", out.issues));
+      return null;
+    }
+    const c = out.context;
+    setCtx(c);
+    const ids = c.records.map((r) => r.id);
+    setSelected((cur) => (select && ids.includes(select) ? select : cur && ids.includes(cur) ? cur : (ids[ids.length - 1] ?? null)));
+    return c;
+  };
+
+  useEffect(() => {
+    void run("load", "votes", async () => {
+      const c = await reload();
+      if (c && c.records.length === 0) setFormOpen(true);
+      return c && c.recordIssues.length ? { section: "votes", intent: "warning", text: c.recordIssues[0].message[lang], issues: c.recordIssues } : null;
+    });
+    // Read once when the step opens; later reads are the user's choice (Refresh).
+  }, [host]);
+
+  const refresh = () =>
+    run("load", "votes", async () => {
+      const c = await reload();
+      if (!c) return null;
+      setCounts({});
+      return { section: "votes", intent: c.recordIssues.length ? "warning" : "info", text: vs.loaded(c.records.length), issues: c.recordIssues };
+    });
+
+  const create = (record: VoteRecord) =>
+    run("create", "create", async () => {
+      const local = formIssues(record);
+      if (local.length) return { section: "create", intent: "error", text: vs.refused, issues: local };
+      const out = await createVote(host, record);
+      if (out.kind !== "written") return { section: "create", intent: "error", text: vs.refused, issues: out.issues };
+      await reload(record.id);
+      setFormOpen(false);
+      return { section: "votes", intent: "success", text: vs.created(record.id, out.sheets), issues: out.issues };
+    });
+
+  /** Counts `id` and keeps the count for the list and the results. */
+  const doCount = async (id: string, prefix = ""): Promise<Report> => {
+    const out = await countVote(host, id);
+    if (out.kind !== "counted") return refused("votes", out.issues);
+    setCounts((c) => ({ ...c, [id]: out.count }));
+    setCtx(out.context);
+    const { e, w } = tally(out.count.issues);
+    return { section: "votes", intent: e ? "error" : w ? "warning" : "success", text: `${prefix}${vs.counted(e, w)}`, issues: out.count.issues };
+  };
+
+  const decide = (id: string, patch: DecisionPatch) =>
+    run("decide", "votes", async () => {
+      const out = await recordDecision(host, id, patch);
+      if (out.kind !== "written") return refused("votes", out.issues);
+      return doCount(id, `${vs.decisionSaved} `);
+    });
+
+  const revote = (id: string) =>
+    run("revote", "votes", async () => {
+      const out = await startRevote(host, id);
+      if (out.kind !== "written") return refused("votes", out.issues);
+      await reload(out.id);
+      return { section: "votes", intent: "success", text: vs.revoted(out.id ?? ""), issues: out.issues };
+    });
+
+  const minutes = (id: string) =>
+    run("minutes", "votes", async () => {
+      const out = await writeMinutes(host, id, { place: (place ?? ctx?.bloc?.province ?? "").trim() || undefined });
+      if (out.kind !== "written") return refused("votes", out.issues);
+      if (out.count) setCounts((c) => ({ ...c, [id]: out.count as CountResult }));
+      return { section: "votes", intent: "success", text: vs.minutesWritten(voteSheets(id).minutes.sheet), issues: out.issues };
+    });
+
+  const elect = (choice: LeadershipChoice) =>
+    run("elect", "leader", async () => {
+      const out = await electLeadership(host, choice);
+      if (out.kind !== "written") return refused("leader", out.issues);
+      await reload();
+      return { section: "leader", intent: "success", text: vs.elected(out.year ?? 0, out.leader ?? "", out.deputies ?? []), issues: out.issues };
+    });
+
+  if (!ctx) {
+    return busy === "load" ? <Spinner label={t.loading} /> : <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />;
+  }
+
+  const record = ctx.records.find((r) => r.id === selected) ?? null;
+  const count = record ? counts[record.id] : undefined;
+  const pendingRevote = count && !hasErrors(count.issues) ? count.result.conclusion.revote : null;
+  const off = busy !== null;
+
+  return (
+    <div className={s.root}>
+      <Caption1 className={s.muted}>{vs.help}</Caption1>
+      {!ctx.bloc && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{vs.noBloc}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={s.head}>
+        <Subtitle2>{vs.votesTitle}</Subtitle2>
+        <Button size="small" disabled={off} onClick={() => void refresh()} data-testid={VOTING_TID.refresh}>
+          {busy === "load" ? vs.refreshing : vs.refresh}
+        </Button>
+      </div>
+      {ctx.records.length === 0 ? (
+        <Caption1>{vs.noVotes}</Caption1>
+      ) : (
+        <RadioGroup value={selected ?? ""} onChange={(_, d) => setSelected(d.value)} aria-label={vs.votesTitle}>
+          {ctx.records.map((r) => {
+            const st = statusOf(r, counts[r.id], vs);
+            return (
+              <Radio
+                key={r.id}
+                value={r.id}
+                data-testid={VOTING_TID.vote(r.id)}
+                label={
+                  <span className={s.voteLabel}>
+                    <strong>{r.id}</strong> {r.vote.title} <Caption1 className={s.muted}>({vs.round(r.vote.round)})</Caption1>
+                    <Badge appearance="tint" size="small" color={st.color}>
+                      {st.text}
+                    </Badge>
+                  </span>
+                }
+              />
+            );
+          })}
+        </RadioGroup>
+      )}
+
+      {record && (
+        <section className={s.selected} aria-label={vs.selected(record.id, record.vote.title)} data-testid={VOTING_TID.selected}>
+          <Subtitle2>{vs.selected(record.id, record.vote.title)}</Subtitle2>
+          <div className={s.actions}>
+            <Button appearance="primary" disabled={off} onClick={() => void run("count", "votes", () => doCount(record.id))} data-testid={VOTING_TID.count}>
+              {busy === "count" ? vs.counting : vs.count}
+            </Button>
+            {pendingRevote && (
+              <Button disabled={off} onClick={() => void revote(record.id)} data-testid={VOTING_TID.revote}>
+                {vs.revote(record.vote.round + 1)}
+              </Button>
+            )}
+          </div>
+          <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />
+          {count && <VotingCount key={record.id} count={count} lang={lang} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
+          <div className={s.actions}>
+            <Field label={vs.place} className={s.grow}>
+              <Input value={place ?? ctx.bloc?.province ?? ""} onChange={(_, d) => setPlace(d.value)} data-testid={VOTING_TID.place} />
+            </Field>
+            <Button disabled={off} onClick={() => void minutes(record.id)} data-testid={VOTING_TID.minutes}>
+              {vs.minutes}
+            </Button>
+          </div>
+        </section>
+      )}
+      {!record && <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />}
+
+      <div>
+        <ToggleButton size="small" checked={formOpen} onClick={() => setFormOpen(!formOpen)} data-testid={VOTING_TID.newVote}>
+          {formOpen ? vs.closeForm : vs.newVote}
+        </ToggleButton>
+      </div>
+      {formOpen && <VotingCreate context={ctx} lang={lang} disabled={off} creating={busy === "create"} onCreate={(r) => void create(r)} />}
+      <VotingStatus report={report} section="create" lang={lang} t={t} onSelect={onSelect} />
+
+      <Divider />
+      <Subtitle2>{vs.leaderTitle}</Subtitle2>
+      <VotingLeader context={ctx} lang={lang} disabled={off} electing={busy === "elect"} onElect={(c) => void elect(c)} />
+      <VotingStatus report={report} section="leader" lang={lang} t={t} onSelect={onSelect} />
+    </div>
+  );
+}
