@@ -1,6 +1,6 @@
 /**
  * `npm run check:libreoffice`: the demo workbook, recalculated by LibreOffice, shows the same
- * totals, ranks and bands as the engine. Every cached formula result is removed first, so the
+ * totals, ranks and bands as the engine, and the same vote tallies (votes, %, passing) as the engine. Every cached formula result is removed first, so the
  * numbers LibreOffice writes back are its own. Needs `soffice` (Debian: libreoffice-calc).
  */
 import { execFileSync } from "node:child_process";
@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { parseScenario } from "../src/cli/scenario";
 import { runScenario } from "../src/cli/run";
+import { voteSheets } from "../src/app/voting";
 
 async function main(): Promise<number> {
   const file = resolve(process.argv[2] ?? "docs/scenario.sample.json");
@@ -53,7 +54,40 @@ async function main(): Promise<number> {
     console.log(`${ok ? "✓" : "✗"} ${e.unit}: LibreOffice ${got.total} / hạng ${got.rank} / ${got.band} — engine ${e.total} / hạng ${e.rank} / ${e.band}`);
   });
   console.log(`${stripped} cached formula results removed before LibreOffice recalculated; ${report.results.length - bad} of ${report.results.length} units agree.`);
-  return bad === 0 && report.results.length > 0 ? 0 : 1;
+
+  // Each vote counted ballot by ballot: the results block of the entry the count used, as LibreOffice computes it, against the engine.
+  let voteBad = 0;
+  let checked = 0;
+  for (const v of report.votes) {
+    if (v.record.entry !== "ballots") continue;
+    const s = voteSheets(v.record.id);
+    const prefix = v.record.decision?.accept === "second" ? s.second.prefix : s.first.prefix;
+    const def = report.host.names().find((n) => n.name === `${prefix}_KetQua`);
+    if (!def) throw new Error(`no results block for ${v.record.id}`);
+    const [sheetPart, range] = def.formula.replace(/^=/, "").split("!");
+    const ws = lo.getWorksheet(sheetPart.replace(/^'|'$/g, "").replace(/''/g, "'"));
+    if (!ws) throw new Error(`LibreOffice's file has no sheet for ${v.record.id}`);
+    const m = /^\$?([A-Z]+)\$?(\d+)/.exec(range);
+    if (!m) throw new Error(`bad range ${range}`);
+    const col0 = m[1].split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0);
+    const row0 = Number(m[2]);
+    const cell = (r: number, c: number) => {
+      const x = ws.getRow(r).getCell(c).value as unknown;
+      return x && typeof x === "object" && "formula" in (x as object) ? (x as { result?: unknown }).result : x;
+    };
+    v.result.candidates.forEach((c, i) => {
+      const r = row0 + i;
+      // ExcelJS drops a formula's cached result when it is 0 (a falsy check): a formula cell without a result holds 0.
+      const num = (c: number) => Number(cell(r, c) ?? 0);
+      const got = { name: String(cell(r, col0 + 1)), votes: num(col0 + 2), percent: num(col0 + 3), passes: cell(r, col0 + 4) === "Đạt" };
+      const ok = got.name === c.name && got.votes === c.votes && Math.abs(got.percent - c.percent) < 1e-9 && got.passes === c.passes;
+      checked++;
+      if (!ok) voteBad++;
+      console.log(`${ok ? "✓" : "✗"} ${v.record.id} ${c.name}: LibreOffice ${got.votes} phiếu, ${got.percent}%, ${got.passes ? "đạt" : "không đạt"} — engine ${c.votes}, ${c.percent}%, ${c.passes ? "đạt" : "không đạt"}`);
+    });
+  }
+  console.log(`${checked - voteBad} of ${checked} vote results agree.`);
+  return bad === 0 && voteBad === 0 && report.results.length > 0 ? 0 : 1;
 }
 
 main().then(

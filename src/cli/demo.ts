@@ -50,6 +50,15 @@ async function main(argv: string[]): Promise<number> {
       console.log(`  ${String(r.rank).padStart(2)}${r.tied ? "=" : " "} ${r.unit.padEnd(42)} ${String(r.total).padStart(7)}  ${r.band}${r.leading ? "  ★ dẫn đầu" : ""}`);
     }
   }
+  for (const v of report.votes) {
+    const r = v.result;
+    const t = r.totals;
+    console.log(`\nBỏ phiếu / Vote ${v.record.id} (vòng ${r.vote.round}): ${r.vote.title}`);
+    console.log(`  phát ra ${t.issued}, thu vào ${t.returned}, hợp lệ ${t.valid}, không hợp lệ ${t.invalid}; tỷ lệ trên ${t.denominator.value}`);
+    for (const c of r.candidates) console.log(`  ${c.name.padEnd(42)} ${String(c.votes).padStart(4)}  ${c.percent.toFixed(2).padStart(6)}%  ${c.outcome}${c.tied ? " (bằng phiếu)" : ""}`);
+    console.log(`  → được chọn / elected: ${v.elected.join(", ") || "—"}${v.final ? "" : " (chưa xong / pending)"}; SHA-256 ${v.fingerprint.slice(0, 16)}…`);
+  }
+  if (report.leadership) console.log(`\nNăm ${report.leadership.year}: trưởng khối ${report.leadership.leader}; phó trưởng khối ${report.leadership.deputies.join(", ") || "—"}`);
   const out = outArg ? resolve(outArg) : scenario.output ? resolve(dirname(file), scenario.output) : resolve("out", `${basename(file, ".json")}.xlsx`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, await report.host.toXlsx());

@@ -8,6 +8,10 @@ import { writeSheets } from "../excel/apply";
 import { readWorkbook } from "../excel/read";
 import { MemoryHost } from "../host";
 import { criteriaSheetPlan } from "../workbook/criteria/criteriaSheet";
+import { countVote, createVote, electLeadership, enterBallots, enterHandCount, loadVoting, newVoteRecord, recordDecision, startRevote, writeMinutes, type CountResult } from "../app/voting";
+import { RULE_PRESETS, type Ballot, type Mark } from "../domain/voting/model";
+import type { VoteRecord } from "../domain/voting/record";
+import { nameKey } from "../domain/text";
 import type { Scenario } from "./scenario";
 
 export interface RunReport {
@@ -16,7 +20,12 @@ export interface RunReport {
   /** Each step: what it did, its issues and the round trips it cost. */
   steps: { step: string; ok: boolean; syncs: number; issues: Issue[] }[];
   results: UnitResult[];
+  /** Each vote's count, in scenario order (a revote's round 2 right after its round 1). */
+  votes: CountResult[];
+  leadership: { year: number; leader: string; deputies: string[] } | null;
 }
+
+type BallotInput = NonNullable<NonNullable<Scenario["votes"]>[number]["ballots"]>[number];
 
 /** A unit's self-scores at `ratio` of every content leaf's max, on the step. */
 function filled(table: CriteriaTable, ratio: number): ScoreInput["entries"] {
@@ -73,5 +82,145 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       });
     }
   }
-  return { ok: steps.every((s) => s.ok), host, steps, results };
+  const votes: CountResult[] = [];
+  const ids: Record<string, string[]> = { leader: [], deputy: [] };
+  let leadership: RunReport["leadership"] = null;
+  if (blocOk && scenario.votes?.length) {
+    const members = scenario.bloc.members;
+    const full = (n: string) => members.find((m) => nameKey(m.name) === nameKey(n) || (m.shortName && nameKey(m.shortName) === nameKey(n)))?.name ?? n;
+    const ballotOf = (b: BallotInput, number: number): Ballot => {
+      const o = Array.isArray(b) ? { approve: b } : b;
+      const marks: Record<string, Mark> = {};
+      for (const n of o.reject ?? []) marks[full(n)] = "reject";
+      for (const n of o.approve ?? []) marks[full(n)] = "approve";
+      return { number, marks, manualInvalid: Array.isArray(b) ? null : (b.invalid ?? null) };
+    };
+    for (const [k, v] of scenario.votes.entries()) {
+      const label = `vote ${k + 1} (${v.purpose})`;
+      let record: VoteRecord | null = null;
+      const created = await step(`${label}: create`, async () => {
+        const loaded = await loadVoting(host);
+        if (!loaded.ok) return { ok: false, issues: loaded.issues };
+        const seats = v.seats ?? 1;
+        const r = newVoteRecord(loaded.context, v.purpose, v.award, seats);
+        const present = v.present ?? r.vote.attendance.members;
+        r.vote = {
+          ...r.vote,
+          title: v.title ?? r.vote.title,
+          candidates: v.candidates ? v.candidates.map(full) : r.vote.candidates,
+          ballot: v.quota ? (r.vote.ballot.kind === "approve" ? { kind: "approve", quota: v.quota } : { kind: "chooseUpTo", n: v.quota }) : r.vote.ballot,
+          rule: v.rule ? (typeof v.rule === "string" ? { ...RULE_PRESETS[v.rule].rule } : v.rule) : r.vote.rule,
+          tieRule: v.tieRule ?? r.vote.tieRule,
+          invalid: { overQuota: "invalid", noneMarked: v.blankBallot ?? r.vote.invalid.noneMarked },
+          committee: v.committee ?? r.vote.committee,
+          attendance: { members: r.vote.attendance.members, present },
+        };
+        r.issued = v.issued ?? present;
+        r.entry = v.handCount ? "handCount" : "ballots";
+        r.doubleEntry = !v.handCount && !!v.secondEntry;
+        record = r;
+        const out = await createVote(host, r, { rows: Math.max(r.issued, v.ballots?.length ?? 0) + 5 });
+        return { ok: out.kind === "written", issues: out.issues };
+      });
+      if (!created || !record) continue;
+      const rec: VoteRecord = record;
+      if (rec.vote.purpose.kind !== "award") ids[rec.vote.purpose.kind].push(rec.id);
+      if (v.handCount) {
+        await step(`${label}: enter hand count`, async () => {
+          const out = await enterHandCount(host, rec.id, { ...v.handCount!, votes: Object.fromEntries(Object.entries(v.handCount!.votes).map(([n, x]) => [full(n), x])) });
+          return { ok: out.kind === "entered", issues: out.issues };
+        });
+      } else if (v.ballots) {
+        const first = v.ballots.map((b, i) => ballotOf(b, i + 1));
+        await step(`${label}: enter ballots`, async () => {
+          const out = await enterBallots(host, rec.id, 1, first);
+          return { ok: out.kind === "entered", issues: out.issues };
+        });
+        if (v.secondEntry) {
+          const second = first.map((b) => {
+            const d = v.secondEntry!.find((x) => x.number === b.number);
+            return d ? ballotOf(d.ballot, b.number) : b;
+          });
+          await step(`${label}: enter ballots again (entry 2)`, async () => {
+            const out = await enterBallots(host, rec.id, 2, second);
+            return { ok: out.kind === "entered", issues: out.issues };
+          });
+        }
+      }
+      if (v.decision || v.meeting) {
+        await step(`${label}: record the decision`, async () => {
+          const out = await recordDecision(host, rec.id, { ...(v.decision ? { decision: v.decision } : {}), ...(v.meeting ? { meeting: { elected: v.meeting.elected.map(full), note: v.meeting.note } } : {}) });
+          return { ok: out.kind === "written", issues: out.issues };
+        });
+      }
+      const at = v.minutes?.at ? new Date(v.minutes.at) : undefined;
+      let count: CountResult | null = null;
+      const counted = await step(`${label}: count`, async () => {
+        const c = await countVote(host, rec.id);
+        if (c.kind !== "counted") return { ok: false, issues: c.issues };
+        count = c.count;
+        return { ok: !c.count.issues.some((i) => i.severity === "error"), issues: c.count.issues };
+      });
+      if (counted && v.minutes) {
+        await step(`${label}: minutes`, async () => {
+          const out = await writeMinutes(host, rec.id, { place: v.minutes!.place, at });
+          return { ok: out.kind === "written", issues: out.issues };
+        });
+      }
+      const c1 = count as CountResult | null;
+      if (c1) votes.push(c1);
+      count = null;
+      if (counted && c1?.result.conclusion.revote && v.revote) {
+        let rid = "";
+        const revoted = await step(`${label}: revote (round 2)`, async () => {
+          const out = await startRevote(host, rec.id);
+          rid = out.kind === "written" ? (out.id ?? "") : "";
+          return { ok: out.kind === "written", issues: out.issues };
+        });
+        if (revoted) {
+          const loaded = await loadVoting(host);
+          const r2 = loaded.ok ? loaded.context.records.find((r) => r.id === rid) : undefined;
+          await step(`${label}: round 2 ballots`, async () => {
+            const b2 = v.revote!.ballots.map((b, i) => ballotOf(b, i + 1));
+            const a = await enterBallots(host, rid, 1, b2);
+            if (a.kind !== "entered") return { ok: false, issues: a.issues };
+            if (r2?.doubleEntry) {
+              const b = await enterBallots(host, rid, 2, b2);
+              if (b.kind !== "entered") return { ok: false, issues: b.issues };
+            }
+            return { ok: true, issues: [] };
+          });
+          await step(`${label}: round 2 count`, async () => {
+            const c = await countVote(host, rid);
+            if (c.kind !== "counted") return { ok: false, issues: c.issues };
+            count = c.count;
+            return { ok: !c.count.issues.some((i) => i.severity === "error"), issues: c.count.issues };
+          });
+          if (v.minutes) {
+            await step(`${label}: round 2 minutes`, async () => {
+              const out = await writeMinutes(host, rid, { place: v.minutes!.place, at });
+              return { ok: out.kind === "written", issues: out.issues };
+            });
+          }
+        }
+      }
+      const c2 = count as CountResult | null;
+      if (c2) votes.push(c2);
+    }
+  }
+  if (blocOk && scenario.leadership) {
+    const l = scenario.leadership;
+    await step(`leadership (${l.mode})`, async () => {
+      const choice =
+        l.mode === "election"
+          ? { mode: "election" as const, leaderVote: ids.leader[ids.leader.length - 1] ?? "", deputyVote: ids.deputy[ids.deputy.length - 1] ?? null }
+          : l.mode === "designation"
+            ? { mode: "designation" as const, leader: l.leader, deputies: l.deputies }
+            : l;
+      const out = await electLeadership(host, choice);
+      if (out.kind === "written" && out.leader && out.year) leadership = { year: out.year, leader: out.leader, deputies: out.deputies ?? [] };
+      return { ok: out.kind === "written", issues: out.issues };
+    });
+  }
+  return { ok: steps.every((s) => s.ok), host, steps, results, votes, leadership };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CriteriaTableSchema } from "../domain/criteria/model";
+import { MANUAL_REASONS, RULE_PRESETS, RuleSchema, TieStepSchema, INVALID_REASONS } from "../domain/voting/model";
 
 /**
  * A scenario: what a bloc does in its year, as a file the headless runner plays through the same
@@ -59,6 +60,61 @@ export const ScoringSchema = z
   })
   .strict();
 
+const BallotInputSchema = z.union([
+  z.array(text).max(200).describe("The units approved (approve list) or chosen: full or short names"),
+  z
+    .object({
+      approve: z.array(text).max(200).optional().describe("Đồng ý / approved (or chosen)"),
+      reject: z.array(text).max(200).optional().describe("Không đồng ý / rejected"),
+      invalid: z.enum(MANUAL_REASONS).optional().describe("A reason the committee records by hand: wrongForm, addedNames, allStruckOut, other"),
+    })
+    .strict(),
+]);
+
+export const VoteInputSchema = z
+  .object({
+    purpose: z.enum(["award", "leader", "deputy"]).describe("An award (suy tôn), next year's bloc leader, or a deputy"),
+    award: text.optional().describe("The award's name, for purpose award (default Cờ thi đua của UBND tỉnh)"),
+    title: text.optional().describe("Nội dung / the vote's title (default from the purpose)"),
+    seats: z.number().int().min(1).max(200).optional().describe("Số lượng được chọn / how many win (default 1); also the ballot's quota unless `quota` is given"),
+    quota: z.number().int().min(1).max(200).optional().describe("Most approvals (or choices) a ballot may mark"),
+    candidates: z.array(text).max(200).optional().describe("Full or short names, in ballot order (default: for an award the units in the top band of Tổng hợp; otherwise all members)"),
+    rule: z.union([z.enum(Object.keys(RULE_PRESETS) as [keyof typeof RULE_PRESETS]), RuleSchema]).optional().describe("A preset name or a rule {percent, comparison, denominator, quorum}"),
+    tieRule: z.array(TieStepSchema).max(8).optional().describe("Steps in order: higherScore, revote, meetingDecides, {lot:{seed}}"),
+    blankBallot: z.enum(["valid", "invalid"]).optional().describe("Whether a ballot with nothing marked is valid"),
+    committee: z.object({ head: text, members: z.array(text).max(20) }).strict().optional().describe("Ban kiểm phiếu"),
+    present: z.number().int().min(0).optional().describe("Số có mặt (default: all members)"),
+    issued: z.number().int().min(0).optional().describe("Số phiếu phát ra (default: those present)"),
+    ballots: z.array(BallotInputSchema).max(10000).optional().describe("The paper ballots, numbered 1, 2, … in order, typed into entry 1"),
+    secondEntry: z
+      .array(z.object({ number: z.number().int().min(1), ballot: BallotInputSchema }).strict())
+      .max(10000)
+      .optional()
+      .describe("Double entry: entry 2 equals entry 1 except these ballots (a typing difference); omit for a single entry"),
+    decision: z.object({ accept: z.enum(["first", "second"]), by: text }).strict().optional().describe("Which entry the committee accepts when the two differ, and who decided"),
+    handCount: z
+      .object({
+        returned: z.number().int().min(0),
+        valid: z.number().int().min(0),
+        invalid: z.number().int().min(0),
+        votes: z.record(z.string(), z.number().int().min(0)),
+        invalidReasons: z.partialRecord(z.enum(INVALID_REASONS), z.number().int().min(0)).optional(),
+      })
+      .strict()
+      .optional()
+      .describe("Totals counted by hand instead of ballots"),
+    meeting: z.object({ elected: z.array(text), note: text }).strict().optional().describe("The meeting's choice on a tie left to it"),
+    revote: z.object({ ballots: z.array(BallotInputSchema).max(10000) }).strict().optional().describe("Round 2 ballots, when the count ends in a revote among the tied"),
+    minutes: z.object({ place: text.optional(), at: z.iso.datetime({ local: true }).optional() }).strict().optional().describe("Write the vote-count minutes: place (default the province) and local date-time"),
+  })
+  .strict();
+
+export const LeadershipInputSchema = z.union([
+  z.object({ mode: z.literal("rotation"), deputies: z.union([z.literal(1), z.literal(2)]) }).strict(),
+  z.object({ mode: z.literal("election") }).strict().describe("From the scenario's leader vote (and deputy vote, if any)"),
+  z.object({ mode: z.literal("designation"), leader: text, deputies: z.array(text).max(2) }).strict(),
+]);
+
 export const ScenarioSchema = z
   .object({
     $schema: z.string().optional(),
@@ -66,6 +122,8 @@ export const ScenarioSchema = z
     output: z.string().optional().describe("Where to write the workbook (.xlsx), relative to the scenario file"),
     bloc: BlocSchema,
     scoring: ScoringSchema.optional().describe("Criteria, score sheets and the units' scores"),
+    votes: z.array(VoteInputSchema).max(50).optional().describe("Secret-ballot votes: awards, next year's leader and deputies"),
+    leadership: LeadershipInputSchema.optional().describe("Write next year's bloc leader and deputies"),
   })
   .strict();
 

@@ -28,12 +28,29 @@ describe("scenario files", () => {
     if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
     const report = await runScenario(parsed.scenario);
     expect(report.ok).toBe(true);
-    expect(report.steps.map((s) => [s.step, s.ok, s.syncs])).toEqual([
+    expect(report.steps.slice(0, 4).map((s) => [s.step, s.ok, s.syncs])).toEqual([
       ["bloc", true, 2],
       ["scoring: insert", true, 2],
       ["scoring: enter scores", true, 2],
       ["scoring: validate", true, 1],
     ]);
+    // Every count costs one round trip; minutes a read and a write.
+    for (const s of report.steps) if (/: (round 2 )?count$/.test(s.step)) expect(s.syncs).toBe(1);
+    for (const s of report.steps) if (/minutes$/.test(s.step)) expect(s.syncs).toBe(2);
+    // The votes: a flag by double entry with a typing difference the committee settled; an award with
+    // an invalid ballot and a tie (equal votes, equal scores) sent to a revote; next year's leaders.
+    const [flag, merit, merit2, leader, deputy] = report.votes;
+    expect(flag.differences).toHaveLength(2);
+    expect(flag.entryStatement?.vi).toMatch(/lần nhập 1/);
+    expect(flag.elected).toEqual(["Sở Công Thương", "Ban Quản lý các Khu công nghiệp tỉnh"]);
+    expect(merit.result.totals).toMatchObject({ returned: 8, valid: 7, invalid: 1 });
+    expect(merit.result.tie?.candidates).toEqual(["Sở Xây dựng", "Sở Giao thông vận tải"]);
+    expect(merit.result.tie?.steps.map((t) => t.step)).toEqual(["higherScore", "revote"]);
+    expect(merit.result.tie?.steps[0]).toMatchObject({ applied: true, stillTied: ["Sở Xây dựng", "Sở Giao thông vận tải"] });
+    expect(merit2.result.vote.round).toBe(2);
+    expect(merit2.elected).toEqual(["Sở Xây dựng"]);
+    expect([leader.elected, deputy.elected]).toEqual([["Ban Quản lý các Khu công nghiệp tỉnh"], ["Sở Xây dựng"]]);
+    expect(report.leadership).toEqual({ year: 2027, leader: "Ban Quản lý các Khu công nghiệp tỉnh", deputies: ["Sở Xây dựng"] });
     // The sample shows a leading unit and a declared tie.
     expect(report.results.filter((r) => r.leading)).toHaveLength(1);
     expect(report.results.filter((r) => r.tied).length).toBeGreaterThanOrEqual(2);
