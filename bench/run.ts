@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: figures, never pass/fail. Per action, the round trips (syncs) and request bytes
- * the in-memory host counts; then the production bundle's initial JavaScript for the pane.
+ * the in-memory host counts (with a 2,000-ballot vote: create, enter, count, minutes); the secret-ballot
+ * engine's tally of 10,000 ballots × 60 candidates against HyperFormula computing the same entry
+ * sheet; then the production bundle's initial JavaScript for the pane.
  * Run `npm run build` first for the bundle figures (the npm script does).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import type { CriteriaTable, Criterion } from "../src/domain/criteria/model";
 import { criteriaSheetPlan } from "../src/workbook/criteria/criteriaSheet";
 import { writeSheets } from "../src/excel/apply";
 import { readWorkbook } from "../src/excel/read";
+import { benchVoteActions, engineVsHyperFormula, type EngineVsSheet } from "./voting";
 
 function draft(n: number): BlocDraft {
   const members = Array.from({ length: n }, (_, i) => ({ name: `Sở thành viên số ${i + 1} của khối thi đua`, shortName: `S${i + 1}` }));
@@ -64,6 +67,27 @@ function benchTable(n: number): CriteriaTable {
   return { title: "Bảng đo", scale: 5 * n, allowOverScale: false, decimals: 2, step: 0.25, bonusCap: null, penaltyCap: null, legalBasis: "", sample: false, sections };
 }
 
+/**
+ * The engine's tally against HyperFormula computing the same ballot entry sheet (paste of the typed
+ * ballots and the recalculation it triggers). 2,000 × 60 first; 10,000 × 60 unless the smaller
+ * run projects it past 3 minutes (HyperFormula grows faster than linearly), then the ratio stays
+ * at the size that ran.
+ */
+async function engineVsSheet() {
+  console.log("\nSecret-ballot tally: the TypeScript engine vs HyperFormula computing the same entry sheet (results checked equal):\n");
+  const out: EngineVsSheet[] = [await engineVsHyperFormula(2000, 60)];
+  const small = out[0];
+  const projected = ((small.writeMs + small.recalcMs) / 1000) * (10000 / 2000) ** 1.5;
+  const skipped = projected > 180;
+  if (!skipped) out.push(await engineVsHyperFormula(10000, 60));
+  const r: string[][] = [["size", "engine ms (median)", "HF write sheet ms", "HF paste+recalc ms", "ratio HF/engine"]];
+  for (const x of out) r.push([`${x.ballots} ballots × ${x.candidates} candidates`, x.engineMs.toFixed(1), x.writeMs.toFixed(0), x.recalcMs.toFixed(0), `${x.ratio.toFixed(0)}×`]);
+  table(r);
+  const note = out.find((x) => x.note)?.note;
+  if (note) console.log(`  ${note}`);
+  if (skipped) console.log(`  10,000 × 60 not run in HyperFormula: projected ${projected.toFixed(0)} s from the 2,000 × 60 run; the ratio above is at 2,000 × 60.`);
+}
+
 async function main() {
   for (const n of [8, 60]) {
     const host = new MemoryHost();
@@ -87,8 +111,13 @@ async function main() {
       if (out.results.length !== units) throw new Error(`validate found ${out.results.length} units, expected ${units}`);
     });
   }
+  const voteLines = await benchVoteActions(measure, draft, () => rows[rows.length - 1]);
   console.log("Round trips and request sizes, as counted by the in-memory host:\n");
   table(rows);
+  console.log("\nSecret ballot, 2,000 ballots × 20 candidates, entered twice (issue bound: 2 syncs plus the fewest chunks under 5 MB):\n");
+  for (const l of voteLines) console.log(l);
+
+  await engineVsSheet();
 
   const dist = resolve(__dirname, "../dist");
   const html = join(dist, "taskpane.html");

@@ -286,14 +286,36 @@ function entryIssues(read: BallotSheetRead, grid: Grid, which: string): Issue[] 
  * tie by the declared rule; applies the meeting's recorded decision.
  */
 export async function countVote(host: ExcelHost, id: string): Promise<CountOutcome> {
-  const a = anchor(id);
   let read: WorkbookRead;
   try {
-    read = await readWorkbook(host, { ...BASE_READ, sheetsOfNames: [...BASE_READ.sheetsOfNames, a.first, a.second, a.hand] });
+    read = await readWorkbook(host, countRequest([id]));
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
   }
-  const ctx = contextOf(read);
+  return countFromRead(read, contextOf(read), id);
+}
+
+/** What a count of these votes reads, in one round trip: the base sheets and every entry sheet of each. */
+export function countRequest(ids: readonly string[], extra: { sheets?: string[]; sheetsOfNames?: string[] } = {}) {
+  const anchors = ids.flatMap((id) => Object.values(anchor(id)));
+  return { sheets: [...BASE_READ.sheets, ...(extra.sheets ?? [])], sheetsOfNames: [...BASE_READ.sheetsOfNames, ...anchors, ...(extra.sheetsOfNames ?? [])] };
+}
+
+/** Counts several votes from one read (the nomination step counts every award vote at once). */
+export async function countVotes(host: ExcelHost, ids: readonly string[], extra: { sheets?: string[]; sheetsOfNames?: string[] } = {}): Promise<{ ok: true; read: WorkbookRead; context: VotingContext; counts: CountOutcome[] } | { ok: false; issues: Issue[] }> {
+  let read: WorkbookRead;
+  try {
+    read = await readWorkbook(host, countRequest(ids, extra));
+  } catch (e) {
+    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+  const context = contextOf(read);
+  return { ok: true, read, context, counts: ids.map((id) => countFromRead(read, context, id)) };
+}
+
+/** Counts one vote from what was read: reconcile, check, tally, settle, apply the meeting's decision. */
+export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string): CountOutcome {
+  const a = anchor(id);
   const record = ctx.records.find((r) => r.id === id);
   if (!record) {
     return { kind: "invalid", issues: [error("vote.notFound", say(`Không tìm thấy cuộc bỏ phiếu ${id} trên trang "${VOTE_SHEET}".`, `Vote ${id} is not on sheet "${VOTE_SHEET}".`)), ...ctx.recordIssues] };

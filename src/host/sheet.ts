@@ -105,18 +105,25 @@ export class SheetModel {
       for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) add(this.prop(row, col, key));
       return out;
     }
-    const rows = [...this.rowFormats.keys()].filter((x) => x >= r.r0 && x <= r.r1);
-    const cols = [...this.colFormats.keys()].filter((x) => x >= r.c0 && x <= r.c1);
-    const plainRow = firstMissing(r.r0, r.r1, new Set(rows));
-    const plainCol = firstMissing(r.c0, r.c1, new Set(cols));
-    const rowReps = plainRow === null ? rows : [...rows, plainRow];
-    const colReps = plainCol === null ? cols : [...cols, plainCol];
-    for (const row of rowReps) for (const col of colReps) add(this.lowerProp(row, col, key));
+    let covered = 0;
     for (const [k, f] of this.cellFormats) {
       if (!(key in f)) continue;
       const row = keyRow(k);
       const col = keyCol(k);
-      if (row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1) add(f[key] as FormatProps[K]);
+      if (row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1) {
+        add(f[key] as FormatProps[K]);
+        covered++;
+      }
+    }
+    // The lower layers (sheet, rows, columns) show only where no cell format sets the key.
+    if (covered < cellCount(r)) {
+      const rows = [...this.rowFormats.keys()].filter((x) => x >= r.r0 && x <= r.r1);
+      const cols = [...this.colFormats.keys()].filter((x) => x >= r.c0 && x <= r.c1);
+      const plainRow = firstMissing(r.r0, r.r1, new Set(rows));
+      const plainCol = firstMissing(r.c0, r.c1, new Set(cols));
+      const rowReps = plainRow === null ? rows : [...rows, plainRow];
+      const colReps = plainCol === null ? cols : [...cols, plainCol];
+      for (const row of rowReps) for (const col of colReps) add(this.lowerProp(row, col, key));
     }
     return out;
   }

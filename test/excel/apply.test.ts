@@ -146,3 +146,25 @@ describe("page breaks", () => {
     expect(report.issues.map((i) => i.code)).toContain("excel.print.unsupported");
   });
 });
+
+describe("protection over large ranges", () => {
+  it("lets a write cover more than 20,000 unlocked cells of a protected sheet, and refuses one touching a locked cell", async () => {
+    const { writeCells } = await import("../../src/excel/cells");
+    const host = new MemoryHost();
+    const plan: SheetPlan = { ...emptyPlan("Phiếu"), unlocked: ["A1:CV300"], protection: {} };
+    await writeSheets(host, [plan], await state(host));
+    const cells = (rows: number, cols: number) =>
+      Array.from({ length: rows * cols }, (_, i) => ({ sheet: "Phiếu", address: `${columnName(i % cols)}${Math.floor(i / cols) + 1}`, value: "x" }));
+    const ok = await writeCells(host, cells(300, 100));
+    expect(ok.ok).toBe(true);
+    expect(host.values("Phiếu", "CV300")).toEqual([["x"]]);
+    const refused = await writeCells(host, cells(301, 100));
+    expect(refused.ok).toBe(false);
+  });
+});
+
+function columnName(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
