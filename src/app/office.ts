@@ -2,3 +2,4 @@
 export { officeHost } from "../excel/host";
 export type { ExcelHost } from "../excel/host";
 export { selectCell } from "../excel/select";
+export { officePlatform, workbookOpener } from "../excel/files";

@@ -69,9 +69,9 @@ export interface VotingContext {
   leadershipIssues: Issue[];
 }
 
-const BASE_READ = { sheets: [VOTE_SHEET, BLOC_SHEET, SUMMARY_SHEET, LEADERSHIP_SHEET], sheetsOfNames: [BLOC_NAMES.name, "BX_BoPhieu", "BX_TongHop", "BX_TruongKhoi_Bang"] };
+export const BASE_READ = { sheets: [VOTE_SHEET, BLOC_SHEET, SUMMARY_SHEET, LEADERSHIP_SHEET], sheetsOfNames: [BLOC_NAMES.name, "BX_BoPhieu", "BX_TongHop", "BX_TruongKhoi_Bang"] };
 
-function contextOf(read: WorkbookRead): VotingContext {
+export function contextOf(read: WorkbookRead): VotingContext {
   const pick = (sheet: string, name: string) => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]);
   const blocRead = pick(BLOC_SHEET, BLOC_NAMES.name);
   let bloc: Bloc | null = null;
@@ -502,18 +502,7 @@ export async function writeMinutes(host: ExcelHost, id: string, opts: MinutesOpt
   if (hasErrors(count.issues)) {
     return { kind: "invalid", issues: [error("vote.minutes.notConcluded", say("Kiểm phiếu còn lỗi: chưa thể lập biên bản. Sửa các lỗi dưới đây.", "The count has errors: the minutes cannot be written yet. Fix the issues below.")), ...count.issues] };
   }
-  const bloc = context.bloc;
-  const at = opts.at ?? new Date();
-  const input: MinutesInput = {
-    sheet: voteSheets(id).minutes.sheet,
-    bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear() },
-    record: count.record,
-    result: count.result,
-    fingerprint: count.fingerprint,
-    entryStatement: count.entryStatement,
-    place: opts.place ?? bloc?.province ?? "",
-    at: { day: at.getDate(), month: at.getMonth() + 1, year: at.getFullYear(), hour: at.getHours(), minute: at.getMinutes() },
-  };
+  const input = minutesInput(count, context.bloc, opts);
   const out = await write(host, read, [minutesSheetPlan(input)], {
     log: {
       action: "Lập biên bản kiểm phiếu",
@@ -523,6 +512,21 @@ export async function writeMinutes(host: ExcelHost, id: string, opts: MinutesOpt
     },
   });
   return out.kind === "written" ? { ...out, count } : out;
+}
+
+/** What the vote-count minutes of a count say (the sheet and the .docx are made from it). */
+export function minutesInput(count: CountResult, bloc: Bloc | null, opts: MinutesOptions = {}): MinutesInput {
+  const at = opts.at ?? new Date();
+  return {
+    sheet: voteSheets(count.record.id).minutes.sheet,
+    bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear() },
+    record: count.record,
+    result: count.result,
+    fingerprint: count.fingerprint,
+    entryStatement: count.entryStatement,
+    place: opts.place ?? bloc?.province ?? "",
+    at: { day: at.getDate(), month: at.getMonth() + 1, year: at.getFullYear(), hour: at.getHours(), minute: at.getMinutes() },
+  };
 }
 
 // ----------------------------------------------------------------------------------- decisions

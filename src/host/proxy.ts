@@ -141,6 +141,8 @@ export class RequestContextImpl {
         }
       },
     };
+    // Selecting or activating writes nothing, but the preview's view follows them: notify too.
+    const view = { sheet: st.model.activeSheet, selection: st.model.selection };
     try {
       for (const op of ops) {
         try {
@@ -152,7 +154,7 @@ export class RequestContextImpl {
       }
     } finally {
       stats.responseBytes += responded;
-      if (wrote) b.notifyChange();
+      if (wrote || st.model.activeSheet !== view.sheet || st.model.selection !== view.selection) b.notifyChange();
     }
     for (const fn of staged) fn();
     return passThroughValue as T;

@@ -170,3 +170,27 @@ describe("more API surface", () => {
     spy.mockRestore();
   });
 });
+
+describe("change notifications", () => {
+  it("tells listeners when an add-in only selects a cell or activates a sheet (the preview's view follows)", async () => {
+    const host = new MemoryHost();
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.add("B");
+      await ctx.sync();
+    });
+    let calls = 0;
+    host.onChange(() => calls++);
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("B").getRange("C3").select();
+      await ctx.sync();
+    });
+    expect(host.selection()).toEqual({ sheet: "B", address: "C3" });
+    expect(calls).toBe(1);
+    await host.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("B").getRange("C3");
+      r.load("values");
+      await ctx.sync();
+    });
+    expect(calls).toBe(1);
+  });
+});

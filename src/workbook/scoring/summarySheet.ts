@@ -213,7 +213,7 @@ export interface SummaryLine {
  * Reads the computed summary back, anchored on its header ("Đơn vị" … "Tổng điểm"), so a vote can
  * take candidates' total scores (the "higher score" tie step) and eligibility from it.
  */
-export function readSummary(grid: Grid): { found: boolean; lines: SummaryLine[] } {
+export function readSummary(grid: Grid): { found: boolean; lines: SummaryLine[]; cols: { stt: number; unit: number; total: number; rank: number } | null } {
   const fold = (v: unknown) => foldDiacritics(String(v ?? "")).trim();
   const vals = grid.values;
   for (let r = 0; r < vals.length; r++) {
@@ -238,7 +238,9 @@ export function readSummary(grid: Grid): { found: boolean; lines: SummaryLine[] 
         row: grid.row + k + 1,
       });
     }
-    return { found: true, lines };
+    // Sheet columns (0-based) of the header, for formulas that look results up in BX_TongHop.
+    const cols = { stt: grid.col + row.findIndex((v) => fold(v) === "stt"), unit: grid.col + unit, total: grid.col + total, rank: grid.col + rank };
+    return { found: true, lines, cols };
   }
-  return { found: false, lines: [] };
+  return { found: false, lines: [], cols: null };
 }

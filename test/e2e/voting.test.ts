@@ -1,0 +1,244 @@
+/**
+ * End to end: the ballots step in the preview (webpack-dev-server over https, headless Chromium).
+ * A vote for the provincial flag with a quota of 2 among 8 units: 8 paper ballots entered twice
+ * (pasted into the two entry sheets), a typing difference settled, the tally, a tie left to the meeting,
+ * the minutes, then next year's leader by rotation. Fails on a page error or a request outside localhost.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { request } from "node:https";
+import { resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = resolve(__dirname, "../..");
+// Jest may run the e2e files side by side: this file's server gets a port of its own.
+const PORT = Number(process.env.E2E_VOTING_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 1 : 3918));
+const BASE = `https://localhost:${PORT}`;
+
+function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
+  const hit = candidates.find((p) => existsSync(p));
+  if (!hit) {
+    throw new Error(
+      "No Chromium found for the browser test. Install Debian's: `apt-get update && apt-get install -y chromium` " +
+        "(or set CHROMIUM_PATH to a Chromium/Chrome binary). Tried: " + candidates.join(", "),
+    );
+  }
+  return hit;
+}
+
+function get(url: string): Promise<number> {
+  return new Promise((ok) => {
+    const req = request(url, { rejectUnauthorized: false, timeout: 5000 }, (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on("error", () => ok(0));
+    req.on("timeout", () => {
+      req.destroy();
+      ok(0);
+    });
+    req.end();
+  });
+}
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let serverLog = "";
+
+beforeAll(async () => {
+  const executablePath = findChromium();
+  server = spawn(process.execPath, [resolve(ROOT, "node_modules/webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(PORT), BROWSER: "none" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  server.stdout?.on("data", (d) => (serverLog += d));
+  server.stderr?.on("data", (d) => (serverLog += d));
+  const deadline = Date.now() + 180_000;
+  while ((await get(`${BASE}/preview.html`)) !== 200) {
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The dev server did not start:\n${serverLog.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      server.kill("SIGTERM");
+    }
+  }
+});
+
+const UNITS = ["Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường", "Ban Quản lý các Khu công nghiệp tỉnh", "Ban Quản lý Dự án Đầu tư Xây dựng tỉnh", "Liên minh Hợp tác xã tỉnh"];
+
+/** Fills the bloc form through the pane and saves it: 8 members, led this year by the first. */
+async function createBloc(page: Page) {
+  const id = (t: string) => page.getByTestId(t);
+  await id("bloc-name").waitFor({ timeout: 60_000 });
+  await id("bloc-name").fill("Khối thi đua các sở, ngành Kinh tế - Kỹ thuật");
+  await id("bloc-province").fill("Nam Định");
+  await id("bloc-year").fill("2026");
+  await id("member-paste").click();
+  await id("member-paste-text").fill(UNITS.map((u, i) => `${i + 1}\t${u}`).join("\n"));
+  await id("member-paste-replace").click();
+  await id("member-name-7").waitFor();
+  await id("bloc-leader").selectOption(UNITS[0]);
+  await id("bloc-deputy-0").selectOption(UNITS[5]);
+  await id("bloc-save").click();
+  await page.getByText("Đã ghi hồ sơ khối", { exact: false }).waitFor({ timeout: 30_000 });
+}
+
+/** Watches a page for requests outside localhost and for uncaught errors. */
+function watch(page: Page) {
+  const outside: string[] = [];
+  const problems: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && !["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)) outside.push(r.url());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  return { outside, problems };
+}
+
+type Host = { sheetNames(): string[]; values(s: string, r: string): unknown[][]; text(s: string, r: string): string[][]; usedRange(s: string): string | null };
+/** Runs `fn` in the page on the preview's in-memory workbook (`window.binhXet.host`). `fn` must not close over anything. */
+function onHost<T>(page: Page, fn: (h: Host) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.binhXet.host)`) as Promise<T>;
+}
+
+/** Ballots as typed from paper: the number, then "x" under each approved unit (columns B…I), tab-separated as Excel copies them. */
+const tsv = (ballots: number[][]) => ballots.map((marks, i) => [String(i + 1), ...UNITS.map((_, k) => (marks.includes(k) ? "x" : ""))].join("\t")).join("\n");
+
+/** Opens a sheet's tab in the workbook view, selects a cell and pastes a block there, as Ctrl+V would. */
+async function pasteInto(page: Page, sheet: string, cell: string, text: string) {
+  const book = page.locator('[data-testid="workbook-view"]');
+  await book.getByRole("tab", { name: sheet, exact: true }).click();
+  await book.getByRole("grid", { name: sheet, exact: true }).waitFor();
+  await book.locator(`td[data-cell="${cell}"]`).click();
+  await page.getByTestId("cell-address").and(page.locator(`[value="${cell}"]`)).waitFor();
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", t);
+    document.querySelector('[data-testid="grid"]')!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test("a flag vote is entered twice, settled, tallied, minuted, and next year's leader chosen, all in the preview", async () => {
+  const context = await browser!.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const { outside, problems } = watch(page);
+  await page.goto(`${BASE}/preview.html`);
+  await createBloc(page);
+  const id = (t: string) => page.getByTestId(t);
+  const text = (t: string) => id(t).textContent();
+  const book = page.locator('[data-testid="workbook-view"]');
+
+  // The ballots step; with no vote yet, the new-vote form is open, seeded for an award.
+  await id("step-voting").click();
+  await id("voting-create").waitFor({ timeout: 60_000 });
+  await expect(id("voting-award").inputValue()).resolves.toBe("Cờ thi đua của UBND tỉnh");
+  for (let i = 0; i < UNITS.length; i++) await expect(id(`voting-candidate-${i}`).isChecked()).resolves.toBe(true);
+  await id("voting-quota").fill("2");
+  await id("voting-to-elect").fill("2");
+  await id("voting-preset").selectOption("validMajority");
+  await page.waitForFunction(() => /trên 50% so với số phiếu hợp lệ/.test(document.querySelector('[data-testid="voting-rule-text"]')?.textContent ?? ""));
+  // A tie at the cutoff goes straight to the meeting.
+  await id("voting-tie-0").selectOption("meetingDecides");
+  await id("voting-tie-1").selectOption("");
+  await page.waitForFunction(() => /\(1\) hội nghị quyết định\./.test(document.querySelector('[data-testid="voting-rule-text"]')?.textContent ?? ""));
+  await id("voting-head").fill("Nguyễn Văn A");
+  await expect(id("voting-double").isChecked()).resolves.toBe(true);
+  await id("voting-create").click();
+  await page.getByText("Đã tạo cuộc bỏ phiếu V1", { exact: false }).waitFor({ timeout: 30_000 });
+  await expect(onHost(page, (h) => h.sheetNames())).resolves.toEqual(expect.arrayContaining(["Bỏ phiếu", "Phiếu V1", "Phiếu V1 (lần 2)", "In phiếu V1"]));
+  await expect(id("voting-form").count()).resolves.toBe(0);
+
+  // Two typists paste the 8 ballots; the second mistypes ballot 8 (unit 4 instead of unit 3).
+  const ballots = [[0, 1], [0, 1], [0, 1], [0, 2], [0, 2], [0, 2], [1, 2], [1, 2]];
+  await pasteInto(page, "Phiếu V1", "A7", tsv(ballots));
+  await pasteInto(page, "Phiếu V1 (lần 2)", "A7", tsv([...ballots.slice(0, 7), [1, 3]]));
+  await expect(onHost(page, (h) => h.values("Phiếu V1", "A14:E14")[0])).resolves.toEqual([8, "", "x", "x", ""]);
+  await expect(onHost(page, (h) => h.values("Phiếu V1 (lần 2)", "A14:E14")[0])).resolves.toEqual([8, "", "x", "", "x"]);
+
+  // The count finds the difference, as errors that name their cells; no result while the entries differ.
+  await id("voting-count").click();
+  await page.waitForFunction(() => /Đã kiểm phiếu: 2 lỗi/.test(document.querySelector('[data-testid="voting-status-votes"]')?.textContent ?? ""), null, { timeout: 30_000 });
+  const diffs = await id("issue-vote.double.mark").allTextContents();
+  expect(diffs).toHaveLength(2);
+  expect(diffs[0]).toMatch(/Phiếu số 8, Sở Giao thông vận tải/);
+  expect(diffs[0]).toMatch(/Phiếu V1 \(lần 2\)!D14/);
+  expect(diffs[1]).toMatch(/Phiếu V1 \(lần 2\)!E14/);
+  await expect(id("voting-results").count()).resolves.toBe(0);
+  await expect(text("voting-totals")).resolves.toMatch(/8Phát ra8Thu vào8Hợp lệ0Không hợp lệ/);
+  // An issue's cell is a click away: the click selects the second entry's D14 in the workbook.
+  await id("issue-vote.double.mark").first().getByRole("button", { name: /Phiếu V1 \(lần 2\)!D14/ }).click();
+  await page.waitForFunction(() => {
+    const sel = (window as unknown as { binhXet: { host: { selection(): { sheet: string; address: string } | null } } }).binhXet.host.selection();
+    return sel?.sheet === "Phiếu V1 (lần 2)" && sel.address === "D14";
+  });
+
+  // The first entry is accepted, by name; the count again gives the results.
+  await id("voting-accept-1").click();
+  await id("voting-decided-by").waitFor();
+  await expect(id("voting-decided-by").inputValue()).resolves.toBe("Nguyễn Văn A");
+  await id("voting-decision-go").click();
+  await page.getByText("Đã ghi quyết định", { exact: false }).waitFor({ timeout: 30_000 });
+  await id("voting-count").click();
+  await id("voting-results").waitFor({ timeout: 30_000 });
+  const cells = await page.$$eval('[data-testid="voting-results"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  expect(cells[0]).toEqual(["Sở Công Thương", "6", "75", "Được chọn"]);
+  expect(cells[1]).toEqual(["Sở Xây dựng", "5", "62,5", "Hội nghị quyết định"]);
+  expect(cells[2]).toEqual(["Sở Giao thông vận tải", "5", "62,5", "Hội nghị quyết định"]);
+  expect(cells[3]).toEqual(["Sở Tài nguyên và Môi trường", "0", "0", "Không đạt"]);
+  await expect(text("voting-elected")).resolves.toBe("Tạm thời: được chọn Sở Công Thương.");
+
+  // The tie at the cutoff: the meeting picks one of the two.
+  await expect(text("voting-tie")).resolves.toMatch(/Sở Xây dựng, Sở Giao thông vận tải cùng 5 phiếu, còn 1 suất/);
+  await expect(id("voting-meeting-save").isDisabled()).resolves.toBe(true);
+  await id("voting-meeting-pick-0").check();
+  await id("voting-meeting-save").click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="voting-elected"]')?.textContent === "Kết quả cuối cùng: được chọn Sở Công Thương, Sở Xây dựng.",
+    null,
+    { timeout: 30_000 },
+  );
+  await expect(id("voting-results").getByText("Được chọn (hội nghị)").count()).resolves.toBe(1);
+  await expect(id("voting-meeting-save").count()).resolves.toBe(0);
+
+  // The minutes, at the bloc's province.
+  await expect(id("voting-place").inputValue()).resolves.toBe("Nam Định");
+  await id("voting-minutes").click();
+  await page.getByText("Đã lập biên bản kiểm phiếu ở trang “Biên bản V1”", { exact: false }).waitFor({ timeout: 30_000 });
+  await expect(onHost(page, (h) => h.sheetNames())).resolves.toContain("Biên bản V1");
+  const minutes = await onHost(page, (h) => {
+    return h.text("Biên bản V1", h.usedRange("Biên bản V1") ?? "A1").flat().join("\n");
+  });
+  expect(minutes).toContain("BIÊN BẢN KIỂM PHIẾU");
+  expect(minutes).toContain("Sở Xây dựng");
+  await book.getByRole("tab", { name: "Biên bản V1", exact: true }).click();
+  await book.getByRole("grid", { name: "Biên bản V1", exact: true }).getByText("BIÊN BẢN KIỂM PHIẾU", { exact: false }).first().waitFor();
+  await page.screenshot({ path: resolve(ROOT, "test-results/preview-minutes.png"), fullPage: false });
+
+  // Next year's leader by rotation: the member after this year's leader.
+  await id("voting-leader-mode-rotation").check();
+  await id("voting-elect").click();
+  await page.waitForFunction(() => /^Năm 2027: trưởng khối Sở Xây dựng/.test(document.querySelector('[data-testid="voting-status-leader"]')?.textContent ?? ""), null, { timeout: 30_000 });
+  const leaders = await onHost(page, (h) => h.values("Trưởng khối các năm", "A5:E6"));
+  expect(leaders[1].slice(0, 2)).toEqual([2027, "Sở Xây dựng"]);
+  expect(leaders[1][4]).toBe("Luân phiên");
+  await expect(text("voting-history")).resolves.toMatch(/2027: Sở Xây dựng/);
+
+  expect(problems).toEqual([]);
+  expect(outside).toEqual([]);
+  await context.close();
+});
