@@ -557,7 +557,7 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
 
 /**
  * Starts a revote among the tied: round n + 1 as a new vote (id V1_2…), keeping round n as it is,
- * with its own entry sheets and ballots. Two round trips to count, two to write.
+ * with its own entry sheets and ballots. One round trip to count, then one read and one write.
  */
 export async function startRevote(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
   const c = await countVote(host, id);

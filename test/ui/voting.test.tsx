@@ -72,6 +72,7 @@ describe("the ballots step", () => {
     await waitFor(() => expect(status("votes")).toMatch(/Đã ghi quyết định/));
     await click(VOTING_TID.count);
     const results = await screen.findByTestId(VOTING_TID.results);
+    expect(screen.getByTestId(VOTING_TID.fingerprint).textContent).toMatch(/SHA-256.*: [0-9a-f]{16}…$/);
     const cells = [...results.querySelectorAll("tbody tr")].map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent));
     expect(cells[0]).toEqual(["Sở Công Thương", "6", "75", "Được chọn"]);
     expect(cells[1]).toEqual(["Sở Xây dựng", "5", "62,5", "Hội nghị quyết định"]);

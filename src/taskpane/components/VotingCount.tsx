@@ -126,6 +126,10 @@ export function VotingCount({ count, lang, disabled, onDecide }: VotingCountProp
         <Caption1 className={s.muted}>{vs.attendance(totals.present, totals.members, totals.presentPercent, totals.quorumMet)}</Caption1>
       </section>
       {count.entryStatement && <Caption1>{count.entryStatement[lang]}</Caption1>}
+      <Caption1 data-testid={VOTING_TID.fingerprint} title={count.fingerprint}>
+        {VOTING_STRINGS[lang].fingerprint}
+        <code>{count.fingerprint.slice(0, 16)}…</code>
+      </Caption1>
       {undecided && (
         <div className={s.box}>
           <Caption1>{vs.entriesDiffer(count.differences.length)}</Caption1>

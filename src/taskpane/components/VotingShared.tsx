@@ -7,6 +7,7 @@ import { IssueList } from "./IssueList";
 /** Test ids of the voting step (re-exported by VotingStep). */
 export const VOTING_TID = {
   refresh: "voting-refresh",
+  fingerprint: "voting-fingerprint",
   vote: (id: string) => `voting-vote-${id}`,
   newVote: "voting-new",
   form: "voting-form",
