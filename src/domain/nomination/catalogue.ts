@@ -1,0 +1,256 @@
+import { z } from "zod";
+import { error, warning, type Issue, type Message } from "../issues";
+import { cleanText, foldDiacritics, nameKey } from "../text";
+import { RuleSchema, type Rule } from "../voting/model";
+import { AWARD_LEVELS, type Award, type Catalogue, type Prerequisites } from "./model";
+
+/**
+ * The default award catalogue (DOMAIN §3): the forms seen in bloc results, emulation titles and
+ * forms of reward kept apart. Every number in it (quotas, the 20% cap, the vote rule) and the
+ * legal basis are starting points the bloc edits; nothing here is read as law by the engine.
+ */
+
+/** The band most prerequisites name (DOMAIN §2); a setting, as the bands are. */
+export const EXCELLENT_BAND = "Hoàn thành xuất sắc nhiệm vụ";
+
+/** Editable text printed on the documents; never used in logic (DOMAIN §3: the legal basis moves). */
+export const DEFAULT_LEGAL_BASIS = "Luật Thi đua, khen thưởng năm 2022; Nghị định số 152/2025/NĐ-CP";
+const PARTY_LEGAL_BASIS = "Quy định về công tác khen thưởng của Ban Thường vụ Tỉnh ủy";
+
+/** ≥ 80% of the bloc's members (the prosecution sector's rule for flags, DOMAIN §3): a setting. */
+const flagRule = (): Rule => ({ percent: 80, comparison: ">=", denominator: "members", quorum: null });
+
+const prereq = (p: Partial<Prerequisites>): Prerequisites => ({ maxRank: null, leading: false, votePassed: false, ...p, bands: [...(p.bands ?? [])] });
+
+function award(a: Omit<Award, "custom" | "percentCap" | "voteRule" | "legalBasis"> & Partial<Pick<Award, "percentCap" | "legalBasis">>): Award {
+  return {
+    percentCap: null,
+    legalBasis: DEFAULT_LEGAL_BASIS,
+    ...a,
+    voteRule: a.prerequisites.votePassed ? flagRule() : null,
+    custom: false,
+  };
+}
+
+/** A fresh copy of the default catalogue (mutating it touches nothing shared). */
+export function defaultCatalogue(): Catalogue {
+  return {
+    awards: [
+      award({
+        id: "co-cp",
+        name: "Cờ thi đua của Chính phủ",
+        kind: "title",
+        level: "government",
+        priority: 1,
+        quota: 1,
+        percentCap: 20,
+        prerequisites: prereq({ leading: true, votePassed: true }),
+        excludesLower: true,
+      }),
+      award({
+        id: "co-tinh",
+        name: "Cờ thi đua của UBND tỉnh",
+        kind: "title",
+        level: "province",
+        priority: 2,
+        quota: 1,
+        prerequisites: prereq({ bands: [EXCELLENT_BAND], votePassed: true }),
+        excludesLower: true,
+      }),
+      award({
+        id: "tt-ldxs",
+        name: "Tập thể lao động xuất sắc",
+        kind: "title",
+        level: "province",
+        priority: 3,
+        quota: null,
+        prerequisites: prereq({ bands: [EXCELLENT_BAND] }),
+        excludesLower: false,
+      }),
+      award({
+        id: "bk-ttg",
+        name: "Bằng khen của Thủ tướng Chính phủ",
+        kind: "reward",
+        level: "government",
+        priority: 4,
+        quota: 1,
+        prerequisites: prereq({ votePassed: true }),
+        excludesLower: true,
+      }),
+      award({
+        id: "bk-tinh",
+        name: "Bằng khen của Chủ tịch UBND tỉnh",
+        kind: "reward",
+        level: "province",
+        priority: 5,
+        quota: 2,
+        prerequisites: prereq({ votePassed: true }),
+        excludesLower: true,
+      }),
+      award({
+        id: "bk-tu",
+        name: "Bằng khen của Ban Thường vụ Tỉnh ủy",
+        kind: "reward",
+        level: "party",
+        priority: 6,
+        quota: null,
+        // With no vote and no quota, the band is what keeps every unit from being proposed.
+        prerequisites: prereq({ bands: [EXCELLENT_BAND] }),
+        excludesLower: false,
+        legalBasis: PARTY_LEGAL_BASIS,
+      }),
+      award({
+        id: "giay-khen",
+        name: "Giấy khen",
+        kind: "reward",
+        level: "department",
+        priority: 7,
+        quota: null,
+        // Proposed only when the bloc votes for it: with no condition, every unit would be.
+        prerequisites: prereq({ votePassed: true }),
+        excludesLower: false,
+      }),
+    ],
+  };
+}
+
+function deepFreeze<T>(x: T): T {
+  if (x && typeof x === "object") {
+    for (const v of Object.values(x)) deepFreeze(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
+/** The default catalogue, frozen: read it, or call `defaultCatalogue()` for a copy to edit. */
+export const DEFAULT_CATALOGUE: Catalogue = deepFreeze(defaultCatalogue());
+
+// ---- Schema. Shapes only: the values a user can get wrong (quota, cap, priority) are checked by
+// `validateCatalogue`, which says what is wrong in words and where.
+
+export const MAX_AWARDS = 50;
+
+export const PrerequisitesSchema = z
+  .object({
+    maxRank: z.number().nullable(),
+    bands: z.array(z.string().max(100)).max(20),
+    leading: z.boolean(),
+    votePassed: z.boolean(),
+  })
+  .strict();
+
+export const AwardSchema = z
+  .object({
+    id: z.string().max(100),
+    name: z.string().max(500),
+    kind: z.enum(["title", "reward"]),
+    level: z.enum(AWARD_LEVELS),
+    priority: z.number(),
+    quota: z.number().nullable(),
+    percentCap: z.number().nullable(),
+    prerequisites: PrerequisitesSchema,
+    excludesLower: z.boolean(),
+    voteRule: RuleSchema.nullable(),
+    legalBasis: z.string().max(2000),
+    custom: z.boolean(),
+  })
+  .strict();
+
+export const CatalogueSchema = z.object({ awards: z.array(AwardSchema).max(MAX_AWARDS) }).strict();
+
+// Types and schemas must not drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _awardMatches: Same<z.infer<typeof AwardSchema>, Award> = true;
+const _catalogueMatches: Same<z.infer<typeof CatalogueSchema>, Catalogue> = true;
+void [_awardMatches, _catalogueMatches];
+
+// ---- Checks.
+
+const say = (vi: string, en: string): Message => ({ vi, en });
+const at = (i: Issue, field: string): Issue => ({ ...i, field });
+
+/** Reward wording ("Bằng khen…", "Giấy khen…"), compared without diacritics or case. */
+const looksLikeReward = (name: string): boolean => /^(bang khen|giay khen)\b/.test(foldDiacritics(name));
+/** Title wording ("Cờ thi đua…", "… lao động xuất sắc"). */
+const looksLikeTitle = (name: string): boolean => {
+  const f = foldDiacritics(name);
+  return /^co\b/.test(f) || /lao dong xuat sac/.test(f) || /chien si thi dua/.test(f);
+};
+
+/**
+ * Checks a catalogue. Errors: an empty id or name; two awards with the same id or the same name
+ * (case-, space- and NFC/NFD-insensitive); a quota that is not a whole number ≥ 0; a percent cap
+ * outside 0–100; a priority that is not a positive whole number; a rank condition that is not a
+ * whole number ≥ 1. Warnings: two awards with the same priority (ordered by id then); a title
+ * worded like a reward or a reward worded like a title (DOMAIN §3: users mixed them up); an award
+ * that needs a vote but has no vote rule. Each issue names its field ("awards.3.quota").
+ */
+export function validateCatalogue(c: Catalogue): Issue[] {
+  const out: Issue[] = [];
+  const ids = new Map<string, number>();
+  const names = new Map<string, number>();
+  const priorities = new Map<number, number>();
+  c.awards.forEach((a, i) => {
+    const add = (make: typeof error, code: string, field: string, vi: string, en: string) => out.push(at(make(`nomination.catalogue.${code}`, say(vi, en)), `awards.${i}.${field}`));
+    const label = cleanText(a.name) || `#${i + 1}`;
+    const id = cleanText(a.id);
+    if (!id) add(error, "id.empty", "id", `Danh hiệu/hình thức số ${i + 1} chưa có mã.`, `Award ${i + 1} has no id.`);
+    else {
+      const first = ids.get(nameKey(id));
+      if (first !== undefined) add(error, "id.duplicate", "id", `Mã "${id}" dùng hai lần (số ${first + 1} và ${i + 1}).`, `Id "${id}" is used twice (${first + 1} and ${i + 1}).`);
+      else ids.set(nameKey(id), i);
+    }
+    const name = cleanText(a.name);
+    if (!name) add(error, "name.empty", "name", `Danh hiệu/hình thức số ${i + 1} chưa có tên.`, `Award ${i + 1} has no name.`);
+    else {
+      const first = names.get(nameKey(name));
+      if (first !== undefined) {
+        add(error, "name.duplicate", "name", `"${name}" có hai lần trong danh mục (số ${first + 1} và ${i + 1}).`, `"${name}" is listed twice (${first + 1} and ${i + 1}).`);
+      } else names.set(nameKey(name), i);
+    }
+    if (a.quota !== null && !(Number.isInteger(a.quota) && a.quota >= 0)) {
+      add(error, "quota.invalid", "quota", `${label}: số lượng (${a.quota}) phải là số nguyên từ 0 trở lên.`, `${label}: the quota (${a.quota}) must be a whole number, 0 or more.`);
+    }
+    if (a.percentCap !== null && !(Number.isFinite(a.percentCap) && a.percentCap >= 0 && a.percentCap <= 100)) {
+      add(error, "percentCap.range", "percentCap", `${label}: tỷ lệ tối đa (${a.percentCap}%) phải trong khoảng 0–100%.`, `${label}: the percent cap (${a.percentCap}%) must be within 0–100%.`);
+    }
+    if (!(Number.isInteger(a.priority) && a.priority >= 1)) {
+      add(error, "priority.invalid", "priority", `${label}: thứ tự ưu tiên (${a.priority}) phải là số nguyên dương.`, `${label}: the priority (${a.priority}) must be a positive whole number.`);
+    } else {
+      const first = priorities.get(a.priority);
+      if (first !== undefined) {
+        const other = cleanText(c.awards[first].name);
+        add(warning, "priority.duplicate", "priority", `${label} có cùng thứ tự ưu tiên ${a.priority} với "${other}"; xét theo mã.`, `${label} has the same priority ${a.priority} as "${other}"; ordered by id.`);
+      } else priorities.set(a.priority, i);
+    }
+    const maxRank = a.prerequisites.maxRank;
+    if (maxRank !== null && !(Number.isInteger(maxRank) && maxRank >= 1)) {
+      add(error, "maxRank.invalid", "prerequisites.maxRank", `${label}: hạng yêu cầu (${maxRank}) phải là số nguyên từ 1 trở lên.`, `${label}: the required rank (${maxRank}) must be a whole number, 1 or more.`);
+    }
+    if (name && a.kind === "title" && looksLikeReward(name)) {
+      add(warning, "kind.mismatch", "kind", `"${name}" là hình thức khen thưởng nhưng được khai là danh hiệu thi đua.`, `"${name}" reads as a form of reward but is entered as an emulation title.`);
+    } else if (name && a.kind === "reward" && looksLikeTitle(name)) {
+      add(warning, "kind.mismatch", "kind", `"${name}" là danh hiệu thi đua nhưng được khai là hình thức khen thưởng.`, `"${name}" reads as an emulation title but is entered as a form of reward.`);
+    }
+    if (a.prerequisites.votePassed && a.voteRule === null) {
+      add(warning, "voteRule.missing", "voteRule", `${label}: yêu cầu bỏ phiếu nhưng chưa khai tỷ lệ phiếu cần đạt.`, `${label}: a vote is required but no passing rule is set.`);
+    }
+  });
+  return out;
+}
+
+/** A catalogue from untrusted data (a settings sheet, a scenario file): the schema, then `validateCatalogue`; null when either finds an error. */
+export function parseCatalogue(raw: unknown): { catalogue: Catalogue | null; issues: Issue[] } {
+  const parsed = CatalogueSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      catalogue: null,
+      issues: parsed.error.issues.map((e) => {
+        const path = e.path.join(".");
+        return at(error("nomination.catalogue.schema", say(`Dữ liệu danh mục khen thưởng không đúng tại "${path}": ${e.message}`, `Award catalogue data is wrong at "${path}": ${e.message}`)), path);
+      }),
+    };
+  }
+  const issues = validateCatalogue(parsed.data);
+  return { catalogue: issues.some((i) => i.severity === "error") ? null : parsed.data, issues };
+}
