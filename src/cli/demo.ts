@@ -4,7 +4,7 @@
  * saves the finished workbook as .xlsx. `--schema` prints the scenario's JSON Schema instead.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseScenario, scenarioJsonSchema } from "./scenario";
 import { runScenario } from "./run";
 
@@ -64,6 +64,17 @@ async function main(argv: string[]): Promise<number> {
   writeFileSync(out, await report.host.toXlsx());
   console.log(`Đã ghi / Written: ${out}`);
   console.log(`Trang tính / Sheets: ${report.host.sheetNames().join(", ")}`);
+  if (report.nomination) {
+    console.log("\nDanh sách đề nghị khen thưởng / Proposed list:");
+    for (const p of report.nomination.list) console.log(`  ${p.award.padEnd(36)} ${p.unit}${p.percent !== null ? ` (${p.votes}/${p.denominator}, ${p.percent}%)` : ""}`);
+    if (report.nomination.files.length) {
+      const dir = join(dirname(out), basename(out, ".xlsx"));
+      mkdirSync(dir, { recursive: true });
+      for (const f of report.nomination.files) writeFileSync(join(dir, f.name), f.bytes);
+      console.log(`Tài liệu / Documents (${report.nomination.files.length}): ${dir}`);
+      for (const f of report.nomination.files) console.log(`  ${f.name} — ${f.label.vi}`);
+    }
+  }
   if (!report.ok) {
     console.error("Kịch bản có lỗi (xem trên); tệp vẫn được ghi để xem. / The scenario has errors (above); the file is written for inspection.");
     return 1;

@@ -12,6 +12,8 @@ import { countVote, createVote, electLeadership, enterBallots, enterHandCount, l
 import { RULE_PRESETS, type Ballot, type Mark } from "../domain/voting/model";
 import type { VoteRecord } from "../domain/voting/record";
 import { nameKey } from "../domain/text";
+import { generateNomination, produceFiles, recordOverride, saveMeeting, type OutputFile } from "../app/nomination";
+import type { Proposal } from "../domain/nomination/model";
 import type { Scenario } from "./scenario";
 
 export interface RunReport {
@@ -23,6 +25,8 @@ export interface RunReport {
   /** Each vote's count, in scenario order (a revote's round 2 right after its round 1). */
   votes: CountResult[];
   leadership: { year: number; leader: string; deputies: string[] } | null;
+  /** The proposed list, and the documents and exports produced. */
+  nomination: { list: Proposal[]; files: OutputFile[] } | null;
 }
 
 type BallotInput = NonNullable<NonNullable<Scenario["votes"]>[number]["ballots"]>[number];
@@ -222,5 +226,52 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       return { ok: out.kind === "written", issues: out.issues };
     });
   }
-  return { ok: steps.every((s) => s.ok), host, steps, results, votes, leadership };
+  let nomination: RunReport["nomination"] = null;
+  const nom = scenario.nomination;
+  if (blocOk && nom) {
+    const full = (n: string) => scenario.bloc.members.find((m) => nameKey(m.name) === nameKey(n) || (m.shortName && nameKey(m.shortName) === nameKey(n)))?.name ?? n;
+    const at = (() => {
+      const d = nom.meeting?.date?.split("/").map(Number);
+      const t = nom.meeting?.time?.split(":").map(Number);
+      return d ? new Date(d[2], d[1] - 1, d[0], t?.[0] ?? 8, t?.[1] ?? 0) : undefined;
+    })();
+    if (nom.meeting) {
+      const m = nom.meeting;
+      await step("nomination: meeting record", async () => {
+        const out = await saveMeeting(host, {
+          ...(at ? { date: { day: at.getDate(), month: at.getMonth() + 1, year: at.getFullYear() } } : {}),
+          ...(m.time && at ? { time: { hour: at.getHours(), minute: at.getMinutes() } } : {}),
+          place: m.place ?? "",
+          chair: m.chair ?? "",
+          secretary: m.secretary ?? "",
+          present: m.present ?? null,
+          absent: (m.absent ?? []).map(full),
+          submissionNumber: m.submissionNumber ?? "",
+        });
+        return { ok: out.kind === "written", issues: out.issues };
+      });
+    }
+    for (const o of nom.overrides ?? []) {
+      await step(`nomination: override (${o.unit}, ${o.award})`, async () => {
+        const out = await recordOverride(host, { ...o, unit: full(o.unit) });
+        return { ok: out.kind === "written", issues: out.issues };
+      });
+    }
+    let list: Proposal[] = [];
+    const generated = await step("nomination: list and minutes", async () => {
+      const out = await generateNomination(host, { at });
+      if (out.kind === "written") list = out.state.list;
+      return { ok: out.kind === "written", issues: out.issues };
+    });
+    let files: OutputFile[] = [];
+    if (generated && nom.files !== false) {
+      await step("nomination: documents and exports", async () => {
+        const out = await produceFiles(host, { at });
+        if (out.ok) files = out.files;
+        return { ok: out.ok, issues: out.issues };
+      });
+    }
+    nomination = { list, files };
+  }
+  return { ok: steps.every((s) => s.ok), host, steps, results, votes, leadership, nomination };
 }

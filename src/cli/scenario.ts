@@ -115,6 +115,31 @@ export const LeadershipInputSchema = z.union([
   z.object({ mode: z.literal("designation"), leader: text, deputies: z.array(text).max(2) }).strict(),
 ]);
 
+export const NominationInputSchema = z
+  .object({
+    meeting: z
+      .object({
+        date: z.string().regex(/^\d{1,2}\/\d{1,2}\/\d{4}$/).optional().describe("Ngày họp, dd/mm/yyyy"),
+        time: z.string().regex(/^\d{1,2}:\d{2}$/).optional().describe("Giờ bắt đầu, hh:mm"),
+        place: text.optional().describe("Địa điểm"),
+        chair: text.optional().describe("Chủ trì"),
+        secretary: text.optional().describe("Thư ký"),
+        present: z.number().int().min(0).optional().describe("Số đơn vị có mặt"),
+        absent: z.array(text).max(200).optional().describe("Đơn vị vắng mặt (full or short names)"),
+        submissionNumber: text.optional().describe("Số tờ trình, e.g. 05/TTr-KTĐ"),
+      })
+      .strict()
+      .optional()
+      .describe("The review meeting's record"),
+    overrides: z
+      .array(z.object({ unit: text, award: text, include: z.boolean(), reason: text.min(1) }).strict())
+      .max(200)
+      .optional()
+      .describe("The meeting's decisions overriding the proposed list, each with its reason"),
+    files: z.boolean().optional().describe("Also produce the documents and exports (default true): written beside the workbook"),
+  })
+  .strict();
+
 export const ScenarioSchema = z
   .object({
     $schema: z.string().optional(),
@@ -124,6 +149,7 @@ export const ScenarioSchema = z
     scoring: ScoringSchema.optional().describe("Criteria, score sheets and the units' scores"),
     votes: z.array(VoteInputSchema).max(50).optional().describe("Secret-ballot votes: awards, next year's leader and deputies"),
     leadership: LeadershipInputSchema.optional().describe("Write next year's bloc leader and deputies"),
+    nomination: NominationInputSchema.optional().describe("The nomination list, the review-meeting minutes, the submission and the exports"),
   })
   .strict();
 

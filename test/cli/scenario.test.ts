@@ -36,7 +36,19 @@ describe("scenario files", () => {
     ]);
     // Every count costs one round trip; minutes a read and a write.
     for (const s of report.steps) if (/: (round 2 )?count$/.test(s.step)) expect(s.syncs).toBe(1);
-    for (const s of report.steps) if (/minutes$/.test(s.step)) expect(s.syncs).toBe(2);
+    for (const s of report.steps) if (/^vote .*minutes$/.test(s.step)) expect(s.syncs).toBe(2);
+    // The year ends with the list (two reads, one write), the documents and the exports.
+    expect(report.steps.find((s) => s.step === "nomination: list and minutes")?.syncs).toBe(3);
+    expect(report.nomination?.list.map((p) => [p.award, p.unit])).toEqual(
+      expect.arrayContaining([
+        ["Cờ thi đua của UBND tỉnh", "Sở Công Thương"],
+        ["Bằng khen của Thủ tướng Chính phủ", "Ban Quản lý các Khu công nghiệp tỉnh"],
+        ["Bằng khen của Chủ tịch UBND tỉnh", "Sở Xây dựng"],
+      ]),
+    );
+    expect(report.nomination?.files.map((f) => f.name.replace(/-\d{4}/, ""))).toEqual(
+      expect.arrayContaining(["To-trinh-de-nghi-khen-thuong.docx", "Bien-ban-hop-binh-xet.docx", "Danh-sach-de-nghi.xlsx", "Danh-sach-de-nghi.csv"]),
+    );
     // The votes: a flag by double entry with a typing difference the committee settled; an award with
     // an invalid ballot and a tie (equal votes, equal scores) sent to a revote; next year's leaders.
     const [flag, merit, merit2, leader, deputy] = report.votes;

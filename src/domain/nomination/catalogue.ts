@@ -94,8 +94,9 @@ export function defaultCatalogue(): Catalogue {
         level: "party",
         priority: 6,
         quota: null,
-        // With no vote and no quota, the band is what keeps every unit from being proposed.
-        prerequisites: prereq({ bands: [EXCELLENT_BAND] }),
+        // Proposed only when the bloc votes for it (with the band as a floor): a party committee's
+        // certificate is not a by-product of the classification.
+        prerequisites: prereq({ bands: [EXCELLENT_BAND], votePassed: true }),
         excludesLower: false,
         legalBasis: PARTY_LEGAL_BASIS,
       }),

@@ -36,7 +36,7 @@ describe("default catalogue", () => {
     expect(byId(c, "tt-ldxs")).toMatchObject({ excludesLower: false, voteRule: null, prerequisites: { bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: false } });
     expect(byId(c, "bk-ttg")).toMatchObject({ excludesLower: true, prerequisites: { votePassed: true } });
     expect(byId(c, "bk-tinh")).toMatchObject({ excludesLower: true, prerequisites: { votePassed: true } });
-    expect(byId(c, "bk-tu")).toMatchObject({ excludesLower: false, voteRule: null, prerequisites: { bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: false } });
+    expect(byId(c, "bk-tu")).toMatchObject({ excludesLower: false, voteRule: { percent: 80 }, prerequisites: { bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: true } });
     // Giấy khen needs the bloc's vote: with no condition at all, every unit would be proposed.
     expect(byId(c, "giay-khen")).toMatchObject({ excludesLower: false, prerequisites: { votePassed: true } });
     // Only the awards with no vote and no quota stand on the band alone.

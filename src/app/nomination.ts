@@ -1,0 +1,426 @@
+import type { Bloc } from "../domain/bloc/bloc";
+import { error, hasErrors, type Issue, type Message } from "../domain/issues";
+import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
+import { nominate } from "../domain/nomination/engine";
+import type { AwardVote, Catalogue, Override, Proposal, Standing } from "../domain/nomination/model";
+import { nameKey } from "../domain/text";
+import { ruleText } from "../domain/voting/model";
+import type { VoteRecord } from "../domain/voting/record";
+import { writeSheets, type WriteReport } from "../excel/apply";
+import { officeErrorToIssue } from "../excel/errors";
+import type { ExcelHost } from "../excel/host";
+import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
+import { readLeadershipSheet, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
+import { columnIndex, columnLetter } from "../workbook/a1";
+import type { Grid } from "../workbook/grid";
+import { CATALOGUE_SHEET, catalogueSheetPlan, readCatalogueSheet } from "../workbook/nomination/catalogueSheet";
+import { listLayout, listSheetPlan, type ListInput } from "../workbook/nomination/listSheet";
+import { emptyMeeting, MEETING_SHEET, MEETING_TABLE_NAME, meetingRecordPlan, readMeetingRecord, type MeetingRecord } from "../workbook/nomination/meetingRecordSheet";
+import { meetingLayout, meetingSheetPlan, type MeetingInput } from "../workbook/nomination/meetingSheet";
+import { submissionLayout } from "../workbook/nomination/submission";
+import type { SheetPlan } from "../workbook/plan";
+import { readSummary, SUMMARY_SHEET } from "../workbook/scoring/summarySheet";
+import { minutesLayout } from "../workbook/voting/minutesSheet";
+import { BASE_READ, contextOf, countFromRead, countRequest, minutesInput, voteSheets, type CountResult, type VotingContext } from "./voting";
+
+/**
+ * The nomination step (issue #5): from the ranking, the classification and the award votes' final
+ * counts, the proposed list with every unit's reasons; the meeting's overrides (recorded with their
+ * reasons on "Hội nghị bình xét"); the list and the review-meeting minutes as sheets; the submission,
+ * the minutes and the list as documents and exports.
+ *
+ * Reading costs two round trips, whatever the size: the first finds the votes, the second reads
+ * every award vote's entry sheets (their names are only known after the first). Writing costs one more.
+ */
+
+const say = (vi: string, en: string): Message => ({ vi, en });
+const gridOf = (r: SheetRead): Grid => ({ sheet: r.name, row: r.row, col: r.col, values: r.values });
+
+export const NOMINATION_SHEETS = { list: "Danh sách đề nghị", minutes: "Biên bản họp bình xét" } as const;
+
+const EXTRA = { sheets: [CATALOGUE_SHEET, MEETING_SHEET], sheetsOfNames: ["BX_KhenThuong", MEETING_TABLE_NAME] };
+
+export interface NominationState {
+  read: WorkbookRead;
+  voting: VotingContext;
+  bloc: Bloc | null;
+  catalogue: Catalogue;
+  /** Whether the catalogue came from the workbook's "Khen thưởng" sheet (else the defaults, written on generate). */
+  catalogueInWorkbook: boolean;
+  meeting: MeetingRecord;
+  meetingInWorkbook: boolean;
+  standings: Standing[];
+  /** Each award's final count, rounds combined. */
+  votes: AwardVote[];
+  /** Every vote's count (award votes and the others), by id. */
+  counts: Record<string, CountResult>;
+  proposals: Proposal[];
+  list: Proposal[];
+  leadership: LeadershipRow[];
+  /** Where the summary's columns are, for linked formulas. */
+  summaryCols: { stt: number; unit: number; total: number; rank: number } | null;
+  issues: Issue[];
+}
+
+/** The chain of rounds of each vote (V1, V1_2, …), in round order. */
+function chains(records: VoteRecord[]): VoteRecord[][] {
+  const by = new Map<string, VoteRecord[]>();
+  for (const r of records) {
+    const base = r.id.replace(/_[0-9]+$/, "");
+    by.set(base, [...(by.get(base) ?? []), r]);
+  }
+  return [...by.values()].map((rs) => [...rs].sort((a, b) => a.vote.round - b.vote.round));
+}
+
+/** An award's final count from its rounds: the elected of every round; each candidate's figures from the last round it stood in. */
+function awardVote(rounds: VoteRecord[], counts: Record<string, CountResult>): (AwardVote & { roundOf: Record<string, string> }) | null {
+  const first = rounds[0];
+  if (first.vote.purpose.kind !== "award") return null;
+  const done = rounds.map((r) => counts[r.id]).filter(Boolean);
+  const last = counts[rounds[rounds.length - 1].id];
+  const figures = new Map<string, { name: string; votes: number; percent: number; passes: boolean }>();
+  const roundOf: Record<string, string> = {};
+  for (const c of done) {
+    for (const x of c.result.candidates) {
+      figures.set(nameKey(x.name), { name: x.name, votes: x.votes, percent: x.percent, passes: x.passes });
+      roundOf[nameKey(x.name)] = c.record.id;
+    }
+  }
+  const elected: string[] = [];
+  for (const c of done) for (const e of c.elected) if (!elected.some((x) => nameKey(x) === nameKey(e))) elected.push(e);
+  const clean = done.every((c) => !hasErrors(c.issues));
+  return {
+    award: first.vote.purpose.award,
+    voteId: first.id,
+    final: !!last && last.final && clean && done.length === rounds.length,
+    elected,
+    candidates: [...figures.values()],
+    denominator: counts[first.id]?.result.totals.denominator.value ?? 0,
+    ruleText: ruleText(first.vote),
+    roundOf,
+  };
+}
+
+/** An award vote without the app's bookkeeping. */
+const plain = (v: AwardVote & { roundOf: Record<string, string> }): AwardVote => ({ award: v.award, voteId: v.voteId, final: v.final, elected: v.elected, candidates: v.candidates, denominator: v.denominator, ruleText: v.ruleText });
+
+/** Reads everything the nomination needs (two round trips) and proposes the list. */
+export async function loadNomination(host: ExcelHost): Promise<{ ok: true; state: NominationState } | { ok: false; issues: Issue[] }> {
+  let first: WorkbookRead;
+  try {
+    first = await readWorkbook(host, { sheets: [...BASE_READ.sheets], sheetsOfNames: [...BASE_READ.sheetsOfNames] });
+  } catch (e) {
+    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+  const ids = contextOf(first).records.map((r) => r.id);
+  let read: WorkbookRead;
+  try {
+    read = await readWorkbook(host, countRequest(ids, EXTRA));
+  } catch (e) {
+    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+  }
+  return { ok: true, state: stateOf(read) };
+}
+
+function stateOf(read: WorkbookRead): NominationState {
+  const voting = contextOf(read);
+  const issues: Issue[] = [...voting.blocIssues, ...voting.recordIssues.filter((i) => i.severity === "error")];
+  const pick = (sheet: string, name: string) => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]);
+
+  const cr = pick(CATALOGUE_SHEET, "BX_KhenThuong");
+  let catalogue = defaultCatalogue();
+  let catalogueInWorkbook = false;
+  if (cr?.exists) {
+    const r = readCatalogueSheet(gridOf(cr));
+    issues.push(...r.issues);
+    if (r.found && r.catalogue) {
+      catalogue = r.catalogue;
+      catalogueInWorkbook = true;
+      issues.push(...validateCatalogue(catalogue).map((i) => (i.where ? i : { ...i, where: { sheet: cr.name } })));
+    }
+  }
+  const mr = pick(MEETING_SHEET, MEETING_TABLE_NAME);
+  let meeting = emptyMeeting();
+  let meetingInWorkbook = false;
+  if (mr?.exists) {
+    const r = readMeetingRecord(gridOf(mr));
+    issues.push(...r.issues);
+    meeting = r.meeting;
+    meetingInWorkbook = r.found;
+  }
+  const sr = pick(SUMMARY_SHEET, "BX_TongHop");
+  const summary = sr?.exists ? readSummary(gridOf(sr)) : { found: false, lines: [], cols: null };
+  if (!summary.found) issues.push(error("nomination.noSummary", say(`Chưa có trang "${SUMMARY_SHEET}": hãy chèn bảng chấm điểm và kiểm tra điểm trước.`, `No "${SUMMARY_SHEET}" sheet: insert the score sheets and check the scores first.`)));
+  const standings: Standing[] = summary.lines.map((l) => ({ unit: l.unit, total: l.total, rank: l.rank, band: l.band, leading: l.leading }));
+
+  const counts: Record<string, CountResult> = {};
+  for (const r of voting.records) {
+    const c = countFromRead(read, voting, r.id);
+    if (c.kind === "counted") counts[r.id] = c.count;
+  }
+  const awardVotes = chains(voting.records)
+    .map((rounds) => awardVote(rounds, counts))
+    .filter((v): v is NonNullable<typeof v> => v !== null);
+  // The last vote held for an award is the one that counts.
+  const byAward = new Map<string, (typeof awardVotes)[number]>();
+  for (const v of awardVotes) byAward.set(nameKey(v.award), v);
+  const votes = [...byAward.values()];
+  for (const v of votes) {
+    if (!v.final) issues.push(error("nomination.vote.notFinal", say(`Cuộc bỏ phiếu ${v.voteId} (${v.award}) chưa có kết quả cuối cùng: kiểm phiếu, xử lý bằng phiếu hoặc bỏ phiếu lại trước.`, `Vote ${v.voteId} (${v.award}) has no final result yet: count, settle the tie or revote first.`)));
+  }
+  const out = nominate({ catalogue, standings, votes: votes.map(plain), overrides: meeting.overrides });
+  // A proposal's figures come from the round its unit last stood in.
+  const fix = (p: Proposal): Proposal => {
+    const v = votes.find((x) => x.voteId === p.voteId);
+    return v ? { ...p, voteId: v.roundOf[nameKey(p.unit)] ?? p.voteId } : p;
+  };
+  const lr = pick("Trưởng khối các năm", "BX_TruongKhoi_Bang");
+  return {
+    read,
+    voting,
+    bloc: voting.bloc,
+    catalogue,
+    catalogueInWorkbook,
+    meeting,
+    meetingInWorkbook,
+    standings,
+    votes: votes.map(plain),
+    counts,
+    proposals: out.proposals.map(fix),
+    list: out.list.map(fix),
+    leadership: lr?.exists ? readLeadershipSheet(gridOf(lr)).rows : [],
+    summaryCols: summary.cols,
+    issues: [...issues, ...out.issues],
+  };
+}
+
+export interface GenerateOptions {
+  at?: Date;
+}
+
+export type GenerateOutcome = { kind: "written"; sheets: string[]; syncs: number; state: NominationState; issues: Issue[] } | { kind: "invalid"; issues: Issue[] } | { kind: "failed"; issues: Issue[] };
+
+/**
+ * The key column of a named range, as a qualified range ("'Tổng hợp'!$B$6:$B$13"): lookups match
+ * in it (INDEX(name,0,k) would do in Excel, but not in every engine the workbook meets).
+ */
+export function keyRangeOf(read: WorkbookRead, name: string, col: number): string | undefined {
+  const f = read.names.find((n) => n.name === name)?.formula;
+  const m = f ? /^=?(.+)!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(f) : null;
+  if (!m) return undefined;
+  const c = columnIndex(m[2]) + col - 1;
+  const L = columnLetter(c);
+  return `${m[1]}!$${L}$${m[3]}:$${L}$${m[5]}`;
+}
+
+/** The results range (name and columns) a proposal's vote figures link to. */
+function resultsLink(state: NominationState, voteId: string) {
+  const c = state.counts[voteId];
+  if (!c) return null;
+  const s = voteSheets(voteId);
+  const prefix = c.record.entry === "handCount" ? s.hand.prefix : c.record.doubleEntry && c.record.decision?.accept === "second" ? s.second.prefix : s.first.prefix;
+  const name = `${prefix}_KetQua`;
+  return { name, nameCol: 2, votesCol: 3, percentCol: 4, keyRange: keyRangeOf(state.read, name, 2) };
+}
+
+const dateOf = (m: MeetingRecord, at: Date) => m.date ?? { day: at.getDate(), month: at.getMonth() + 1, year: at.getFullYear() };
+
+export function listInput(state: NominationState, at: Date = new Date()): ListInput {
+  const bloc = state.bloc;
+  const cols = state.summaryCols;
+  const votes: NonNullable<ListInput["links"]>["votes"] = {};
+  for (const p of state.list) {
+    const link = p.voteId ? resultsLink(state, p.voteId) : null;
+    if (p.voteId && link) votes[p.voteId] = link;
+  }
+  return {
+    sheet: NOMINATION_SHEETS.list,
+    bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear(), leader: bloc?.leader ?? "" },
+    place: state.meeting.place || bloc?.province || "",
+    at: dateOf(state.meeting, at),
+    proposals: state.list,
+    links:
+      cols && cols.stt >= 0
+        ? {
+            summary: { name: "BX_TongHop", unitCol: cols.unit - cols.stt + 1, totalCol: cols.total - cols.stt + 1, rankCol: cols.rank - cols.stt + 1, keyRange: keyRangeOf(state.read, "BX_TongHop", cols.unit - cols.stt + 1) },
+            votes,
+          }
+        : undefined,
+  };
+}
+
+export function meetingInput(state: NominationState, at: Date = new Date()): MeetingInput {
+  const bloc = state.bloc;
+  const m = state.meeting;
+  const d = dateOf(m, at);
+  const time = m.time ?? { hour: at.getHours(), minute: at.getMinutes() };
+  const members = bloc?.members.length ?? 0;
+  const next = bloc ? state.leadership.find((r) => r.year === bloc.year + 1) : undefined;
+  const awardIds = new Set(state.votes.flatMap((v) => Object.values(state.counts).filter((c) => c.record.id.replace(/_[0-9]+$/, "") === v.voteId).map((c) => c.record.id)));
+  const otherIds = Object.keys(state.counts).filter((id) => !awardIds.has(id));
+  return {
+    sheet: NOMINATION_SHEETS.minutes,
+    bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear(), leader: bloc?.leader ?? "" },
+    place: m.place || bloc?.province || "",
+    at: { ...d, ...time },
+    chair: m.chair,
+    secretary: m.secretary,
+    attendance: { members, present: m.present ?? members - m.absent.length, absent: m.absent },
+    quorumText: null,
+    standings: state.standings,
+    votes: [...awardIds, ...otherIds]
+      .map((id) => state.counts[id])
+      .filter(Boolean)
+      .map((c) => ({
+        title: c.record.vote.title,
+        round: c.record.vote.round,
+        voteId: c.record.id,
+        elected: c.elected,
+        candidates: c.result.candidates.map((x) => ({ name: x.name, votes: x.votes, percent: x.percent, passes: x.passes })),
+        ruleText: ruleText(c.record.vote).vi,
+      })),
+    proposals: state.list,
+    overrides: state.meeting.overrides,
+    nextLeadership: next ? { year: next.year, leader: next.leader, deputies: next.deputies, how: next.how } : null,
+  };
+}
+
+/**
+ * Writes the nomination sheets: the catalogue and the meeting record when the workbook has none
+ * yet (so the bloc can edit them), the list (linked by formulas to "Tổng hợp" and the tallies) and
+ * the review-meeting minutes. Refuses while the list's inputs have errors. Three round trips.
+ */
+export async function generateNomination(host: ExcelHost, opts: GenerateOptions = {}): Promise<GenerateOutcome> {
+  const loaded = await loadNomination(host);
+  if (!loaded.ok) return { kind: "failed", issues: loaded.issues };
+  const { state } = loaded;
+  if (!state.bloc) return { kind: "invalid", issues: state.issues.length ? state.issues : [error("nomination.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))] };
+  if (hasErrors(state.issues)) return { kind: "invalid", issues: state.issues };
+  const at = opts.at ?? new Date();
+  const plans: SheetPlan[] = [];
+  if (!state.catalogueInWorkbook) plans.push(catalogueSheetPlan(state.catalogue));
+  if (!state.meetingInWorkbook) plans.push(meetingRecordPlan(state.meeting, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name) }));
+  plans.push(listSheetPlan(listInput(state, at)), meetingSheetPlan(meetingInput(state, at)));
+  let report: WriteReport;
+  try {
+    report = await writeSheets(host, plans, state.read, {
+      activate: NOMINATION_SHEETS.list,
+      log: { action: "Lập danh sách đề nghị khen thưởng", object: NOMINATION_SHEETS.list, counts: `${state.list.length} đề nghị`, note: state.meeting.overrides.length ? `${state.meeting.overrides.length} quyết định của hội nghị` : undefined },
+    });
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
+  }
+  if (!report.ok) return { kind: "failed", issues: report.issues };
+  return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...state.issues, ...report.issues] };
+}
+
+/**
+ * Records a meeting decision overriding the proposed list for one unit and award (or removes it
+ * with `remove`), with its reason, on "Hội nghị bình xét". Two reads and one write.
+ */
+export async function recordOverride(host: ExcelHost, o: Override, opts: { remove?: boolean } = {}): Promise<GenerateOutcome> {
+  const loaded = await loadNomination(host);
+  if (!loaded.ok) return { kind: "failed", issues: loaded.issues };
+  const { state } = loaded;
+  if (!state.bloc) return { kind: "invalid", issues: [error("nomination.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))] };
+  if (!opts.remove && !o.reason.trim()) return { kind: "invalid", issues: [error("meeting.override.reason", say("Quyết định của hội nghị phải ghi lý do.", "A meeting decision needs a reason."))] };
+  const same = (x: Override) => nameKey(x.unit) === nameKey(o.unit) && nameKey(x.award) === nameKey(o.award);
+  const overrides = [...state.meeting.overrides.filter((x) => !same(x)), ...(opts.remove ? [] : [o])];
+  const plan = meetingRecordPlan({ ...state.meeting, overrides }, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name) });
+  const existing = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET].name : state.read.byDefinedName[MEETING_TABLE_NAME]?.exists ? state.read.byDefinedName[MEETING_TABLE_NAME].name : null;
+  if (existing) plan.name = existing;
+  let report: WriteReport;
+  try {
+    report = await writeSheets(host, [plan], state.read, {
+      activate: plan.name,
+      log: { action: opts.remove ? "Bỏ quyết định của hội nghị" : "Ghi quyết định của hội nghị", object: `${o.unit} — ${o.award}`, counts: o.include ? "đề nghị" : "không đề nghị", note: o.reason },
+    });
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
+  }
+  if (!report.ok) return { kind: "failed", issues: report.issues };
+  return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: report.issues };
+}
+
+/** Saves the meeting's own record (date, place, chair, secretary, attendance, submission number), keeping its decisions. */
+export async function saveMeeting(host: ExcelHost, patch: Partial<Omit<MeetingRecord, "overrides">>): Promise<GenerateOutcome> {
+  const loaded = await loadNomination(host);
+  if (!loaded.ok) return { kind: "failed", issues: loaded.issues };
+  const { state } = loaded;
+  const plan = meetingRecordPlan({ ...state.meeting, ...patch }, { units: state.bloc?.members.map((m) => m.name) ?? [], awards: state.catalogue.awards.map((a) => a.name) });
+  const existing = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET].name : null;
+  if (existing) plan.name = existing;
+  let report: WriteReport;
+  try {
+    report = await writeSheets(host, [plan], state.read, { activate: plan.name, log: { action: "Ghi thông tin hội nghị", object: MEETING_SHEET, counts: "—" } });
+  } catch (e) {
+    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
+  }
+  if (!report.ok) return { kind: "failed", issues: report.issues };
+  return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: report.issues };
+}
+
+// ------------------------------------------------------------------------------------ documents
+
+export interface OutputFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+  /** What it is, for the pane. */
+  label: Message;
+}
+
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Produces the documents and exports from the workbook as it is now: the submission with the list
+ * attached, the review-meeting minutes and each vote's count minutes (.docx, NĐ 30/2020 form), and
+ * the list as .xlsx (provincial import template order) and .csv. The export modules load only here.
+ */
+export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): Promise<{ ok: true; files: OutputFile[]; issues: Issue[] } | { ok: false; issues: Issue[] }> {
+  const loaded = await loadNomination(host);
+  if (!loaded.ok) return loaded;
+  const { state } = loaded;
+  if (!state.bloc) return { ok: false, issues: [error("nomination.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))] };
+  if (hasErrors(state.issues)) return { ok: false, issues: state.issues };
+  const at = opts.at ?? new Date();
+  const [{ layoutsToDocx }, { listXlsx, listCsv }] = await Promise.all([import("../export/docx"), import("../export/listExports")]);
+  const year = state.bloc.year;
+  const d = dateOf(state.meeting, at);
+  const bases = [...new Set(state.list.map((p) => state.catalogue.awards.find((a) => a.id === p.awardId)?.legalBasis ?? "").filter(Boolean))];
+  const files: OutputFile[] = [];
+  const submission = submissionLayout({
+    bloc: { name: state.bloc.name, province: state.bloc.province, year, leader: state.bloc.leader },
+    place: state.meeting.place || state.bloc.province,
+    at: d,
+    number: state.meeting.submissionNumber || undefined,
+    proposals: state.list,
+    catalogueBasis: bases,
+  });
+  files.push({
+    name: `To-trinh-de-nghi-khen-thuong-${year}.docx`,
+    mime: DOCX,
+    bytes: await layoutsToDocx([{ layout: submission, orientation: "portrait" }, { layout: listLayout(listInput(state, at)), orientation: "landscape" }], { title: `Tờ trình đề nghị khen thưởng năm ${year}` }),
+    label: say("Tờ trình kèm danh sách đề nghị (.docx)", "Submission with the list (.docx)"),
+  });
+  files.push({
+    name: `Bien-ban-hop-binh-xet-${year}.docx`,
+    mime: DOCX,
+    bytes: await layoutsToDocx([{ layout: meetingLayout(meetingInput(state, at)), orientation: "portrait" }], { title: `Biên bản họp bình xét năm ${year}` }),
+    label: say("Biên bản họp bình xét (.docx)", "Review meeting minutes (.docx)"),
+  });
+  for (const c of Object.values(state.counts)) {
+    if (!c.final && !c.result.conclusion.revote) continue;
+    const layout = minutesLayout(minutesInput(c, state.bloc, { place: state.meeting.place || undefined, at }));
+    files.push({
+      name: `Bien-ban-kiem-phieu-${c.record.id}.docx`,
+      mime: DOCX,
+      bytes: await layoutsToDocx([{ layout, orientation: "portrait" }], { title: `Biên bản kiểm phiếu ${c.record.id}` }),
+      label: say(`Biên bản kiểm phiếu ${c.record.id}: ${c.record.vote.title} (.docx)`, `Vote-count minutes ${c.record.id} (.docx)`),
+    });
+  }
+  files.push({ name: `Danh-sach-de-nghi-${year}.xlsx`, mime: XLSX, bytes: await listXlsx(state.list, {}), label: say("Danh sách theo mẫu nhập của tỉnh (.xlsx)", "List in the provincial import order (.xlsx)") });
+  files.push({ name: `Danh-sach-de-nghi-${year}.csv`, mime: "text/csv", bytes: listCsv(state.list, {}), label: say("Danh sách (.csv, UTF-8)", "List (.csv, UTF-8)") });
+  return { ok: true, files, issues: state.issues };
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import JSZip from "jszip";
+import ExcelJS from "exceljs";
+import { generateNomination, loadNomination, NOMINATION_SHEETS, produceFiles, recordOverride } from "../../src/app/nomination";
+import { parseScenario } from "../../src/cli/scenario";
+import { runScenario } from "../../src/cli/run";
+import type { MemoryHost } from "../../src/host";
+
+async function demoHost(): Promise<MemoryHost> {
+  const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../../docs/scenario.sample.json"), "utf8")));
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  const { leadership: _l, ...scenario } = parsed.scenario;
+  void _l;
+  const report = await runScenario({ ...scenario, leadership: { mode: "election" } });
+  expect(report.ok).toBe(true);
+  return report.host;
+}
+
+const at = new Date(2026, 11, 5, 16, 0);
+
+describe("the nomination step", () => {
+  let host: MemoryHost;
+  beforeAll(async () => {
+    host = await demoHost();
+  }, 60_000);
+
+  it("proposes the list from the ranking and the final vote counts, with reasons, in two reads", async () => {
+    host.resetStats();
+    const loaded = await loadNomination(host);
+    expect(host.stats.syncs).toBe(2);
+    if (!loaded.ok) throw new Error("load");
+    const { state } = loaded;
+    expect(state.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(state.list.map((p) => [p.award, p.unit])).toEqual(
+      expect.arrayContaining([
+        ["Cờ thi đua của UBND tỉnh", "Sở Công Thương"],
+        ["Bằng khen của Chủ tịch UBND tỉnh", "Sở Xây dựng"],
+      ]),
+    );
+    // Round 2's winner carries round 2's figures.
+    const sxd = state.list.find((p) => p.unit === "Sở Xây dựng" && p.award.startsWith("Bằng khen của Chủ tịch"))!;
+    expect([sxd.voteId, sxd.votes, sxd.percent]).toEqual(["V2_2", 5, 62.5]);
+    for (const p of state.proposals) expect(p.reasons.length).toBeGreaterThan(0);
+  });
+
+  it("writes the list (linked to the summary and tallies), the minutes, the catalogue and the meeting record in three round trips", async () => {
+    host.resetStats();
+    const out = await generateNomination(host, { at });
+    expect(out.kind).toBe("written");
+    expect(host.stats.syncs).toBe(3);
+    expect(host.sheetNames()).toEqual(expect.arrayContaining(["Khen thưởng", "Hội nghị bình xét", NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes]));
+    const text = host.values(NOMINATION_SHEETS.list, host.usedRange(NOMINATION_SHEETS.list)!).flat();
+    expect(text).toContain("Sở Công Thương");
+    expect(text).toContain(98.25); // Tổng điểm, by formula from "Tổng hợp"
+    expect(text).not.toContain("#N/A");
+    expect(text.some((v) => typeof v === "string" && v.startsWith("#"))).toBe(false);
+  });
+
+  it("records an override with its reason; the list and the minutes follow", async () => {
+    const out = await recordOverride(host, { unit: "Ban Quản lý các Khu công nghiệp tỉnh", award: "Cờ thi đua của UBND tỉnh", include: false, reason: "Đơn vị xin rút" });
+    expect(out.kind).toBe("written");
+    const loaded = await loadNomination(host);
+    if (!loaded.ok) throw new Error("load");
+    const bql = loaded.state.proposals.find((p) => p.unit === "Ban Quản lý các Khu công nghiệp tỉnh" && p.award === "Cờ thi đua của UBND tỉnh")!;
+    expect(bql.proposed).toBe(false);
+    expect(bql.override?.reason).toBe("Đơn vị xin rút");
+    await generateNomination(host, { at });
+    const minutes = host.values(NOMINATION_SHEETS.minutes, host.usedRange(NOMINATION_SHEETS.minutes)!).flat().join("\n");
+    expect(minutes).toContain("Đơn vị xin rút");
+  });
+
+  it("produces the submission, both minutes and the exports as files that open", async () => {
+    const out = await produceFiles(host, { at });
+    if (!out.ok) throw new Error(JSON.stringify(out.issues));
+    const names = out.files.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(["To-trinh-de-nghi-khen-thuong-2026.docx", "Bien-ban-hop-binh-xet-2026.docx", "Bien-ban-kiem-phieu-V1.docx", "Danh-sach-de-nghi-2026.xlsx", "Danh-sach-de-nghi-2026.csv"]));
+    const submission = out.files.find((f) => f.name.startsWith("To-trinh"))!;
+    const doc = await (await JSZip.loadAsync(submission.bytes)).file("word/document.xml")!.async("string");
+    expect(doc).toContain("TỜ TRÌNH");
+    expect(doc).toContain("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG");
+    expect(doc).toMatch(/w:orient="landscape"/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out.files.find((f) => f.name.endsWith(".xlsx"))!.bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(1).values).toContain("Danh hiệu/Hình thức");
+    const csv = out.files.find((f) => f.name.endsWith(".csv"))!.bytes;
+    expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
