@@ -172,7 +172,10 @@ function stateOf(read: WorkbookRead): NominationState {
   // A proposal's figures come from the round its unit last stood in.
   const fix = (p: Proposal): Proposal => {
     const v = votes.find((x) => x.voteId === p.voteId);
-    return v ? { ...p, voteId: v.roundOf[nameKey(p.unit)] ?? p.voteId } : p;
+    const round = v?.roundOf[nameKey(p.unit)];
+    if (!v || !round) return p;
+    const den = counts[round]?.result.totals.denominator.value;
+    return { ...p, voteId: round, denominator: p.denominator === null || den === undefined ? p.denominator : den };
   };
   const lr = pick("Trưởng khối các năm", "BX_TruongKhoi_Bang");
   return {

@@ -86,4 +86,39 @@ describe("the nomination step", () => {
     const csv = out.files.find((f) => f.name.endsWith(".csv"))!.bytes;
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
+
+  it("follows a changed ballot and a changed score: regenerating updates the list, the minutes and the files alike", async () => {
+    // Round 2 of the certificate vote: ballot 1 typed again in both entries, now for Sở Giao thông vận tải (4 : 4 → a tie again? no: 4 SXD, 4 SGTVT).
+    // Instead swap two ballots so SGTVT wins 5 : 3.
+    for (const sheet of ["Phiếu V2_2", "Phiếu V2_2 (lần 2)"]) {
+      host.userPaste(sheet, "B7:C7", [[null, "x"]]);
+      host.userPaste(sheet, "B9:C9", [[null, "x"]]);
+    }
+    const out = await generateNomination(host, { at });
+    if (out.kind !== "written") throw new Error(JSON.stringify(out.issues));
+    const merit = out.state.list.filter((p) => p.award === "Bằng khen của Chủ tịch UBND tỉnh").map((p) => p.unit);
+    expect(merit).toContain("Sở Giao thông vận tải");
+    expect(merit).not.toContain("Sở Xây dựng");
+    const list = host.values(NOMINATION_SHEETS.list, host.usedRange(NOMINATION_SHEETS.list)!).flat();
+    expect(list).toContain("Sở Giao thông vận tải");
+    expect(list).toContain("5/8");
+    const minutes = host.values(NOMINATION_SHEETS.minutes, host.usedRange(NOMINATION_SHEETS.minutes)!).flat().join("\n");
+    expect(minutes).toContain("Sở Giao thông vận tải");
+    // A score typed on a unit sheet reaches the list's linked total at once, and the documents on the next produce.
+    const before = host.values(NOMINATION_SHEETS.list, host.usedRange(NOMINATION_SHEETS.list)!).flat().filter((v) => v === 98.25).length;
+    expect(before).toBeGreaterThan(0);
+    // A self-score with no reviewed score beside it counts: lower it by one point.
+    const column = host.values("SCT", "D8:E60");
+    const k = column.findIndex(([self, review]) => typeof self === "number" && self >= 1 && (review === "" || review === null));
+    host.userEdit("SCT", `D${8 + k}`, (column[k][0] as number) - 1);
+    const after = host.values(NOMINATION_SHEETS.list, host.usedRange(NOMINATION_SHEETS.list)!).flat();
+    expect(after.filter((v) => v === 98.25)).toHaveLength(0);
+    const files = await produceFiles(host, { at });
+    if (!files.ok) throw new Error("produce");
+    const xml = await (await JSZip.loadAsync(files.files.find((f) => f.name.startsWith("To-trinh"))!.bytes)).file("word/document.xml")!.async("string");
+    expect(xml).toContain("Sở Giao thông vận tải");
+    const csv = new TextDecoder().decode(files.files.find((f) => f.name.endsWith(".csv"))!.bytes);
+    expect(csv).toContain("Sở Giao thông vận tải");
+    expect(csv).not.toMatch(/Sở Xây dựng.*Bằng khen của Chủ tịch/);
+  });
 });
