@@ -1,6 +1,7 @@
 /**
  * `npm run check:libreoffice`: the demo workbook, recalculated by LibreOffice, shows the same
- * totals, ranks and bands as the engine, and the same vote tallies (votes, %, passing) as the engine. Every cached formula result is removed first, so the
+ * totals, ranks and bands as the engine, and the same vote tallies (votes, %, passing) as the engine;
+ * the documents (.docx, in Writer) and exports (.xlsx, in Calc) open and carry the list. Every cached formula result is removed first, so the
  * numbers LibreOffice writes back are its own. Needs `soffice` (Debian: libreoffice-calc).
  */
 import { execFileSync } from "node:child_process";
@@ -87,7 +88,32 @@ async function main(): Promise<number> {
     });
   }
   console.log(`${checked - voteBad} of ${checked} vote results agree.`);
-  return bad === 0 && voteBad === 0 && report.results.length > 0 ? 0 : 1;
+
+  // The documents and exports open in LibreOffice (Writer for .docx, Calc for .xlsx) and say what the list says.
+  let fileBad = 0;
+  const files = report.nomination?.files ?? [];
+  const units = (report.nomination?.list ?? []).map((p) => p.unit);
+  const outDir = join(dir, "files");
+  for (const f of files.filter((x) => /\.(docx|xlsx)$/.test(x.name))) {
+    const src = join(dir, f.name);
+    writeFileSync(src, f.bytes);
+    const docx = f.name.endsWith(".docx");
+    let text = "";
+    try {
+      execFileSync("soffice", ["--headless", "--convert-to", docx ? "txt:Text (encoded):UTF8" : "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", outDir, src], { stdio: "ignore", timeout: 180_000 });
+      text = readFileSync(join(outDir, f.name.replace(/\.(docx|xlsx)$/, docx ? ".txt" : ".csv")), "utf8");
+    } catch (e) {
+      text = "";
+      console.log(`  (${(e as Error).message.split("\n")[0]})`);
+    }
+    const want = f.name.startsWith("To-trinh") ? ["TỜ TRÌNH", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", ...units] : f.name.startsWith("Bien-ban-hop") ? ["BIÊN BẢN HỌP BÌNH XÉT", ...units] : f.name.startsWith("Bien-ban-kiem") ? ["BIÊN BẢN KIỂM PHIẾU"] : units;
+    const missing = want.filter((w) => !text.normalize("NFC").includes(w));
+    const ok = text.length > 0 && missing.length === 0;
+    if (!ok) fileBad++;
+    console.log(`${ok ? "✓" : "✗"} ${f.name}: ${text.length ? `${docx ? "Writer" : "Calc"} opened it (${text.length} characters)` : "LibreOffice could not open it"}${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);
+  }
+  console.log(`${files.length ? files.filter((x) => /\.(docx|xlsx)$/.test(x.name)).length - fileBad : 0} documents and exports open in LibreOffice.`);
+  return bad === 0 && voteBad === 0 && fileBad === 0 && report.results.length > 0 ? 0 : 1;
 }
 
 main().then(
