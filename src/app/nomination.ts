@@ -97,12 +97,13 @@ function awardVote(rounds: VoteRecord[], counts: Record<string, CountResult>): (
     candidates: [...figures.values()],
     denominator: counts[first.id]?.result.totals.denominator.value ?? 0,
     ruleText: ruleText(first.vote),
+    rule: first.vote.rule,
     roundOf,
   };
 }
 
 /** An award vote without the app's bookkeeping. */
-const plain = (v: AwardVote & { roundOf: Record<string, string> }): AwardVote => ({ award: v.award, voteId: v.voteId, final: v.final, elected: v.elected, candidates: v.candidates, denominator: v.denominator, ruleText: v.ruleText });
+const plain = (v: AwardVote & { roundOf: Record<string, string> }): AwardVote => ({ award: v.award, voteId: v.voteId, final: v.final, elected: v.elected, candidates: v.candidates, denominator: v.denominator, ruleText: v.ruleText, rule: v.rule });
 
 /** Reads everything the nomination needs (two round trips) and proposes the list. */
 export async function loadNomination(host: ExcelHost): Promise<{ ok: true; state: NominationState } | { ok: false; issues: Issue[] }> {

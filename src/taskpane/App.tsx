@@ -25,6 +25,7 @@ import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { IssueList } from "./components/IssueList";
+import { NOMINATION_STRINGS } from "./nominationStrings";
 import { SCORING_STRINGS } from "./scoringStrings";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
@@ -40,9 +41,11 @@ const useStyles = makeStyles({
 /** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
 const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
 const VotingStep = lazy(() => import("./components/VotingStep").then((m) => ({ default: m.VotingStep })));
+const NominationStep = lazy(() => import("./components/NominationStep").then((m) => ({ default: m.NominationStep })));
 
 const EMPTY: BlocDraft = { name: "", province: "", year: new Date().getFullYear(), leader: "", deputies: [""], members: [{ name: "", shortName: "" }] };
 
+type Step = "bloc" | "scoring" | "voting" | "nomination";
 type Banner = { intent: "info" | "success" | "warning" | "error"; text: string } | null;
 type Pending = { reason: string; message: Issue } | null;
 
@@ -65,7 +68,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const [showFieldErrors, setShowFieldErrors] = useState(false);
   const [banner, setBanner] = useState<Banner>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const [step, setStep] = useState<"bloc" | "scoring" | "voting">("bloc");
+  const [step, setStep] = useState<Step>("bloc");
 
   const live = useMemo(() => validateBloc(draft).issues, [draft]);
 
@@ -157,7 +160,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </Button>
         </header>
 
-        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as "bloc" | "scoring" | "voting")} size="small">
+        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
           <Tab value="bloc" data-testid={TID.stepBloc}>
             {SCORING_STRINGS[lang].tabBloc}
           </Tab>
@@ -166,6 +169,9 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </Tab>
           <Tab value="voting" data-testid={TID.stepVoting}>
             {VOTING_STRINGS[lang].tabVoting}
+          </Tab>
+          <Tab value="nomination" data-testid={TID.stepNomination}>
+            {NOMINATION_STRINGS[lang].tabNomination}
           </Tab>
         </TabList>
 
@@ -176,6 +182,10 @@ export function App({ host, initialLang = "vi" }: AppProps) {
         ) : step === "voting" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
             <VotingStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+          </Suspense>
+        ) : step === "nomination" ? (
+          <Suspense fallback={<Spinner label={t.loading} />}>
+            <NominationStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : loading ? (
           <Spinner label={t.loading} />

@@ -4,6 +4,7 @@ export const TID = {
   stepBloc: "step-bloc",
   stepScoring: "step-scoring",
   stepVoting: "step-voting",
+  stepNomination: "step-nomination",
   blocName: "bloc-name",
   province: "bloc-province",
   year: "bloc-year",

@@ -108,7 +108,7 @@ interface Row {
 
 /** The rule in short, for a reason: "< 80% tổng số thành viên". */
 function ruleShort(award: Award, vote: AwardVote, p: Message): Message {
-  const r = award.voteRule;
+  const r = vote.rule ?? award.voteRule;
   if (!r) return say(`${p.vi}% (${vote.ruleText.vi})`, `${p.en}% (${vote.ruleText.en})`);
   const d = DENOMINATOR_WORDS[r.denominator];
   // Failing "≥ 80%" means under 80%; failing "> 50%" means 50% or under.

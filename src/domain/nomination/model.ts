@@ -77,6 +77,8 @@ export interface AwardVote {
   denominator: number;
   /** The passing rule in words, for the reasons. */
   ruleText: Message;
+  /** The rule the vote actually applied (it may differ from the catalogue's); the reasons quote it. */
+  rule?: Rule;
 }
 
 /** A decision of the meeting overriding the engine for one unit and award, with its reason (printed in the minutes). */

@@ -183,6 +183,9 @@ describe("nominate: reasons", () => {
     // An award without its own rule quotes the vote's.
     const noRule = nominate(input({ catalogue: withAward(defaultCatalogue(), "co-tinh", { voteRule: null }), votes: [coCp(), v] }));
     expect(vi(find(noRule.proposals, "co-tinh", GD))).toEqual([`Không đạt tỷ lệ phiếu: 62,50% (${RULE_TEXT.vi})`]);
+    // The rule the vote actually applied wins over the catalogue's.
+    const applied = nominate(input({ catalogue: c, votes: [coCp(), { ...v, rule: { percent: 70, comparison: ">=", denominator: "present", quorum: null } }] }));
+    expect(vi(find(applied.proposals, "co-tinh", GD))).toEqual(["Không đạt tỷ lệ phiếu: 62,50% < 70% số thành viên có mặt"]);
   });
 
   it("every reason and issue is in Vietnamese and English", () => {

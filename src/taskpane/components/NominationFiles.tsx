@@ -1,0 +1,66 @@
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import type { OutputFile } from "../../app/nomination";
+import type { DeliverResult } from "../download";
+import { NOMINATION_STRINGS } from "../nominationStrings";
+import type { Lang } from "../strings";
+import { NOMINATION_TID } from "./NominationShared";
+
+const useStyles = makeStyles({
+  list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "6px" },
+  item: { display: "flex", flexDirection: "column", gap: "4px", padding: "6px 8px", borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  line: { display: "grid", gridTemplateColumns: "1fr auto", gap: "6px", alignItems: "center" },
+  name: { overflowWrap: "anywhere" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "8px" },
+});
+
+export interface NominationFilesProps {
+  files: OutputFile[];
+  /** The last delivery's outcome, by file name. */
+  results: Record<string, DeliverResult>;
+  lang: Lang;
+  disabled: boolean;
+  delivering: boolean;
+  onDeliver: (file: OutputFile) => void;
+  onDeliverAll: () => void;
+}
+
+/** The documents and exports produced, each with its download and what became of it. */
+export function NominationFiles({ files, results, lang, disabled, delivering, onDeliver, onDeliverAll }: NominationFilesProps) {
+  const s = useStyles();
+  const ns = NOMINATION_STRINGS[lang];
+  return (
+    <section aria-label={ns.filesTitle} data-testid={NOMINATION_TID.files}>
+      <ul className={s.list}>
+        {files.map((f, i) => {
+          const r = results[f.name];
+          return (
+            <li key={f.name} className={s.item} data-testid={NOMINATION_TID.file(i)}>
+              <div className={s.line}>
+                <div className={s.name}>
+                  <div>{f.label[lang]}</div>
+                  <Caption1 className={s.muted}>
+                    {f.name} · {ns.size(Math.max(1, Math.round(f.bytes.length / 1024)))}
+                  </Caption1>
+                </div>
+                <Button size="small" disabled={disabled} onClick={() => onDeliver(f)} data-testid={NOMINATION_TID.download(i)}>
+                  {ns.download}
+                </Button>
+              </div>
+              {r && (
+                <MessageBar intent={r.ok ? "success" : "error"} data-testid={NOMINATION_TID.fileMessage(i)}>
+                  <MessageBarBody>{r.message[lang]}</MessageBarBody>
+                </MessageBar>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={disabled} onClick={onDeliverAll} data-testid={NOMINATION_TID.downloadAll}>
+          {delivering ? ns.delivering : ns.downloadAll}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { Issue, Where } from "../../domain/issues";
+import type { Lang, Strings } from "../strings";
+import { IssueList } from "./IssueList";
+
+/** Test ids of the nomination step (re-exported by NominationStep). */
+export const NOMINATION_TID = {
+  refresh: "nomination-refresh",
+  status: (section: NominationSection) => `nomination-status-${section}`,
+  catalogueNote: "nomination-catalogue-note",
+  award: (awardId: string) => `nomination-award-${awardId}`,
+  proposed: (awardId: string) => `nomination-proposed-${awardId}`,
+  reasons: (awardId: string) => `nomination-reasons-${awardId}`,
+  reasonOf: (awardId: string, i: number) => `nomination-reason-${awardId}-${i}`,
+  adjust: (awardId: string, i: number) => `nomination-adjust-${awardId}-${i}`,
+  overrides: "nomination-overrides",
+  override: (i: number) => `nomination-override-${i}`,
+  overrideRemove: (i: number) => `nomination-override-remove-${i}`,
+  ovUnit: "nomination-ov-unit",
+  ovAward: "nomination-ov-award",
+  ovInclude: (v: "include" | "exclude") => `nomination-ov-${v}`,
+  ovReason: "nomination-ov-reason",
+  ovCurrent: "nomination-ov-current",
+  ovRecord: "nomination-ov-record",
+  meeting: "nomination-meeting",
+  mDate: "nomination-m-date",
+  mTime: "nomination-m-time",
+  mPlace: "nomination-m-place",
+  mChair: "nomination-m-chair",
+  mSecretary: "nomination-m-secretary",
+  mPresent: "nomination-m-present",
+  mAbsent: (i: number) => `nomination-m-absent-${i}`,
+  mNumber: "nomination-m-number",
+  mSave: "nomination-m-save",
+  generate: "nomination-generate",
+  produce: "nomination-produce",
+  files: "nomination-files",
+  file: (i: number) => `nomination-file-${i}`,
+  download: (i: number) => `nomination-download-${i}`,
+  fileMessage: (i: number) => `nomination-file-message-${i}`,
+  downloadAll: "nomination-download-all",
+} as const;
+
+/** Where a report is shown: under the section whose action produced it. */
+export type NominationSection = "list" | "override" | "meeting" | "output";
+
+export interface NominationReport {
+  section: NominationSection;
+  intent: "info" | "success" | "warning" | "error";
+  text: string;
+  issues: Issue[];
+}
+
+/** The outcome of an action as a message bar and its issues (each a click away from its cell). */
+export function NominationStatus({ report, section, lang, t, onSelect }: { report: NominationReport | null; section: NominationSection; lang: Lang; t: Strings; onSelect: (w: Where) => void }) {
+  if (!report || report.section !== section) return null;
+  return (
+    <>
+      <MessageBar intent={report.intent} data-testid={NOMINATION_TID.status(section)}>
+        <MessageBarBody>{report.text}</MessageBarBody>
+      </MessageBar>
+      <IssueList issues={report.issues} lang={lang} t={t} onSelect={onSelect} groupBy={report.issues.some((i) => i.where) ? "sheet" : "severity"} />
+    </>
+  );
+}
+
+/** A number as the language writes it: 98,25 / 98.25 (at most two decimals). */
+export const num = (x: number, lang: Lang) => {
+  const s = String(Math.round(x * 100) / 100);
+  return lang === "vi" ? s.replace(".", ",") : s;
+};

@@ -1,0 +1,282 @@
+import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import { generateNomination, loadNomination, produceFiles, recordOverride, saveMeeting, type NominationState, type OutputFile } from "../../app/nomination";
+import { officePlatform, workbookOpener, type ExcelHost } from "../../app/office";
+import type { Issue, Where } from "../../domain/issues";
+import type { Override, Proposal } from "../../domain/nomination/model";
+import { deliverFile, type DeliverEnv, type DeliverResult } from "../download";
+import { NOMINATION_STRINGS } from "../nominationStrings";
+import type { Lang, Strings } from "../strings";
+import { IssueList } from "./IssueList";
+import { NominationFiles } from "./NominationFiles";
+import { emptyOverride, MeetingForm, OverrideForm, overrideProblems, OverridesList, type OverrideDraft } from "./NominationForms";
+import { groupByAward, NominationList } from "./NominationList";
+import { NOMINATION_TID, NominationStatus, type NominationReport, type NominationSection } from "./NominationShared";
+
+export { NOMINATION_TID } from "./NominationShared";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Busy = "load" | "override" | "meeting" | "generate" | "produce" | "deliver" | null;
+
+/** A pause between the files of "Download all": some browsers drop downloads started in the same instant. */
+export const DOWNLOAD_ALL_GAP_MS = 250;
+
+export interface NominationStepProps {
+  host: ExcelHost;
+  lang: Lang;
+  t: Strings;
+  onSelect: (where: Where) => void;
+}
+
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
+const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
+
+/** The nomination step: the proposed list with every unit's reasons, the meeting's decisions and record, the sheets and the documents. */
+export function NominationStep({ host, lang, t, onSelect }: NominationStepProps) {
+  const s = useStyles();
+  const ns = NOMINATION_STRINGS[lang];
+  const [state, setState] = useState<NominationState | null>(null);
+  const [busy, setBusy] = useState<Busy>("load");
+  const [report, setReport] = useState<NominationReport | null>(null);
+  const [ov, setOv] = useState<OverrideDraft>(emptyOverride);
+  const [ovTried, setOvTried] = useState(false);
+  /** Bumped when the meeting form should take the workbook's values again (a read the user asked for, a save). */
+  const [meetingSeed, setMeetingSeed] = useState(0);
+  const [files, setFiles] = useState<OutputFile[] | null>(null);
+  const [results, setResults] = useState<Record<string, DeliverResult>>({});
+  const [stale, setStale] = useState(false);
+  const overrideRef = useRef<HTMLElement>(null);
+
+  const refused = (section: NominationSection, text: string, issues: Issue[]): NominationReport => ({ section, intent: "error", text, issues });
+
+  /** Runs one action: disables every button meanwhile, and reports under its section. */
+  const run = async (what: Exclude<Busy, null>, section: NominationSection, action: () => Promise<NominationReport | null>) => {
+    setBusy(what);
+    try {
+      const r = await action();
+      if (r) setReport(r);
+    } catch (e) {
+      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Files made from an earlier read no longer match the workbook. */
+  const dropFiles = () => {
+    if (files) setStale(true);
+    setFiles(null);
+    setResults({});
+  };
+
+  /** Reads the workbook again; a refusal is returned as the list's report. */
+  const reload = async (): Promise<{ state: NominationState } | { report: NominationReport }> => {
+    const out = await loadNomination(host);
+    if (!out.ok) return { report: { section: "list", intent: "error", text: out.issues[0]?.message[lang] ?? t.unexpected, issues: out.issues } };
+    setState(out.state);
+    return { state: out.state };
+  };
+
+  const loadedReport = (st: NominationState): NominationReport => {
+    const e = st.issues.filter((i) => i.severity === "error").length;
+    return e ? { section: "list", intent: "warning", text: ns.loadedWithErrors(e), issues: [] } : { section: "list", intent: "info", text: ns.loaded(st.list.length, groupByAward(st.proposals).length), issues: [] };
+  };
+
+  const refresh = () =>
+    run("load", "list", async () => {
+      const r = await reload();
+      if ("report" in r) return r.report;
+      dropFiles();
+      setMeetingSeed((n) => n + 1);
+      return loadedReport(r.state);
+    });
+
+  useEffect(() => {
+    void refresh();
+    // Read once when the step opens; later reads are the user's choice (Refresh).
+  }, [host]);
+
+  const recordOv = () =>
+    run("override", "override", async () => {
+      setOvTried(true);
+      const problems = Object.values(overrideProblems(ov, ns));
+      if (problems.length) return { section: "override", intent: "error", text: problems.join(" "), issues: [] };
+      const o: Override = { unit: ov.unit, award: ov.award, include: ov.include, reason: ov.reason.trim() };
+      const out = await recordOverride(host, o);
+      if (out.kind !== "written") return refused("override", ns.refused, out.issues);
+      dropFiles();
+      const r = await reload();
+      if ("report" in r) return r.report;
+      setOv(emptyOverride());
+      setOvTried(false);
+      return { section: "override", intent: "success", text: ns.recorded(o.unit, o.award, o.include), issues: out.issues };
+    });
+
+  const removeOv = (o: Override) =>
+    run("override", "override", async () => {
+      const out = await recordOverride(host, o, { remove: true });
+      if (out.kind !== "written") return refused("override", ns.refused, out.issues);
+      dropFiles();
+      const r = await reload();
+      if ("report" in r) return r.report;
+      return { section: "override", intent: "success", text: ns.removed(o.unit, o.award), issues: out.issues };
+    });
+
+  const adjust = (p: Proposal) => {
+    setOv({ unit: p.unit, award: p.award, include: !p.proposed, reason: "" });
+    setOvTried(false);
+    overrideRef.current?.scrollIntoView?.({ behavior: "smooth", block: "start" });
+  };
+
+  const saveMeet = (patch: Parameters<typeof saveMeeting>[1]) =>
+    run("meeting", "meeting", async () => {
+      const out = await saveMeeting(host, patch);
+      if (out.kind !== "written") return refused("meeting", ns.refused, out.issues);
+      dropFiles();
+      const r = await reload();
+      if ("report" in r) return r.report;
+      setMeetingSeed((n) => n + 1);
+      return { section: "meeting", intent: "success", text: ns.meetingSaved(out.sheets[0] ?? ""), issues: out.issues };
+    });
+
+  const generate = () =>
+    run("generate", "output", async () => {
+      const out = await generateNomination(host);
+      if (out.kind !== "written") return refused("output", ns.notGenerated, out.issues);
+      // The catalogue and the meeting record may be new sheets now.
+      const r = await reload();
+      if ("report" in r) return r.report;
+      const w = out.issues.some((i) => i.severity === "warning");
+      return { section: "output", intent: w ? "warning" : "success", text: ns.generated(out.sheets), issues: out.issues };
+    });
+
+  const produce = () =>
+    run("produce", "output", async () => {
+      const out = await produceFiles(host);
+      if (!out.ok) {
+        setFiles(null);
+        return refused("output", ns.notProduced, out.issues);
+      }
+      setFiles(out.files);
+      setResults({});
+      setStale(false);
+      return { section: "output", intent: "success", text: ns.produced(out.files.length), issues: out.issues };
+    });
+
+  const deliver = (f: OutputFile) =>
+    run("deliver", "output", async () => {
+      const r = await deliverFile(f, deliverEnv());
+      setResults((x) => ({ ...x, [f.name]: r }));
+      return null;
+    });
+
+  const deliverAll = () =>
+    run("deliver", "output", async () => {
+      const list = files ?? [];
+      const env = deliverEnv();
+      let ok = 0;
+      for (const [i, f] of list.entries()) {
+        if (i > 0) await wait(DOWNLOAD_ALL_GAP_MS);
+        const r = await deliverFile(f, env);
+        if (r.ok) ok++;
+        setResults((x) => ({ ...x, [f.name]: r }));
+      }
+      return { section: "output", intent: ok === list.length ? "success" : "warning", text: ns.deliveredAll(ok, list.length), issues: [] };
+    });
+
+  if (!state) {
+    return busy === "load" ? <Spinner label={t.loading} /> : <NominationStatus report={report} section="list" lang={lang} t={t} onSelect={onSelect} />;
+  }
+
+  const off = busy !== null;
+  const units = state.bloc?.members.map((m) => m.name) ?? [];
+  const awards = state.catalogue.awards.map((a) => a.name);
+
+  return (
+    <div className={s.root}>
+      <Caption1 className={s.muted}>{ns.help}</Caption1>
+      {!state.bloc && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{ns.noBloc}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={s.head}>
+        <Subtitle2>{ns.listTitle}</Subtitle2>
+        <Button size="small" disabled={off} onClick={() => void refresh()} data-testid={NOMINATION_TID.refresh}>
+          {busy === "load" ? ns.refreshing : ns.refresh}
+        </Button>
+      </div>
+      <NominationStatus report={report} section="list" lang={lang} t={t} onSelect={onSelect} />
+      <IssueList issues={state.issues} lang={lang} t={t} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
+      {!state.catalogueInWorkbook && (
+        <Caption1 className={s.muted} data-testid={NOMINATION_TID.catalogueNote}>
+          {ns.defaultCatalogue}
+        </Caption1>
+      )}
+      <NominationList proposals={state.proposals} lang={lang} disabled={off} onAdjust={adjust} />
+
+      <Divider />
+      <section ref={overrideRef} aria-label={ns.overridesTitle} className={s.root}>
+        <Subtitle2>{ns.overridesTitle}</Subtitle2>
+        <Caption1 className={s.muted}>{ns.overridesHelp}</Caption1>
+        <OverridesList overrides={state.meeting.overrides} lang={lang} disabled={off} onRemove={(o) => void removeOv(o)} />
+        <OverrideForm
+          draft={ov}
+          onChange={setOv}
+          units={units}
+          awards={awards}
+          proposals={state.proposals}
+          lang={lang}
+          disabled={off}
+          recording={busy === "override"}
+          showErrors={ovTried}
+          onRecord={() => void recordOv()}
+        />
+        <NominationStatus report={report} section="override" lang={lang} t={t} onSelect={onSelect} />
+      </section>
+
+      <Divider />
+      <section aria-label={ns.meetingTitle} className={s.root} data-testid={NOMINATION_TID.meeting}>
+        <Subtitle2>{ns.meetingTitle}</Subtitle2>
+        <MeetingForm
+          key={meetingSeed}
+          meeting={state.meeting}
+          units={units}
+          lang={lang}
+          disabled={off}
+          saving={busy === "meeting"}
+          onSave={(p) => void saveMeet(p)}
+          onInvalid={() => setReport({ section: "meeting", intent: "error", text: ns.fixFields, issues: [] })}
+        />
+        <NominationStatus report={report} section="meeting" lang={lang} t={t} onSelect={onSelect} />
+      </section>
+
+      <Divider />
+      <section aria-label={ns.outputTitle} className={s.root}>
+        <Subtitle2>{ns.outputTitle}</Subtitle2>
+        <div className={s.actions}>
+          <Button appearance="primary" disabled={off} onClick={() => void generate()} data-testid={NOMINATION_TID.generate}>
+            {busy === "generate" ? ns.generating : ns.generate}
+          </Button>
+          <Button disabled={off} onClick={() => void produce()} data-testid={NOMINATION_TID.produce}>
+            {busy === "produce" ? ns.producing : ns.produce}
+          </Button>
+        </div>
+        <NominationStatus report={report} section="output" lang={lang} t={t} onSelect={onSelect} />
+        {stale && !files && <Caption1 className={s.muted}>{ns.stale}</Caption1>}
+        {files && files.length > 0 && (
+          <NominationFiles files={files} results={results} lang={lang} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
+        )}
+      </section>
+    </div>
+  );
+}
