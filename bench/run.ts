@@ -16,6 +16,9 @@ import type { CriteriaTable, Criterion } from "../src/domain/criteria/model";
 import { criteriaSheetPlan } from "../src/workbook/criteria/criteriaSheet";
 import { writeSheets } from "../src/excel/apply";
 import { readWorkbook } from "../src/excel/read";
+import { generateNomination, loadNomination, produceFiles } from "../src/app/nomination";
+import { runScenario } from "../src/cli/run";
+import { parseScenario } from "../src/cli/scenario";
 import { benchVoteActions, engineVsHyperFormula, type EngineVsSheet } from "./voting";
 
 function draft(n: number): BlocDraft {
@@ -112,6 +115,18 @@ async function main() {
     });
   }
   const voteLines = await benchVoteActions(measure, draft, () => rows[rows.length - 1]);
+  // The nomination: the sample year (8 units, 4 votes incl. a revote) up to the list.
+  {
+    const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../docs/scenario.sample.json"), "utf8")));
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const { nomination: _n, ...year } = parsed.scenario;
+    void _n;
+    const { host } = await runScenario(year);
+    const size = "sample year: 8 units, 5 votes";
+    await measure("nomination: propose (read)", size, host, () => loadNomination(host));
+    await measure("nomination: list + minutes", size, host, () => generateNomination(host));
+    await measure("nomination: documents + exports", size, host, () => produceFiles(host));
+  }
   console.log("Round trips and request sizes, as counted by the in-memory host:\n");
   table(rows);
   console.log("\nSecret ballot, 2,000 ballots × 20 candidates, entered twice (issue bound: 2 syncs plus the fewest chunks under 5 MB):\n");
