@@ -212,21 +212,62 @@ export async function createVote(host: ExcelHost, record: VoteRecord, opts: Crea
   if (ctx.voteSheet) defPlan.name = ctx.voteSheet;
   const plans = [defPlan, ...entryPlans(ctx.bloc, record, opts)];
   return write(host, read, plans, {
+    keep: keepOldVoteSheet(read, ctx, defPlan),
     activate: plans[1]?.name,
     log: { action: "Tạo cuộc bỏ phiếu", object: `${record.id}: ${record.vote.title}`, counts: `${record.vote.candidates.length} đơn vị, chọn ${record.vote.toElect}` },
   });
 }
 
-async function write(host: ExcelHost, read: WorkbookRead, plans: SheetPlan[], options: { activate?: string; log: { action: string; object: string; counts: string; note?: string } }): Promise<WriteOutcome> {
+/**
+ * Text on the read "Bỏ phiếu" sheet that its rewrite would not carry (a note typed beside the
+ * table, a column the reader does not know): the rewrite then keeps the old sheet as
+ * "Bỏ phiếu (cũ)" and says so, so nothing the bloc typed is lost.
+ */
+function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext, plan: SheetPlan): { existing?: Record<string, "keepOld">; issues: Issue[] } {
+  const sheet = ctx.voteSheet;
+  const grid = sheet ? (read.byName[VOTE_SHEET]?.exists ? read.byName[VOTE_SHEET] : read.byDefinedName["BX_BoPhieu"]) : undefined;
+  if (!sheet || !grid?.exists) return { issues: [] };
+  const norm = (v: unknown) => (typeof v === "number" ? String(v) : nameKey(String(v ?? "")));
+  const planned = new Set<string>();
+  for (const b of plan.blocks) for (const row of b.rows) for (const c of row) if (c !== null && typeof c !== "object") planned.add(norm(c));
+  const extra: string[] = [];
+  grid.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === "" || v === null || v === undefined) return;
+      if (!planned.has(norm(v)) && !(typeof v === "boolean")) extra.push(cellAddress(grid.row + r, grid.col + c));
+    }),
+  );
+  if (!extra.length) return { issues: [] };
+  return {
+    existing: { [sheet]: "keepOld" },
+    issues: [
+      warning(
+        "vote.sheet.keptOld",
+        say(
+          `Trang "${sheet}" có ${extra.length} ô ngoài các cuộc bỏ phiếu (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): bản cũ được giữ lại dưới tên "${sheet} (cũ)".`,
+          `Sheet "${sheet}" has ${extra.length} cells outside the votes (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): the old one is kept as "${sheet} (cũ)".`,
+        ),
+        { sheet, cell: extra[0] },
+      ),
+    ],
+  };
+}
+
+async function write(
+  host: ExcelHost,
+  read: WorkbookRead,
+  plans: SheetPlan[],
+  options: { activate?: string; log: { action: string; object: string; counts: string; note?: string }; keep?: { existing?: Record<string, "keepOld">; issues: Issue[] } },
+): Promise<WriteOutcome> {
   let report: WriteReport;
   try {
-    report = await writeSheets(host, plans, read, { activate: options.activate, log: options.log });
+    report = await writeSheets(host, plans, read, { activate: options.activate, log: options.log, existing: options.keep?.existing });
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
   // Every write follows exactly one read of the same action.
-  return { kind: "written", sheets: plans.map((p) => p.name), syncs: report.syncs + 1, issues: report.issues };
+  return { kind: "written", sheets: plans.map((p) => p.name), syncs: report.syncs + 1, issues: [...(options.keep?.issues ?? []), ...report.issues] };
 }
 
 // ---------------------------------------------------------------------------------------- count
@@ -552,7 +593,7 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
   const what = [patch.decision ? `chấp nhận lần nhập ${patch.decision.accept === "first" ? 1 : 2} (${patch.decision.by})` : "", patch.meeting ? `hội nghị chọn ${patch.meeting.elected.join(", ")}` : "", patch.issued !== undefined ? `phát ra ${patch.issued}` : ""]
     .filter(Boolean)
     .join("; ");
-  return write(host, read, [plan], { activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });
+  return write(host, read, [plan], { keep: keepOldVoteSheet(read, ctx, plan), activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });
 }
 
 /**

@@ -113,6 +113,20 @@ describe("secret-ballot use cases", () => {
     expect(again.kind === "counted" && again.count.differences.map((d) => d.kind)).toEqual(["onlyInFirst"]);
   });
 
+  it("keeps the old 'Bỏ phiếu' sheet when it holds notes its rewrite would not carry", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host);
+    const quiet = await recordDecision(host, record.id, { issued: 8 });
+    expect(quiet.kind === "written" && quiet.issues.map((i) => i.code)).toEqual([]);
+    host.userEdit("Bỏ phiếu", "F3", "Ghi chú: phiếu số 3 bị rách, đã thay");
+    const out = await recordDecision(host, record.id, { issued: 9 });
+    expect(out.kind === "written" && out.issues.map((i) => [i.code, i.where?.cell])).toEqual([["vote.sheet.keptOld", "F3"]]);
+    expect(host.sheetNames()).toContain("Bỏ phiếu (cũ)");
+    expect(host.values("Bỏ phiếu (cũ)", "F3")).toEqual([["Ghi chú: phiếu số 3 bị rách, đã thay"]]);
+    const loaded = await loadVoting(host);
+    expect(loaded.ok && loaded.context.records[0].issued).toBe(9);
+  });
+
   it("leaves a tie to a revote: round 2 among the tied keeps round 1", async () => {
     const host = await blocHost();
     const record = await flagVote(host, { tieRule: ["revote"], rule: HALF });
