@@ -21,7 +21,7 @@ import { submissionLayout } from "../workbook/nomination/submission";
 import type { SheetPlan } from "../workbook/plan";
 import { readSummary, SUMMARY_SHEET } from "../workbook/scoring/summarySheet";
 import { minutesLayout } from "../workbook/voting/minutesSheet";
-import { BASE_READ, contextOf, countFromRead, countRequest, minutesInput, voteSheets, type CountResult, type VotingContext } from "./voting";
+import { BASE_READ, contextOf, keepIfExtra, countFromRead, countRequest, minutesInput, voteSheets, type CountResult, type VotingContext } from "./voting";
 
 /**
  * The nomination step (issue #5): from the ranking, the classification and the award votes' final
@@ -333,9 +333,11 @@ export async function recordOverride(host: ExcelHost, o: Override, opts: { remov
   const plan = meetingRecordPlan({ ...state.meeting, overrides }, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name) });
   const existing = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET].name : state.read.byDefinedName[MEETING_TABLE_NAME]?.exists ? state.read.byDefinedName[MEETING_TABLE_NAME].name : null;
   if (existing) plan.name = existing;
+  const keep = keepIfExtra(meetingRead(state), meetingRecordPlan(state.meeting), "meeting.sheet.keptOld", MEETING_WHAT);
   let report: WriteReport;
   try {
     report = await writeSheets(host, [plan], state.read, {
+      existing: keep.existing,
       activate: plan.name,
       log: { action: opts.remove ? "Bỏ quyết định của hội nghị" : "Ghi quyết định của hội nghị", object: `${o.unit} — ${o.award}`, counts: o.include ? "đề nghị" : "không đề nghị", note: o.reason },
     });
@@ -343,8 +345,11 @@ export async function recordOverride(host: ExcelHost, o: Override, opts: { remov
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
-  return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: report.issues };
+  return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: [...keep.issues, ...report.issues] };
 }
+
+const MEETING_WHAT: Message = { vi: "thông tin và quyết định của hội nghị", en: "the meeting's record and decisions" };
+const meetingRead = (state: NominationState) => (state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET] : state.read.byDefinedName[MEETING_TABLE_NAME]);
 
 /** Saves the meeting's own record (date, place, chair, secretary, attendance, submission number), keeping its decisions. */
 export async function saveMeeting(host: ExcelHost, patch: Partial<Omit<MeetingRecord, "overrides">>): Promise<GenerateOutcome> {
@@ -352,16 +357,17 @@ export async function saveMeeting(host: ExcelHost, patch: Partial<Omit<MeetingRe
   if (!loaded.ok) return { kind: "failed", issues: loaded.issues };
   const { state } = loaded;
   const plan = meetingRecordPlan({ ...state.meeting, ...patch }, { units: state.bloc?.members.map((m) => m.name) ?? [], awards: state.catalogue.awards.map((a) => a.name) });
-  const existing = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET].name : null;
+  const existing = meetingRead(state)?.exists ? meetingRead(state).name : null;
   if (existing) plan.name = existing;
+  const keep = keepIfExtra(meetingRead(state), meetingRecordPlan(state.meeting), "meeting.sheet.keptOld", MEETING_WHAT);
   let report: WriteReport;
   try {
-    report = await writeSheets(host, [plan], state.read, { activate: plan.name, log: { action: "Ghi thông tin hội nghị", object: MEETING_SHEET, counts: "—" } });
+    report = await writeSheets(host, [plan], state.read, { existing: keep.existing, activate: plan.name, log: { action: "Ghi thông tin hội nghị", object: MEETING_SHEET, counts: "—" } });
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
-  return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: report.issues };
+  return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: [...keep.issues, ...report.issues] };
 }
 
 // ------------------------------------------------------------------------------------ documents

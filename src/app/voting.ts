@@ -212,7 +212,7 @@ export async function createVote(host: ExcelHost, record: VoteRecord, opts: Crea
   if (ctx.voteSheet) defPlan.name = ctx.voteSheet;
   const plans = [defPlan, ...entryPlans(ctx.bloc, record, opts)];
   return write(host, read, plans, {
-    keep: keepOldVoteSheet(read, ctx, defPlan),
+    keep: keepOldVoteSheet(read, ctx),
     activate: plans[1]?.name,
     log: { action: "Tạo cuộc bỏ phiếu", object: `${record.id}: ${record.vote.title}`, counts: `${record.vote.candidates.length} đơn vị, chọn ${record.vote.toElect}` },
   });
@@ -223,10 +223,20 @@ export async function createVote(host: ExcelHost, record: VoteRecord, opts: Crea
  * table, a column the reader does not know): the rewrite then keeps the old sheet as
  * "Bỏ phiếu (cũ)" and says so, so nothing the bloc typed is lost.
  */
-function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext, plan: SheetPlan): { existing?: Record<string, "keepOld">; issues: Issue[] } {
+function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext): { existing?: Record<string, "keepOld">; issues: Issue[] } {
   const sheet = ctx.voteSheet;
   const grid = sheet ? (read.byName[VOTE_SHEET]?.exists ? read.byName[VOTE_SHEET] : read.byDefinedName["BX_BoPhieu"]) : undefined;
-  if (!sheet || !grid?.exists) return { issues: [] };
+  return keepIfExtra(grid, voteSheetPlan(ctx.records).plan, "vote.sheet.keptOld", { vi: "các cuộc bỏ phiếu", en: "the votes" });
+}
+
+/**
+ * A sheet the add-in rewrites from what it read: when it holds text that `read` (the plan of what
+ * the reader understood, before the change) does not explain, keep the old one as "<name> (cũ)"
+ * and say so.
+ */
+export function keepIfExtra(grid: SheetRead | undefined, plan: SheetPlan, code: string, what: Message): { existing?: Record<string, "keepOld">; issues: Issue[] } {
+  if (!grid?.exists) return { issues: [] };
+  const sheet = grid.name;
   const norm = (v: unknown) => (typeof v === "number" ? String(v) : nameKey(String(v ?? "")));
   const planned = new Set<string>();
   for (const b of plan.blocks) for (const row of b.rows) for (const c of row) if (c !== null && typeof c !== "object") planned.add(norm(c));
@@ -242,10 +252,10 @@ function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext, plan: SheetPla
     existing: { [sheet]: "keepOld" },
     issues: [
       warning(
-        "vote.sheet.keptOld",
+        code,
         say(
-          `Trang "${sheet}" có ${extra.length} ô ngoài các cuộc bỏ phiếu (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): bản cũ được giữ lại dưới tên "${sheet} (cũ)".`,
-          `Sheet "${sheet}" has ${extra.length} cells outside the votes (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): the old one is kept as "${sheet} (cũ)".`,
+          `Trang "${sheet}" có ${extra.length} ô ngoài ${what.vi} (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): bản cũ được giữ lại dưới tên "${sheet} (cũ)".`,
+          `Sheet "${sheet}" has ${extra.length} cells outside ${what.en} (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): the old one is kept as "${sheet} (cũ)".`,
         ),
         { sheet, cell: extra[0] },
       ),
@@ -593,7 +603,7 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
   const what = [patch.decision ? `chấp nhận lần nhập ${patch.decision.accept === "first" ? 1 : 2} (${patch.decision.by})` : "", patch.meeting ? `hội nghị chọn ${patch.meeting.elected.join(", ")}` : "", patch.issued !== undefined ? `phát ra ${patch.issued}` : ""]
     .filter(Boolean)
     .join("; ");
-  return write(host, read, [plan], { keep: keepOldVoteSheet(read, ctx, plan), activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });
+  return write(host, read, [plan], { keep: keepOldVoteSheet(read, ctx), activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });
 }
 
 /**

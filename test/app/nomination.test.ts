@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
-import { generateNomination, loadNomination, NOMINATION_SHEETS, produceFiles, recordOverride } from "../../src/app/nomination";
+import { generateNomination, loadNomination, NOMINATION_SHEETS, produceFiles, recordOverride, saveMeeting } from "../../src/app/nomination";
 import { parseScenario } from "../../src/cli/scenario";
 import { runScenario } from "../../src/cli/run";
 import type { MemoryHost } from "../../src/host";
@@ -68,6 +68,15 @@ describe("the nomination step", () => {
     await generateNomination(host, { at });
     const minutes = host.values(NOMINATION_SHEETS.minutes, host.usedRange(NOMINATION_SHEETS.minutes)!).flat().join("\n");
     expect(minutes).toContain("Đơn vị xin rút");
+  });
+
+  it("keeps the meeting record's old sheet when a note beside it would be lost", async () => {
+    const quiet = await saveMeeting(host, { chair: "Nguyễn Văn An" });
+    expect(quiet.kind === "written" && quiet.issues.map((i) => i.code)).toEqual([]);
+    host.userEdit("Hội nghị bình xét", "F5", "Mời thêm đại diện Ban Thi đua - Khen thưởng tỉnh");
+    const out = await saveMeeting(host, { secretary: "Trần Thị Bình" });
+    expect(out.kind === "written" && out.issues.map((i) => [i.code, i.where?.cell])).toEqual([["meeting.sheet.keptOld", "F5"]]);
+    expect(host.values("Hội nghị bình xét (cũ)", "F5")).toEqual([["Mời thêm đại diện Ban Thi đua - Khen thưởng tỉnh"]]);
   });
 
   it("produces the submission, both minutes and the exports as files that open", async () => {

@@ -1,0 +1,295 @@
+/**
+ * End to end: the nomination step in the preview (webpack-dev-server over https, headless Chromium).
+ * The sample year is played in node up to the votes (scores, ranking, votes, next year's leader) and
+ * saved as an .xlsx; the preview opens that file through its "Open .xlsx" control, and the user, in
+ * the pane's "Đề nghị" tab, sees the proposed list, records the meeting, generates the list and the
+ * review minutes as sheets, produces the documents and exports, and downloads each one. Every file is
+ * then checked: the .docx files carry their titles in Times New Roman, the .xlsx has the provincial
+ * import header, the .csv its BOM; where LibreOffice is installed, Writer and Calc convert them.
+ * Fails on a page error or a request outside localhost.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { request } from "node:https";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { runScenario } from "../../src/cli/run";
+import { parseScenario } from "../../src/cli/scenario";
+import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
+
+const ROOT = resolve(__dirname, "../..");
+// Jest may run the e2e files side by side: this file's server gets a port of its own.
+const PORT = Number(process.env.E2E_NOMINATION_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 2 : 3919));
+const BASE = `https://localhost:${PORT}`;
+const SOFFICE = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"].find((p) => existsSync(p));
+
+function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
+  const hit = candidates.find((p) => existsSync(p));
+  if (!hit) {
+    throw new Error(
+      "No Chromium found for the browser test. Install Debian's: `apt-get update && apt-get install -y chromium` " +
+        "(or set CHROMIUM_PATH to a Chromium/Chrome binary). Tried: " + candidates.join(", "),
+    );
+  }
+  return hit;
+}
+
+function get(url: string): Promise<number> {
+  return new Promise((ok) => {
+    const req = request(url, { rejectUnauthorized: false, timeout: 5000 }, (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on("error", () => ok(0));
+    req.on("timeout", () => {
+      req.destroy();
+      ok(0);
+    });
+    req.end();
+  });
+}
+
+let server: ChildProcess | undefined;
+let browser: Browser | undefined;
+let serverLog = "";
+const work = mkdtempSync(join(tmpdir(), "bx-e2e-nomination-"));
+
+beforeAll(async () => {
+  const executablePath = findChromium();
+  server = spawn(process.execPath, [resolve(ROOT, "node_modules/webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(PORT), BROWSER: "none" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  server.stdout?.on("data", (d) => (serverLog += d));
+  server.stderr?.on("data", (d) => (serverLog += d));
+  const deadline = Date.now() + 180_000;
+  while ((await get(`${BASE}/preview.html`)) !== 200) {
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The dev server did not start:\n${serverLog.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      server.kill("SIGTERM");
+    }
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** Watches a page for requests outside localhost and for uncaught errors. */
+function watch(page: Page) {
+  const outside: string[] = [];
+  const problems: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && !["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)) outside.push(r.url());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  return { outside, problems };
+}
+
+type Host = { sheetNames(): string[]; values(s: string, r: string): unknown[][]; usedRange(s: string): string | null };
+/** Runs `fn` in the page on the preview's in-memory workbook (`window.binhXet.host`). `fn` must not close over anything. */
+function onHost<T>(page: Page, fn: (h: Host) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.binhXet.host)`) as Promise<T>;
+}
+
+/** The sample year played in node up to the votes and next year's leader (no nomination), saved as an .xlsx. */
+async function sampleWorkbook(): Promise<string> {
+  const parsed = parseScenario(JSON.parse(readFileSync(resolve(ROOT, "docs/scenario.sample.json"), "utf8")));
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  const { nomination: _n, ...scenario } = parsed.scenario;
+  void _n;
+  const report = await runScenario(scenario);
+  if (!report.ok) throw new Error(`The sample year did not run: ${JSON.stringify(report.steps.filter((s) => !s.ok)).slice(0, 2000)}`);
+  const file = join(work, "nam-2026-truoc-de-nghi.xlsx");
+  writeFileSync(file, await report.host.toXlsx());
+  return file;
+}
+
+/** The text of a .docx body, a line per paragraph, and whether it names Times New Roman (in the body or its styles). */
+async function docxText(bytes: Buffer): Promise<{ text: string; timesNewRoman: boolean }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
+  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const text = xml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""))
+    .join("\n")
+    .normalize("NFC");
+  return { text, timesNewRoman: /w:ascii="Times New Roman"/.test(xml) || /w:ascii="Times New Roman"/.test(styles) };
+}
+
+const SCT = "Sở Công Thương";
+const CO_TINH = "Cờ thi đua của UBND tỉnh";
+const LIST = "Danh sách đề nghị";
+const REVIEW = "Biên bản họp bình xét";
+
+test("after scoring and votes, the user produces the list, both minutes, the submission and the exports, and each file opens", async () => {
+  const started = Date.now();
+  const xlsx = await sampleWorkbook();
+  const context = await browser!.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const { outside, problems } = watch(page);
+  await page.goto(`${BASE}/preview.html`);
+  const id = (t: string) => page.getByTestId(t);
+  const text = (t: string) => id(t).textContent();
+  const book = page.locator('[data-testid="workbook-view"]');
+
+  // Open the year's workbook through the preview's "Open .xlsx" control.
+  await id("open-xlsx").waitFor({ state: "attached", timeout: 60_000 });
+  await id("open-xlsx").setInputFiles(xlsx);
+  await page.waitForFunction(
+    () => {
+      const names = (window as unknown as { binhXet: { host: { sheetNames(): string[] } } }).binhXet.host.sheetNames();
+      return names.includes("Tổng hợp") && names.includes("Bỏ phiếu");
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await book.getByRole("tab", { name: "Tổng hợp", exact: true }).waitFor();
+  await expect(onHost(page, (h) => h.sheetNames())).resolves.not.toContain(LIST);
+
+  // The nomination tab: the proposed list, the flag to the leading unit.
+  await id("step-nomination").click();
+  await id(N.status("list")).waitFor({ timeout: 60_000 });
+  await expect(text(N.status("list"))).resolves.toMatch(/^Đã đọc: \d+ đề nghị cho \d+ danh hiệu \/ hình thức\.$/);
+  await expect(id(N.award("co-tinh")).getByText(CO_TINH, { exact: true }).count()).resolves.toBeGreaterThan(0);
+  const flag = await text(N.proposed("co-tinh"));
+  expect(flag).toContain(SCT);
+  expect(flag).toContain("8/8 phiếu (100%)");
+
+  // The meeting record: date, time, place and the submission's number.
+  await id(N.mDate).fill("5/12/2026");
+  await id(N.mTime).fill("14:00");
+  await id(N.mPlace).fill("Hội trường Sở Công Thương");
+  await id(N.mNumber).fill("12/TTr-KTĐ");
+  await id(N.mSave).click();
+  await page.waitForFunction((tid) => /^Đã ghi thông tin hội nghị vào trang/.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("meeting"), { timeout: 30_000 });
+  await expect(onHost(page, (h) => h.values("Hội nghị bình xét", "B4:B6").flat())).resolves.toEqual(["05/12/2026", "14:00", "Hội trường Sở Công Thương"]);
+
+  // Generate: the list and the review minutes become sheets.
+  await id(N.generate).click();
+  await page.waitForFunction((tid) => /^Đã ghi các trang: /.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("output"), { timeout: 30_000 });
+  await expect(onHost(page, (h) => h.sheetNames())).resolves.toEqual(expect.arrayContaining([LIST, REVIEW]));
+  const listCells = await onHost(page, (h) => h.values("Danh sách đề nghị", h.usedRange("Danh sách đề nghị") ?? "A1").flat());
+  expect(listCells).toContain(SCT);
+  const reviewCells = await onHost(page, (h) => h.values("Biên bản họp bình xét", h.usedRange("Biên bản họp bình xét") ?? "A1").flat().join("\n"));
+  expect(reviewCells).toContain("BIÊN BẢN HỌP BÌNH XÉT");
+  await book.getByRole("tab", { name: LIST, exact: true }).click();
+  await book.getByRole("grid", { name: LIST, exact: true }).getByText(SCT, { exact: false }).first().waitFor();
+  mkdirSync(resolve(ROOT, "test-results"), { recursive: true });
+  await page.screenshot({ path: resolve(ROOT, "test-results/preview-nomination.png"), fullPage: false });
+
+  // Produce the files, then download each through its own button.
+  await id(N.produce).click();
+  await page.waitForFunction((tid) => /^Đã tạo \d+ tệp/.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("output"), { timeout: 60_000 });
+  const count = await id(N.files).locator("li").count();
+  const downloads = join(work, "downloads");
+  mkdirSync(downloads);
+  const saved: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), id(N.download(i)).click()]);
+    const name = download.suggestedFilename();
+    const path = join(downloads, name);
+    await download.saveAs(path);
+    saved.push(name);
+    await page.waitForFunction(
+      ([tid, n]) => (document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? "").startsWith(`Đã tải tệp “${n}”`),
+      [N.fileMessage(i), name] as const,
+      { timeout: 30_000 },
+    );
+  }
+  expect(new Set(saved).size).toBe(count);
+  const submission = saved.find((n) => /^To-trinh-de-nghi-khen-thuong-2026\.docx$/.test(n));
+  const review = saved.find((n) => /^Bien-ban-hop-binh-xet-2026\.docx$/.test(n));
+  const counts = saved.filter((n) => /^Bien-ban-kiem-phieu-.+\.docx$/.test(n));
+  const listXlsx = saved.find((n) => n === "Danh-sach-de-nghi-2026.xlsx");
+  const listCsv = saved.find((n) => n === "Danh-sach-de-nghi-2026.csv");
+  expect({ submission, review, listXlsx, listCsv }).toEqual({
+    submission: "To-trinh-de-nghi-khen-thuong-2026.docx",
+    review: "Bien-ban-hop-binh-xet-2026.docx",
+    listXlsx: "Danh-sach-de-nghi-2026.xlsx",
+    listCsv: "Danh-sach-de-nghi-2026.csv",
+  });
+  expect(counts.length).toBeGreaterThan(0);
+  expect(saved).toHaveLength(4 + counts.length);
+
+  // The .docx files: their titles, the proposed unit, the meeting's number, Times New Roman.
+  const want: Record<string, string[]> = {
+    [submission!]: ["TỜ TRÌNH", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", SCT, "12/TTr-KTĐ"],
+    [review!]: ["BIÊN BẢN HỌP BÌNH XÉT", SCT, "Hội trường Sở Công Thương"],
+    ...Object.fromEntries(counts.map((n) => [n, ["BIÊN BẢN KIỂM PHIẾU"]])),
+  };
+  for (const [name, needles] of Object.entries(want)) {
+    const { text: body, timesNewRoman } = await docxText(readFileSync(join(downloads, name)));
+    for (const needle of needles) expect({ name, has: needle, found: body.includes(needle) }).toEqual({ name, has: needle, found: true });
+    expect({ name, timesNewRoman }).toEqual({ name, timesNewRoman: true });
+  }
+
+  // The .xlsx: the import template's header first, then the proposed units.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(downloads, listXlsx!)) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const header = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+  expect(header).toContain("Danh hiệu/Hình thức");
+  const rows: string[] = [];
+  ws.eachRow((row, r) => {
+    if (r > 1) rows.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|"));
+  });
+  expect(rows.some((r) => r.includes(SCT) && r.includes(CO_TINH))).toBe(true);
+
+  // The .csv: UTF-8 with a BOM, the same header.
+  const csv = readFileSync(join(downloads, listCsv!));
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csvText = csv.toString("utf8");
+  expect(csvText.split("\r\n")[0]).toContain("Danh hiệu/Hình thức");
+  expect(csvText).toContain(SCT);
+
+  // LibreOffice: Writer converts each .docx to PDF, Calc each .xlsx to CSV (skipped where LibreOffice is absent, as in CI).
+  if (SOFFICE) {
+    const profile = pathToFileURL(join(work, "lo-profile")).href;
+    const out = join(work, "lo");
+    const docs = Object.keys(want).map((n) => join(downloads, n));
+    execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", out, ...docs], { stdio: "ignore", timeout: 180_000 });
+    execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out, join(downloads, listXlsx!)], {
+      stdio: "ignore",
+      timeout: 180_000,
+    });
+    const made = readdirSync(out);
+    for (const n of Object.keys(want)) {
+      const pdf = n.replace(/\.docx$/, ".pdf");
+      expect(made).toContain(pdf);
+      expect(statSync(join(out, pdf)).size).toBeGreaterThan(1000);
+      expect(readFileSync(join(out, pdf)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    }
+    const calc = readFileSync(join(out, "Danh-sach-de-nghi-2026.csv"), "utf8").normalize("NFC");
+    expect(calc).toContain("Danh hiệu/Hình thức");
+    expect(calc).toContain(SCT);
+  } else {
+    console.log("LibreOffice (soffice) is not installed: the Writer/Calc conversion of the downloaded files was skipped.");
+  }
+
+  expect(problems).toEqual([]);
+  expect(outside).toEqual([]);
+  await context.close();
+  console.log(`nomination e2e: ${saved.length} files downloaded and checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}, 300_000);
