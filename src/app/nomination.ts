@@ -243,6 +243,7 @@ export function listInput(state: NominationState, at: Date = new Date()): ListIn
     place: state.meeting.place || bloc?.province || "",
     at: dateOf(state.meeting, at),
     proposals: state.list,
+    submissionNumber: state.meeting.submissionNumber || undefined,
     links:
       cols && cols.stt >= 0
         ? {

@@ -252,7 +252,7 @@ export function MeetingForm({ meeting, units, lang, disabled, saving, onSave, on
           <Input value={d.time} placeholder="14:00" onChange={(_, v) => set({ time: v.value })} disabled={disabled} data-testid={NOMINATION_TID.mTime} />
         </Field>
       </div>
-      {text("place", ns.place, NOMINATION_TID.mPlace)}
+      <div className={s.row}>{text("place", ns.place, NOMINATION_TID.mPlace)}</div>
       <div className={s.row}>
         {text("chair", ns.chair, NOMINATION_TID.mChair)}
         {text("secretary", ns.secretary, NOMINATION_TID.mSecretary)}

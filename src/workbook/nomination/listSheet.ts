@@ -298,6 +298,8 @@ export interface ListInput {
   links?: ListLinks;
   /** The bloc leader's signer, printed under the signature; empty leaves the space. */
   leaderName?: string;
+  /** The submission's number ("12/TTr-KTĐ" or "12"), dated `at`; empty leaves dots to fill in. */
+  submissionNumber?: string;
 }
 
 export const LIST_TITLE = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG";
@@ -340,7 +342,10 @@ export function listLayout(input: ListInput): DocLayout {
   b.halves("header", "", `${cleanText(input.place)}, ${viDate(input.at)}`, {}, { italic: true, align: "Center" });
   b.space(10);
   b.line(`${LIST_TITLE} NĂM ${bloc.year}`, { bold: true, size: MINUTES_FONT.title, align: "Center" });
-  b.line(`(Kèm theo Tờ trình số ${DOTS}/${SUBMISSION_SYMBOL} ngày ${DOTS} của Trưởng ${cleanText(bloc.name)})`, { italic: true, align: "Center" });
+  const typed = cleanText(input.submissionNumber ?? "");
+  const number = typed ? (typed.includes("/") ? typed : `${typed}/${SUBMISSION_SYMBOL}`) : `${DOTS}/${SUBMISSION_SYMBOL}`;
+  const when = typed ? `${pad2(input.at.day)}/${pad2(input.at.month)}/${input.at.year}` : DOTS;
+  b.line(`(Kèm theo Tờ trình số ${number} ngày ${when} của Trưởng ${cleanText(bloc.name)})`, { italic: true, align: "Center" });
   b.space(10);
 
   const first = b.push({ kind: "tableHeader", pieces: LIST_HEADERS.map((h, i) => cell(i, h, { bold: true, align: "Center" })) });

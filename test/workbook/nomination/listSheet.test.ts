@@ -65,6 +65,10 @@ describe("the nomination list layout", () => {
     const title = text.indexOf("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2026");
     expect(title).toBeGreaterThan(2);
     expect(text[title + 1]).toMatch(/^\(Kèm theo Tờ trình số …+\/TTr-KTĐ ngày …+ của Trưởng Khối thi đua các cơ quan Văn hóa - Xã hội\)$/);
+    // With the submission's number recorded, the list names it and its date.
+    const numbered = layoutText(listLayout({ ...INPUT, submissionNumber: "12" }));
+    expect(numbered).toContain("(Kèm theo Tờ trình số 12/TTr-KTĐ ngày 10/12/2026 của Trưởng Khối thi đua các cơ quan Văn hóa - Xã hội)");
+    expect(layoutText(listLayout({ ...INPUT, submissionNumber: "05/TTr-KVX" }))).toContain("(Kèm theo Tờ trình số 05/TTr-KVX ngày 10/12/2026 của Trưởng Khối thi đua các cơ quan Văn hóa - Xã hội)");
   });
 
   it("tabulates the proposed units grouped by kind (titles first) and award, in the given order, with the evidence and the override's reason", () => {
