@@ -10,7 +10,7 @@ import { writeSheets, type WriteReport } from "../excel/apply";
 import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
-import { readLeadershipSheet, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
+import { HOW_TEXT, readLeadershipSheet, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
 import { columnIndex, columnLetter } from "../workbook/a1";
 import type { Grid } from "../workbook/grid";
 import { CATALOGUE_SHEET, catalogueSheetPlan, readCatalogueSheet } from "../workbook/nomination/catalogueSheet";
@@ -240,7 +240,7 @@ export function listInput(state: NominationState, at: Date = new Date()): ListIn
   return {
     sheet: NOMINATION_SHEETS.list,
     bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear(), leader: bloc?.leader ?? "" },
-    place: state.meeting.place || bloc?.province || "",
+    place: bloc?.province ?? "",
     at: dateOf(state.meeting, at),
     proposals: state.list,
     submissionNumber: state.meeting.submissionNumber || undefined,
@@ -266,7 +266,8 @@ export function meetingInput(state: NominationState, at: Date = new Date()): Mee
   return {
     sheet: NOMINATION_SHEETS.minutes,
     bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear(), leader: bloc?.leader ?? "" },
-    place: m.place || bloc?.province || "",
+    place: bloc?.province ?? "",
+    venue: m.place,
     at: { ...d, ...time },
     chair: m.chair,
     secretary: m.secretary,
@@ -286,7 +287,7 @@ export function meetingInput(state: NominationState, at: Date = new Date()): Mee
       })),
     proposals: state.list,
     overrides: state.meeting.overrides,
-    nextLeadership: next ? { year: next.year, leader: next.leader, deputies: next.deputies, how: next.how } : null,
+    nextLeadership: next ? { year: next.year, leader: next.leader, deputies: next.deputies, how: HOW_TEXT[next.how] } : null,
   };
 }
 
@@ -403,7 +404,7 @@ export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): P
   const files: OutputFile[] = [];
   const submission = submissionLayout({
     bloc: { name: state.bloc.name, province: state.bloc.province, year, leader: state.bloc.leader },
-    place: state.meeting.place || state.bloc.province,
+    place: state.bloc.province,
     at: d,
     number: state.meeting.submissionNumber || undefined,
     proposals: state.list,
@@ -423,7 +424,9 @@ export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): P
   });
   for (const c of Object.values(state.counts)) {
     if (!c.final && !c.result.conclusion.revote) continue;
-    const layout = minutesLayout(minutesInput(c, state.bloc, { place: state.meeting.place || undefined, at }));
+    // Dated as the meeting (when recorded), the day the votes were counted.
+    const when = state.meeting.date ? new Date(state.meeting.date.year, state.meeting.date.month - 1, state.meeting.date.day, state.meeting.time?.hour ?? at.getHours(), state.meeting.time?.minute ?? at.getMinutes()) : at;
+    const layout = minutesLayout(minutesInput(c, state.bloc, { at: when }));
     files.push({
       name: `Bien-ban-kiem-phieu-${c.record.id}.docx`,
       mime: DOCX,

@@ -159,7 +159,8 @@ export async function deliverFile(file: DeliverFile, env: DeliverEnv = {}): Prom
       const mac = platform === "mac";
       if (canOpen) return await openAsWorkbook(file, env.openWorkbook!, mac);
       // A CSV cannot be opened as a workbook; point to the .xlsx route when there is one.
-      return { ok: false, how: "none", message: env.openWorkbook && !isXlsx(file) ? MSG.noCsvHere(file.name, mac) : MSG.noWayHere(file.name) };
+      const csv = /\.csv$/i.test(file.name);
+      return { ok: false, how: "none", message: env.openWorkbook && csv ? MSG.noCsvHere(file.name, mac) : MSG.noWayHere(file.name) };
     }
     try {
       anchorDownload(file);

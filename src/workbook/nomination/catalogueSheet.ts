@@ -27,7 +27,7 @@ export const CATALOGUE_LAYOUT = { title: 0, note: 1, header: 3, first: 4 } as co
 const NOTE =
   "Danh hiệu thi đua và hình thức khen thưởng là hai loại khác nhau, không xét lẫn với nhau. " +
   "Sửa các ô màu vàng; thêm danh hiệu hoặc hình thức khen thưởng của khối vào các dòng trống bên dưới. " +
-  "Để trống Số lượng tối đa = không giới hạn; để trống Tỷ lệ phiếu = không cần bỏ phiếu; Xếp loại yêu cầu ghi các mức cách nhau bởi dấu chấm phẩy (;). " +
+  "Để trống Số lượng tối đa = không giới hạn; “Phải trúng bỏ phiếu” quyết định có cần bỏ phiếu hay không, Tỷ lệ phiếu chỉ để ghi vào lý do (người đạt do quy tắc của chính cuộc bỏ phiếu quyết định); Xếp loại yêu cầu ghi các mức cách nhau bởi dấu chấm phẩy (;). " +
   "Add-in Bình xét đọc bảng theo tên cột: có thể chèn dòng, chèn cột, nhưng không đổi tên các tiêu đề cột.";
 
 /** "Loại" as the sheet shows it. */
@@ -177,7 +177,7 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
     {
       range: col("votePercent"),
       rule: { kind: "decimal", min: 0, max: 100 },
-      error: { title: "Tỷ lệ phiếu", message: "Nhập tỷ lệ % từ 0 đến 100, hoặc để trống nếu không cần bỏ phiếu. / A percent 0–100, or blank when no vote is needed." },
+      error: { title: "Tỷ lệ phiếu", message: "Nhập tỷ lệ % từ 0 đến 100, hoặc để trống. / A percent 0–100, or blank." },
     },
     {
       range: col("comparison"),
@@ -575,8 +575,8 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
         warning(
           "catalogue.voteRule.noPercent",
           {
-            vi: `"${label}": có So sánh / Mẫu số nhưng chưa ghi Tỷ lệ phiếu (%), nên được hiểu là không cần bỏ phiếu.`,
-            en: `"${label}": a comparison or denominator without a vote percent reads as no vote needed.`,
+            vi: `"${label}": có So sánh / Mẫu số nhưng chưa ghi Tỷ lệ phiếu (%): hai ô này bị bỏ qua.`,
+            en: `"${label}": a comparison or denominator without a vote percent: both are ignored.`,
           },
           where(r, H.cols.votePercent ?? nameCol),
         ),
