@@ -320,8 +320,24 @@ function placer(record: VoteRecord, ctx: VotingContext, first: BallotSheetRead |
   };
 }
 
-function entryIssues(read: BallotSheetRead, grid: Grid, which: string): Issue[] {
+function entryIssues(read: BallotSheetRead, grid: Grid, which: string, vote?: Vote): Issue[] {
   const out: Issue[] = [];
+  if (vote) {
+    const want = vote.candidates.map(nameKey);
+    const have = read.candidates.map(nameKey);
+    if (want.length !== have.length || want.some((k, i) => k !== have[i])) {
+      out.push(
+        error(
+          "vote.entry.candidatesChanged",
+          say(
+            `${which}: danh sách đơn vị trên trang nhập (${read.candidates.length}) khác danh sách của cuộc bỏ phiếu trên trang "${VOTE_SHEET}" (${vote.candidates.length}). Danh sách đã sửa sau khi tạo trang nhập: hãy tạo cuộc bỏ phiếu mới với danh sách đúng.`,
+            `${which}: the entry sheet's candidates (${read.candidates.length}) differ from the vote's on "${VOTE_SHEET}" (${vote.candidates.length}). The list was edited after the entry sheet was made: create a new vote with the right list.`,
+          ),
+          { sheet: grid.sheet, cell: cellAddress(grid.row, grid.col) },
+        ),
+      );
+    }
+  }
   for (const row of read.noNumber) {
     out.push(error("vote.entry.noNumber", say(`${which}: dòng ${row} có đánh dấu nhưng thiếu số phiếu.`, `${which}: row ${row} has marks but no ballot number.`), { sheet: grid.sheet, cell: `A${row}` }));
   }
@@ -391,13 +407,13 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
     const g1 = readOrNull(read.byDefinedName[a.first]);
     if (!g1) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang nhập phiếu của ${id} ("${voteSheets(id).first.sheet}").`, `The entry sheet of ${id} ("${voteSheets(id).first.sheet}") is missing.`))] };
     const r1 = readBallotSheetRows(g1);
-    issues.push(...entryIssues(r1, g1, record.doubleEntry ? "Lần nhập 1" : "Nhập phiếu"));
+    issues.push(...entryIssues(r1, g1, record.doubleEntry ? "Lần nhập 1" : "Nhập phiếu", vote));
     let use: Ballot[] = r1.rows.map((r) => r.ballot);
     if (record.doubleEntry) {
       const g2 = readOrNull(read.byDefinedName[a.second]);
       if (!g2) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang nhập lần 2 của ${id}.`, `The second entry sheet of ${id} is missing.`))] };
       const r2 = readBallotSheetRows(g2);
-      issues.push(...entryIssues(r2, g2, "Lần nhập 2"));
+      issues.push(...entryIssues(r2, g2, "Lần nhập 2", vote));
       const rec = reconcile(vote.candidates, use, r2.rows.map((r) => r.ballot), record.decision);
       differences = rec.differences;
       entryStatement = rec.statement;

@@ -8,6 +8,7 @@ import {
   DialogSurface,
   DialogTitle,
   FluentProvider,
+  makeStaticStyles,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -30,6 +31,14 @@ import { SCORING_STRINGS } from "./scoringStrings";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
 import { VOTING_STRINGS } from "./votingStrings";
+
+/**
+ * The pane is 320–450 px wide: Fluent's text fields and drop-downs ask for 250 px each, which pushes
+ * two of them side by side past the edge. Let them shrink to their column.
+ */
+const useNarrowControls = makeStaticStyles({
+  ".fui-Dropdown, .fui-Combobox, .fui-Input, .fui-Select, .fui-Textarea": { minWidth: "0", maxWidth: "100%" },
+});
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
@@ -56,6 +65,7 @@ export interface AppProps {
 
 /** The task pane. Today: the bloc's setup; later steps join it. */
 export function App({ host, initialLang = "vi" }: AppProps) {
+  useNarrowControls();
   const s = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = STRINGS[lang];

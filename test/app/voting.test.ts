@@ -3,7 +3,7 @@ import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVo
 import { tally } from "../../src/domain/voting/tally";
 import { MemoryHost } from "../../src/host";
 import { handCountSheetPlan } from "../../src/workbook/voting/handCountSheet";
-import { voteNames } from "../../src/workbook/voting/voteSheet";
+import { voteNames, voteSheetPlan } from "../../src/workbook/voting/voteSheet";
 import { sampleDraft } from "../fixtures/bloc";
 
 const UNITS = sampleDraft(8).members.map((m) => m.name);
@@ -125,6 +125,18 @@ describe("secret-ballot use cases", () => {
     expect(host.values("Bỏ phiếu (cũ)", "F3")).toEqual([["Ghi chú: phiếu số 3 bị rách, đã thay"]]);
     const loaded = await loadVoting(host);
     expect(loaded.ok && loaded.context.records[0].issued).toBe(9);
+  });
+
+  it("refuses to count when the candidates on 'Bỏ phiếu' were edited after the entry sheets were made", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host);
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const { map } = voteSheetPlan(loaded.context.records);
+    host.userEdit("Bỏ phiếu", map.candidateCell(record.id, 7), null);
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.issues.filter((i) => i.code === "vote.entry.candidatesChanged").map((i) => i.where?.sheet)).toEqual([voteSheets(record.id).first.sheet, voteSheets(record.id).second.sheet]);
   });
 
   it("leaves a tie to a revote: round 2 among the tied keeps round 1", async () => {

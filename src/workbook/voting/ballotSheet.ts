@@ -305,6 +305,8 @@ export interface BallotRow {
 
 export interface BallotSheetRead {
   found: boolean;
+  /** The candidates named in the table's header, in sheet order. */
+  candidates: string[];
   rows: BallotRow[];
   /** Rows with marks or a reason but no usable ballot number (1-based), and cells holding an unknown mark (A1). */
   noNumber: number[];
@@ -318,7 +320,7 @@ export interface BallotSheetRead {
  * is listed in `unknownMarks`).
  */
 export function readBallotSheetRows(grid: Grid): BallotSheetRead {
-  const out: BallotSheetRead = { found: false, rows: [], noNumber: [], unknownMarks: [] };
+  const out: BallotSheetRead = { found: false, candidates: [], rows: [], noNumber: [], unknownMarks: [] };
   const vals = grid.values;
   let head: { row: number; number: number; reason: number } | null = null;
   for (let r = 0; r < vals.length && !head; r++) {
@@ -334,6 +336,7 @@ export function readBallotSheetRows(grid: Grid): BallotSheetRead {
     const name = text(vals[head.row]?.[c]);
     if (name) names.push({ col: c, name });
   }
+  out.candidates = names.map((n) => n.name);
   for (let r = head.row + 1; r < vals.length; r++) {
     const row = vals[r] ?? [];
     const rawNum = row[head.number];
