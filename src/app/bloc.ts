@@ -1,11 +1,13 @@
 import { blocToDraft, validateBloc, type Bloc, type BlocDraft } from "../domain/bloc/bloc";
 import { hasErrors, warning, type Issue } from "../domain/issues";
-import { cleanText } from "../domain/text";
-import { readWorkbook, type SheetRead } from "../excel/read";
+import { cleanText, nameKey } from "../domain/text";
+import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
 import { writeSheets, type WorkbookState } from "../excel/apply";
 import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { BLOC_NAMES, BLOC_SHEET, blocSheetPlan, readBlocSheet } from "../workbook/bloc/blocSheet";
+import { cellAddress } from "../workbook/a1";
+import { LEADERSHIP_SHEET, LEADERSHIP_TABLE_NAME, readLeadershipSheet } from "../workbook/bloc/leadershipSheet";
 
 /** What the workbook holds about the bloc. */
 export interface BlocState {
@@ -82,12 +84,37 @@ function pickBlocSheet(read: Awaited<ReturnType<typeof readWorkbook>>): SheetRea
   return moved?.exists ? moved : byName;
 }
 
-const READ_REQUEST = { sheets: [BLOC_SHEET], sheetsOfNames: [BLOC_NAMES.name] };
+const READ_REQUEST = { sheets: [BLOC_SHEET, LEADERSHIP_SHEET], sheetsOfNames: [BLOC_NAMES.name, LEADERSHIP_TABLE_NAME] };
 
-/** Reads the bloc from the workbook. One round trip. */
+/**
+ * The leadership record's word on the bloc's year: when "Trưởng khối các năm" names another leader
+ * or other deputies for the year on "Khối" (next year's, chosen last year), a warning says so.
+ */
+function leadershipIssues(read: WorkbookRead, bloc: Bloc | null): Issue[] {
+  if (!bloc) return [];
+  const lr = read.byName[LEADERSHIP_SHEET]?.exists ? read.byName[LEADERSHIP_SHEET] : read.byDefinedName[LEADERSHIP_TABLE_NAME];
+  if (!lr?.exists) return [];
+  const row = readLeadershipSheet({ sheet: lr.name, row: lr.row, col: lr.col, values: lr.values }).rows.find((r) => r.year === bloc.year);
+  if (!row) return [];
+  const same = (a: string, b: string) => nameKey(a) === nameKey(b);
+  const deputiesSame = row.deputies.length === bloc.deputies.length && row.deputies.every((d) => bloc.deputies.some((x) => same(x, d)));
+  if (same(row.leader, bloc.leader) && deputiesSame) return [];
+  let cell = "A1";
+  lr.values.forEach((r, i) => r.forEach((v, j) => (v === bloc.year && cell === "A1" ? (cell = cellAddress(lr.row + i, lr.col + j)) : null)));
+  return [
+    warning("bloc.leadership.differs", {
+      vi: `Theo trang "${lr.name}", năm ${bloc.year} trưởng khối là ${row.leader}${row.deputies.length ? `, phó trưởng khối ${row.deputies.join(", ")}` : ""}; hồ sơ khối đang ghi ${bloc.leader}${bloc.deputies.length ? `, ${bloc.deputies.join(", ")}` : ""}.`,
+      en: `Per sheet "${lr.name}", the ${bloc.year} leader is ${row.leader}${row.deputies.length ? `, deputies ${row.deputies.join(", ")}` : ""}; the bloc record says ${bloc.leader}${bloc.deputies.length ? `, ${bloc.deputies.join(", ")}` : ""}.`,
+    }, { sheet: lr.name, cell }),
+  ];
+}
+
+/** Reads the bloc from the workbook (and checks it against the leadership record). One round trip. */
 export async function loadBloc(host: ExcelHost): Promise<BlocState> {
   try {
-    return stateFrom(pickBlocSheet(await readWorkbook(host, READ_REQUEST)));
+    const read = await readWorkbook(host, READ_REQUEST);
+    const st = stateFrom(pickBlocSheet(read));
+    return { ...st, issues: [...st.issues, ...leadershipIssues(read, st.bloc)] };
   } catch (e) {
     const issue = officeErrorToIssue(e, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" });
     return { status: "none", sheet: null, bloc: null, draft: null, issues: [issue], fingerprint: null, unknownCells: [] };

@@ -154,3 +154,24 @@ describe("bloc setup", () => {
     expect(everything(host)).toEqual(before);
   });
 });
+
+describe("the leadership record and next year's bloc", () => {
+  it("warns, at the year's cell, when 'Trưởng khối các năm' names another leader for the bloc's year", async () => {
+    const { electLeadership } = await import("../../src/app/voting");
+    const host = new MemoryHost();
+    const draft = sampleDraft(8);
+    await saveBloc(host, draft, { basedOn: null });
+    await electLeadership(host, { mode: "rotation", deputies: 1 });
+    expect((await loadBloc(host)).issues.map((i) => i.code)).not.toContain("bloc.leadership.differs");
+    // The next year, with last year's leader still on "Khối".
+    const st = await loadBloc(host);
+    await saveBloc(host, { ...draft, year: 2027 }, { basedOn: st.fingerprint });
+    const next = await loadBloc(host);
+    const w = next.issues.find((i) => i.code === "bloc.leadership.differs");
+    expect(w?.message.vi).toContain(`năm 2027 trưởng khối là ${draft.members[1].name}`);
+    expect(w?.where).toEqual({ sheet: "Trưởng khối các năm", cell: "A6" });
+    // Once the record and "Khối" agree, no warning.
+    await saveBloc(host, { ...draft, year: 2027, leader: draft.members[1].name, deputies: [draft.members[2].name] }, { basedOn: next.fingerprint });
+    expect((await loadBloc(host)).issues.map((i) => i.code)).not.toContain("bloc.leadership.differs");
+  });
+});
