@@ -49,15 +49,15 @@ export function cellValue(v: unknown, date1904 = false): string | number | boole
   return "";
 }
 
-/** The used part of a worksheet as a 0-based grid from A1 (so grid rows are sheet rows). */
-function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): unknown[][] {
+/** The used part of a worksheet as a 0-based grid from A1 (so grid rows are sheet rows), within `limits`. */
+export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean, limits: { rows: number; cols: number }): unknown[][] {
   const values: unknown[][] = [];
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > MEMBER_GRID_LIMITS.rows) return;
+    if (rowNumber > limits.rows) return;
     const line: unknown[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (colNumber > MEMBER_GRID_LIMITS.cols) return;
+      if (colNumber > limits.cols) return;
       const c = cell as unknown as Cell;
       // Only a merge's top-left cell holds the value (as in Excel); ExcelJS repeats it in the others.
       const slave = c.isMerged && c.master && c.master !== cell;
@@ -75,7 +75,7 @@ function gridOf(ws: ExcelJS.Worksheet, date1904: boolean): unknown[][] {
 }
 
 /** ExcelJS as a module, whether the bundler hands it over as a namespace or as `default`. */
-async function loadExcelJs(): Promise<typeof ExcelJS> {
+export async function loadExcelJs(): Promise<typeof ExcelJS> {
   const mod = (await import("exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
   return mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
 }
@@ -116,7 +116,7 @@ export async function readMemberWorkbook(bytes: Uint8Array | ArrayBuffer): Promi
   const sheets: MemberSheet[] = [];
   try {
     for (const ws of wb.worksheets) {
-      const read = readUnitSheet({ sheet: ws.name, row: 0, col: 0, values: gridOf(ws, date1904) });
+      const read = readUnitSheet({ sheet: ws.name, row: 0, col: 0, values: worksheetGrid(ws, date1904, MEMBER_GRID_LIMITS) });
       if (read.found && read.rows.length > 0) sheets.push({ sheet: ws.name, unit: read.unit, rows: read.rows });
     }
   } catch (e) {

@@ -20,6 +20,7 @@ import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { formIssues, VotingCreate } from "./VotingCreate";
 import { blocking, VotingCount, type DecisionPatch } from "./VotingCount";
+import { VotingImport } from "./VotingImport";
 import { VotingLeader } from "./VotingLeader";
 import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
 
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "120px" },
 });
 
-type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "elect" | null;
+type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "elect" | "import" | null;
 
 export interface VotingStepProps {
   host: ExcelHost;
@@ -171,6 +172,11 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       return { section: "leader", intent: "success", text: vs.elected(out.year ?? 0, out.leader ?? "", out.deputies ?? []), issues: out.issues };
     });
 
+  /** Ballots were imported into `id`: a count shown for it is stale, so count again. */
+  const imported = (id: string) => {
+    if (counts[id]) void run("count", "votes", () => doCount(id));
+  };
+
   if (!ctx) {
     return busy === "load" ? <Spinner label={t.loading} /> : <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />;
   }
@@ -235,6 +241,19 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
           </div>
           <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />
           {count && <VotingCount key={record.id} count={count} lang={lang} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
+          {record.entry === "ballots" && (
+            <VotingImport
+              key={`import-${record.id}`}
+              host={host}
+              lang={lang}
+              t={t}
+              record={record}
+              disabled={off}
+              onBusy={(b) => setBusy(b ? "import" : null)}
+              onImported={() => imported(record.id)}
+              onSelect={onSelect}
+            />
+          )}
           <div className={s.actions}>
             <Field label={vs.place} className={s.grow}>
               <Input value={place ?? ctx.bloc?.province ?? ""} onChange={(_, d) => setPlace(d.value)} data-testid={VOTING_TID.place} />

@@ -1,0 +1,160 @@
+/**
+ * Ballots typed elsewhere: an .xlsx (usually a copy of the bloc's workbook the second typist
+ * filled on another computer and mailed back) read for its ballot entry sheets.
+ *
+ * Pure of Office: ExcelJS parses the bytes (a dynamic import, fetched only when a file is read).
+ * Each worksheet becomes a grid of values as Excel's `range.values` gives them (see memberFile.ts)
+ * and the entry sheet reader finds the "Số phiếu" … "Lý do không hợp lệ" header wherever it sits.
+ * The sheets found are checked against the vote's candidates, so ballots of another vote (or of a
+ * list that changed since the copy was made) are never typed into this one.
+ */
+import type ExcelJS from "exceljs";
+import { error, type Issue, type Message } from "../domain/issues";
+import { cleanText, foldDiacritics, nameKey } from "../domain/text";
+import { HEADERS, readBallotSheetRows, type BallotRow } from "../workbook/voting/ballotSheet";
+import { loadExcelJs, worksheetGrid } from "./memberFile";
+
+export interface BallotFileSheet {
+  /** The worksheet's name in the file. */
+  name: string;
+  /** Ballots read (rows with a ballot number). */
+  ballots: number;
+  rows: BallotRow[];
+  /** Rows (1-based) with marks or a reason but no usable ballot number: not imported. */
+  noNumber: number[];
+  /** Cells (A1) holding something other than "x"/"k": read as not marked. */
+  unknownMarks: string[];
+  /** The sheet's candidates are the vote's (by name key, any order). */
+  candidatesMatch: boolean;
+  /** The vote's candidates the sheet lacks, and the sheet's candidates the vote does not have. */
+  missing: string[];
+  extra: string[];
+}
+
+export interface BallotFileRead {
+  /** Entry sheets found, this vote's entry sheets first ("Phiếu <id>", then "Phiếu <id> (lần 2)"). */
+  sheets: BallotFileSheet[];
+  issues: Issue[];
+}
+
+/** An entry sheet is at most a few hundred rows; these bounds keep a stray huge sheet from eating the pane's memory. */
+export const BALLOT_GRID_LIMITS = { rows: 5000, cols: 128 } as const;
+
+const say = (vi: string, en: string): Message => ({ vi, en });
+
+
+const unreadable = (detail: string) =>
+  error(
+    "vote.import.unreadable",
+    say(
+      `Không đọc được tệp: đây không phải tệp Excel .xlsx hoặc tệp đã hỏng${detail ? ` (${detail})` : ""}. Tệp .xls cũ hoặc .csv: hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+      `The file could not be read: it is not an Excel .xlsx file, or it is damaged${detail ? ` (${detail})` : ""}. An old .xls or a .csv: open it in Excel and save it as .xlsx.`,
+    ),
+  );
+
+const list = (names: string[]) => names.map((n) => `“${n}”`).join(", ");
+
+/** Where a sheet goes in the list: this vote's first entry sheet, its second, then the others. */
+function rankOf(name: string, voteId: string): number {
+  const k = nameKey(name);
+  if (k === nameKey(`Phiếu ${voteId}`)) return 0;
+  if (k === nameKey(`Phiếu ${voteId} (lần 2)`)) return 1;
+  return 2;
+}
+
+/**
+ * Reads an .xlsx for ballot entry sheets and checks each against the vote's candidates. Never
+ * throws: a file that is not an .xlsx gives `vote.import.unreadable`, one without an entry sheet
+ * `vote.import.noSheet`, one whose entry sheets all list other candidates `vote.import.candidates`.
+ */
+export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; candidates: string[] }): Promise<BallotFileRead> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);
+  // An .xlsx is a zip ("PK"); an old .xls is an OLE file (D0 CF 11 E0). Say which when it is the latter.
+  if (data.byteLength < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
+    const ole = data.byteLength >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
+    return { sheets: [], issues: [unreadable(ole ? ".xls" : "")] };
+  }
+  let wb: ExcelJS.Workbook;
+  try {
+    const lib = await loadExcelJs();
+    wb = new lib.Workbook();
+    // Defined names are not needed, and ExcelJS throws on some it cannot parse: ignore them.
+    Object.defineProperty(wb.definedNames as unknown as Record<string, unknown>, "model", { configurable: true, get: () => [], set: () => undefined });
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    return { sheets: [], issues: [unreadable(e instanceof Error ? e.message.slice(0, 120) : "")] };
+  }
+  const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  const want = new Map(opts.candidates.map((c) => [nameKey(c), c]));
+  const found: { sheet: BallotFileSheet; rank: number; index: number }[] = [];
+  try {
+    wb.worksheets.forEach((ws, index) => {
+      const grid = { sheet: ws.name, row: 0, col: 0, values: worksheetGrid(ws, date1904, BALLOT_GRID_LIMITS) };
+      const read = readBallotSheetRows(grid);
+      if (!read.found) return;
+      const names = headerNames(grid.values);
+      const have = new Map(names.map((n) => [nameKey(n), n]));
+      const missing = [...want].filter(([k]) => !have.has(k)).map(([, n]) => n);
+      // A unit twice on the header is as wrong as a unit too many: its marks could not be told apart.
+      const twice = names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) !== i);
+      const extra = [...[...have].filter(([k]) => !want.has(k)).map(([, n]) => n), ...twice];
+      const sheet: BallotFileSheet = {
+        name: ws.name,
+        ballots: read.rows.length,
+        rows: read.rows,
+        noNumber: read.noNumber,
+        unknownMarks: read.unknownMarks,
+        candidatesMatch: missing.length === 0 && extra.length === 0,
+        missing,
+        extra,
+      };
+      found.push({ sheet, rank: rankOf(ws.name, opts.voteId), index });
+    });
+  } catch (e) {
+    return { sheets: [], issues: [unreadable(e instanceof Error ? e.message.slice(0, 120) : "")] };
+  }
+  found.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const sheets: BallotFileSheet[] = found.map((f) => f.sheet);
+  const issues: Issue[] = [];
+  if (sheets.length === 0) {
+    const names = wb.worksheets.map((w) => `“${w.name}”`).join(", ");
+    issues.push(
+      error(
+        "vote.import.noSheet",
+        say(
+          `Tệp không có trang nhập phiếu (trang có dòng tiêu đề “Số phiếu” … “Lý do không hợp lệ”). Các trang trong tệp: ${names || "không có"}.`,
+          `The file has no ballot entry sheet (a sheet with the “Số phiếu” … “Lý do không hợp lệ” header row). Sheets in the file: ${names || "none"}.`,
+        ),
+      ),
+    );
+  } else if (!sheets.some((s) => s.candidatesMatch)) {
+    // Sheets of other votes in a copy of the whole workbook are no concern while one matches.
+    const s = sheets[0];
+    const parts = (vi: boolean) =>
+      [s.missing.length ? `${vi ? "thiếu" : "missing"} ${list(s.missing)}` : "", s.extra.length ? `${vi ? "thừa" : "extra"} ${list(s.extra)}` : ""].filter(Boolean).join("; ");
+    issues.push(
+      error(
+        "vote.import.candidates",
+        say(
+          `Đơn vị trong trang “${s.name}” của tệp khác danh sách của ${opts.voteId} (${parts(true)}): tệp là của cuộc bỏ phiếu khác, hoặc danh sách đã thay đổi. Không nhập được.`,
+          `The units on sheet “${s.name}” of the file differ from ${opts.voteId}'s list (${parts(false)}): the file is for another vote, or the list changed. It cannot be imported.`,
+        ),
+      ),
+    );
+  }
+  return { sheets, issues };
+}
+
+/** The candidates of an entry sheet: the header cells between "Số phiếu" and "Lý do không hợp lệ", found as the reader finds them. */
+function headerNames(values: unknown[][]): string[] {
+  const fold = (v: unknown) =>
+    foldDiacritics(String(v ?? ""))
+      .replace(/[:：*]+$/, "")
+      .trim();
+  for (const row of values) {
+    const number = row.findIndex((v) => fold(v) === fold(HEADERS.number));
+    const reason = row.findIndex((v) => fold(v).startsWith("ly do khong hop le"));
+    if (number >= 0 && reason > number) return row.slice(number + 1, reason).map((v) => cleanText(String(v ?? ""))).filter(Boolean);
+  }
+  return [];
+}
