@@ -8,15 +8,14 @@
  * import header, the .csv its BOM; where LibreOffice is installed, Writer and Calc convert them.
  * Fails on a page error or a request outside localhost.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { onHost, startPreview, watch, type Preview } from "./support";
 import { runScenario } from "../../src/cli/run";
 import { parseScenario } from "../../src/cli/scenario";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
@@ -24,92 +23,21 @@ import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationSha
 const ROOT = resolve(__dirname, "../..");
 // Jest may run the e2e files side by side: this file's server gets a port of its own.
 const PORT = Number(process.env.E2E_NOMINATION_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 2 : 3919));
-const BASE = `https://localhost:${PORT}`;
 const SOFFICE = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"].find((p) => existsSync(p));
 
-function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
-  const hit = candidates.find((p) => existsSync(p));
-  if (!hit) {
-    throw new Error(
-      "No Chromium found for the browser test. Install Debian's: `apt-get update && apt-get install -y chromium` " +
-        "(or set CHROMIUM_PATH to a Chromium/Chrome binary). Tried: " + candidates.join(", "),
-    );
-  }
-  return hit;
-}
-
-function get(url: string): Promise<number> {
-  return new Promise((ok) => {
-    const req = request(url, { rejectUnauthorized: false, timeout: 5000 }, (res) => {
-      res.resume();
-      ok(res.statusCode ?? 0);
-    });
-    req.on("error", () => ok(0));
-    req.on("timeout", () => {
-      req.destroy();
-      ok(0);
-    });
-    req.end();
-  });
-}
-
-let server: ChildProcess | undefined;
-let browser: Browser | undefined;
-let serverLog = "";
+let preview: Preview | undefined;
 const work = mkdtempSync(join(tmpdir(), "bx-e2e-nomination-"));
 
 beforeAll(async () => {
-  const executablePath = findChromium();
-  server = spawn(process.execPath, [resolve(ROOT, "node_modules/webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), BROWSER: "none" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  server.stdout?.on("data", (d) => (serverLog += d));
-  server.stderr?.on("data", (d) => (serverLog += d));
-  const deadline = Date.now() + 180_000;
-  while ((await get(`${BASE}/preview.html`)) !== 200) {
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The dev server did not start:\n${serverLog.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  preview = await startPreview(PORT);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      server.kill("SIGTERM");
-    }
-  }
+  await preview?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Watches a page for requests outside localhost and for uncaught errors. */
-function watch(page: Page) {
-  const outside: string[] = [];
-  const problems: string[] = [];
-  page.on("request", (r) => {
-    const u = new URL(r.url());
-    if (!["data:", "blob:"].includes(u.protocol) && !["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)) outside.push(r.url());
-  });
-  page.on("pageerror", (e) => problems.push(String(e)));
-  return { outside, problems };
-}
 
-type Host = { sheetNames(): string[]; values(s: string, r: string): unknown[][]; usedRange(s: string): string | null };
-/** Runs `fn` in the page on the preview's in-memory workbook (`window.binhXet.host`). `fn` must not close over anything. */
-function onHost<T>(page: Page, fn: (h: Host) => T): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(window.binhXet.host)`) as Promise<T>;
-}
 
 /** The sample year played in node up to the votes and next year's leader (no nomination), saved as an .xlsx. */
 async function sampleWorkbook(): Promise<string> {
@@ -146,10 +74,10 @@ const REVIEW = "Biên bản họp bình xét";
 test("after scoring and votes, the user produces the list, both minutes, the submission and the exports, and each file opens", async () => {
   const started = Date.now();
   const xlsx = await sampleWorkbook();
-  const context = await browser!.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const { outside, problems } = watch(page);
-  await page.goto(`${BASE}/preview.html`);
+  await page.goto(`${preview!.base}/preview.html`);
   const id = (t: string) => page.getByTestId(t);
   const text = (t: string) => id(t).textContent();
   const book = page.locator('[data-testid="workbook-view"]');

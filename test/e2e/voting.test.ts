@@ -4,117 +4,20 @@
  * (pasted into the two entry sheets), a typing difference settled, the tally, a tie left to the meeting,
  * the minutes, then next year's leader by rotation. Fails on a page error or a request outside localhost.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { request } from "node:https";
 import { resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { createBloc, onHost, startPreview, UNITS, watch, type Preview } from "./support";
 
 const ROOT = resolve(__dirname, "../..");
 // Jest may run the e2e files side by side: this file's server gets a port of its own.
 const PORT = Number(process.env.E2E_VOTING_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 1 : 3918));
-const BASE = `https://localhost:${PORT}`;
-
-function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
-  const hit = candidates.find((p) => existsSync(p));
-  if (!hit) {
-    throw new Error(
-      "No Chromium found for the browser test. Install Debian's: `apt-get update && apt-get install -y chromium` " +
-        "(or set CHROMIUM_PATH to a Chromium/Chrome binary). Tried: " + candidates.join(", "),
-    );
-  }
-  return hit;
-}
-
-function get(url: string): Promise<number> {
-  return new Promise((ok) => {
-    const req = request(url, { rejectUnauthorized: false, timeout: 5000 }, (res) => {
-      res.resume();
-      ok(res.statusCode ?? 0);
-    });
-    req.on("error", () => ok(0));
-    req.on("timeout", () => {
-      req.destroy();
-      ok(0);
-    });
-    req.end();
-  });
-}
-
-let server: ChildProcess | undefined;
-let browser: Browser | undefined;
-let serverLog = "";
-
+let preview: Preview | undefined;
 beforeAll(async () => {
-  const executablePath = findChromium();
-  server = spawn(process.execPath, [resolve(ROOT, "node_modules/webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), BROWSER: "none" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  server.stdout?.on("data", (d) => (serverLog += d));
-  server.stderr?.on("data", (d) => (serverLog += d));
-  const deadline = Date.now() + 180_000;
-  while ((await get(`${BASE}/preview.html`)) !== 200) {
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`The dev server did not start:\n${serverLog.slice(-3000)}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
-});
-
+  preview = await startPreview(PORT);
+}, 240_000);
 afterAll(async () => {
-  await browser?.close();
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      server.kill("SIGTERM");
-    }
-  }
+  await preview?.stop();
 });
-
-const UNITS = ["Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường", "Ban Quản lý các Khu công nghiệp tỉnh", "Ban Quản lý Dự án Đầu tư Xây dựng tỉnh", "Liên minh Hợp tác xã tỉnh"];
-
-/** Fills the bloc form through the pane and saves it: 8 members, led this year by the first. */
-async function createBloc(page: Page) {
-  const id = (t: string) => page.getByTestId(t);
-  await id("bloc-name").waitFor({ timeout: 60_000 });
-  await id("bloc-name").fill("Khối thi đua các sở, ngành Kinh tế - Kỹ thuật");
-  await id("bloc-province").fill("Nam Định");
-  await id("bloc-year").fill("2026");
-  await id("member-paste").click();
-  await id("member-paste-text").fill(UNITS.map((u, i) => `${i + 1}\t${u}`).join("\n"));
-  await id("member-paste-replace").click();
-  await id("member-name-7").waitFor();
-  await id("bloc-leader").selectOption(UNITS[0]);
-  await id("bloc-deputy-0").selectOption(UNITS[5]);
-  await id("bloc-save").click();
-  await page.getByText("Đã ghi hồ sơ khối", { exact: false }).waitFor({ timeout: 30_000 });
-}
-
-/** Watches a page for requests outside localhost and for uncaught errors. */
-function watch(page: Page) {
-  const outside: string[] = [];
-  const problems: string[] = [];
-  page.on("request", (r) => {
-    const u = new URL(r.url());
-    if (!["data:", "blob:"].includes(u.protocol) && !["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)) outside.push(r.url());
-  });
-  page.on("pageerror", (e) => problems.push(String(e)));
-  return { outside, problems };
-}
-
-type Host = { sheetNames(): string[]; values(s: string, r: string): unknown[][]; text(s: string, r: string): string[][]; usedRange(s: string): string | null };
-/** Runs `fn` in the page on the preview's in-memory workbook (`window.binhXet.host`). `fn` must not close over anything. */
-function onHost<T>(page: Page, fn: (h: Host) => T): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(window.binhXet.host)`) as Promise<T>;
-}
 
 /** Ballots as typed from paper: the number, then "x" under each approved unit (columns B…I), tab-separated as Excel copies them. */
 const tsv = (ballots: number[][]) => ballots.map((marks, i) => [String(i + 1), ...UNITS.map((_, k) => (marks.includes(k) ? "x" : ""))].join("\t")).join("\n");
@@ -134,10 +37,10 @@ async function pasteInto(page: Page, sheet: string, cell: string, text: string) 
 }
 
 test("a flag vote is entered twice, settled, tallied, minuted, and next year's leader chosen, all in the preview", async () => {
-  const context = await browser!.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 } });
+  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const { outside, problems } = watch(page);
-  await page.goto(`${BASE}/preview.html`);
+  await page.goto(`${preview!.base}/preview.html`);
   await createBloc(page);
   const id = (t: string) => page.getByTestId(t);
   const text = (t: string) => id(t).textContent();

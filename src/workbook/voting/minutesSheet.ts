@@ -1,4 +1,5 @@
 import type { Message } from "../../domain/issues";
+import { wrapLines } from "../textFit";
 import { cleanText } from "../../domain/text";
 import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleText, tieRuleText, voteWord, type Comparison, type Vote } from "../../domain/voting/model";
 import type { VoteRecord } from "../../domain/voting/record";
@@ -361,25 +362,7 @@ export function textWidth(text: string, size: number, bold = false): number {
 
 /** Lines a text takes when wrapped by words in `width` points. */
 export function wrappedLines(text: string, width: number, size: number, bold = false): number {
-  const avail = Math.max(width - 7, size);
-  const spaceW = textWidth(" ", size, bold);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let w = textWidth(word, size, bold);
-    if (used > 0 && used + spaceW + w <= avail) {
-      used += spaceW + w;
-      continue;
-    }
-    if (used > 0) lines++;
-    // A word wider than the line breaks across lines.
-    while (w > avail) {
-      lines++;
-      w -= avail;
-    }
-    used = w;
-  }
-  return lines;
+  return wrapLines(text, Math.max(width - 7, size), (t) => textWidth(t, size, bold));
 }
 
 const lineHeight = (size: number) => Math.ceil(size * 1.3);

@@ -1,4 +1,5 @@
 import { cleanText } from "../../domain/text";
+import { wrapLines } from "../textFit";
 import { maxChoices, type Vote } from "../../domain/voting/model";
 import { columnLetter, rangeAddress } from "../a1";
 import { emptyPlan, type CellFormat, type PlanCell, type SheetPlan } from "../plan";
@@ -111,24 +112,7 @@ const textWidth = (s: string, font: Font) => [...s].reduce((w, ch) => w + charEm
 
 /** Lines a wrapped cell of `width` points needs for `text` (greedy word wrap, long words broken). */
 export function estimateLines(text: string, width: number, font: Font): number {
-  const avail = Math.max(1, width - CELL_PADDING);
-  const space = textWidth(" ", font);
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    let w = textWidth(word, font);
-    if (used > 0 && used + space + w <= avail) {
-      used += space + w;
-      continue;
-    }
-    if (used > 0) lines++;
-    while (w > avail) {
-      lines++;
-      w -= avail;
-    }
-    used = w;
-  }
-  return lines;
+  return wrapLines(text, Math.max(1, width - CELL_PADDING), (t) => textWidth(t, font));
 }
 
 /** Row heights snap to whole pixels (0.75 pt). */

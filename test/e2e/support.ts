@@ -1,0 +1,126 @@
+/**
+ * What every browser test needs: the preview served by webpack-dev-server over https on a port of
+ * the file's own (Jest may run e2e files side by side), headless Chromium (Debian's), a watch for
+ * requests outside localhost and page errors, the preview's in-memory workbook, and a bloc of 8.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { request } from "node:https";
+import { resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = resolve(__dirname, "../..");
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
+  const hit = candidates.find((p) => existsSync(p));
+  if (!hit) {
+    throw new Error(
+      "No Chromium found for the browser test. Install Debian's: `apt-get update && apt-get install -y chromium` " +
+        "(or set CHROMIUM_PATH to a Chromium/Chrome binary). Tried: " + candidates.join(", "),
+    );
+  }
+  return hit;
+}
+
+function get(url: string): Promise<number> {
+  return new Promise((ok) => {
+    const req = request(url, { rejectUnauthorized: false, timeout: 5000 }, (res) => {
+      res.resume();
+      ok(res.statusCode ?? 0);
+    });
+    req.on("error", () => ok(0));
+    req.on("timeout", () => {
+      req.destroy();
+      ok(0);
+    });
+    req.end();
+  });
+}
+
+export interface Preview {
+  base: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** Serves the preview on `port` and launches Chromium; `stop` closes both. */
+export async function startPreview(port: number): Promise<Preview> {
+  const executablePath = findChromium();
+  const base = `https://localhost:${port}`;
+  let log = "";
+  const server: ChildProcess = spawn(process.execPath, [resolve(ROOT, "node_modules/webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), BROWSER: "none" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  server.stdout?.on("data", (d) => (log += d));
+  server.stderr?.on("data", (d) => (log += d));
+  const kill = () => {
+    if (!server.pid) return;
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      server.kill("SIGTERM");
+    }
+  };
+  const deadline = Date.now() + 180_000;
+  while ((await get(`${base}/preview.html`)) !== 200) {
+    if (Date.now() > deadline || server.exitCode !== null) {
+      kill();
+      throw new Error(`The dev server did not start:\n${log.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  return {
+    base,
+    browser,
+    stop: async () => {
+      await browser.close();
+      kill();
+    },
+  };
+}
+
+/** Watches a page for requests outside localhost and for uncaught errors. */
+export function watch(page: Page) {
+  const outside: string[] = [];
+  const problems: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && !["localhost", "127.0.0.1", "[::1]"].includes(u.hostname)) outside.push(r.url());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  return { outside, problems };
+}
+
+export type Host = { sheetNames(): string[]; values(s: string, r: string): unknown[][]; text(s: string, r: string): string[][]; usedRange(s: string): string | null };
+/** Runs `fn` in the page on the preview's in-memory workbook (`window.binhXet.host`). `fn` must not close over anything. */
+export function onHost<T>(page: Page, fn: (h: Host) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.binhXet.host)`) as Promise<T>;
+}
+
+export const UNITS = ["Sở Công Thương", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường", "Ban Quản lý các Khu công nghiệp tỉnh", "Ban Quản lý Dự án Đầu tư Xây dựng tỉnh", "Liên minh Hợp tác xã tỉnh"];
+
+/** Fills the bloc form through the pane and saves it: 8 members, led this year by the first. */
+export async function createBloc(page: Page) {
+  const id = (t: string) => page.getByTestId(t);
+  await id("bloc-name").waitFor({ timeout: 60_000 });
+  await id("bloc-name").fill("Khối thi đua các sở, ngành Kinh tế - Kỹ thuật");
+  await id("bloc-province").fill("Nam Định");
+  await id("bloc-year").fill("2026");
+  await id("member-paste").click();
+  await id("member-paste-text").fill(UNITS.map((u, i) => `${i + 1}\t${u}`).join("\n"));
+  await id("member-paste-replace").click();
+  await id("member-name-7").waitFor();
+  await id("bloc-leader").selectOption(UNITS[0]);
+  await id("bloc-deputy-0").selectOption(UNITS[5]);
+  await id("bloc-save").click();
+  await page.getByText("Đã ghi hồ sơ khối", { exact: false }).waitFor({ timeout: 30_000 });
+}
