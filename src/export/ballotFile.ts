@@ -8,11 +8,10 @@
  * The sheets found are checked against the vote's candidates, so ballots of another vote (or of a
  * list that changed since the copy was made) are never typed into this one.
  */
-import type ExcelJS from "exceljs";
 import { error, type Issue, type Message } from "../domain/issues";
 import { cleanText, foldDiacritics, nameKey } from "../domain/text";
 import { HEADERS, readBallotSheetRows, type BallotRow } from "../workbook/voting/ballotSheet";
-import { loadExcelJs, worksheetGrid } from "./memberFile";
+import { openXlsx, worksheetGrid } from "./memberFile";
 
 export interface BallotFileSheet {
   /** The worksheet's name in the file. */
@@ -68,22 +67,9 @@ function rankOf(name: string, voteId: string): number {
  * `vote.import.noSheet`, one whose entry sheets all list other candidates `vote.import.candidates`.
  */
 export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; candidates: string[] }): Promise<BallotFileRead> {
-  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes as ArrayBuffer);
-  // An .xlsx is a zip ("PK"); an old .xls is an OLE file (D0 CF 11 E0). Say which when it is the latter.
-  if (data.byteLength < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
-    const ole = data.byteLength >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
-    return { sheets: [], issues: [unreadable(ole ? ".xls" : "")] };
-  }
-  let wb: ExcelJS.Workbook;
-  try {
-    const lib = await loadExcelJs();
-    wb = new lib.Workbook();
-    // Defined names are not needed, and ExcelJS throws on some it cannot parse: ignore them.
-    Object.defineProperty(wb.definedNames as unknown as Record<string, unknown>, "model", { configurable: true, get: () => [], set: () => undefined });
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    return { sheets: [], issues: [unreadable(e instanceof Error ? e.message.slice(0, 120) : "")] };
-  }
+  const opened = await openXlsx(bytes);
+  if (!opened.ok) return { sheets: [], issues: [unreadable(opened.detail)] };
+  const { wb } = opened;
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
   const want = new Map(opts.candidates.map((c) => [nameKey(c), c]));
   const found: { sheet: BallotFileSheet; rank: number; index: number }[] = [];

@@ -94,24 +94,33 @@ const unreadable = (detail: string) =>
  * least one criterion row). Never throws: a file that is not an .xlsx gives `collect.file.unreadable`,
  * one without a score sheet `collect.file.noScoreSheet`.
  */
-export async function readMemberWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<MemberFileRead> {
+/**
+ * Opens .xlsx bytes with ExcelJS, or says why not: an old .xls (an OLE file, D0 CF 11 E0), not a
+ * zip at all, or a damaged file (the detail, cut short).
+ */
+export async function openXlsx(bytes: Uint8Array | ArrayBuffer): Promise<{ ok: true; wb: ExcelJS.Workbook } | { ok: false; detail: string }> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  // An .xlsx is a zip ("PK"); an old .xls is an OLE file (D0 CF 11 E0). Say which when it is the latter.
   if (data.byteLength < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
     const ole = data.byteLength >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
-    return { ok: false, issue: unreadable(ole ? ".xls" : "") };
+    return { ok: false, detail: ole ? ".xls" : "" };
   }
-  let wb: ExcelJS.Workbook;
   try {
     const lib = await loadExcelJs();
-    wb = new lib.Workbook();
+    const wb = new lib.Workbook();
     // Defined names are not needed here, and ExcelJS throws on some it cannot parse (print titles
     // of whole rows, #REF! ranges): swallow them rather than fail the whole file.
     Object.defineProperty(wb.definedNames as unknown as Record<string, unknown>, "model", { configurable: true, get: () => [], set: () => undefined });
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+    return { ok: true, wb };
   } catch (e) {
-    return { ok: false, issue: unreadable(e instanceof Error ? e.message.slice(0, 120) : "") };
+    return { ok: false, detail: e instanceof Error ? e.message.slice(0, 120) : "" };
   }
+}
+
+export async function readMemberWorkbook(bytes: Uint8Array | ArrayBuffer): Promise<MemberFileRead> {
+  const opened = await openXlsx(bytes);
+  if (!opened.ok) return { ok: false, issue: unreadable(opened.detail) };
+  const { wb } = opened;
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
   const sheets: MemberSheet[] = [];
   try {
