@@ -1,5 +1,5 @@
 import type { Bloc } from "../domain/bloc/bloc";
-import { error, hasErrors, type Issue, type Message } from "../domain/issues";
+import { error, hasErrors, warning, type Issue, type Message } from "../domain/issues";
 import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
 import { nominate } from "../domain/nomination/engine";
 import type { AwardVote, Catalogue, Override, Proposal, Standing } from "../domain/nomination/model";
@@ -14,9 +14,9 @@ import { HOW_TEXT, readLeadershipSheet, type LeadershipRow } from "../workbook/b
 import { columnIndex, columnLetter } from "../workbook/a1";
 import type { Grid } from "../workbook/grid";
 import { CATALOGUE_SHEET, catalogueSheetPlan, readCatalogueSheet } from "../workbook/nomination/catalogueSheet";
-import { listLayout, listSheetPlan, type ListInput } from "../workbook/nomination/listSheet";
+import { LIST_TITLE, listLayout, listSheetPlan, type ListInput } from "../workbook/nomination/listSheet";
 import { emptyMeeting, MEETING_SHEET, MEETING_TABLE_NAME, meetingRecordPlan, readMeetingRecord, type MeetingRecord } from "../workbook/nomination/meetingRecordSheet";
-import { meetingLayout, meetingSheetPlan, type MeetingInput } from "../workbook/nomination/meetingSheet";
+import { MEETING_TITLE, meetingLayout, meetingSheetPlan, type MeetingInput } from "../workbook/nomination/meetingSheet";
 import { submissionLayout } from "../workbook/nomination/submission";
 import type { SheetPlan } from "../workbook/plan";
 import { readSummary, SUMMARY_SHEET } from "../workbook/scoring/summarySheet";
@@ -38,7 +38,7 @@ const gridOf = (r: SheetRead): Grid => ({ sheet: r.name, row: r.row, col: r.col,
 
 export const NOMINATION_SHEETS = { list: "Danh sách đề nghị", minutes: "Biên bản họp bình xét" } as const;
 
-const EXTRA = { sheets: [CATALOGUE_SHEET, MEETING_SHEET], sheetsOfNames: ["BX_KhenThuong", MEETING_TABLE_NAME] };
+const EXTRA = { sheets: [CATALOGUE_SHEET, MEETING_SHEET, "Danh sách đề nghị", "Biên bản họp bình xét"], sheetsOfNames: ["BX_KhenThuong", MEETING_TABLE_NAME] };
 
 export interface NominationState {
   read: WorkbookRead;
@@ -307,9 +307,30 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
   if (!state.catalogueInWorkbook) plans.push(catalogueSheetPlan(state.catalogue));
   if (!state.meetingInWorkbook) plans.push(meetingRecordPlan(state.meeting, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name) }));
   plans.push(listSheetPlan(listInput(state, at)), meetingSheetPlan(meetingInput(state, at)));
+  // A sheet of the same name that this step did not make (the bloc's own list, a catalogue the
+  // reader cannot read) is kept under another name, never overwritten.
+  const ours: Record<string, string | null> = { [CATALOGUE_SHEET]: null, [MEETING_SHEET]: null, [NOMINATION_SHEETS.list]: LIST_TITLE, [NOMINATION_SHEETS.minutes]: MEETING_TITLE };
+  const existing: Record<string, "keepOld"> = {};
+  const kept: Issue[] = [];
+  for (const p of plans) {
+    const r = state.read.byName[p.name];
+    if (!r?.exists || !r.values.length) continue;
+    const title = ours[p.name];
+    const mine = title ? r.values.some((row) => row.some((v) => typeof v === "string" && v.startsWith(title))) : false;
+    if (mine) continue;
+    existing[p.name] = "keepOld";
+    kept.push(
+      warning(
+        "nomination.sheet.keptOld",
+        say(`Đã có trang "${p.name}" không do add-in lập: trang cũ được giữ lại dưới tên "${p.name} (cũ)".`, `A sheet "${p.name}" not made by the add-in exists: it is kept as "${p.name} (cũ)".`),
+        { sheet: p.name },
+      ),
+    );
+  }
   let report: WriteReport;
   try {
     report = await writeSheets(host, plans, state.read, {
+      existing,
       activate: NOMINATION_SHEETS.list,
       log: { action: "Lập danh sách đề nghị khen thưởng", object: NOMINATION_SHEETS.list, counts: `${state.list.length} đề nghị`, note: state.meeting.overrides.length ? `${state.meeting.overrides.length} quyết định của hội nghị` : undefined },
     });
@@ -317,7 +338,7 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
-  return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...state.issues, ...report.issues] };
+  return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...state.issues, ...kept, ...report.issues] };
 }
 
 /**

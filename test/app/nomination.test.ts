@@ -7,12 +7,12 @@ import { parseScenario } from "../../src/cli/scenario";
 import { runScenario } from "../../src/cli/run";
 import type { MemoryHost } from "../../src/host";
 
-async function demoHost(): Promise<MemoryHost> {
+async function demoHost(withNomination = true): Promise<MemoryHost> {
   const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../../docs/scenario.sample.json"), "utf8")));
   if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-  const { leadership: _l, ...scenario } = parsed.scenario;
+  const { leadership: _l, nomination, ...scenario } = parsed.scenario;
   void _l;
-  const report = await runScenario({ ...scenario, leadership: { mode: "election" } });
+  const report = await runScenario({ ...scenario, leadership: { mode: "election" }, ...(withNomination ? { nomination } : {}) });
   expect(report.ok).toBe(true);
   return report.host;
 }
@@ -43,6 +43,25 @@ describe("the nomination step", () => {
     expect([sxd.voteId, sxd.votes, sxd.percent]).toEqual(["V2_2", 5, 62.5]);
     for (const p of state.proposals) expect(p.reasons.length).toBeGreaterThan(0);
   });
+
+  it("never overwrites a list or catalogue sheet of the bloc's own: they are kept under another name", async () => {
+    const own = await demoHost(false);
+    await own.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("Danh sách đề nghị");
+      ws.getRange("A1:B2").values = [["Danh sách khối tự lập", ""], ["Sở Công Thương", "Cờ"]];
+      const cat = ctx.workbook.worksheets.add("Khen thưởng");
+      cat.getRange("A1").values = [["Ghi chú của thư ký"]];
+      await ctx.sync();
+    });
+    const out = await generateNomination(own, { at });
+    expect(out.kind).toBe("written");
+    expect(out.kind === "written" && out.issues.filter((i) => i.code === "nomination.sheet.keptOld").map((i) => i.where?.sheet).sort()).toEqual(["Danh sách đề nghị", "Khen thưởng"]);
+    expect(own.values("Danh sách đề nghị (cũ)", "A1")).toEqual([["Danh sách khối tự lập"]]);
+    expect(own.values("Khen thưởng (cũ)", "A1")).toEqual([["Ghi chú của thư ký"]]);
+    // Generating again replaces the add-in's own sheets without keeping copies.
+    const again = await generateNomination(own, { at });
+    expect(again.kind === "written" && again.issues.filter((i) => i.code === "nomination.sheet.keptOld")).toEqual([]);
+  }, 60_000);
 
   it("writes the list (linked to the summary and tallies), the minutes, the catalogue and the meeting record in three round trips", async () => {
     host.resetStats();
