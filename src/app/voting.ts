@@ -211,8 +211,17 @@ export async function createVote(host: ExcelHost, record: VoteRecord, opts: Crea
   const defPlan = voteSheetPlan(records).plan;
   if (ctx.voteSheet) defPlan.name = ctx.voteSheet;
   const plans = [defPlan, ...entryPlans(ctx.bloc, record, opts)];
+  // A new vote's sheets are new: a sheet already under one of their names (left from a vote whose
+  // column was deleted, or the bloc's own) is kept under another name, with its ballots.
+  const keep = keepOldVoteSheet(read, ctx);
+  const taken = new Set(read.sheets.map(nameKey));
+  for (const p of plans.slice(1)) {
+    if (!taken.has(nameKey(p.name))) continue;
+    keep.existing = { ...(keep.existing ?? {}), [p.name]: "keepOld" };
+    keep.issues.push(warning("vote.sheet.nameTaken", say(`Đã có trang "${p.name}": trang cũ được giữ lại dưới tên "${p.name} (cũ)".`, `Sheet "${p.name}" already exists: it is kept as "${p.name} (cũ)".`), { sheet: p.name }));
+  }
   return write(host, read, plans, {
-    keep: keepOldVoteSheet(read, ctx),
+    keep,
     activate: plans[1]?.name,
     log: { action: "Tạo cuộc bỏ phiếu", object: `${record.id}: ${record.vote.title}`, counts: `${record.vote.candidates.length} đơn vị, chọn ${record.vote.toElect}` },
   });

@@ -139,6 +139,19 @@ describe("secret-ballot use cases", () => {
     expect(c.count.issues.filter((i) => i.code === "vote.entry.candidatesChanged").map((i) => i.where?.sheet)).toEqual([voteSheets(record.id).first.sheet, voteSheets(record.id).second.sheet]);
   });
 
+  it("keeps a sheet already under a new vote's sheet name, with what it holds", async () => {
+    const host = await blocHost();
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Phiếu V1").getRange("A1").values = [["phiếu cũ"]];
+      await ctx.sync();
+    });
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const out = await createVote(host, newVoteRecord(loaded.context, "leader"));
+    expect(out.kind === "written" && out.issues.map((i) => [i.code, i.where?.sheet])).toEqual([["vote.sheet.nameTaken", "Phiếu V1"]]);
+    expect(host.values("Phiếu V1 (cũ)", "A1")).toEqual([["phiếu cũ"]]);
+  });
+
   it("leaves a tie to a revote: round 2 among the tied keeps round 1", async () => {
     const host = await blocHost();
     const record = await flagVote(host, { tieRule: ["revote"], rule: HALF });
