@@ -699,7 +699,9 @@ export async function electLeadership(host: ExcelHost, choice: LeadershipChoice,
   const plan = leadershipSheetPlan(rows, { members: bloc.members.map((m) => m.name) });
   const existing = read.byName[LEADERSHIP_SHEET]?.exists ? read.byName[LEADERSHIP_SHEET].name : read.byDefinedName["BX_TruongKhoi_Bang"]?.exists ? read.byDefinedName["BX_TruongKhoi_Bang"].name : null;
   if (existing) plan.name = existing;
+  const leadRead = read.byName[LEADERSHIP_SHEET]?.exists ? read.byName[LEADERSHIP_SHEET] : read.byDefinedName["BX_TruongKhoi_Bang"];
   const out = await write(host, read, [plan], {
+    keep: keepIfExtra(leadRead, leadershipSheetPlan(ctx.leadership, { members: bloc.members.map((m) => m.name) }), "leadership.sheet.keptOld", { vi: "bảng trưởng khối các năm", en: "the leadership table" }),
     activate: plan.name,
     log: { action: "Ghi trưởng khối năm sau", object: `Năm ${year}`, counts: `Trưởng khối: ${next.leader}; phó: ${next.deputies.join(", ") || "—"}`, note: basis },
   });

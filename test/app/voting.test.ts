@@ -239,5 +239,6 @@ describe("secret-ballot use cases", () => {
     host.userPaste(sheet, "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
     const el = await electLeadership(host, { mode: "election", leaderVote: leaderVote.id, deputyVote: null });
     expect(el).toMatchObject({ kind: "written", year: 2027, leader: UNITS[3] });
+    expect(el.kind === "written" && el.issues.map((i) => i.code)).not.toContain("leadership.sheet.keptOld");
   });
 });
