@@ -10,7 +10,7 @@ const forbidden = {
   "src/excel/**": ["**/app/**", "**/taskpane/**", "**/export/**", "**/host/**", "**/cli/**", "react", "@fluentui/*"],
   "src/export/**": ["**/excel/**", "**/app/**", "**/taskpane/**", "**/host/**", "**/cli/**", "react", "@fluentui/*"],
   "src/app/**": ["**/taskpane/**", "**/host/**", "**/cli/**", "react", "@fluentui/*", "hyperformula"],
-  "src/taskpane/**": ["**/excel/**", "**/host/**", "**/cli/**", "hyperformula", "exceljs"],
+  "src/taskpane/**": ["**/excel/**", "**/export/**", "**/host/**", "**/cli/**", "hyperformula", "exceljs"],
 };
 
 export default tseslint.config(

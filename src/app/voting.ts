@@ -713,3 +713,12 @@ export async function electLeadership(host: ExcelHost, choice: LeadershipChoice,
 function withElected(r: TallyResult, elected: string[], final: boolean): TallyResult {
   return { ...r, conclusion: { ...r.conclusion, elected, final, meetingDecides: final ? null : r.conclusion.meetingDecides } };
 }
+
+// ---------------------------------------------------------------------------------------- import
+
+/** Reads ballots typed in another copy of the workbook (.xlsx), for importing into an entry; the reader loads only when used. */
+export async function readBallotsFromFile(bytes: Uint8Array, opts: { voteId: string; candidates: string[] }) {
+  const { readBallotFile } = await import("../export/ballotFile");
+  return readBallotFile(bytes, opts);
+}
+export type { BallotFileRead, BallotFileSheet } from "../export/ballotFile";

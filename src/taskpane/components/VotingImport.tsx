@@ -4,7 +4,7 @@ import type { ExcelHost } from "../../app/office";
 import { enterBallots, voteSheets } from "../../app/voting";
 import type { Issue, Where } from "../../domain/issues";
 import type { VoteRecord } from "../../domain/voting/record";
-import { readBallotFile, type BallotFileRead, type BallotFileSheet } from "../../export/ballotFile";
+import { readBallotsFromFile, type BallotFileRead, type BallotFileSheet } from "../../app/voting";
 import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS } from "../votingStrings";
 import { IssueList } from "./IssueList";
@@ -102,7 +102,7 @@ export function VotingImport({ host, lang, t, record, disabled, onBusy, onImport
     setIssues([]);
     setBusy("reading");
     try {
-      const out = await readBallotFile(await fileBytes(file), { voteId: record.id, candidates: record.vote.candidates });
+      const out = await readBallotsFromFile(await fileBytes(file), { voteId: record.id, candidates: record.vote.candidates });
       setRead(out);
       // With sheets found, each sheet's own problems are shown beside it; the file's issues only when there is none.
       if (out.sheets.length === 0) setIssues(out.issues);
