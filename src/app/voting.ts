@@ -662,19 +662,21 @@ export async function electLeadership(host: ExcelHost, choice: LeadershipChoice,
   let mode: LeaderMode;
   let basis = "";
   if (choice.mode === "election") {
-    const lc = await countVote(host, choice.leaderVote);
+    // Both votes are counted from one read.
+    const counted = await countVotes(host, choice.deputyVote ? [choice.leaderVote, choice.deputyVote] : [choice.leaderVote]);
+    if (!counted.ok) return { kind: "failed", issues: counted.issues };
+    const [lc, dc] = counted.counts;
     if (lc.kind !== "counted") return lc;
     if (hasErrors(lc.count.issues)) return { kind: "invalid", issues: lc.count.issues };
     let deputies: TallyResult | null = null;
-    if (choice.deputyVote) {
-      const dc = await countVote(host, choice.deputyVote);
+    if (dc) {
       if (dc.kind !== "counted") return dc;
       if (hasErrors(dc.count.issues)) return { kind: "invalid", issues: dc.count.issues };
       deputies = withElected(dc.count.result, dc.count.elected, dc.count.final);
     }
     mode = { mode: "election", leader: withElected(lc.count.result, lc.count.elected, lc.count.final), deputies };
     basis = `Kết quả bỏ phiếu ${choice.leaderVote}${choice.deputyVote ? `, ${choice.deputyVote}` : ""}`;
-    read = lc.read;
+    read = counted.read;
   } else {
     try {
       read = await readWorkbook(host, BASE_READ);
@@ -706,7 +708,7 @@ export async function electLeadership(host: ExcelHost, choice: LeadershipChoice,
     log: { action: "Ghi trưởng khối năm sau", object: `Năm ${year}`, counts: `Trưởng khối: ${next.leader}; phó: ${next.deputies.join(", ") || "—"}`, note: basis },
   });
   void opts;
-  return out.kind === "written" ? { ...out, syncs: out.syncs + (choice.mode === "election" && choice.deputyVote ? 1 : 0), leader: next.leader, deputies: next.deputies, year, issues: [...out.issues, ...next.issues] } : out;
+  return out.kind === "written" ? { ...out, leader: next.leader, deputies: next.deputies, year, issues: [...out.issues, ...next.issues] } : out;
 }
 
 /** A tally whose conclusion carries the meeting's choice, for the leadership step. */

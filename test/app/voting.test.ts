@@ -237,7 +237,15 @@ describe("secret-ballot use cases", () => {
     const sheet = voteSheets(leaderVote.id).first.sheet;
     const picks = [3, 3, 3, 3, 3, 2, 2, 1];
     host.userPaste(sheet, "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
-    const el = await electLeadership(host, { mode: "election", leaderVote: leaderVote.id, deputyVote: null });
+    // A deputy vote too: both are counted in the same read, then one write.
+    const deputyVote = newVoteRecord({ ...ctx!, records: [leaderVote] }, "deputy");
+    deputyVote.doubleEntry = false;
+    expect((await createVote(host, deputyVote)).kind).toBe("written");
+    host.userPaste(voteSheets(deputyVote.id).first.sheet, "A7", [5, 5, 5, 5, 5, 1, 1, 0].map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
+    host.resetStats();
+    const el = await electLeadership(host, { mode: "election", leaderVote: leaderVote.id, deputyVote: deputyVote.id });
+    expect(host.stats.syncs).toBe(2);
+    expect(el).toMatchObject({ deputies: [UNITS[5]] });
     expect(el).toMatchObject({ kind: "written", year: 2027, leader: UNITS[3] });
     expect(el.kind === "written" && el.issues.map((i) => i.code)).not.toContain("leadership.sheet.keptOld");
   });
