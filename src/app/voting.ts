@@ -194,6 +194,11 @@ export async function createVote(host: ExcelHost, record: VoteRecord, opts: Crea
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
   }
+  return createFromRead(host, read, record, opts);
+}
+
+/** Creates a vote from what was read (a revote reuses its count's read). One write. */
+async function createFromRead(host: ExcelHost, read: WorkbookRead, record: VoteRecord, opts: CreateOptions): Promise<WriteOutcome> {
   const ctx = contextOf(read);
   const issues: Issue[] = [];
   if (!VOTE_ID.test(record.id)) issues.push(error("vote.id.invalid", say(`Mã cuộc bỏ phiếu "${record.id}" không hợp lệ (dạng V1, V2, V1_2).`, `Vote id "${record.id}" is invalid (V1, V2, V1_2).`)));
@@ -633,7 +638,7 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
 
 /**
  * Starts a revote among the tied: round n + 1 as a new vote (id V1_2…), keeping round n as it is,
- * with its own entry sheets and ballots. One round trip to count, then one read and one write.
+ * with its own entry sheets and ballots. One read (the count's), one write.
  */
 export async function startRevote(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
   const c = await countVote(host, id);
@@ -645,8 +650,9 @@ export async function startRevote(host: ExcelHost, id: string, opts: CreateOptio
   const vote = revoteRound(prev.vote, pending);
   const rid = revoteId(prev.id, vote.round);
   const record: VoteRecord = { ...prev, id: rid, vote, decision: null, meeting: null };
-  const out = await createVote(host, record, opts);
-  return out.kind === "written" ? { ...out, id: rid, syncs: out.syncs + 1 } : out;
+  // The count's read holds everything creating needs: one read, one write in all.
+  const out = await createFromRead(host, c.read, record, opts);
+  return out.kind === "written" ? { ...out, id: rid } : out;
 }
 
 // ----------------------------------------------------------------------------------- leadership

@@ -163,8 +163,10 @@ describe("secret-ballot use cases", () => {
     if (c.kind !== "counted") throw new Error(c.kind);
     expect(c.count.result.conclusion.revote).toEqual({ candidates: [B, C], seats: 1 });
     expect(c.count.final).toBe(false);
+    host.resetStats();
     const r = await startRevote(host, record.id);
-    expect(r).toMatchObject({ kind: "written", id: "V1_2" });
+    expect(r).toMatchObject({ kind: "written", id: "V1_2", syncs: 2 });
+    expect(host.stats.syncs).toBe(2);
     const loaded = await loadVoting(host);
     if (!loaded.ok) throw new Error("load");
     const round2 = loaded.context.records.find((x) => x.id === "V1_2")!;
