@@ -26,11 +26,8 @@ import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { IssueList } from "./components/IssueList";
-import { NOMINATION_STRINGS } from "./nominationStrings";
-import { SCORING_STRINGS } from "./scoringStrings";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
-import { VOTING_STRINGS } from "./votingStrings";
 
 /**
  * The pane is 320–450 px wide: Fluent's text fields and drop-downs ask for 250 px each, which pushes
@@ -172,16 +169,16 @@ export function App({ host, initialLang = "vi" }: AppProps) {
 
         <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
           <Tab value="bloc" data-testid={TID.stepBloc}>
-            {SCORING_STRINGS[lang].tabBloc}
+            {t.tabs.bloc}
           </Tab>
           <Tab value="scoring" data-testid={TID.stepScoring}>
-            {SCORING_STRINGS[lang].tabScoring}
+            {t.tabs.scoring}
           </Tab>
           <Tab value="voting" data-testid={TID.stepVoting}>
-            {VOTING_STRINGS[lang].tabVoting}
+            {t.tabs.voting}
           </Tab>
           <Tab value="nomination" data-testid={TID.stepNomination}>
-            {NOMINATION_STRINGS[lang].tabNomination}
+            {t.tabs.nomination}
           </Tab>
         </TabList>
 

@@ -2,7 +2,6 @@ import type { Lang } from "./strings";
 
 /** The nomination step's words, Vietnamese first. */
 const vi = {
-  tabNomination: "Đề nghị",
   help: "Xem danh sách đề nghị khen thưởng và lý do từng đơn vị, ghi quyết định của hội nghị (kèm lý do, in trong biên bản), lập danh sách, biên bản và xuất tài liệu.",
   noBloc: "Chưa có hồ sơ khối hợp lệ: hãy lưu hồ sơ khối ở thẻ “Khối” trước.",
   // ---- The proposed list.
@@ -88,7 +87,6 @@ const vi = {
 export type NominationStrings = typeof vi;
 
 const en: NominationStrings = {
-  tabNomination: "Nomination",
   help: "Review the proposed awards and each unit's reasons, record the meeting's decisions (with reasons, printed in the minutes), write the list and minutes, and produce the documents.",
   noBloc: "There is no valid bloc record: save it on the “Bloc” tab first.",
   listTitle: "Proposed list",

@@ -2,8 +2,6 @@ import type { Lang } from "./strings";
 
 /** The scoring step's words, Vietnamese first. */
 const vi = {
-  tabBloc: "Khối",
-  tabScoring: "Chấm điểm",
   criteriaTitle: "Bảng tiêu chí",
   source: "Lấy bảng tiêu chí từ",
   fromSheet: "Bảng của khối (đã dán vào trang “Tiêu chí”)",
@@ -33,8 +31,6 @@ const vi = {
 };
 export type ScoringStrings = typeof vi;
 const en: ScoringStrings = {
-  tabBloc: "Bloc",
-  tabScoring: "Scoring",
   criteriaTitle: "Criteria table",
   source: "Take the criteria table from",
   fromSheet: "The bloc's own table (pasted on sheet “Tiêu chí”)",

@@ -2,7 +2,6 @@ import type { Lang } from "./strings";
 
 /** The voting step's words, Vietnamese first. */
 const vi = {
-  tabVoting: "Bỏ phiếu",
   help: "Tạo cuộc bỏ phiếu kín, in phiếu, nhập phiếu vào trang “Phiếu …” (hai người nhập độc lập), kiểm phiếu, lập biên bản và ghi trưởng khối năm sau.",
   noBloc: "Chưa có hồ sơ khối hợp lệ: hãy lưu hồ sơ khối ở thẻ “Khối” trước.",
   fingerprint: "Mã kiểm tra (SHA-256) của dữ liệu phiếu: ",
@@ -166,7 +165,6 @@ const vi = {
 export type VotingStrings = typeof vi;
 
 const en: VotingStrings = {
-  tabVoting: "Ballots",
   fingerprint: "SHA-256 fingerprint of the entered ballots: ",
   help:
     "Create a secret-ballot vote, print the ballots, type them into the “Phiếu …” sheets (two people, independently), " +
