@@ -169,26 +169,16 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
   const resHeader = fieldRow("denominator") + 2;
   const rFirst = resHeader + 1;
   const rLast = rFirst + n - 1;
-  const rRange = (c: number) => `$${L(c)}$${rFirst + 1}:$${L(c)}$${rLast + 1}`;
   const voteWord = approve ? "Số phiếu đồng ý" : "Số phiếu bầu";
   const resRows: PlanCell[][] = [["STT", "Đơn vị", voteWord, "Tỷ lệ (%)", "Đạt tỷ lệ", "Thứ tự (trong số đạt)", "Kết quả"]];
   const cmp = vote.rule.comparison;
   vote.candidates.forEach((name, i) => {
     const r = rFirst + i;
-    const v = cellAddress(r, rc.votes);
-    const pass = cellAddress(r, rc.passes);
-    const ahead = `COUNTIFS(${rRange(rc.passes)},"${PASS.yes}",${rRange(rc.votes)},">"&${v})`;
-    const equal = `COUNTIFS(${rRange(rc.passes)},"${PASS.yes}",${rRange(rc.votes)},${v})`;
     resRows.push([
       i + 1,
       name,
       { f: `=COUNTIFS(${colRange(cols.status)},"${STATUS.valid}",${colRange(cols.firstCandidate + i)},"${MARK_APPROVE}")` },
-      { f: `=IF(${denRef}=0,0,ROUND(${v}/${denRef}*100,2))` },
-      { f: `=IF(AND(${denRef}>0,${cellAddress(r, rc.percent)}${cmp}${abs("threshold")}),"${PASS.yes}","${PASS.no}")` },
-      { f: `=IF(${pass}="${PASS.yes}",1+${ahead},"")` },
-      {
-        f: `=IF(${pass}<>"${PASS.yes}","",IF(${ahead}+${equal}<=${abs("toElect")},"${CUTOFF.elected}",IF(${ahead}<${abs("toElect")},"${CUTOFF.tied}","${CUTOFF.out}")))`,
-      },
+      ...resultFormulas({ row: r, cols: rc, first: rFirst, last: rLast, denominator: denRef, threshold: abs("threshold"), toElect: abs("toElect"), comparison: cmp }),
     ]);
   });
   p.blocks.push({ at: cellAddress(resHeader, rc.stt), rows: resRows });
@@ -278,6 +268,36 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
     plan: p,
     map: { sheet: opts.sheet, first, last, cols, fields, results: { header: resHeader, first: rFirst, last: rLast, cols: rc }, names },
   };
+}
+
+/**
+ * A results row's percent, passing, rank among the passers and cutoff mark, as formulas (the
+ * ballot sheet and the hand-count sheet share them; the engine computes the same): percent of the
+ * denominator to 2 decimals, compared by the rule; equal votes share a rank; candidates whose
+ * equals reach past the seats are tied at the cutoff.
+ */
+export function resultFormulas(o: {
+  row: number;
+  cols: { votes: number; percent: number; passes: number };
+  first: number;
+  last: number;
+  denominator: string;
+  threshold: string;
+  toElect: string;
+  comparison: Vote["rule"]["comparison"];
+}): PlanCell[] {
+  const L = columnLetter;
+  const range = (c: number) => `$${L(c)}$${o.first + 1}:$${L(c)}$${o.last + 1}`;
+  const v = cellAddress(o.row, o.cols.votes);
+  const pass = cellAddress(o.row, o.cols.passes);
+  const ahead = `COUNTIFS(${range(o.cols.passes)},"${PASS.yes}",${range(o.cols.votes)},">"&${v})`;
+  const equal = `COUNTIFS(${range(o.cols.passes)},"${PASS.yes}",${range(o.cols.votes)},${v})`;
+  return [
+    { f: `=IF(${o.denominator}=0,0,ROUND(${v}/${o.denominator}*100,2))` },
+    { f: `=IF(AND(${o.denominator}>0,${cellAddress(o.row, o.cols.percent)}${o.comparison}${o.threshold}),"${PASS.yes}","${PASS.no}")` },
+    { f: `=IF(${pass}="${PASS.yes}",1+${ahead},"")` },
+    { f: `=IF(${pass}<>"${PASS.yes}","",IF(${ahead}+${equal}<=${o.toElect},"${CUTOFF.elected}",IF(${ahead}<${o.toElect},"${CUTOFF.tied}","${CUTOFF.out}")))` },
+  ];
 }
 
 // ---- Reading back.

@@ -16,7 +16,7 @@ import {
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
-import { CUTOFF, FIELD_LABELS, PASS } from "./ballotSheet";
+import { CUTOFF, FIELD_LABELS, resultFormulas } from "./ballotSheet";
 
 /**
  * The "totals counted by hand" entry sheet (kiểm đếm tay): the second way of entering a vote,
@@ -189,21 +189,12 @@ export function handCountSheetPlan(vote: Vote, opts: HandCountSheetOptions): { p
     [HAND_TEXT.results],
     [HAND_HEADERS.stt, HAND_HEADERS.name, approve ? HAND_HEADERS.approvals : HAND_HEADERS.votes, HAND_HEADERS.percent, HAND_HEADERS.passes, HAND_HEADERS.rank, HAND_HEADERS.cutoff],
   ];
-  const rRange = (c: number) => `$${L(c)}$${rFirst + 1}:$${L(c)}$${rLast + 1}`;
   vote.candidates.forEach((name, i) => {
-    const r = rFirst + i;
-    const v = cellAddress(r, col.votes);
-    const pass = cellAddress(r, col.passes);
-    const ahead = `COUNTIFS(${rRange(col.passes)},"${PASS.yes}",${rRange(col.votes)},">"&${v})`;
-    const equal = `COUNTIFS(${rRange(col.passes)},"${PASS.yes}",${rRange(col.votes)},${v})`;
     resRows.push([
       i + 1,
       name,
       null,
-      { f: `=IF(${denRef}=0,0,ROUND(${v}/${denRef}*100,2))` },
-      { f: `=IF(AND(${denRef}>0,${cellAddress(r, col.percent)}${cmp}${P("threshold")}),"${PASS.yes}","${PASS.no}")` },
-      { f: `=IF(${pass}="${PASS.yes}",1+${ahead},"")` },
-      { f: `=IF(${pass}<>"${PASS.yes}","",IF(${ahead}+${equal}<=${P("toElect")},"${CUTOFF.elected}",IF(${ahead}<${P("toElect")},"${CUTOFF.tied}","${CUTOFF.out}")))` },
+      ...resultFormulas({ row: rFirst + i, cols: col, first: rFirst, last: rLast, denominator: denRef, threshold: P("threshold"), toElect: P("toElect"), comparison: cmp }),
     ]);
   });
   p.blocks.push({ at: cellAddress(resTitle, 0), rows: resRows });
