@@ -353,17 +353,28 @@ export async function recordOverride(host: ExcelHost, o: Override, opts: { remov
   if (!opts.remove && !o.reason.trim()) return { kind: "invalid", issues: [error("meeting.override.reason", say("Quyết định của hội nghị phải ghi lý do.", "A meeting decision needs a reason."))] };
   const same = (x: Override) => nameKey(x.unit) === nameKey(o.unit) && nameKey(x.award) === nameKey(o.award);
   const overrides = [...state.meeting.overrides.filter((x) => !same(x)), ...(opts.remove ? [] : [o])];
-  const plan = meetingRecordPlan({ ...state.meeting, overrides }, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name) });
-  const existing = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET].name : state.read.byDefinedName[MEETING_TABLE_NAME]?.exists ? state.read.byDefinedName[MEETING_TABLE_NAME].name : null;
-  if (existing) plan.name = existing;
-  const keep = keepIfExtra(meetingRead(state), meetingRecordPlan(state.meeting), "meeting.sheet.keptOld", MEETING_WHAT);
+  return writeMeetingRecord(host, state, { ...state.meeting, overrides }, {
+    action: opts.remove ? "Bỏ quyết định của hội nghị" : "Ghi quyết định của hội nghị",
+    object: `${o.unit} — ${o.award}`,
+    counts: o.include ? "đề nghị" : "không đề nghị",
+    note: o.reason,
+  });
+}
+
+const MEETING_WHAT: Message = { vi: "thông tin và quyết định của hội nghị", en: "the meeting's record and decisions" };
+
+/**
+ * Rewrites "Hội nghị bình xét" (where the user renamed it, if so) with the meeting's record,
+ * keeping the old sheet when it holds text the reader did not take in. One write after the reads.
+ */
+async function writeMeetingRecord(host: ExcelHost, state: NominationState, meeting: MeetingRecord, log: { action: string; object: string; counts: string; note?: string }): Promise<GenerateOutcome> {
+  const read = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET] : state.read.byDefinedName[MEETING_TABLE_NAME];
+  const plan = meetingRecordPlan(meeting, { units: state.bloc?.members.map((m) => m.name) ?? [], awards: state.catalogue.awards.map((a) => a.name) });
+  if (read?.exists) plan.name = read.name;
+  const keep = keepIfExtra(read, meetingRecordPlan(state.meeting), "meeting.sheet.keptOld", MEETING_WHAT);
   let report: WriteReport;
   try {
-    report = await writeSheets(host, [plan], state.read, {
-      existing: keep.existing,
-      activate: plan.name,
-      log: { action: opts.remove ? "Bỏ quyết định của hội nghị" : "Ghi quyết định của hội nghị", object: `${o.unit} — ${o.award}`, counts: o.include ? "đề nghị" : "không đề nghị", note: o.reason },
-    });
+    report = await writeSheets(host, [plan], state.read, { existing: keep.existing, activate: plan.name, log });
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
   }
@@ -371,26 +382,12 @@ export async function recordOverride(host: ExcelHost, o: Override, opts: { remov
   return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: [...keep.issues, ...report.issues] };
 }
 
-const MEETING_WHAT: Message = { vi: "thông tin và quyết định của hội nghị", en: "the meeting's record and decisions" };
-const meetingRead = (state: NominationState) => (state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET] : state.read.byDefinedName[MEETING_TABLE_NAME]);
-
 /** Saves the meeting's own record (date, place, chair, secretary, attendance, submission number), keeping its decisions. */
 export async function saveMeeting(host: ExcelHost, patch: Partial<Omit<MeetingRecord, "overrides">>): Promise<GenerateOutcome> {
   const loaded = await loadNomination(host);
   if (!loaded.ok) return { kind: "failed", issues: loaded.issues };
   const { state } = loaded;
-  const plan = meetingRecordPlan({ ...state.meeting, ...patch }, { units: state.bloc?.members.map((m) => m.name) ?? [], awards: state.catalogue.awards.map((a) => a.name) });
-  const existing = meetingRead(state)?.exists ? meetingRead(state).name : null;
-  if (existing) plan.name = existing;
-  const keep = keepIfExtra(meetingRead(state), meetingRecordPlan(state.meeting), "meeting.sheet.keptOld", MEETING_WHAT);
-  let report: WriteReport;
-  try {
-    report = await writeSheets(host, [plan], state.read, { existing: keep.existing, activate: plan.name, log: { action: "Ghi thông tin hội nghị", object: MEETING_SHEET, counts: "—" } });
-  } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
-  }
-  if (!report.ok) return { kind: "failed", issues: report.issues };
-  return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: [...keep.issues, ...report.issues] };
+  return writeMeetingRecord(host, state, { ...state.meeting, ...patch }, { action: "Ghi thông tin hội nghị", object: MEETING_SHEET, counts: "—" });
 }
 
 // ------------------------------------------------------------------------------------ documents
