@@ -8,13 +8,13 @@
  * to check every target cell still holds the value the preview showed (so nothing typed meanwhile
  * is overwritten), one round trip writes the input cells.
  */
+import { readFailed } from "./failures";
 import { leaves, type CriteriaTable } from "../domain/criteria/model";
 import { error, warning, type Issue, type Message } from "../domain/issues";
 import { defaultSettings } from "../domain/scoring/settings";
 import { validateEntries, type UnitEntries } from "../domain/scoring/validate";
 import { cleanText, nameKey } from "../domain/text";
 import { writeCells, type CellWrite } from "../excel/cells";
-import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type WorkbookRead } from "../excel/read";
 import { readMemberWorkbook, type MemberSheet } from "../export/memberFile";
@@ -201,7 +201,7 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
   try {
     ctx = await readScoringContext(host);
   } catch (e) {
-    return { kind: "rejected", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))], syncs: 1 };
+    return { kind: "rejected", issues: [readFailed(e)], syncs: 1 };
   }
   const rejected = (issues: Issue[]): CollectRejected => ({ kind: "rejected", issues, syncs: 1 });
   if (!ctx.bloc) {
@@ -371,7 +371,7 @@ export async function applyMemberFile(host: ExcelHost, preview: CollectPreview, 
   try {
     target = await readTarget(host, preview.region);
   } catch (e) {
-    return { ok: false, written: 0, syncs: 1, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { ok: false, written: 0, syncs: 1, issues: [readFailed(e)] };
   }
   const changedSince = (detail: Message, cells: string[] = []): ApplyResult => ({
     ok: false,

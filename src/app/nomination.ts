@@ -1,3 +1,4 @@
+import { readFailed, writeFailed } from "./failures";
 import type { Bloc } from "../domain/bloc/bloc";
 import { error, hasErrors, warning, type Issue, type Message } from "../domain/issues";
 import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
@@ -7,7 +8,6 @@ import { nameKey } from "../domain/text";
 import { ruleText } from "../domain/voting/model";
 import type { VoteRecord } from "../domain/voting/record";
 import { writeSheets, type WriteReport } from "../excel/apply";
-import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
 import { HOW_TEXT, readLeadershipSheet, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
@@ -38,7 +38,7 @@ const gridOf = (r: SheetRead): Grid => ({ sheet: r.name, row: r.row, col: r.col,
 
 export const NOMINATION_SHEETS = { list: "Danh sách đề nghị", minutes: "Biên bản họp bình xét" } as const;
 
-const EXTRA = { sheets: [CATALOGUE_SHEET, MEETING_SHEET, "Danh sách đề nghị", "Biên bản họp bình xét"], sheetsOfNames: ["BX_KhenThuong", MEETING_TABLE_NAME] };
+const EXTRA = { sheets: [CATALOGUE_SHEET, MEETING_SHEET, NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes], sheetsOfNames: ["BX_KhenThuong", MEETING_TABLE_NAME] };
 
 export interface NominationState {
   read: WorkbookRead;
@@ -111,14 +111,14 @@ export async function loadNomination(host: ExcelHost): Promise<{ ok: true; state
   try {
     first = await readWorkbook(host, { sheets: [...BASE_READ.sheets], sheetsOfNames: [...BASE_READ.sheetsOfNames] });
   } catch (e) {
-    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { ok: false, issues: [readFailed(e)] };
   }
   const ids = contextOf(first).records.map((r) => r.id);
   let read: WorkbookRead;
   try {
     read = await readWorkbook(host, countRequest(ids, EXTRA));
   } catch (e) {
-    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { ok: false, issues: [readFailed(e)] };
   }
   return { ok: true, state: stateOf(read) };
 }
@@ -335,7 +335,7 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
       log: { action: "Lập danh sách đề nghị khen thưởng", object: NOMINATION_SHEETS.list, counts: `${state.list.length} đề nghị`, note: state.meeting.overrides.length ? `${state.meeting.overrides.length} quyết định của hội nghị` : undefined },
     });
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
+    return { kind: "failed", issues: [writeFailed(e)] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
   return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...state.issues, ...kept, ...report.issues] };
@@ -376,7 +376,7 @@ async function writeMeetingRecord(host: ExcelHost, state: NominationState, meeti
   try {
     report = await writeSheets(host, [plan], state.read, { existing: keep.existing, activate: plan.name, log });
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
+    return { kind: "failed", issues: [writeFailed(e)] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
   return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: [...keep.issues, ...report.issues] };

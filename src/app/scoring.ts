@@ -1,3 +1,4 @@
+import { readFailed } from "./failures";
 import type { Bloc } from "../domain/bloc/bloc";
 import { leaves, type CriteriaTable } from "../domain/criteria/model";
 import { templateById } from "../domain/criteria/templates";
@@ -110,7 +111,7 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   try {
     ctx = await readScoringContext(host);
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { kind: "failed", issues: [readFailed(e)] };
   }
   const { bloc } = ctx;
   if (!bloc) {
@@ -257,7 +258,7 @@ export async function validateScores(host: ExcelHost): Promise<ValidateOutcome> 
   try {
     ctx = await readScoringContext(host);
   } catch (e) {
-    return { issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))], results: [], table: null, settings: null, syncs: 1 };
+    return { issues: [readFailed(e)], results: [], table: null, settings: null, syncs: 1 };
   }
   if (!ctx.bloc) return { issues: ctx.blocIssues.length ? ctx.blocIssues : [error("scoring.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))], results: [], table: null, settings: null, syncs: 1 };
   const table = ctx.criteria?.table ?? null;
@@ -319,7 +320,7 @@ export async function enterScores(host: ExcelHost, inputs: ScoreInput[]): Promis
   try {
     ctx = await readScoringContext(host);
   } catch (e) {
-    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))], cells: 0 };
+    return { ok: false, issues: [readFailed(e)], cells: 0 };
   }
   const issues: Issue[] = [];
   const members = ctx.bloc?.members ?? [];

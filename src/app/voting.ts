@@ -1,3 +1,4 @@
+import { readFailed, writeFailed } from "./failures";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import { error, hasErrors, warning, type Issue, type Message, type Where } from "../domain/issues";
 import { nameKey } from "../domain/text";
@@ -9,7 +10,6 @@ import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord } from "..
 import { revoteRound, tally, type TallyResult } from "../domain/voting/tally";
 import { writeSheets, type WriteReport } from "../excel/apply";
 import { writeCells, type CellWrite } from "../excel/cells";
-import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
 import { cellAddress } from "../workbook/a1";
@@ -110,7 +110,7 @@ export async function loadVoting(host: ExcelHost): Promise<{ ok: true; context: 
   try {
     return { ok: true, context: contextOf(await readWorkbook(host, BASE_READ)) };
   } catch (e) {
-    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { ok: false, issues: [readFailed(e)] };
   }
 }
 
@@ -192,7 +192,7 @@ export async function createVote(host: ExcelHost, record: VoteRecord, opts: Crea
   try {
     read = await readWorkbook(host, BASE_READ);
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { kind: "failed", issues: [readFailed(e)] };
   }
   return createFromRead(host, read, record, opts);
 }
@@ -287,7 +287,7 @@ async function write(
   try {
     report = await writeSheets(host, plans, read, { activate: options.activate, log: options.log, existing: options.keep?.existing });
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không ghi được bảng tính", "Could not write the workbook"))] };
+    return { kind: "failed", issues: [writeFailed(e)] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
   // Every write follows exactly one read of the same action.
@@ -371,7 +371,7 @@ export async function countVote(host: ExcelHost, id: string): Promise<CountOutco
   try {
     read = await readWorkbook(host, countRequest([id]));
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { kind: "failed", issues: [readFailed(e)] };
   }
   return countFromRead(read, contextOf(read), id);
 }
@@ -388,7 +388,7 @@ export async function countVotes(host: ExcelHost, ids: readonly string[], extra:
   try {
     read = await readWorkbook(host, countRequest(ids, extra));
   } catch (e) {
-    return { ok: false, issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { ok: false, issues: [readFailed(e)] };
   }
   const context = contextOf(read);
   return { ok: true, read, context, counts: ids.map((id) => countFromRead(read, context, id)) };
@@ -486,7 +486,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
   try {
     read = await readWorkbook(host, { ...BASE_READ, regions: [name] });
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { kind: "failed", issues: [readFailed(e)] };
   }
   const ctx = contextOf(read);
   const record = ctx.records.find((r) => r.id === id);
@@ -541,7 +541,7 @@ export async function enterHandCount(host: ExcelHost, id: string, count: Omit<Ha
   try {
     read = await readWorkbook(host, { ...BASE_READ, sheetsOfNames: [...BASE_READ.sheetsOfNames, a.hand] });
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { kind: "failed", issues: [readFailed(e)] };
   }
   const g = readOrNull(read.byDefinedName[a.hand]);
   if (!g) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang kiểm đếm tay của ${id}.`, `The hand-count sheet of ${id} is missing.`))] };
@@ -621,7 +621,7 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
   try {
     read = await readWorkbook(host, BASE_READ);
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+    return { kind: "failed", issues: [readFailed(e)] };
   }
   const ctx = contextOf(read);
   if (hasErrors(ctx.recordIssues)) return { kind: "invalid", issues: ctx.recordIssues };
@@ -687,7 +687,7 @@ export async function electLeadership(host: ExcelHost, choice: LeadershipChoice,
     try {
       read = await readWorkbook(host, BASE_READ);
     } catch (e) {
-      return { kind: "failed", issues: [officeErrorToIssue(e, say("Không đọc được bảng tính", "Could not read the workbook"))] };
+      return { kind: "failed", issues: [readFailed(e)] };
     }
     mode = choice.mode === "rotation" ? { mode: "rotation", deputies: choice.deputies } : { mode: "designation", leader: choice.leader, deputies: choice.deputies };
     basis = choice.mode === "rotation" ? "Luân phiên theo thứ tự danh sách đơn vị" : "Chỉ định";
