@@ -116,8 +116,7 @@ describe("the nomination step", () => {
   });
 
   it("follows a changed ballot and a changed score: regenerating updates the list, the minutes and the files alike", async () => {
-    // Round 2 of the certificate vote: ballot 1 typed again in both entries, now for Sở Giao thông vận tải (4 : 4 → a tie again? no: 4 SXD, 4 SGTVT).
-    // Instead swap two ballots so SGTVT wins 5 : 3.
+    // Round 2 of the certificate vote (SXD 5 : SGTVT 3): ballots 1 and 3 retyped in both entries for SGTVT, which now wins 5 : 3.
     for (const sheet of ["Phiếu V2_2", "Phiếu V2_2 (lần 2)"]) {
       host.userPaste(sheet, "B7:C7", [[null, "x"]]);
       host.userPaste(sheet, "B9:C9", [[null, "x"]]);
