@@ -16,3 +16,11 @@ if (typeof window !== "undefined") {
 const g = globalThis as unknown as Record<string, unknown>;
 g.TextEncoder ??= NodeTextEncoder;
 g.TextDecoder ??= NodeTextDecoder;
+
+/**
+ * Every in-memory host answers through Microsoft's office.js client library (excel-web-16.00.js in
+ * jsdom): the adapter's proxies, load/sync and errors are Microsoft's, and request sizes are the
+ * bodies it builds. A test that needs the host's own proxies passes `{ client: null }`.
+ */
+import { useOfficeJsClient } from "../src/host/officejs/node";
+useOfficeJsClient();

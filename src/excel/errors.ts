@@ -52,6 +52,8 @@ export function officeErrorToIssue(e: unknown, action: { vi: string; en: string 
     vi: "Excel báo lỗi không xác định.",
     en: "Excel reported an unexpected error.",
   };
-  const detail = e instanceof Error && e.message ? ` (${code}: ${e.message})` : ` (${code})`;
+  // Duck-typed: office.js's RuntimeError may come from another realm (an iframe, a test's jsdom window).
+  const message = e && typeof e === "object" && typeof (e as { message?: unknown }).message === "string" ? (e as { message: string }).message : "";
+  const detail = message ? ` (${code}: ${message})` : ` (${code})`;
   return error(`excel.${code}`, { vi: `${action.vi}: ${m.vi}${detail}`, en: `${action.en}: ${m.en}${detail}` }, where);
 }

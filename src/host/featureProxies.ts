@@ -525,11 +525,19 @@ export class PageBreakCollectionProxy extends ProxyBase<SheetModel> {
     return !t.deleted;
   }
 
-  add(pageBreakRange: RangeProxy | string): void {
+  /** Adds a break before the range's first row; returns the PageBreak, as the API does. */
+  add(pageBreakRange: RangeProxy | string): PageBreakProxy {
+    const slot: { sheet?: SheetModel; row?: number } = {};
     this._call("add", [pageBreakRange], (t, m, loc) => {
       const r = rangeArg(m, t, pageBreakRange, loc);
       if (r.r0 === 0) throw invalidArgument(loc, "A page break can't precede the first row.");
       if (!t.pageBreaks.includes(r.r0)) t.pageBreaks = [...t.pageBreaks, r.r0].sort((a, b) => a - b);
+      slot.sheet = t;
+      slot.row = r.r0;
+    });
+    return new PageBreakProxy(this._ctx, `${this._path}.add()`, () => {
+      if (!slot.sheet || slot.row === undefined) throw itemNotFound("PageBreakCollection.add");
+      return { sheet: slot.sheet, row: slot.row };
     });
   }
 
@@ -541,6 +549,20 @@ export class PageBreakCollectionProxy extends ProxyBase<SheetModel> {
     return this._result("getCount", [], (t) => t.pageBreaks.length);
   }
 }
+
+/** One manual page break (ExcelApi 1.9): the row it precedes. */
+export class PageBreakProxy extends ProxyBase<{ sheet: SheetModel; row: number }> {
+  readonly _typeName = "PageBreak";
+
+  delete(): void {
+    this._call("delete", [], (t) => void (t.sheet.pageBreaks = t.sheet.pageBreaks.filter((r) => r !== t.row)));
+  }
+}
+
+defineProps<{ sheet: SheetModel; row: number }>(PageBreakProxy, {
+  rowIndex: { get: (t) => t.row },
+  columnIndex: { get: () => 0 },
+});
 
 export class WorksheetFreezePanesProxy extends ProxyBase<SheetModel> {
   readonly _typeName = "WorksheetFreezePanes";

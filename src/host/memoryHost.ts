@@ -16,7 +16,18 @@ import { readXlsx, writeXlsx } from "./xlsx";
 // Registers the workbook proxy factory on RequestContextImpl.
 import "./workbookProxies";
 
+/**
+ * Who plays the client half of `run()`: by default the host's own proxies; in Node, Microsoft's
+ * office.js client library (see officejs/node.ts), whose requests the host then executes.
+ */
+export interface HostClient {
+  readonly name: string;
+  run<T>(host: MemoryHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
 export interface MemoryHostOptions {
+  /** The client half (default: MemoryHost.defaultClient, else the host's own proxies). */
+  client?: HostClient | null;
   /** Requirement sets and their versions, e.g. { ExcelApi: "1.12" }. Default: { ExcelApi: "1.17" }. */
   apiSets?: Record<string, string>;
   /** Request payload limit per sync (Excel on the web: 5 MB). */
@@ -79,16 +90,28 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** Whether `sets` ({ ExcelApi: "1.12" }) include `name` at `version` or later (unknown sets are unsupported). */
+export function setSupported(sets: Readonly<Record<string, string>>, name: string, version: string): boolean {
+  const have = sets[name];
+  if (have === undefined) return false;
+  return compareVersions(have, version ?? "1.1") >= 0;
+}
+
 export class MemoryHost implements HostBackend {
   readonly model: WorkbookModel;
-  readonly stats: HostStats = { syncs: 0, runs: 0, requestBytes: 0, lastRequestBytes: 0, maxRequestBytes: 0, responseBytes: 0 };
+  readonly stats: HostStats = { syncs: 0, runs: 0, requestBytes: 0, lastRequestBytes: 0, maxRequestBytes: 0, responseBytes: 0, maxResponseBytes: 0, cleanupRequests: 0 };
   readonly requestLimitBytes: number;
   readonly responseLimitBytes: number;
-  private readonly apiSets: Record<string, string>;
+  /** The requirement sets this host reports (a copy; see isSetSupported). */
+  readonly apiSets: Readonly<Record<string, string>>;
   private failure: { atSync: number; error: { code: string; message: string } } | null = null;
   private readonly listeners = new Set<() => void>();
+  /** The client every new host uses unless told otherwise (null: the host's own proxies). */
+  static defaultClient: HostClient | null = null;
+  readonly client: HostClient | null;
 
   constructor(options: MemoryHostOptions = {}, model?: WorkbookModel) {
+    this.client = options.client === undefined ? MemoryHost.defaultClient : options.client;
     this.apiSets = { ...(options.apiSets ?? DEFAULT_API_SETS) };
     this.requestLimitBytes = options.requestLimitBytes ?? FIVE_MB;
     this.responseLimitBytes = options.responseLimitBytes ?? FIVE_MB;
@@ -101,6 +124,7 @@ export class MemoryHost implements HostBackend {
   /** Like Excel.run: runs the batch with a fresh context, then syncs what is still queued. */
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     this.stats.runs++;
+    if (this.client) return this.client.run(this, batch);
     const ctx = new RequestContextImpl(this);
     try {
       const result = await batch(ctx as unknown as Excel.RequestContext);
@@ -113,9 +137,7 @@ export class MemoryHost implements HostBackend {
 
   /** Compares a dotted version against the configured requirement sets (unknown sets are unsupported). */
   isSetSupported(name: string, version: string): boolean {
-    const have = this.apiSets[name];
-    if (have === undefined) return false;
-    return compareVersions(have, version ?? "1.1") >= 0;
+    return setSupported(this.apiSets, name, version);
   }
 
   // ------------------------------------------------------------ test and reliability controls
@@ -123,7 +145,7 @@ export class MemoryHost implements HostBackend {
   /** Zeroes the counters (a pending failAtSync keeps its place: it still hits the same upcoming sync). */
   resetStats(): void {
     if (this.failure) this.failure = { ...this.failure, atSync: this.failure.atSync - this.stats.syncs };
-    Object.assign(this.stats, { syncs: 0, runs: 0, requestBytes: 0, lastRequestBytes: 0, maxRequestBytes: 0, responseBytes: 0 });
+    Object.assign(this.stats, { syncs: 0, runs: 0, requestBytes: 0, lastRequestBytes: 0, maxRequestBytes: 0, responseBytes: 0, maxResponseBytes: 0, cleanupRequests: 0 });
   }
 
   /** The n-th sync from now (1 = the next one that sends a request) fails and applies nothing of its batch. */

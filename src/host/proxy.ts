@@ -17,6 +17,10 @@ export interface HostStats {
   lastRequestBytes: number;
   maxRequestBytes: number;
   responseBytes: number;
+  /** The largest single response (office.js client only; the host's own proxies count the total). */
+  maxResponseBytes: number;
+  /** Excel.run's closing requests that release kept references (office.js client only; not round trips the add-in waits on). */
+  cleanupRequests: number;
 }
 
 /** What a request context needs from its host. */
@@ -104,27 +108,45 @@ export class RequestContextImpl {
   /** Runs the queued actions. Resolves with `passThroughValue`. */
   async sync<T>(passThroughValue?: T): Promise<T> {
     await Promise.resolve();
-    const ops = this._queue;
-    this._queue = [];
     // office.js sends no request when nothing is queued: no round trip, nothing to count.
-    if (ops.length === 0) return passThroughValue as T;
+    if (this._queue.length === 0) return passThroughValue as T;
     const b = this._backend;
     const stats = b.stats;
     stats.syncs++;
-    if (this._closed) throw new HostError(ErrorCodes.invalidRequestContext, undefined, "RequestContext.sync");
-    const bytes = utf8Length(JSON.stringify(ops.map((o) => o.json)));
+    if (this._closed) {
+      this._queue = [];
+      throw new HostError(ErrorCodes.invalidRequestContext, undefined, "RequestContext.sync");
+    }
+    const bytes = utf8Length(JSON.stringify(this._queue.map((o) => o.json)));
     stats.requestBytes += bytes;
     stats.lastRequestBytes = bytes;
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, bytes);
     const failure = b.takeFailure();
-    if (failure) throw new HostError(failure.code, failure.message, "RequestContext.sync");
+    if (failure) {
+      this._queue = [];
+      throw new HostError(failure.code, failure.message, "RequestContext.sync");
+    }
     if (bytes > b.requestLimitBytes) {
+      this._queue = [];
       throw new HostError(
         ErrorCodes.requestPayloadSizeLimitExceeded,
         `The request payload size has exceeded the limit (${bytes} bytes > ${b.requestLimitBytes}).`,
         "RequestContext.sync",
       );
     }
+    this._runQueued({ meter: true });
+    return passThroughValue as T;
+  }
+
+  /**
+   * Runs and empties the queue in order. A failing action stops it (earlier ones stay applied) and
+   * is thrown as a HostError carrying `opIndex`, its place in the queue. With `meter`, loaded data
+   * counts against the response limit (the office.js server measures its own response instead).
+   */
+  _runQueued(options: { meter: boolean }): void {
+    const ops = this._queue;
+    this._queue = [];
+    const b = this._backend;
     const staged: Array<() => void> = [];
     let responded = 0;
     let wrote = false;
@@ -132,6 +154,7 @@ export class RequestContextImpl {
       model: b.model,
       stage: (fn) => staged.push(fn),
       respond: (data) => {
+        if (!options.meter) return;
         responded += utf8Length(JSON.stringify(data) ?? "null");
         if (responded > b.responseLimitBytes) {
           throw new HostError(
@@ -144,20 +167,19 @@ export class RequestContextImpl {
     // Selecting or activating writes nothing, but the preview's view follows them: notify too.
     const view = { sheet: st.model.activeSheet, selection: st.model.selection };
     try {
-      for (const op of ops) {
+      ops.forEach((op, i) => {
         try {
           op.run(st);
         } catch (e) {
-          throw toHostError(e, op.location);
+          throw Object.assign(toHostError(e, op.location), { opIndex: i });
         }
         if (op.write) wrote = true;
-      }
+      });
     } finally {
-      stats.responseBytes += responded;
+      if (options.meter) b.stats.responseBytes += responded;
       if (wrote || st.model.activeSheet !== view.sheet || st.model.selection !== view.selection) b.notifyChange();
     }
     for (const fn of staged) fn();
-    return passThroughValue as T;
   }
 }
 

@@ -172,6 +172,18 @@ export class RangeProxy extends ProxyBase<RangeTarget> {
     return this._child("worksheet", () => new WorksheetProxy(this._ctx, `${this._path}.worksheet`, (m) => this._target(m)?.sheet ?? null));
   }
 
+  /**
+   * office.js sends this before it splits a large `values`/`formulas`/`numberFormat` write into
+   * 1,500-cell pieces (excel-web-16.00.js, `setRangePropertiesInBulk`): the array must match the range.
+   */
+  _ValidateArraySize(rows: number, columns: number): void {
+    this._call("_ValidateArraySize", [rows, columns], (t, _m, loc) => {
+      if (rows !== t.rect.r1 - t.rect.r0 + 1 || columns !== t.rect.c1 - t.rect.c0 + 1) {
+        throw invalidArgument(loc, `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`);
+      }
+    }, false);
+  }
+
   getCell(row: number, column: number): RangeProxy {
     return this._derive("getCell", [row, column], (t, _m, loc) => {
       if (!Number.isInteger(row) || !Number.isInteger(column)) throw invalidArgument(loc);

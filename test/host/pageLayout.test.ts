@@ -65,8 +65,8 @@ describe("page layout", () => {
     expect(host.pageLayout("Sheet1").printTitleRows).toBe("$3:$4");
   });
 
-  test("needs ExcelApi 1.9: older hosts throw ApiNotFound synchronously, like office.js", async () => {
-    const host = new MemoryHost({ apiSets: { ExcelApi: "1.8" } });
+  test("needs ExcelApi 1.9: the host's own proxies throw ApiNotFound synchronously", async () => {
+    const host = new MemoryHost({ apiSets: { ExcelApi: "1.8" }, client: null });
     await host.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
       const e = caughtSync(() => s.pageLayout);
@@ -79,8 +79,8 @@ describe("page layout", () => {
     expect(host.isSetSupported("ExcelApi", "1.9")).toBe(false);
   });
 
-  test("requirement checks cover older sets too", async () => {
-    const host = new MemoryHost({ apiSets: { ExcelApi: "1.3" } });
+  test("requirement checks cover older sets too (the host's own proxies)", async () => {
+    const host = new MemoryHost({ apiSets: { ExcelApi: "1.3" }, client: null });
     await host.run(async (ctx) => {
       expect(caughtSync(() => ctx.workbook.worksheets.getItemOrNullObject("x")).code).toBe("ApiNotFound");
       expect(caughtSync(() => ctx.workbook.names.add("x", "=1")).code).toBe("ApiNotFound");
@@ -88,5 +88,20 @@ describe("page layout", () => {
       const s = ctx.workbook.worksheets.getItem("Sheet1");
       expect(caughtSync(() => (s.tabColor = "red")).code).toBe("ApiNotFound");
     });
+  });
+
+  // excel-web-16.00.js sets `OfficeExtension.Utility._doApiNotSupportedCheck = true` on a subclass,
+  // while the check reads CommonUtility's flag, which stays false: this client sends the call, and
+  // the older Excel refuses it when the request runs. The add-in therefore asks isSetSupported first.
+  test("through office.js, an API newer than the host fails at sync with ApiNotFound", async () => {
+    const host = new MemoryHost({ apiSets: { ExcelApi: "1.8" } });
+    const e = await caught(() =>
+      host.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").pageLayout.orientation = "Landscape";
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("ApiNotFound");
+    expect(e.message).toContain("ExcelApi 1.9");
   });
 });

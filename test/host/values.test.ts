@@ -168,9 +168,19 @@ describe("values and formulas", () => {
     expect(await read(host, "Sheet1", "A1:D1", "valueTypes")).toEqual([["Double", "String", "Boolean", "Empty"]]);
   });
 
-  test("non-finite numbers and objects are refused", async () => {
-    const host = new MemoryHost();
+  test("non-finite numbers and objects are refused by the host's own proxies", async () => {
+    const host = new MemoryHost({ client: null });
     expect((await caught(() => write(host, "Sheet1", "A1", "values", [[NaN]]))).code).toBe("InvalidArgument");
+    expect((await caught(() => write(host, "Sheet1", "A1", "values", [[{}]]))).code).toBe("InvalidArgument");
+  });
+
+  // office.js serialises the request with JSON.stringify, so NaN travels as null, and a null in a 2-D
+  // array leaves its cell unchanged ("Blank and null values in Excel add-ins", docs/excel/excel-add-ins-blank-null-values.md).
+  test("through office.js, NaN arrives as null and leaves the cell as it was", async () => {
+    const host = new MemoryHost();
+    await write(host, "Sheet1", "A1", "values", [[5]]);
+    await write(host, "Sheet1", "A1", "values", [[NaN]]);
+    expect(host.values("Sheet1", "A1")).toEqual([[5]]);
     expect((await caught(() => write(host, "Sheet1", "A1", "values", [[{}]]))).code).toBe("InvalidArgument");
   });
 
