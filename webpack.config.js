@@ -272,6 +272,11 @@ module.exports = async (env = {}, argv = {}) => {
           // pane imports with import() stay in async chunks. No named groups: a named chunk would
           // merge preview-only modules into the pane's initial load.
           splitChunks: { chunks: "all" },
+          // No HTML minimizer from webpack: it would run terser, at the ecma level of the bundle's
+          // environment (2020), over taskpane.html's inline old-webview guard, which must stay ES5 so
+          // IE11 can parse it (test/ui/oldWebview.test.ts). HtmlWebpackPlugin still minifies the
+          // markup (html-minifier-terser, which leaves inline scripts as written).
+          minimizeOptions: { html: false },
         },
     performance: { hints: false },
     stats: dev ? "minimal" : "normal",

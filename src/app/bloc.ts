@@ -3,6 +3,7 @@ import { hasErrors, warning, type Issue } from "../domain/issues";
 import { cleanText, nameKey } from "../domain/text";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
 import { writeSheets, type WorkbookState } from "../excel/apply";
+import { guardOf, keepConcurrentEdits } from "./concurrent";
 import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { BLOC_NAMES, BLOC_SHEET, blocSheetPlan, readBlocSheet } from "../workbook/bloc/blocSheet";
@@ -153,9 +154,11 @@ export async function saveBloc(host: ExcelHost, draft: BlocDraft, options: SaveO
 
   let current: BlocState;
   let state: WorkbookState;
+  let grid: SheetRead | undefined;
   try {
     const read = await readWorkbook(host, READ_REQUEST);
-    current = stateFrom(pickBlocSheet(read));
+    grid = pickBlocSheet(read);
+    current = stateFrom(grid);
     state = read;
   } catch (e) {
     return { kind: "failed", issues: [officeErrorToIssue(e, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" })] };
@@ -188,13 +191,17 @@ export async function saveBloc(host: ExcelHost, draft: BlocDraft, options: SaveO
 
   const sheetName = current.sheet && current.status !== "foreign" ? current.sheet : BLOC_SHEET;
   const plan = blocSheetPlan(bloc, sheetName);
+  const guard = current.status !== "foreign" ? guardOf(grid) : null;
   const report = await writeSheets(host, [plan], state, {
-    existing: { [sheetName]: keepOld ? "keepOld" : "replace" },
+    guards: guard ? [guard] : [],
+    // A sheet that is not a bloc record is moved aside whole; our own, edited or with extra cells, is updated in place after a copy of its values is kept.
+    existing: { [sheetName]: current.status === "foreign" ? "renameAside" : keepOld ? "keepOld" : "replace" },
     activate: sheetName,
     log: { action: "Lưu hồ sơ khối", object: `Trang "${sheetName}"`, counts: `${bloc.members.length} đơn vị, năm ${bloc.year}`, note: keepOld ? "Giữ trang cũ" : undefined },
   });
   if (!report.ok) return { kind: "failed", issues: report.issues };
-  return { kind: "saved", bloc, sheet: sheetName, fingerprint: draftFingerprint(blocToDraft(bloc)), issues: [...issues, ...report.issues], keptOld: report.keptOld };
+  const meanwhile = guard ? await keepConcurrentEdits(host, state, [grid], report) : { issues: [] };
+  return { kind: "saved", bloc, sheet: sheetName, fingerprint: draftFingerprint(blocToDraft(bloc)), issues: [...issues, ...report.issues, ...meanwhile.issues], keptOld: report.keptOld };
 }
 
 export { blocToDraft };

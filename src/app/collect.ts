@@ -411,7 +411,8 @@ export async function applyMemberFile(host: ExcelHost, preview: CollectPreview, 
   if (edited.length) {
     return changedSince(say(`ô ${list(edited)} trên trang "${preview.sheet}" đã được sửa từ lúc xem trước.`, `cells ${list(edited)} on sheet "${preview.sheet}" were edited since the preview.`), edited);
   }
-  const writes: CellWrite[] = preview.changes.map((ch) => ({ sheet: preview.sheet, address: ch.cell, value: writable(ch.to) }));
+  // `expected`: what this read saw; an entry typed in the one round trip before the write is kept.
+  const writes: CellWrite[] = preview.changes.map((ch) => ({ sheet: preview.sheet, address: ch.cell, value: writable(ch.to), expected: (rows.get(ch.criterion)?.[ch.field] ?? null) as string | number | boolean | null }));
   const log = { action: "Nhận bảng điểm của đơn vị", object: `${preview.unit} (trang "${preview.sheet}")`, counts: `${writes.length} ô` };
   const w = await writeCells(host, writes, { log: { entry: log, state: target.state } });
   return { ok: w.ok, written: w.ok ? writes.length : 0, syncs: 1 + w.syncs, issues: w.issues };

@@ -7,7 +7,7 @@ import type { AwardVote, Catalogue, Override, Proposal, Standing } from "../doma
 import { nameKey } from "../domain/text";
 import { ruleText } from "../domain/voting/model";
 import type { VoteRecord } from "../domain/voting/record";
-import { writeSheets, type WriteReport } from "../excel/apply";
+import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
 import { HOW_TEXT, readLeadershipSheet, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
@@ -310,7 +310,7 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
   // A sheet of the same name that this step did not make (the bloc's own list, a catalogue the
   // reader cannot read) is kept under another name, never overwritten.
   const ours: Record<string, string | null> = { [CATALOGUE_SHEET]: null, [MEETING_SHEET]: null, [NOMINATION_SHEETS.list]: LIST_TITLE, [NOMINATION_SHEETS.minutes]: MEETING_TITLE };
-  const existing: Record<string, "keepOld"> = {};
+  const existing: Record<string, ExistingSheet> = {};
   const kept: Issue[] = [];
   for (const p of plans) {
     const r = state.read.byName[p.name];
@@ -318,7 +318,8 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
     const title = ours[p.name];
     const mine = title ? r.values.some((row) => row.some((v) => typeof v === "string" && v.startsWith(title))) : false;
     if (mine) continue;
-    existing[p.name] = "keepOld";
+    // Not the add-in's: moved aside whole (its own references follow it), and ours takes the name.
+    existing[p.name] = "renameAside";
     kept.push(
       warning(
         "nomination.sheet.keptOld",

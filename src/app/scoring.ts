@@ -17,7 +17,7 @@ import { CRITERIA_SHEET, criteriaSheetPlan, readCriteriaSheet } from "../workboo
 import type { SheetPlan } from "../workbook/plan";
 import { readSettingsSheet, SETTINGS_SHEET, settingsSheetPlan } from "../workbook/scoring/settingsSheet";
 import { sectionName, SUMMARY_SHEET, summarySheetPlan } from "../workbook/scoring/summarySheet";
-import { readUnitSheet, unitSheetNames, unitSheetPlan, WIDTH, type KeptEntry, type UnitSheetRead } from "../workbook/scoring/unitSheet";
+import { COL as UNIT_COL, readUnitSheet, unitSheetNames, unitSheetPlan, WIDTH, type KeptEntry, type UnitSheetRead } from "../workbook/scoring/unitSheet";
 import { validateBloc } from "../domain/bloc/bloc";
 import { cellAddress, rangeAddress } from "../workbook/a1";
 
@@ -225,13 +225,81 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
     counts: `${report.units} đơn vị × ${report.criteria} tiêu chí; giữ ${report.keptEntries} ô điểm`,
     note: lost.length ? `Bỏ ${lost.length} ô điểm (đã hỏi)` : undefined,
   };
-  const w = await writeSheets(host, plans, ctx.read, { existing, activate: SUMMARY_SHEET, deleteNames: stale, log });
+  // The input cells of the sheets being rewritten are read again in the write's own request: a
+  // score a co-author typed since our read is carried into the new sheet, not lost.
+  const guarded = ctx.units.filter((u) => ours.has(nameKey(u.sheet)) && u.rows.length > 0).map((u) => ({ u, ...inputArea(u) }));
+  const w = await writeSheets(host, plans, ctx.read, {
+    existing,
+    activate: SUMMARY_SHEET,
+    deleteNames: stale,
+    log,
+    password: options.password,
+    guards: guarded.map((g) => ({ sheet: g.u.sheet, address: g.address })),
+  });
   if (!w.ok) return { kind: "failed", issues: w.issues };
   const issues = [...(ctx.criteria?.issues ?? []).filter((i) => i.severity === "warning"), ...w.issues];
+  const late = typedMeanwhile(guarded, w.guarded, (unit) => {
+    const i = bloc.members.findIndex((m) => nameKey(m.name) === nameKey(unit));
+    return i < 0 ? null : { sheet: sheetNames[i], rows: units[i].map.rows };
+  });
+  let syncs = 1 + w.syncs;
+  if (late.length) {
+    const back = await writeCells(host, late);
+    syncs += back.syncs;
+    issues.push(
+      warning(
+        "scoring.reinsert.typedMeanwhile",
+        say(
+          `${late.length} ô điểm được nhập trong lúc chèn lại (có người khác cùng làm việc trên tệp): đã đưa vào trang mới (${late.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${late.length > 3 ? "…" : ""}).`,
+          `${late.length} score cells were typed during the re-insert (someone else is working on the file): they were carried into the new sheets (${late.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${late.length > 3 ? "…" : ""}).`,
+        ),
+        { sheet: late[0].sheet, cell: late[0].address },
+      ),
+      ...back.issues,
+    );
+  }
   if (report.removedUnits.length) {
     issues.push(warning("scoring.unitsRemoved", say(`Đơn vị không còn trong khối (trang được giữ lại): ${report.removedUnits.join(", ")}.`, `Units no longer in the bloc (their sheets are kept): ${report.removedUnits.join(", ")}.`)));
   }
-  return { kind: "inserted", report, issues, syncs: 1 + w.syncs };
+  return { kind: "inserted", report, issues, syncs };
+}
+
+const INPUTS = ["self", "review", "agreed", "evidence", "note"] as const;
+
+/** The block of a read unit sheet's input cells (leaf rows × self…note), 0-based and as an address. */
+function inputArea(u: UnitSheetRead & { col0: number }): { row: number; col: number; address: string } {
+  const rows = u.rows.map((r) => r.row);
+  const cols = INPUTS.map((k) => u.col0 + u.cols[k]);
+  const row = Math.min(...rows);
+  const col = Math.min(...cols);
+  return { row, col, address: rangeAddress(row, col, Math.max(...rows) - row + 1, Math.max(...cols) - col + 1) };
+}
+
+/**
+ * Input cells whose value just before the write differs from what was read: typed by someone else
+ * in between. Returned as writes to the same unit and criterion on the new sheets.
+ */
+function typedMeanwhile(
+  guarded: { u: UnitSheetRead & { col0: number }; row: number; col: number; address: string }[],
+  found: Record<string, unknown[][]>,
+  target: (unit: string) => { sheet: string; rows: Map<string, number> } | null,
+): CellWrite[] {
+  const same = (a: unknown, b: unknown) => (a === "" || a === null || a === undefined ? "" : a) === (b === "" || b === null || b === undefined ? "" : b);
+  const out: CellWrite[] = [];
+  for (const g of guarded) {
+    const now = found[`${g.u.sheet}!${g.address}`];
+    const to = now && target(g.u.unit);
+    if (!now || !to) continue;
+    for (const r of g.u.rows) {
+      const row = to.rows.get(r.id);
+      if (row === undefined) continue;
+      for (const k of INPUTS) {
+        const v = now[r.row - g.row]?.[g.u.col0 + g.u.cols[k] - g.col];
+        if (!same(v, r[k])) out.push({ sheet: to.sheet, address: cellAddress(row, UNIT_COL[k]), value: v === undefined ? null : (v as string | number | null) });
+      }
+    }
+  }
+  return out;
 }
 
 function criteriaLooksOurs(ctx: ScoringContext): boolean {
@@ -340,9 +408,11 @@ export async function enterScores(host: ExcelHost, inputs: ScoreInput[]): Promis
         continue;
       }
       const e = typeof value === "number" ? { self: value } : value;
+      const was = sheet.rows.find((r) => r.id === id);
       const put = (field: "self" | "review" | "agreed" | "evidence" | "note", v: unknown) => {
         if (v === undefined) return;
-        writes.push({ sheet: sheet.sheet, address: cellAddress(row, sheet.col0 + sheet.cols[field]), value: v as string | number | null });
+        // `expected`: what the read saw, so an entry typed meanwhile by someone else is kept.
+        writes.push({ sheet: sheet.sheet, address: cellAddress(row, sheet.col0 + sheet.cols[field]), value: v as string | number | null, expected: (was?.[field] ?? null) as string | number | boolean | null });
       };
       put("self", e.self);
       put("review", e.review);

@@ -8,7 +8,8 @@ import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
 import { checkVote, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Vote, type VoteIssue } from "../domain/voting/model";
 import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord } from "../domain/voting/record";
 import { revoteRound, tally, type TallyResult } from "../domain/voting/tally";
-import { writeSheets, type WriteReport } from "../excel/apply";
+import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
+import { guardOf, keepConcurrentEdits } from "./concurrent";
 import { writeCells, type CellWrite } from "../excel/cells";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
@@ -160,7 +161,8 @@ export interface CreateOptions {
 }
 
 export type WriteOutcome =
-  | { kind: "written"; sheets: string[]; syncs: number; issues: Issue[] }
+  /** `id`: the vote's id as written (a new vote takes the next free one if a co-author took its id meanwhile). */
+  | { kind: "written"; sheets: string[]; syncs: number; issues: Issue[]; id?: string }
   | { kind: "invalid"; issues: Issue[] }
   | { kind: "failed"; issues: Issue[] };
 
@@ -188,13 +190,30 @@ function entryPlans(bloc: Bloc | null, record: VoteRecord, opts: CreateOptions):
  * "Bỏ phiếu" sheet that does not read cleanly (it would be rewritten). One read, one write.
  */
 export async function createVote(host: ExcelHost, record: VoteRecord, opts: CreateOptions = {}): Promise<WriteOutcome> {
-  let read: WorkbookRead;
-  try {
-    read = await readWorkbook(host, BASE_READ);
-  } catch (e) {
-    return { kind: "failed", issues: [readFailed(e)] };
+  // A new vote's id is the next number, which two people creating votes at once would both take.
+  // Its entry sheet's name is the lock: adding it fails, before anything changes, when the id was
+  // taken since the read; then the vote is created once more, from a fresh read, under the next id.
+  let current = record;
+  const issues: Issue[] = [];
+  for (let attempt = 0; ; attempt++) {
+    let read: WorkbookRead;
+    try {
+      read = await readWorkbook(host, BASE_READ);
+    } catch (e) {
+      return { kind: "failed", issues: [readFailed(e)] };
+    }
+    const taken = contextOf(read).records.map((r) => r.id);
+    if (current.vote.round === 1 && taken.includes(current.id)) {
+      const id = nextVoteId(taken);
+      issues.push(warning("vote.id.changed", say(`Mã ${current.id} vừa được dùng cho một cuộc bỏ phiếu khác (có người khác cùng làm việc trên tệp): cuộc bỏ phiếu này lấy mã ${id}.`, `Id ${current.id} was just taken by another vote (someone else is working on the file): this vote takes id ${id}.`)));
+      current = { ...current, id };
+    }
+    const out = await createFromRead(host, read, current, opts);
+    const lost = out.kind === "failed" && out.issues.some((i) => i.code === "excel.ItemAlreadyExists");
+    if (lost && attempt === 0 && current.vote.round === 1) continue;
+    if (out.kind === "written") return { ...out, id: current.id, issues: [...issues, ...out.issues], syncs: out.syncs + attempt * 2 };
+    return out;
   }
-  return createFromRead(host, read, record, opts);
 }
 
 /** Creates a vote from what was read (a revote reuses its count's read). One write. */
@@ -222,7 +241,8 @@ async function createFromRead(host: ExcelHost, read: WorkbookRead, record: VoteR
   const taken = new Set(read.sheets.map(nameKey));
   for (const p of plans.slice(1)) {
     if (!taken.has(nameKey(p.name))) continue;
-    keep.existing = { ...(keep.existing ?? {}), [p.name]: "keepOld" };
+    // Not this vote's (a sheet left from a vote whose column was deleted, or the bloc's own): moved aside whole.
+    keep.existing = { ...(keep.existing ?? {}), [p.name]: "renameAside" };
     keep.issues.push(warning("vote.sheet.nameTaken", say(`Đã có trang "${p.name}": trang cũ được giữ lại dưới tên "${p.name} (cũ)".`, `Sheet "${p.name}" already exists: it is kept as "${p.name} (cũ)".`), { sheet: p.name }));
   }
   return write(host, read, plans, {
@@ -237,7 +257,7 @@ async function createFromRead(host: ExcelHost, read: WorkbookRead, record: VoteR
  * table, a column the reader does not know): the rewrite then keeps the old sheet as
  * "Bỏ phiếu (cũ)" and says so, so nothing the bloc typed is lost.
  */
-function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext): { existing?: Record<string, "keepOld">; issues: Issue[] } {
+function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext): { existing?: Record<string, ExistingSheet>; issues: Issue[] } {
   const sheet = ctx.voteSheet;
   const grid = sheet ? (read.byName[VOTE_SHEET]?.exists ? read.byName[VOTE_SHEET] : read.byDefinedName["BX_BoPhieu"]) : undefined;
   return keepIfExtra(grid, voteSheetPlan(ctx.records).plan, "vote.sheet.keptOld", { vi: "các cuộc bỏ phiếu", en: "the votes" });
@@ -248,7 +268,7 @@ function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext): { existing?: 
  * the reader understood, before the change) does not explain, keep the old one as "<name> (cũ)"
  * and say so.
  */
-export function keepIfExtra(grid: SheetRead | undefined, plan: SheetPlan, code: string, what: Message): { existing?: Record<string, "keepOld">; issues: Issue[] } {
+export function keepIfExtra(grid: SheetRead | undefined, plan: SheetPlan, code: string, what: Message): { existing?: Record<string, ExistingSheet>; issues: Issue[] } {
   if (!grid?.exists) return { issues: [] };
   const sheet = grid.name;
   const norm = (v: unknown) => (typeof v === "number" ? String(v) : nameKey(String(v ?? "")));
@@ -281,17 +301,23 @@ async function write(
   host: ExcelHost,
   read: WorkbookRead,
   plans: SheetPlan[],
-  options: { activate?: string; log: { action: string; object: string; counts: string; note?: string }; keep?: { existing?: Record<string, "keepOld">; issues: Issue[] } },
+  options: { activate?: string; log: { action: string; object: string; counts: string; note?: string }; keep?: { existing?: Record<string, ExistingSheet>; issues: Issue[] } },
 ): Promise<WriteOutcome> {
+  // "Bỏ phiếu" is rewritten from what was read: it is read again in the write's own request, and an
+  // edit made in between is kept aside (co-authoring).
+  const ctx = contextOf(read);
+  const voteGrid = ctx.voteSheet ? (read.byName[VOTE_SHEET]?.exists ? read.byName[VOTE_SHEET] : read.byDefinedName["BX_BoPhieu"]) : undefined;
+  const guard = plans.some((p) => nameKey(p.name) === nameKey(voteGrid?.name ?? "")) ? guardOf(voteGrid) : null;
   let report: WriteReport;
   try {
-    report = await writeSheets(host, plans, read, { activate: options.activate, log: options.log, existing: options.keep?.existing });
+    report = await writeSheets(host, plans, read, { activate: options.activate, log: options.log, existing: options.keep?.existing, guards: guard ? [guard] : [] });
   } catch (e) {
     return { kind: "failed", issues: [writeFailed(e)] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
+  const meanwhile = guard ? await keepConcurrentEdits(host, read, [voteGrid], report) : { issues: [], syncs: 0 };
   // Every write follows exactly one read of the same action.
-  return { kind: "written", sheets: plans.map((p) => p.name), syncs: report.syncs + 1, issues: [...(options.keep?.issues ?? []), ...report.issues] };
+  return { kind: "written", sheets: plans.map((p) => p.name), syncs: report.syncs + 1 + meanwhile.syncs, issues: [...(options.keep?.issues ?? []), ...report.issues, ...meanwhile.issues] };
 }
 
 // ---------------------------------------------------------------------------------------- count
@@ -509,7 +535,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
     return { kind: "confirm", issues: [warning("vote.entry.replace", say(`Trang "${sheet}" đã có ${typed} phiếu. Ghi đè?`, `Sheet "${sheet}" already holds ${typed} ballots. Replace them?`))] };
   }
   const writes: CellWrite[] = [];
-  region.values.forEach((_, i) => {
+  region.values.forEach((was, i) => {
     const b = ballots[i];
     const r = row0 + i;
     const cells: (string | number | null)[] = b
@@ -526,8 +552,9 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
           b.manualInvalid ? MANUAL_REASON_TEXT[b.manualInvalid] : null,
         ]
       : Array<null>(width).fill(null);
+    // `expected`: what the read saw there, so a ballot typed meanwhile on another computer is kept.
     cells.forEach((value, c) => {
-      if (b || typed) writes.push({ sheet, address: cellAddress(r, col0 + c), value });
+      if (b || typed) writes.push({ sheet, address: cellAddress(r, col0 + c), value, expected: (was[c] ?? null) as string | number | boolean | null });
     });
   });
   const w = await writeCells(host, writes, { log: { entry: { action: "Nhập phiếu", object: `${id} lần ${which}`, counts: `${ballots.length} phiếu` }, state: read } });

@@ -1,52 +1,83 @@
 import type { Issue } from "../domain/issues";
 import { warning } from "../domain/issues";
 import { nameKey } from "../domain/text";
-import { parseRange, rangeAddress, type Rect } from "../workbook/a1";
+import { parseRange, qualified, rangeAddress, sheetOf, type Rect } from "../workbook/a1";
 import type { CellFormat, PlanCell, SheetPlan, ValidationRule } from "../workbook/plan";
+import { planRegion, regionName } from "../workbook/plan";
 import { detectApiSupport, type ApiSupport } from "./apiSets";
-import { LOG_SHEET, logRow, logSheetPlan, type LogEntry } from "../workbook/log/logSheet";
+import { LOG_SHEET, logRow, logSheetPlan, logTime, type LogEntry } from "../workbook/log/logSheet";
 import { officeErrorToIssue } from "./errors";
 import type { ExcelHost } from "./host";
-import type { LogState } from "./read";
+import type { LogState, SheetInfo, SheetRead } from "./read";
 
-/** Excel on the web refuses requests over 5 MB; a batch is cut well below that. */
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+/**
+ * Excel on the web refuses a request or a response over 5 MB (5,242,880 bytes) as office.js
+ * serialises it. Writes are cut, and reads split, to stay under this budget, which leaves a margin
+ * for what the estimate of a request's size cannot see (each test measures the real body).
+ */
+export const REQUEST_BUDGET_BYTES = 4_000_000;
 
 /** What the caller knows of the workbook from its read (one sync earlier). */
 export interface WorkbookState {
   sheets: string[];
-  names: { name: string }[];
-  /** Where the audit log's next row goes (from readWorkbook); needed to append a log entry. */
+  /** Ids, visibility and protection per sheet (from readWorkbook); without them, sheets are found by name. */
+  sheetInfo?: SheetInfo[];
+  names: { name: string; formula?: string; comment?: string }[];
+  /** Whether the audit log exists (from readWorkbook); needed to append a log entry. */
   log?: LogState;
+  /** Sheets as read (from readWorkbook): the content a kept copy carries. */
+  byName?: Record<string, SheetRead>;
+  byDefinedName?: Record<string, SheetRead>;
 }
 
+/** What happens to a sheet of a plan's name that is already there. */
+export type ExistingSheet =
+  /** Updated in place: only what the add-in owns there is rewritten (default). */
+  | "replace"
+  /** A copy of its values is kept aside as "<name> (cũ)" (from what was read), then it is updated in place. */
+  | "keepOld"
+  /** Not the add-in's: it is renamed "<name> (cũ)" and a new sheet takes the name; its own references follow it. */
+  | "renameAside";
+
 export interface WriteOptions {
-  /**
-   * For a plan whose sheet already exists: "replace" deletes the old sheet (its content was read
-   * and is carried by the plan); "keepOld" keeps it, renamed "<name> (cũ)", so nothing is lost.
-   * Default "replace".
-   */
-  existing?: Record<string, "replace" | "keepOld">;
+  existing?: Record<string, ExistingSheet>;
   /** The sheet to show when done. */
   activate?: string;
   /** Byte budget per request (tests make it small to exercise chunking). */
   budgetBytes?: number;
-  /** Existing workbook names to delete in the swap (names the plans define are replaced anyway). */
+  /** Existing workbook names to delete (names the plans define are updated anyway). */
   deleteNames?: string[];
-  /** Append this entry to the audit log in the same request as the swap. */
+  /** Append this entry to the audit log in the last request. */
   log?: LogEntry;
+  /** The password of protected sheets being rewritten (the one the user typed; sheets protected without one need none). */
+  password?: string;
+  /**
+   * Ranges whose values the write's first request reads before it changes anything: what a
+   * co-author typed since the caller's read shows up there, and the caller can carry it over.
+   */
+  guards?: { sheet: string; address: string }[];
 }
 
 export interface WriteReport {
   ok: boolean;
-  /** Round trips this write cost (1 unless chunked; plus cleanup after a failure). */
+  /** Round trips this write cost (1 unless the work passes the request budget). */
   syncs: number;
-  /** Old sheets kept under a new name. */
+  /** Old sheets kept under another name. */
   keptOld: { from: string; to: string }[];
+  /** Values of the guarded ranges just before the write, keyed "sheet!address" (present when ok or when the first request ran). */
+  guarded: Record<string, unknown[][]>;
+  /** Sheets a co-author renamed between the read and the write: they were named back. */
+  renamedBack: { from: string; to: string }[];
   issues: Issue[];
 }
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+/** The comment on a sheet's region name while a write is under way, then once it is done (with the write's time, which tells writes apart). */
+export const REGION_WRITING = "Bình xét: đang ghi dở";
+export const REGION_DONE = "Bình xét: vùng của trang";
+const doneComment = (at: Date) => `${REGION_DONE}, ghi lúc ${logTime(at)}.${String(at.getMilliseconds()).padStart(3, "0")}`;
+/** Temporary sheets of add-in versions that wrote through hidden copies ("~BX3-482915"). */
+const LEGACY_TEMP = /^~BX\d+-\d+$/;
 
 /** UTF-8 byte length, close to what the request carries. */
 export function utf8Length(s: string): number {
@@ -77,15 +108,19 @@ export function toFormulaCell(c: PlanCell): string | number | boolean {
   return c;
 }
 
-function validationRule(rule: ValidationRule): Excel.DataValidationRule {
+/** Excel refuses an inline list source over 255 characters; plans put longer lists in cells. */
+export const INLINE_LIST_MAX = 255;
+
+function validationRule(rule: ValidationRule, where: string): Excel.DataValidationRule {
   switch (rule.kind) {
-    case "list":
-      return {
-        list: {
-          inCellDropDown: true,
-          source: Array.isArray(rule.source) ? rule.source.join(",") : `=${rule.source.range}`,
-        },
-      };
+    case "list": {
+      if (Array.isArray(rule.source)) {
+        const source = rule.source.join(",");
+        if (source.length > INLINE_LIST_MAX) throw new RangeError(`An inline list of ${source.length} characters (over ${INLINE_LIST_MAX}) in ${where}: put the list in cells and refer to them.`);
+        return { list: { inCellDropDown: true, source } };
+      }
+      return { list: { inCellDropDown: true, source: `=${rule.source.range}` } };
+    }
     case "whole":
       return { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
     case "decimal":
@@ -123,19 +158,38 @@ function applyFormat(range: Excel.Range, rect: Rect, f: CellFormat): void {
   }
 }
 
+/** The sheets of a write, by plan index, as proxies of the current request. */
+type Sheets = (plan: number) => Excel.Worksheet;
+
 /** One piece of a write, sized so that the pieces can be packed into requests under the budget. */
 interface Work {
   bytes: number;
-  apply: (context: Excel.RequestContext, sheet: (plan: number) => Excel.Worksheet) => void;
+  apply: (context: Excel.RequestContext, sheet: Sheets) => void;
 }
 
-/** Bytes a value adds to a request: its JSON, plus the operation around it. */
-const OP_BYTES = 160;
-const size = (x: unknown) => utf8Length(JSON.stringify(x)) + OP_BYTES;
-const cellsIn = (range: string) => {
-  const r = parseRange(range);
-  return r.rowCount * r.colCount;
-};
+/**
+ * What a request costs as office.js serialises it (excel-web-16.00.js; the tests hold the
+ * estimate above the real body): each object the client touches is an object path and an
+ * instantiate action (a range also a _KeepReference), each set or call an action with its
+ * arguments' JSON, and a `values`/`formulas`/`numberFormat` array over 1,500 cells is sent as
+ * pieces of rows (setRangePropertiesInBulk), each a range of its own.
+ */
+const PATH_BYTES = 190;
+const ACTION_BYTES = 110;
+/** Each 1,500-cell piece of a bulk write: measured at 800–830 bytes of paths and actions. */
+const PIECE_BYTES = 900;
+/** What any request carries: the workbook, calculation suspended, the sheets it reaches. */
+const REQUEST_BASE_BYTES = 1_500;
+const json = (x: unknown) => utf8Length(JSON.stringify(x) ?? "null");
+/** A set or call on a range reached by address: the range's paths and the action with its argument. */
+const rangeOp = (arg: unknown, extraPaths = 0) => 2 * PATH_BYTES + (1 + extraPaths) * (PATH_BYTES + ACTION_BYTES) + json(arg);
+/** A 2-D array written to a range: its JSON, and the client's bulk pieces. */
+function arrayBytes(rows: unknown[][], width: number): number {
+  const pieces = Math.ceil((rows.length * width) / 1500);
+  let n = 0;
+  for (const r of rows) n += json(r) + 1;
+  return n + 3 * PATH_BYTES + (pieces > 1 ? pieces * PIECE_BYTES : ACTION_BYTES);
+}
 
 /** Cuts every block of every plan into pieces that each fit the budget. */
 function cellWork(plans: SheetPlan[], budget: number): Work[] {
@@ -152,10 +206,11 @@ function cellWork(plans: SheetPlan[], budget: number): Work[] {
       });
       let start = 0;
       while (start < rows.length) {
-        let bytes = OP_BYTES;
+        let bytes = 3 * PATH_BYTES + ACTION_BYTES;
         let end = start;
         while (end < rows.length) {
-          const rb = utf8Length(JSON.stringify(rows[end])) + 1;
+          // A row's JSON, and its share of the client's 1,500-cell pieces.
+          const rb = json(rows[end]) + 1 + Math.ceil((width * PIECE_BYTES) / 1500);
           if (end > start && bytes + rb > budget) break;
           bytes += rb;
           end++;
@@ -175,23 +230,30 @@ function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
   const out: Work[] = [];
   const add = (bytes: number, fn: (ws: Excel.Worksheet) => void) => out.push({ bytes, apply: (_, sheet) => fn(sheet(p)) });
   for (const f of plan.formats) {
-    const bytes = size(f) + (f.format.numberFormat ? cellsIn(f.range) * (utf8Length(f.format.numberFormat) + 3) : 0) + (f.format.borders ? 6 * OP_BYTES : 0);
+    const props = Object.keys(f.format).filter((k) => k !== "numberFormat" && k !== "borders").length;
+    let bytes = rangeOp(f.format, props + 1);
+    if (f.format.numberFormat) {
+      const r = parseRange(f.range);
+      bytes += arrayBytes([Array<string>(r.colCount).fill(f.format.numberFormat)], r.colCount) * r.rowCount;
+    }
+    if (f.format.borders) bytes += 6 * 2 * (PATH_BYTES + 2 * ACTION_BYTES);
     add(bytes, (ws) => applyFormat(ws.getRange(f.range), parseRange(f.range), f.format));
   }
-  for (const m of plan.merges) add(size(m), (ws) => ws.getRange(m).merge(false));
-  for (const w of plan.columnWidths) add(size(w), (ws) => void (ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width));
-  for (const h of plan.rowHeights ?? []) add(size(h), (ws) => void (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
-  for (const c of plan.hiddenColumns ?? []) add(size(c), (ws) => void (ws.getRange(`${c}:${c}`).columnHidden = true));
+  for (const m of plan.merges) add(rangeOp(m), (ws) => ws.getRange(m).merge(false));
+  for (const w of plan.columnWidths) add(rangeOp(w, 1), (ws) => void (ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width));
+  for (const h of plan.rowHeights ?? []) add(rangeOp(h, 1), (ws) => void (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
+  for (const c of plan.hiddenColumns ?? []) add(rangeOp(c), (ws) => void (ws.getRange(`${c}:${c}`).columnHidden = true));
   for (const v of plan.validations) {
-    add(size(v) + 3 * OP_BYTES, (ws) => {
+    const rule = validationRule(v.rule, `${plan.name}!${v.range}`);
+    add(rangeOp({ rule, e: v.error, p: v.prompt }, 3), (ws) => {
       const dv = ws.getRange(v.range).dataValidation;
-      dv.rule = validationRule(v.rule);
+      dv.rule = rule;
       dv.errorAlert = { title: v.error.title, message: v.error.message, showAlert: true, style: "Stop" };
       if (v.prompt) dv.prompt = { title: v.prompt.title, message: v.prompt.message, showPrompt: true };
     });
   }
   for (const cf of plan.conditionalFormats) {
-    add(size(cf) + 4 * OP_BYTES, (ws) => {
+    add(rangeOp(cf, 8), (ws) => {
       const c = ws.getRange(cf.range).conditionalFormats.add("Custom");
       c.custom.rule.formula = cf.formula;
       if (cf.format.fill) c.custom.format.fill.color = cf.format.fill;
@@ -199,11 +261,12 @@ function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
       if (cf.format.bold !== undefined) c.custom.format.font.bold = cf.format.bold;
     });
   }
-  for (const u of plan.unlocked) add(size(u), (ws) => void (ws.getRange(u).format.protection.locked = false));
-  add(size({ tab: plan.tabColor, freeze: plan.freeze, print: plan.print }) + 8 * OP_BYTES, (ws) => {
+  for (const u of plan.unlocked) add(rangeOp(u, 2), (ws) => void (ws.getRange(u).format.protection.locked = false));
+  add(12 * (PATH_BYTES + ACTION_BYTES) + json({ tab: plan.tabColor, freeze: plan.freeze, print: plan.print }), (ws) => {
     if (plan.tabColor) ws.tabColor = plan.tabColor;
     if (plan.freeze && api.freezePanes) {
       const { rows, columns } = plan.freeze;
+      ws.freezePanes.unfreeze();
       if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, rows, columns)));
       else if (rows > 0) ws.freezePanes.freezeRows(rows);
       else if (columns > 0) ws.freezePanes.freezeColumns(columns);
@@ -219,24 +282,64 @@ function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
         pl.leftMargin = plan.print.margins.left;
         pl.rightMargin = plan.print.margins.right;
       }
-      if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide; pages tall as needed (PageLayoutZoomOptions: leave verticalFitToPages out, 0 is not a documented value).
+      if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
     }
   });
   const breaks = plan.pageBreaks ?? [];
-  if (breaks.length && api.pageLayout) {
-    add(size(breaks) + breaks.length * OP_BYTES, (ws) => {
+  if (api.pageLayout && (breaks.length || plan.print)) {
+    add(breaks.length * (2 * PATH_BYTES + 2 * ACTION_BYTES) + PATH_BYTES + ACTION_BYTES, (ws) => {
+      ws.horizontalPageBreaks.removePageBreaks();
       for (const r of breaks) if (r > 0) ws.horizontalPageBreaks.add(rangeAddress(r, 0));
     });
   }
   return out;
 }
 
+/** The address part of a name's formula ("='Tổng hợp'!$A$1:$K$60" → A1:K60), when it is a plain range on `sheet`. */
+function regionOf(formula: string | undefined, sheet: string): Rect | null {
+  if (!formula) return null;
+  const f = formula.replace(/^=/, "");
+  const on = sheetOf(f);
+  if (on === undefined || nameKey(on) !== nameKey(sheet)) return null;
+  try {
+    return parseRange(f);
+  } catch {
+    return null;
+  }
+}
+
+const union = (a: Rect, b: Rect): Rect => {
+  const row = Math.min(a.row, b.row);
+  const col = Math.min(a.col, b.col);
+  return { row, col, rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row, colCount: Math.max(a.col + a.colCount, b.col + b.colCount) - col };
+};
+
+/** How one plan meets the workbook. */
+interface Target {
+  plan: SheetPlan;
+  /** The existing sheet updated in place, by id (or name when the read had no ids). */
+  existing: { key: string; name: string; protected: boolean } | null;
+  /** The region this sheet owned before (its region name's range), null for a new sheet; "used" for one without (older versions). */
+  oldRegion: Rect | "used" | null;
+  region: Rect;
+  regionName: string;
+  regionExists: boolean;
+  /** A kept copy of the old sheet's values, written as a plan of its own. */
+  copy: SheetPlan | null;
+}
+
 /**
- * Writes whole sheets from plans. Each sheet is built under a temporary hidden name and swapped in
- * at the end of the last request, so a failure never leaves a half-written sheet under the real
- * name. One round trip, unless the work exceeds the request budget; then the fewest requests that
- * keep each under it (cells, formats and rules are all sized and packed in order; the swap comes
- * last). After a failure, one more round trip cleans up.
+ * Writes whole sheets from plans, in place. An existing sheet is never deleted (Excel binds a
+ * formula's references when it is entered, so deleting a referenced sheet leaves #REF! for good):
+ * what the add-in owned there before (its region, recorded in a workbook name) is cleared and the
+ * plan written over it; cells a user typed outside that region stay. A new sheet is created under
+ * its final name in the first request, before any formula refers to it.
+ *
+ * One round trip, unless the work passes the request budget: then the fewest requests under it.
+ * While a write of several requests is under way, each sheet's region name says so
+ * (REGION_WRITING), and the last request marks it done: a failed write is finished by running the
+ * action again (every step is idempotent), and readers can tell a sheet that was not finished.
  */
 export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: WorkbookState, options: WriteOptions = {}): Promise<WriteReport> {
   let plans = plansIn;
@@ -244,39 +347,89 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
   options = { ...options, activate: options.activate ?? plansIn[0]?.name };
   const api = detectApiSupport(host);
   const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
-  const stamp = String(Date.now() % 1000000);
-  const existingKey = new Map(state.sheets.map((s, i) => [nameKey(s), { name: s, position: i }]));
-  const nameSet = new Set(state.names.map((n) => nameKey(n.name)));
   const issues: Issue[] = [];
   const keptOld: { from: string; to: string }[] = [];
-  let syncs = 0;
-
-  // A log entry goes into a new log sheet (as part of the plans), or onto the existing one's next row.
   const now = new Date();
   const appendTo = options.log && state.log?.exists ? state.log : null;
   if (options.log && !appendTo) plans = [...plans, logSheetPlan([options.log], now)];
-  const temps = plans.map((_, i) => `~BX${i}-${stamp}`);
-  const work: Work[] = [...cellWork(plans, budget), ...plans.flatMap((plan, i) => decorationWork(plan, i, api))];
-  const swap: Work = {
-    bytes: plans.length * 12 * OP_BYTES + size(plans.map((p) => p.names)) + (appendTo ? 4 * OP_BYTES : 0),
+
+  const info = new Map((state.sheetInfo ?? state.sheets.map((name) => ({ name, id: "", visibility: "Visible", protected: false }))).map((s) => [nameKey(s.name), s]));
+  const names = new Map(state.names.map((n) => [nameKey(n.name), n]));
+  const taken = new Set(state.sheets.map(nameKey));
+  const asideName = (name: string) => {
+    let to = `${name} (cũ)`;
+    for (let k = 2; taken.has(nameKey(to)); k++) to = `${name} (cũ ${k})`;
+    taken.add(nameKey(to));
+    return to;
+  };
+  const renames: { key: string; to: string }[] = [];
+  const targets: Target[] = plans.map((plan) => {
+    const old = info.get(nameKey(plan.name));
+    const how = options.existing?.[plan.name] ?? "replace";
+    const rname = regionName(plan);
+    const named = names.get(nameKey(rname));
+    const region = planRegion(plan);
+    if (old && how === "renameAside") {
+      const to = asideName(old.name);
+      renames.push({ key: old.id || old.name, to });
+      keptOld.push({ from: old.name, to });
+      return { plan, existing: null, oldRegion: null, region, regionName: rname, regionExists: !!named, copy: null };
+    }
+    let copy: SheetPlan | null = null;
+    if (old && how === "keepOld") {
+      const grid = state.byName?.[plan.name]?.exists ? state.byName[plan.name] : Object.values(state.byDefinedName ?? {}).find((g) => g.exists && nameKey(g.name) === nameKey(old.name));
+      const to = asideName(old.name);
+      copy = valuesCopyPlan(to, grid);
+      keptOld.push({ from: old.name, to });
+    }
+    if (!old) return { plan, existing: null, oldRegion: null, region, regionName: rname, regionExists: !!named, copy };
+    const was = regionOf(named?.formula, old.name);
+    return {
+      plan,
+      existing: { key: old.id || old.name, name: old.name, protected: old.protected },
+      oldRegion: was ?? "used",
+      region: was ? union(was, region) : region,
+      regionName: rname,
+      regionExists: !!named,
+      copy,
+    };
+  });
+  const copies = targets.flatMap((t) => (t.copy ? [t.copy] : []));
+  const all = [...plans, ...copies];
+  const leftovers = state.sheets.filter((s) => LEGACY_TEMP.test(s));
+
+  let work: Work[];
+  try {
+    // A block's pieces leave room for what every request carries besides (the sheet, calculation, names).
+    work = [...cellWork(all, budget - REQUEST_BASE_BYTES - 2 * (PATH_BYTES + ACTION_BYTES) * all.length), ...all.flatMap((plan, i) => decorationWork(plan, i, api))];
+  } catch (e) {
+    return { ok: false, syncs: 0, keptOld: [], guarded: {}, renamedBack: [], issues: [officeErrorToIssue(e, { vi: "Bố cục trang không hợp lệ", en: "Invalid sheet layout" })] };
+  }
+  const finish: Work = {
+    bytes: all.length * 8 * (PATH_BYTES + ACTION_BYTES) + (appendTo ? 12 * (PATH_BYTES + ACTION_BYTES) : 0),
     apply: (context, sheet) => {
-      swapIn(context, plans, sheet, existingKey, nameSet, options, keptOld);
+      finishSheets(context, targets, all, sheet, options, now);
       if (appendTo && options.log) appendLog(context, appendTo, options.log, now);
     },
   };
-  // Pack in order; the swap must share the last request.
+  // Pack in order; the finish must share the last request. The first also prepares every sheet.
   const requests: Work[][] = [[]];
-  let used = plans.length * OP_BYTES * 3;
-  for (const w of [...work, swap]) {
+  let used =
+    REQUEST_BASE_BYTES +
+    all.length * 14 * (PATH_BYTES + ACTION_BYTES) +
+    all.reduce((n, p) => n + p.names.length * 4 * (PATH_BYTES + ACTION_BYTES) + json(p.names), 0) +
+    (options.guards?.length ?? 0) * 3 * PATH_BYTES +
+    leftovers.length * 2 * PATH_BYTES;
+  for (const w of [...work, finish]) {
     if (used + w.bytes > budget && requests[requests.length - 1].length > 0) {
       requests.push([]);
-      used = 0;
+      used = REQUEST_BASE_BYTES + all.length * 2 * (PATH_BYTES + ACTION_BYTES);
     }
     requests[requests.length - 1].push(w);
     used += w.bytes;
   }
 
-  if (!api.pageLayout && plans.some((p) => p.print)) {
+  if (!api.pageLayout && all.some((p) => p.print)) {
     issues.push(
       warning("excel.print.unsupported", {
         vi: "Excel này chưa hỗ trợ thiết lập in qua add-in (cần ExcelApi 1.9): hãy tự chọn khổ A4 và hướng giấy khi in.",
@@ -285,119 +438,192 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
     );
   }
 
+  let syncs = 0;
+  const guarded: Record<string, unknown[][]> = {};
+  const renamedBack: { from: string; to: string }[] = [];
+  let failedAt = -1;
   try {
     for (let r = 0; r < requests.length; r++) {
+      failedAt = r;
       await host.run(async (context) => {
         const wb = context.workbook;
         if (api.suspendCalculation) wb.application.suspendApiCalculationUntilNextSync();
-        // One proxy per new sheet and request, bound before any rename in the swap.
         const bound: Excel.Worksheet[] = [];
+        const sheet: Sheets = (i) => (bound[i] ??= wb.worksheets.getItem(i < plans.length ? targets[i].existing?.key ?? all[i].name : all[i].name));
+        let probes: { t: Target; ws: Excel.Worksheet }[] = [];
+        let guards: { key: string; range: Excel.Range }[] = [];
         if (r === 0) {
-          temps.forEach((t, i) => {
-            bound[i] = wb.worksheets.add(t);
-            bound[i].visibility = "Hidden";
+          // What the write depends on, as it is just before the write: guarded ranges and sheet names.
+          guards = (options.guards ?? []).map((g) => {
+            const s = info.get(nameKey(g.sheet));
+            const range = wb.worksheets.getItem(s?.id || g.sheet).getRange(g.address);
+            range.load("values");
+            return { key: `${g.sheet}!${g.address}`, range };
           });
+          probes = targets.filter((t) => t.existing).map((t) => ({ t, ws: wb.worksheets.getItem((t.existing as { key: string }).key).load("name") }));
+          // Unprotect first (also a sheet a co-author protected since the read): a wrong or missing
+          // password stops the request before anything changes.
+          targets.forEach((t) => {
+            if (t.existing) wb.worksheets.getItem(t.existing.key).protection.unprotect(options.password || undefined);
+          });
+          // Then the new sheets: adding one whose name a co-author has just taken fails here, before
+          // any content changes (a new sheet's name is the lock on an id such as a vote's).
+          for (const rn of renames) wb.worksheets.getItem(rn.key).name = rn.to;
+          all.forEach((plan, i) => {
+            if (!(i < plans.length && targets[i].existing)) bound[i] = wb.worksheets.add(plan.name);
+          });
+          for (const name of leftovers) wb.worksheets.getItem(name).delete();
+          targets.forEach((t, i) => {
+            if (!t.existing) return;
+            const ws = sheet(i);
+            ws.name = t.plan.name;
+            ws.visibility = "Visible";
+            resetRegion(t.oldRegion === "used" ? ws.getUsedRange(false) : ws.getRange(rectAddress(t.oldRegion as Rect)));
+          });
+          // Until the last request is done, each region name covers all this write may touch, and says it is unfinished.
+          targets.forEach((t, i) => setRegionName(wb, t.regionExists, t.regionName, sheet(i), t.region, REGION_WRITING));
+          // The plans' names before anything refers to them (a drop-down's source, a formula).
+          defineNames(wb, all, sheet, names, options);
         }
-        const sheet = (i: number) => (bound[i] ??= wb.worksheets.getItem(temps[i]));
         for (const w of requests[r]) w.apply(context, sheet);
         // A request per budget's worth of work: several only where one would pass Excel's 5 MB limit.
         // eslint-disable-next-line no-restricted-syntax
         await context.sync();
         syncs++;
+        for (const g of guards) guarded[g.key] = g.range.values;
+        for (const p of probes) {
+          if (nameKey(p.ws.name) !== nameKey(p.t.existing?.name ?? "")) renamedBack.push({ from: p.ws.name, to: p.t.plan.name });
+        }
       });
     }
-    return { ok: true, syncs, keptOld, issues };
   } catch (e) {
     syncs++;
-    issues.push(officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" }));
-    syncs += await cleanup(host, plans, temps, existingKey);
-    return { ok: false, syncs, keptOld: [], issues };
-  }
-}
-
-/** Appends one row to the protected log sheet: unprotect, write, protect again, in the same request. */
-export function appendLog(context: Excel.RequestContext, log: LogState, entry: LogEntry, at: Date): void {
-  const ws = context.workbook.worksheets.getItem(LOG_SHEET);
-  ws.protection.unprotect();
-  ws.getRange(rangeAddress(log.nextRow, 0, 1, 5)).formulas = [logRow(entry, at).map(toFormulaCell)];
-  ws.protection.protect();
-}
-
-/** The swap: old names and sheets out (or kept aside), the new sheets in under their real names. */
-function swapIn(
-  context: Excel.RequestContext,
-  plans: SheetPlan[],
-  sheet: (i: number) => Excel.Worksheet,
-  existing: Map<string, { name: string; position: number }>,
-  names: Set<string>,
-  options: WriteOptions,
-  keptOld: { from: string; to: string }[],
-): void {
-  const wb = context.workbook;
-  const taken = new Set([...existing.keys()]);
-  plans.forEach((_, i) => sheet(i));
-  const planned = new Set(plans.flatMap((p) => p.names.map((n) => nameKey(n.name))));
-  for (const n of options.deleteNames ?? []) if (names.has(nameKey(n)) && !planned.has(nameKey(n))) wb.names.getItem(n).delete();
-  plans.forEach((plan, i) => {
-    for (const n of plan.names) if (names.has(nameKey(n.name))) wb.names.getItem(n.name).delete();
-    const old = existing.get(nameKey(plan.name));
-    const ws = sheet(i);
-    if (old) {
-      if ((options.existing?.[plan.name] ?? "replace") === "keepOld") {
-        let to = `${plan.name} (cũ)`;
-        for (let k = 2; taken.has(nameKey(to)); k++) to = `${plan.name} (cũ ${k})`;
-        taken.add(nameKey(to));
-        wb.worksheets.getItem(old.name).name = to;
-        keptOld.push({ from: old.name, to });
-      } else {
-        wb.worksheets.getItem(old.name).delete();
+    // The log comes last: when the last request failed after every sheet was marked done, only the log was left.
+    if (appendTo && failedAt === requests.length - 1) {
+      let done = false;
+      try {
+        done = await regionsDone(host, targets, now);
+      } catch {
+        done = false;
+      }
+      syncs++;
+      if (done) {
+        issues.push(
+          warning("excel.log.notWritten", {
+            vi: `Đã ghi xong, nhưng không ghi được vào trang "${LOG_SHEET}" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
+            en: `Done, but the "${LOG_SHEET}" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
+          }),
+        );
+        return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
       }
     }
-    ws.name = plan.name;
-    ws.visibility = "Visible";
-    if (old) ws.position = old.position;
-    for (const n of plan.names) wb.names.add(n.name, ws.getRange(n.range), n.comment);
-    if (plan.protection) {
-      ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true }, plan.protection.password || undefined);
+    const issue = officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" });
+    const hints: { vi: string; en: string }[] = [];
+    if (failedAt === 0 && targets.some((t) => t.existing?.protected)) {
+      hints.push({ vi: "Nếu trang được bảo vệ bằng mật khẩu, hãy nhập đúng mật khẩu.", en: "If a sheet is protected with a password, enter that password." });
+    }
+    hints.push({ vi: "Nếu một phần đã được ghi, hãy chạy lại thao tác để ghi cho xong.", en: "If part of it was written, run the action again to finish." });
+    issue.message = { vi: [issue.message.vi, ...hints.map((h) => h.vi)].join(" "), en: [issue.message.en, ...hints.map((h) => h.en)].join(" ") };
+    return { ok: false, syncs, keptOld: [], guarded, renamedBack, issues: [...issues, issue] };
+  }
+  return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
+}
+
+function renameIssues(renamed: { from: string; to: string }[]): Issue[] {
+  return renamed.map((r) =>
+    warning(
+      "excel.sheet.renamedBack",
+      {
+        vi: `Trang "${r.to}" vừa được đổi tên thành "${r.from}" trong lúc add-in ghi: add-in đã đặt lại tên "${r.to}" để các công thức trỏ đúng trang.`,
+        en: `Sheet "${r.to}" was renamed "${r.from}" while the add-in was writing: it was named "${r.to}" again so the formulas point at it.`,
+      },
+      { sheet: r.to },
+    ),
+  );
+}
+
+const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true };
+
+const rectAddress = (r: Rect) => rangeAddress(r.row, r.col, r.rowCount, r.colCount);
+
+/** Clears what a sheet's region held: merges, rules (ExcelApi 1.6, 1.8: within the manifest's 1.8), contents and formats (cells go back to locked). */
+function resetRegion(r: Excel.Range): void {
+  r.unmerge();
+  r.conditionalFormats.clearAll();
+  r.dataValidation.clear();
+  r.clear("All");
+  r.columnHidden = false;
+}
+
+/** Points a region name at `rect` on `ws` with `comment`, replacing it when it exists. */
+function setRegionName(wb: Excel.Workbook, exists: boolean, name: string, ws: Excel.Worksheet, rect: Rect, comment: string): void {
+  if (exists) wb.names.getItem(name).delete();
+  wb.names.add(name, ws.getRange(rectAddress(rect)), comment);
+}
+
+/** The last request: names, region names marked done, protection, the sheet to show. */
+/** The plans' workbook names, replacing those that exist, and the names the caller retires. */
+function defineNames(wb: Excel.Workbook, all: SheetPlan[], sheet: Sheets, names: Map<string, unknown>, options: WriteOptions): void {
+  const planned = new Set(all.flatMap((p) => p.names.map((n) => nameKey(n.name))));
+  for (const n of options.deleteNames ?? []) if (names.has(nameKey(n)) && !planned.has(nameKey(n))) wb.names.getItem(n).delete();
+  all.forEach((plan, i) => {
+    const ws = sheet(i);
+    for (const n of plan.names) {
+      if (names.has(nameKey(n.name))) wb.names.getItem(n.name).delete();
+      wb.names.add(n.name, ws.getRange(n.range), n.comment);
     }
   });
-  const i = plans.findIndex((p) => p.name === options.activate);
+}
+
+function finishSheets(context: Excel.RequestContext, targets: Target[], all: SheetPlan[], sheet: Sheets, options: WriteOptions, now: Date): void {
+  const wb = context.workbook;
+  // The first request added or replaced every region name; now it covers what the sheet owns, and says it is done.
+  targets.forEach((t, i) => setRegionName(wb, true, t.regionName, sheet(i), planRegion(t.plan), doneComment(now)));
+  all.forEach((plan, i) => {
+    const t = i < targets.length ? targets[i] : null;
+    if (plan.protection) {
+      sheet(i).protection.protect(PROTECTION, plan.protection.password || undefined);
+    } else if (t?.existing?.protected) {
+      // A sheet someone had protected stays protected (with the password typed for this write, if any).
+      sheet(i).protection.protect(undefined, options.password || undefined);
+    }
+  });
+  const i = all.findIndex((p) => p.name === options.activate);
   if (i >= 0) sheet(i).activate();
 }
 
-/**
- * After a failed write no temporary sheet stays. Only where the old sheet was already deleted by
- * the swap (so the temporary one had every cell and format, which come before the swap) is the
- * swap completed; a sheet that did not exist before is simply not created.
- */
-async function cleanup(host: ExcelHost, plans: SheetPlan[], temps: string[], existed: Map<string, unknown>): Promise<number> {
-  let syncs = 0;
-  try {
-    await host.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync();
-      syncs++;
-      const present = new Set(sheets.items.map((s) => s.name));
-      const presentKey = new Set(sheets.items.map((s) => nameKey(s.name)));
-      let changed = false;
-      plans.forEach((plan, i) => {
-        if (!present.has(temps[i])) return;
-        changed = true;
-        const ws = sheets.getItem(temps[i]);
-        if (existed.has(nameKey(plan.name)) && !presentKey.has(nameKey(plan.name))) {
-          // The old sheet was already deleted by the swap: the new one is complete, so finish it.
-          ws.name = plan.name;
-          ws.visibility = "Visible";
-        } else ws.delete();
-      });
-      if (changed) {
-        await context.sync();
-        syncs++;
-      }
-    });
-  } catch {
-    // The workbook is unreachable; nothing more can be done from here.
-  }
-  return syncs;
+/** After a failed last request: whether every sheet's region name was already marked done (only the log was left). */
+async function regionsDone(host: ExcelHost, targets: Target[], at: Date): Promise<boolean> {
+  return host.run(async (context) => {
+    const items = targets.map((t) => context.workbook.names.getItemOrNullObject(t.regionName).load("comment"));
+    await context.sync();
+    return items.every((n) => !n.isNullObject && n.comment === doneComment(at));
+  });
 }
+
+/**
+ * Appends one row to the log, placed where Excel finds the end of the log when the request runs
+ * (not where an earlier read saw it), as a row inserted there: a co-author's entry landing in
+ * between is never overwritten, and the co-authoring service merges inserted rows (Microsoft,
+ * "Coauthoring in Excel add-ins": insert a row, then set its values; not TableRowCollection.add).
+ * Comes last in its request, so if the log cannot be written nothing else is held back.
+ */
+export function appendLog(context: Excel.RequestContext, log: LogState, entry: LogEntry, at: Date): void {
+  const ws = context.workbook.worksheets.getItem(LOG_SHEET);
+  if (log.protected) ws.protection.unprotect();
+  const next = ws.getUsedRange(true).getLastRow().getOffsetRange(1, 0).getEntireRow();
+  const row = next.insert("Down");
+  row.getCell(0, 0).getResizedRange(0, 4).formulas = [logRow(entry, at).map(toFormulaCell)];
+  if (log.protected) ws.protection.protect();
+}
+
+/** A copy of a sheet's values as read, to keep aside under `name` (formats and formulas are not carried). */
+export function valuesCopyPlan(name: string, grid: SheetRead | undefined): SheetPlan {
+  const p: SheetPlan = { name, blocks: [], formats: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], unlocked: [], names: [] };
+  if (grid?.exists && grid.values.length) {
+    p.blocks.push({ at: rangeAddress(grid.row, grid.col), rows: grid.values.map((row) => row.map((v) => (v === null || v === undefined ? null : (v as string | number | boolean)))) });
+  }
+  return p;
+}
+
+export { qualified };

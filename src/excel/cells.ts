@@ -12,9 +12,9 @@
  * the failing one. The callers therefore check the target cells right before writing (the same
  * values they showed the user), and report the failure in words so the user can look.
  */
-import { error, type Issue } from "../domain/issues";
+import { error, warning, type Issue } from "../domain/issues";
 import { nameKey } from "../domain/text";
-import { parseRange, rangeAddress } from "../workbook/a1";
+import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
 import type { LogEntry } from "../workbook/log/logSheet";
 import { appendLog, REQUEST_BUDGET_BYTES, toFormulaCell, utf8Length, writeSheets, type WorkbookState } from "./apply";
 import { officeErrorToIssue } from "./errors";
@@ -26,14 +26,38 @@ export interface CellWrite {
   address: string;
   /** A number, text (kept as text even when it looks like a formula or number), or null to clear. */
   value: string | number | null;
+  /**
+   * What the caller read in the cell (its value; "" or null for empty). When the cell holds
+   * something else just before the write, someone typed there since the read: their entry is put
+   * back after the write and reported, never silently overwritten.
+   */
+  expected?: string | number | boolean | null;
+}
+
+/** A cell someone typed in between the caller's read and the write: what they typed stays. */
+export interface CellConflict {
+  sheet: string;
+  address: string;
+  /** What they typed (kept). */
+  theirs: unknown;
+  /** What the write would have put there. */
+  ours: string | number | null;
 }
 
 export interface CellWriteReport {
   ok: boolean;
-  /** Round trips spent (1; 0 when there was nothing to write; more only past the 5 MB budget). */
+  /** Round trips spent (1; 0 when there was nothing to write; more only past the 5 MB budget, or to put back a co-author's entries). */
   syncs: number;
   issues: Issue[];
+  conflicts?: CellConflict[];
 }
+
+const same = (a: unknown, b: unknown) => {
+  const norm = (x: unknown) => (x === null || x === undefined ? "" : typeof x === "string" ? x.normalize("NFC") : x);
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || (typeof x === "number" && typeof y === "string" && y.trim() !== "" && Number(y) === x) || (typeof y === "number" && typeof x === "string" && x.trim() !== "" && Number(x) === y);
+};
 
 /** A rectangle of values to write at once. */
 export interface CellBlock {
@@ -121,13 +145,25 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
   let syncs = 0;
   const now = new Date();
   const appendTo = options.log?.state.log?.exists ? options.log.state.log : null;
+  // What the caller read, by sheet and cell: checked in the write's own request, just before writing.
+  const expected = new Map<string, CellWrite>();
+  for (const w of writes) {
+    if (w.expected === undefined) continue;
+    const r = parseRange(w.address);
+    expected.set(`${nameKey(w.sheet)}!${r.row}:${r.col}`, w);
+  }
+  const conflicts: CellConflict[] = [];
+  let failedAt = -1;
   try {
     for (const [r, request] of requests.entries()) {
+      failedAt = r;
       await host.run(async (context) => {
         const sheets = new Map<string, Excel.Worksheet>();
+        const checks: { block: CellBlock; range: Excel.Range }[] = [];
         for (const b of request) {
           let ws = sheets.get(nameKey(b.sheet));
           if (!ws) sheets.set(nameKey(b.sheet), (ws = context.workbook.worksheets.getItem(b.sheet)));
+          if (expected.size) checks.push({ block: b, range: ws.getRange(b.address).load("values") });
           ws.getRange(b.address).formulas = b.formulas;
         }
         if (appendTo && options.log && r === requests.length - 1) appendLog(context, appendTo, options.log.entry, now);
@@ -135,15 +171,66 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
         // eslint-disable-next-line no-restricted-syntax
         await context.sync();
         syncs++;
+        for (const { block, range } of checks) {
+          const at = parseRange(block.address);
+          range.values.forEach((row, i) =>
+            row.forEach((v, j) => {
+              const w = expected.get(`${nameKey(block.sheet)}!${at.row + i}:${at.col + j}`);
+              if (w && !same(v, w.expected) && !same(v, w.value)) conflicts.push({ sheet: w.sheet, address: cellAddress(at.row + i, at.col + j), theirs: v, ours: w.value });
+            }),
+          );
+        }
       });
     }
-    if (options.log && !appendTo) {
-      const w = await writeSheets(host, [], options.log.state, { log: options.log.entry });
-      return { ok: true, syncs: syncs + w.syncs, issues: w.issues };
-    }
-    return { ok: true, syncs, issues: [] };
   } catch (e) {
     syncs++;
+    // The log comes last: if the last request failed with every cell already written, only the log was left.
+    if (appendTo && failedAt === requests.length - 1 && (await written(host, requests[failedAt]).catch(() => false))) {
+      syncs++;
+      return {
+        ok: true,
+        syncs,
+        ...(conflicts.length ? { conflicts } : {}),
+        issues: [
+          warning("excel.log.notWritten", {
+            vi: `Đã ghi xong, nhưng không ghi được vào trang "Nhật ký" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
+            en: `Done, but the "Nhật ký" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
+          }),
+        ],
+      };
+    }
     return { ok: false, syncs, issues: [officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" })] };
   }
+  const issues: Issue[] = [];
+  if (conflicts.length) {
+    // Someone typed in these cells since the read: their entries go back, and the user hears of it.
+    const back = await writeCells(host, conflicts.map((c) => ({ sheet: c.sheet, address: c.address, value: c.theirs as string | number | null })));
+    syncs += back.syncs;
+    issues.push(
+      warning(
+        "excel.cells.concurrentEdit",
+        {
+          vi: `${conflicts.length} ô vừa được người khác nhập trong lúc add-in ghi (${conflicts.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${conflicts.length > 3 ? "…" : ""}): giữ nội dung họ nhập; hãy kiểm tra lại các ô đó.`,
+          en: `${conflicts.length} cells were typed by someone else while the add-in wrote (${conflicts.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${conflicts.length > 3 ? "…" : ""}): what they typed was kept; check those cells.`,
+        },
+        { sheet: conflicts[0].sheet, cell: conflicts[0].address },
+      ),
+      ...back.issues,
+    );
+  }
+  const extra = conflicts.length ? { conflicts } : {};
+  if (options.log && !appendTo) {
+    const w = await writeSheets(host, [], options.log.state, { log: options.log.entry });
+    return { ok: true, syncs: syncs + w.syncs, issues: [...issues, ...w.issues], ...extra };
+  }
+  return { ok: true, syncs, issues, ...extra };
+}
+
+/** Whether every cell of these blocks holds what they would write (one read). */
+async function written(host: ExcelHost, blocks: CellBlock[]): Promise<boolean> {
+  return host.run(async (context) => {
+    const loaded = blocks.map((b) => ({ b, r: context.workbook.worksheets.getItem(b.sheet).getRange(b.address).load("formulas") }));
+    await context.sync();
+    return loaded.every(({ b, r }) => r.formulas.every((row, i) => row.every((v, j) => same(v, b.formulas[i][j]) || same(`'${String(v)}`, b.formulas[i][j]))));
+  });
 }

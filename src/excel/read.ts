@@ -1,4 +1,4 @@
-import { LOG_LAYOUT, LOG_SHEET } from "../workbook/log/logSheet";
+import { LOG_SHEET } from "../workbook/log/logSheet";
 import type { ExcelHost } from "./host";
 
 export interface SheetRead {
@@ -14,11 +14,21 @@ export interface SheetRead {
   formulas?: unknown[][];
 }
 
+/** A worksheet as the writer needs to know it: its id (a co-author may rename it), visibility and protection. */
+export interface SheetInfo {
+  name: string;
+  id: string;
+  visibility: string;
+  protected: boolean;
+}
+
 export interface WorkbookRead {
   /** Sheet names in tab order. */
   sheets: string[];
-  /** Workbook-scoped defined names and what they refer to ("='Khối'!$B$4"). */
-  names: { name: string; formula: string }[];
+  /** The same sheets with their ids, visibility and protection. */
+  sheetInfo: SheetInfo[];
+  /** Workbook-scoped defined names, what they refer to ("='Khối'!$B$4") and their comments. */
+  names: { name: string; formula: string; comment: string }[];
   /** One entry per requested sheet name, keyed by the requested name. */
   byName: Record<string, SheetRead>;
   /** One entry per requested defined name: the whole used range of the sheet holding it. */
@@ -31,7 +41,8 @@ export interface WorkbookRead {
 
 export interface LogState {
   exists: boolean;
-  nextRow: number;
+  /** Protected (by the add-in, without a password, unless someone changed it). */
+  protected: boolean;
 }
 
 export interface ReadRequest {
@@ -48,9 +59,9 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
   return host.run(async (context) => {
     const wb = context.workbook;
     const sheets = wb.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/id,items/visibility,items/protection/protected");
     const names = wb.names;
-    names.load("items/name,items/formula");
+    names.load("items/name,items/formula,items/comment");
     const props = req.formulas ? "address,rowIndex,columnIndex,values,formulas" : "address,rowIndex,columnIndex,values";
     const wanted = (req.sheets ?? []).map((n) => {
       const ws = wb.worksheets.getItemOrNullObject(n);
@@ -69,8 +80,7 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
       return { key: n, item, range, ws, used };
     });
     const logSheet = wb.worksheets.getItemOrNullObject(LOG_SHEET);
-    const logUsed = logSheet.getUsedRangeOrNullObject(true);
-    logUsed.load("rowIndex,rowCount");
+    logSheet.load("protection/protected");
     const regions = (req.regions ?? []).map((name) => {
       const item = wb.names.getItemOrNullObject(name);
       const range = item.getRangeOrNullObject();
@@ -109,13 +119,12 @@ export async function readWorkbook(host: ExcelHost, req: ReadRequest): Promise<W
     }
     return {
       sheets: sheets.items.map((s) => s.name),
-      names: names.items.map((n) => ({ name: n.name, formula: n.formula })),
+      sheetInfo: sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility, protected: s.protection.protected })),
+      names: names.items.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
       byName,
       byDefinedName,
       regions: regionReads,
-      log: logSheet.isNullObject
-        ? { exists: false, nextRow: LOG_LAYOUT.first }
-        : { exists: true, nextRow: logUsed.isNullObject ? LOG_LAYOUT.first : Math.max(LOG_LAYOUT.first, logUsed.rowIndex + logUsed.rowCount) },
+      log: logSheet.isNullObject ? { exists: false, protected: false } : { exists: true, protected: logSheet.protection.protected },
     };
   });
 }

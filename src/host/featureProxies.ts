@@ -15,6 +15,9 @@ import { verifyPassword } from "./passwordHash";
 
 // ------------------------------------------------------------------ data validation
 
+/** Characters in a comma-delimited list source, separators included (Excel's limit for a string constant in a formula). */
+const MAX_INLINE_LIST = 255;
+
 const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
 
 function excelSerial(d: Date): number {
@@ -73,6 +76,11 @@ export function toStoredRule(m: WorkbookModel, sheet: SheetModel, v: unknown, lo
       if (src instanceof RangeProxy) source = `=${rangeReference(m, sheet, src, location)}`;
       else if (typeof src === "string" && src.trim() !== "") source = src.trim();
       else throw invalidArgument(location, "A list source is required.");
+      // Strict: a comma-delimited list is stored as one string constant of the rule's formula, at most 255
+      // characters ([MS-XLS] PtgStr: a ShortXLUnicodeString, 8-bit count); a range or name source has no such limit.
+      if (m.strict && !source.startsWith("=") && source.length > MAX_INLINE_LIST) {
+        throw invalidArgument(location, `A comma-delimited list source is limited to ${MAX_INLINE_LIST} characters (this one has ${source.length}); put the items in cells and use a range.`);
+      }
       return { type: "List", source, inCellDropDown: body.inCellDropDown !== false };
     }
     case "custom": {
@@ -564,25 +572,38 @@ defineProps<{ sheet: SheetModel; row: number }>(PageBreakProxy, {
   columnIndex: { get: () => 0 },
 });
 
+/**
+ * Strict: freeze panes belong to the sheet's window view, and Excel has refused them on a hidden sheet
+ * (OfficeDev/office-js#1463, "unfreeze() throws an exception when trying to unfreeze panes on hidden sheets").
+ */
+function assertFreezable(m: WorkbookModel, t: SheetModel, location: string): void {
+  if (m.strict && t.visibility !== "Visible") {
+    throw new HostError(ErrorCodes.invalidOperation, `Freeze panes can't be changed on the hidden worksheet "${t.name}".`, location);
+  }
+}
+
 export class WorksheetFreezePanesProxy extends ProxyBase<SheetModel> {
   readonly _typeName = "WorksheetFreezePanes";
 
   freezeRows(count = 1): void {
-    this._call("freezeRows", [count], (t, _m, loc) => {
+    this._call("freezeRows", [count], (t, m, loc) => {
       if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS) throw invalidArgument(loc);
+      assertFreezable(m, t, loc);
       t.freeze = { rows: count, columns: 0 };
     });
   }
 
   freezeColumns(count = 1): void {
-    this._call("freezeColumns", [count], (t, _m, loc) => {
+    this._call("freezeColumns", [count], (t, m, loc) => {
       if (!Number.isInteger(count) || count < 0 || count >= MAX_COLS) throw invalidArgument(loc);
+      assertFreezable(m, t, loc);
       t.freeze = { rows: 0, columns: count };
     });
   }
 
   freezeAt(frozenRange: RangeProxy | string | null): void {
     this._call("freezeAt", [frozenRange], (t, m, loc) => {
+      assertFreezable(m, t, loc);
       if (frozenRange === null) {
         t.freeze = { rows: 0, columns: 0 };
         return;
@@ -593,7 +614,8 @@ export class WorksheetFreezePanesProxy extends ProxyBase<SheetModel> {
   }
 
   unfreeze(): void {
-    this._call("unfreeze", [], (t) => {
+    this._call("unfreeze", [], (t, m, loc) => {
+      assertFreezable(m, t, loc);
       t.freeze = { rows: 0, columns: 0 };
     });
   }
@@ -787,7 +809,7 @@ defineProps<SheetModel>(PageLayoutProxy, {
   printErrors: pageProp("printErrors", pageOneOf(["AsDisplayed", "Blank", "Dash", "NotAvailable"])),
   zoom: {
     get: (t) => ({ ...t.pageLayout.zoom }),
-    set: (t, _m, v, loc) => {
+    set: (t, m, v, loc) => {
       if (!v || typeof v !== "object") throw invalidArgument(loc, "zoom must be set as a PageLayoutZoomOptions object.");
       const z = v as Record<string, unknown>;
       const out: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number } = {};
@@ -798,6 +820,8 @@ defineProps<SheetModel>(PageLayoutProxy, {
           out.scale = x;
         } else if (k === "horizontalFitToPages" || k === "verticalFitToPages") {
           if (typeof x !== "number" || !Number.isInteger(x) || x < 0) throw invalidArgument(loc);
+          // Strict: a number of pages (PageLayoutZoomOptions); 0 ("automatic" in the file format) is not a documented value.
+          if (m.strict && x < 1) throw invalidArgument(loc, `${k} is a number of pages (1 or more); leave it out to let the pages run.`);
           out[k] = x;
         } else throw invalidArgument(loc, `Unknown zoom option "${k}".`);
       }

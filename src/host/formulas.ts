@@ -16,6 +16,22 @@ interface Tok {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}_.$\\]/u;
+
+/**
+ * Sheet names no worksheet can have (Excel forbids "[" and "]" in sheet names), used inside the host
+ * (in HyperFormula and in the model's own formula text) for references bound to nothing:
+ * - DEAD_SHEET: a reference into a deleted sheet, which Excel writes "#REF!A1";
+ * - UNBOUND_PREFIX + name: a reference to a sheet that did not exist when the formula was entered
+ *   (Excel reads it as an external reference), still written with its name.
+ * HyperFormula re-attaches a reference to a missing sheet by name when a sheet of that name is added;
+ * these names never exist, so such references stay #REF! as they do in Excel.
+ */
+export const DEAD_SHEET = "[#REF!]";
+const UNBOUND_PREFIX = "[unbound]";
+
+/** The sentinel sheet name of a reference to `name` that is bound to nothing. */
+export const unboundSheet = (name: string): string => UNBOUND_PREFIX + name;
+const isSentinel = (sheet: string): boolean => sheet === DEAD_SHEET || sheet.startsWith(UNBOUND_PREFIX);
 const ERRORS = ["#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA"];
 
 function lex(formula: string): Tok[] {
@@ -66,6 +82,12 @@ function lex(formula: string): Tok[] {
     }
     if (ch === "#") {
       const e = ERRORS.find((x) => s.startsWith(x, i) || s.slice(i, i + x.length).toUpperCase() === x);
+      if (e === "#REF!" && i + e.length < s.length && WORD.test(s[i + e.length])) {
+        // "#REF!A1": Excel's text for a reference into a deleted sheet.
+        out.push({ kind: "sheet", text: s.slice(i, i + e.length), sheet: DEAD_SHEET });
+        i += e.length;
+        continue;
+      }
       if (e) {
         out.push({ kind: "error", text: s.slice(i, i + e.length) });
         i += e.length;
@@ -338,9 +360,36 @@ export function renameSheetInFormula(formula: string, from: string, to: string):
     .join("");
 }
 
-/** Replaces references into a deleted sheet with #REF!. */
+/** Replaces references into a deleted sheet with #REF! (the whole reference: the host's lenient behaviour). */
 export function dropSheetInFormula(formula: string, sheet: string): string {
   return mapRefs(formula, (r) => (r.sheet !== undefined && eqName(r.sheet, sheet) ? "#REF!" : null));
+}
+
+/**
+ * Rewrites references into a deleted sheet as Excel does: the sheet part becomes "#REF!" ("=Sheet1!A1"
+ * becomes "=#REF!A1"), bound to nothing for good.
+ */
+export function killSheetInFormula(formula: string, sheet: string): string {
+  if (!formula.startsWith("=")) return formula;
+  return lex(formula)
+    .map((t) => (t.kind === "sheet" && t.sheet !== undefined && !isSentinel(t.sheet) && eqName(t.sheet, sheet) ? "#REF!" : t.text))
+    .join("");
+}
+
+/**
+ * Binds the sheet references of a formula being entered: a sheet that does not exist (`exists` says no)
+ * is bound to nothing (an unbound sentinel, shown with its name), so adding a sheet of that name later
+ * does not attach it. Returns the host's internal formula text.
+ */
+export function bindSheets(formula: string, exists: (name: string) => boolean): string {
+  if (!formula.startsWith("=")) return formula;
+  let changed = false;
+  const out = lex(formula).map((t) => {
+    if (t.kind !== "sheet" || t.sheet === undefined || isSentinel(t.sheet) || exists(t.sheet)) return t.text;
+    changed = true;
+    return `${quoteSheet(unboundSheet(t.sheet), true)}!`;
+  });
+  return changed ? out.join("") : formula;
 }
 
 /** Formula text for HyperFormula: sheet names always quoted, bare TRUE/FALSE as TRUE()/FALSE(). */
@@ -367,15 +416,21 @@ export function toHf(formula: string): string {
   return out;
 }
 
-/** Formula text from HyperFormula, written as Excel writes it: sheet names quoted only when needed, TRUE()/FALSE() bare. */
-export function fromHf(formula: string): string {
+/**
+ * Formula text from HyperFormula, written as Excel writes it: sheet names quoted only when needed, TRUE()/FALSE()
+ * bare, references bound to nothing as Excel shows them ("#REF!A1", or the missing sheet's name). With `internal`,
+ * those references keep their sentinel sheet names, so that the text can go back to HyperFormula unchanged in meaning.
+ */
+export function fromHf(formula: string, internal = false): string {
   if (!formula.startsWith("=")) return formula;
   const toks = lex(formula);
   let out = "";
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (t.kind === "sheet" && t.sheet !== undefined) {
-      out += `${quoteSheet(t.sheet)}!`;
+      if (!internal && t.sheet === DEAD_SHEET) out += "#REF!";
+      else if (!internal && t.sheet.startsWith(UNBOUND_PREFIX)) out += `${quoteSheet(t.sheet.slice(UNBOUND_PREFIX.length))}!`;
+      else out += `${quoteSheet(t.sheet)}!`;
       continue;
     }
     if (t.kind === "word" && /^(TRUE|FALSE)$/.test(t.text)) {

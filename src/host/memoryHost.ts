@@ -6,7 +6,7 @@
 import { type Rect, cellAddress, formatRect, parseRef, rect } from "./addresses";
 import { ErrorCodes, HostError, invalidArgument, itemNotFound } from "./errors";
 import { toApiRule } from "./featureProxies";
-import { WorkbookModel } from "./model";
+import { STRICT_BY_DEFAULT, WorkbookModel } from "./model";
 import { type HostBackend, type HostStats, RequestContextImpl } from "./proxy";
 import type { SheetModel } from "./sheet";
 import { type SnapshotOptions, formatSnapshot, workbookSnapshot } from "./snapshot";
@@ -34,6 +34,12 @@ export interface MemoryHostOptions {
   requestLimitBytes?: number;
   /** Response payload limit per sync (Excel on the web: 5 MB). */
   responseLimitBytes?: number;
+  /**
+   * Excel's stricter rules (default: STRICT_BY_DEFAULT in model.ts): references bound when a formula is entered,
+   * 255-character inline list sources, no freeze panes on hidden sheets, documented zoom options only, no
+   * formatting on a protected sheet without allowFormatCells. Readable as `host.model.strict`.
+   */
+  strict?: boolean;
 }
 
 export interface CellInfo {
@@ -105,6 +111,7 @@ export class MemoryHost implements HostBackend {
   /** The requirement sets this host reports (a copy; see isSetSupported). */
   readonly apiSets: Readonly<Record<string, string>>;
   private failure: { atSync: number; error: { code: string; message: string } } | null = null;
+  private interleaved: { atSync: number; act: () => void | Promise<void> }[] = [];
   private readonly listeners = new Set<() => void>();
   /** The client every new host uses unless told otherwise (null: the host's own proxies). */
   static defaultClient: HostClient | null = null;
@@ -116,6 +123,7 @@ export class MemoryHost implements HostBackend {
     this.requestLimitBytes = options.requestLimitBytes ?? FIVE_MB;
     this.responseLimitBytes = options.responseLimitBytes ?? FIVE_MB;
     this.model = model ?? new WorkbookModel();
+    this.model.strict = options.strict ?? STRICT_BY_DEFAULT;
     if (!model) this.model.addSheet("Sheet1");
   }
 
@@ -145,6 +153,7 @@ export class MemoryHost implements HostBackend {
   /** Zeroes the counters (a pending failAtSync keeps its place: it still hits the same upcoming sync). */
   resetStats(): void {
     if (this.failure) this.failure = { ...this.failure, atSync: this.failure.atSync - this.stats.syncs };
+    this.interleaved = this.interleaved.map((x) => ({ ...x, atSync: x.atSync - this.stats.syncs }));
     Object.assign(this.stats, { syncs: 0, runs: 0, requestBytes: 0, lastRequestBytes: 0, maxRequestBytes: 0, responseBytes: 0, maxResponseBytes: 0, cleanupRequests: 0 });
   }
 
@@ -157,6 +166,29 @@ export class MemoryHost implements HostBackend {
     };
   }
 
+  /**
+   * Another person's edit landing just before the n-th sync from now (1 = the next) runs, as a
+   * co-author's change reaches the workbook between an add-in's read and its write. `act` uses the
+   * user actions (userEdit, userRenameSheet, …).
+   */
+  beforeSync(n: number, act: () => void | Promise<void>): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError("beforeSync expects a positive integer");
+    this.interleaved.push({ atSync: this.stats.syncs + n, act });
+  }
+
+  /**
+   * Called by each sync before it is counted: runs the edits due before it (an act may itself run
+   * another person's whole action through `run`: the syncs it costs count too).
+   */
+  async runDue(): Promise<void> {
+    const next = this.stats.syncs + 1;
+    const due = this.interleaved.filter((x) => x.atSync === next);
+    if (!due.length) return;
+    this.interleaved = this.interleaved.filter((x) => x.atSync !== next);
+    for (const x of due) await x.act();
+  }
+
+  /** Called by each sync once counted: the injected failure for this sync, if any. */
   takeFailure(): { code: string; message: string } | null {
     if (this.failure && this.stats.syncs === this.failure.atSync) {
       const e = this.failure.error;

@@ -19,11 +19,14 @@ import {
   subtract,
 } from "./addresses";
 import { ErrorCodes, HostError, accessDenied, invalidArgument, itemNotFound } from "./errors";
+import { ExcelMatchPlugin, ExcelRoundingPlugin } from "./excelFunctions";
 import {
   type StructuralChange,
   adjustReferences,
+  bindSheets,
   dropSheetInFormula,
   fromHf,
+  killSheetInFormula,
   renameSheetInFormula,
   shiftRelative,
   toHf,
@@ -86,6 +89,14 @@ export function validateDefinedName(name: unknown, location: string): string {
 
 const sameName = (a: string, b: string): boolean => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
+/**
+ * Whether a host is strict unless told otherwise (MemoryHostOptions.strict). Strict: references are bound when a
+ * formula is entered, inline list sources are limited to 255 characters, freeze panes refuse hidden sheets,
+ * PageLayoutZoomOptions takes only documented values and a protected sheet refuses formatting unless
+ * allowFormatCells. See test/host/conformance.test.ts for each rule and its source.
+ */
+export const STRICT_BY_DEFAULT = true;
+
 export class WorkbookModel {
   readonly hf: HyperFormula;
   sheets: SheetModel[] = [];
@@ -93,6 +104,8 @@ export class WorkbookModel {
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   calculationMode = "Automatic";
+  /** Excel's stricter rules on (see STRICT_BY_DEFAULT); MemoryHost sets it from its options. */
+  strict = STRICT_BY_DEFAULT;
   private cfCounter = 0;
 
   constructor() {
@@ -103,6 +116,11 @@ export class WorkbookModel {
       maxRows: MAX_ROWS,
       maxColumns: MAX_COLS,
       undoLimit: 0,
+      // Excel compares text case-insensitively but accent-sensitively ("a" = "á" is FALSE; COUNTIF(r, "Dat") doesn't
+      // count "Đạt"), as LibreOffice does too; HyperFormula's default ignores accents.
+      accentSensitive: true,
+      // Every built-in function, then the ones the host computes as Excel does (ROUND, ROUNDUP, ROUNDDOWN, TRUNC, MATCH).
+      functionPlugins: [...HyperFormula.getAllFunctionPlugins(), ExcelRoundingPlugin, ExcelMatchPlugin],
     });
   }
 
@@ -150,10 +168,13 @@ export class WorkbookModel {
     const visible = this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet);
     if (visible.length === 0) throw new HostError(ErrorCodes.invalidOperation, "A workbook must contain at least one visible worksheet.", location);
     if (sheet.visibility === "VeryHidden") throw new HostError(ErrorCodes.invalidOperation, undefined, location);
+    // Strict: every reference to the sheet becomes "#REF!A1" for good, as in Excel (HyperFormula alone would
+    // re-attach cell and name references when a sheet of the same name is added again).
+    if (this.strict) this.killCellAndNameReferences(sheet);
     this.hf.removeSheet(sheet.hfId);
     this.sheets = this.sheets.filter((s) => s !== sheet);
     sheet.deleted = true;
-    this.rewriteStoredFormulas((f) => dropSheetInFormula(f, sheet.name));
+    this.rewriteStoredFormulas((f) => (this.strict ? killSheetInFormula(f, sheet.name) : dropSheetInFormula(f, sheet.name)));
     if (this.activeSheet === sheet) this.activeSheet = visible[0] ?? null;
     if (this.selection?.sheet === sheet) this.selection = null;
   }
@@ -181,6 +202,36 @@ export class WorkbookModel {
     if (sheet.deleted) throw itemNotFound(location, `Worksheet "${sheet.name}" was deleted.`);
   }
 
+  /** Rewrites the cell formulas of the other sheets and the defined names that refer to `sheet` to "#REF!" references. */
+  private killCellAndNameReferences(sheet: SheetModel): void {
+    const name = sheet.name;
+    const cells: Array<{ at: { sheet: number; row: number; col: number }; formula: string }> = [];
+    for (const other of this.sheets) {
+      if (other === sheet) continue;
+      const data = this.hf.getSheetSerialized(other.hfId);
+      for (let r = 0; r < data.length; r++) {
+        for (let c = 0; c < data[r].length; c++) {
+          const v = data[r][c];
+          if (typeof v !== "string" || !v.startsWith("=")) continue;
+          const f = fromHf(v, true);
+          const killed = killSheetInFormula(f, name);
+          if (killed !== f) cells.push({ at: { sheet: other.hfId, row: r, col: c }, formula: toHf(killed) });
+        }
+      }
+    }
+    const names: Array<{ name: string; formula: string }> = [];
+    for (const meta of this.names.values()) {
+      const f = this.nameFormulaInternal(meta.name);
+      const killed = killSheetInFormula(f, name);
+      if (killed !== f) names.push({ name: meta.name, formula: toHf(killed) });
+    }
+    if (cells.length === 0 && names.length === 0) return;
+    this.hf.batch(() => {
+      for (const c of cells) this.hf.setCellContents(c.at, [[c.formula]]);
+      for (const n of names) this.hf.changeNamedExpression(n.name, n.formula);
+    });
+  }
+
   /** Applies a rewrite to every formula the host stores outside HyperFormula (validation, conditional formats). */
   private rewriteStoredFormulas(fn: (formula: string, sheet: SheetModel) => string): void {
     for (const s of this.sheets) {
@@ -191,13 +242,28 @@ export class WorkbookModel {
 
   // ---------------------------------------------------------------- names
 
+  /** A name's formula as Excel shows it. */
   nameFormula(name: string): string {
+    return this.nameText(name, false);
+  }
+
+  /** A name's formula in the host's internal text (references bound to nothing keep their sentinel sheet names). */
+  private nameFormulaInternal(name: string): string {
+    return this.nameText(name, true);
+  }
+
+  private nameText(name: string, internal: boolean): string {
     const f = this.hf.getNamedExpressionFormula(name);
-    if (f !== undefined) return fromHf(f);
+    if (f !== undefined) return fromHf(f, internal);
     const expr = this.hf.getNamedExpression(name);
     const v = expr?.expression;
     if (v === undefined || v === null) return "";
-    return typeof v === "string" && v.startsWith("=") ? fromHf(v) : `=${typeof v === "string" ? JSON.stringify(v) : String(v)}`;
+    return typeof v === "string" && v.startsWith("=") ? fromHf(v, internal) : `=${typeof v === "string" ? JSON.stringify(v) : String(v)}`;
+  }
+
+  /** Strict: binds the sheet references of a formula being entered (a sheet that doesn't exist now never will, for it). */
+  private bound(formula: string): string {
+    return this.strict ? bindSheets(formula, (n) => this.sheetByName(n) !== undefined) : formula;
   }
 
   findName(name: string): NameMeta | undefined {
@@ -208,7 +274,7 @@ export class WorkbookModel {
     validateDefinedName(name, location);
     if (this.findName(name)) throw new HostError(ErrorCodes.itemAlreadyExists, `The name "${name}" already exists.`, location);
     const f = formula.startsWith("=") ? formula : `=${formula}`;
-    const hfFormula = toHf(f);
+    const hfFormula = toHf(this.bound(f));
     if (!this.hf.validateFormula(hfFormula)) throw invalidArgument(location, `Invalid formula ${JSON.stringify(formula)}.`);
     if (!this.hf.isItPossibleToAddNamedExpression(name, hfFormula)) throw invalidArgument(location, `Invalid name: ${JSON.stringify(name)}.`);
     this.hf.addNamedExpression(name, hfFormula);
@@ -219,7 +285,7 @@ export class WorkbookModel {
 
   setNameFormula(meta: NameMeta, formula: string, location = "NamedItem.formula"): void {
     const f = formula.startsWith("=") ? formula : `=${formula}`;
-    const hfFormula = toHf(f);
+    const hfFormula = toHf(this.bound(f));
     if (!this.hf.validateFormula(hfFormula)) throw invalidArgument(location);
     this.hf.changeNamedExpression(meta.name, hfFormula);
   }
@@ -231,7 +297,7 @@ export class WorkbookModel {
 
   /** The range a name refers to, when its formula is a single reference. */
   nameRange(meta: NameMeta): { sheet: SheetModel; rect: Rect } | null {
-    const f = this.nameFormula(meta.name);
+    const f = this.nameFormulaInternal(meta.name);
     return this.resolveReference(f.slice(1), null);
   }
 
@@ -347,12 +413,12 @@ export class WorkbookModel {
     if (s === "") return { raw: null };
     if (textFormat) return { raw: `'${s}` };
     if (s.startsWith("'")) return { raw: s };
-    if (s.startsWith("=") && s.length > 1) return { raw: this.checkedFormula(s, location) };
+    if (s.startsWith("=") && s.length > 1) return { raw: this.checkedFormula(this.bound(s), location) };
     if (NUMBER_TEXT.test(s)) return { raw: Number(s) };
     if (GROUPED_NUMBER_TEXT.test(s)) return { raw: Number(s.replace(/,/g, "")) };
     if (PERCENT_TEXT.test(s)) return { raw: Number(s.slice(0, -1)) / 100, percent: true };
     if (/^(TRUE|FALSE)$/i.test(s)) return { raw: s.toUpperCase() === "TRUE" };
-    if ((s.startsWith("+") || s.startsWith("-")) && s.length > 1) return { raw: this.checkedFormula(`=${s}`, location) };
+    if ((s.startsWith("+") || s.startsWith("-")) && s.length > 1) return { raw: this.checkedFormula(this.bound(`=${s}`), location) };
     return { raw: `'${s}` };
   }
 
@@ -438,7 +504,9 @@ export class WorkbookModel {
     const p = sheet.protection;
     if (!p.protected) return;
     if (keys.includes("locked") || keys.includes("formulaHidden")) throw accessDenied(location, "Cell locking can't be changed on a protected sheet.");
-    if (!p.options.allowFormatCells && this.anyLocked(sheet, r)) throw accessDenied(location, `The sheet "${sheet.name}" is protected.`);
+    // Without allowFormatCells, Excel refuses "changing any of the options in the Format Cells dialog" ("Protect a
+    // worksheet", support.microsoft.com/office/3179efdb-1285-4d49-a9c3-f4ca36276de6): strict, for unlocked cells too.
+    if (!p.options.allowFormatCells && (this.strict || this.anyLocked(sheet, r))) throw accessDenied(location, `The sheet "${sheet.name}" is protected.`);
   }
 
   assertSheetUnprotected(sheet: SheetModel, location: string): void {
@@ -698,7 +766,7 @@ export class WorkbookModel {
     if (!used) return;
     const change: StructuralChange = { sheet: sheet.name, axis, at, count, band };
     const adjust = (raw: RawCellContent, formulaSheet: string): RawCellContent =>
-      typeof raw === "string" && raw.startsWith("=") ? toHf(adjustReferences(fromHf(raw), formulaSheet, change)) : raw;
+      typeof raw === "string" && raw.startsWith("=") ? toHf(adjustReferences(fromHf(raw, true), formulaSheet, change)) : raw;
     const data = this.hf.getSheetSerialized(id);
     const out: RawCellContent[][] = [];
     const put = (r: number, c: number, v: RawCellContent): void => {
@@ -737,7 +805,7 @@ export class WorkbookModel {
       }
     }
     for (const meta of this.names.values()) {
-      const f = this.nameFormula(meta.name);
+      const f = this.nameFormulaInternal(meta.name);
       const nf = adjustReferences(f, "", change);
       if (nf !== f) this.hf.changeNamedExpression(meta.name, toHf(nf));
     }
@@ -750,7 +818,6 @@ export class WorkbookModel {
       throw accessDenied(location, `The sheet "${sheet.name}" is protected.`);
     }
     const vals = this.values(sheet, r);
-    const formulas = this.formulas(sheet, r);
     const raw = this.hf.getRangeSerialized({ start: { sheet: sheet.hfId, row: r.r0, col: r.c0 }, end: { sheet: sheet.hfId, row: r.r1, col: r.c1 } });
     const order = vals.map((_, i) => i);
     const collator = new Intl.Collator("vi", { sensitivity: "accent", numeric: false });
@@ -771,9 +838,8 @@ export class WorkbookModel {
       return c !== 0 ? c : a - b;
     });
     const out: RawCellContent[][] = order.map((src, dst) =>
-      raw[src].map((cellRaw, j) => {
-        const f = formulas[src][j];
-        if (typeof f === "string" && f.startsWith("=") && typeof cellRaw === "string" && cellRaw.startsWith("=")) return toHf(shiftRelative(f, dst - src, 0));
+      raw[src].map((cellRaw) => {
+        if (typeof cellRaw === "string" && cellRaw.startsWith("=")) return toHf(shiftRelative(fromHf(cellRaw, true), dst - src, 0));
         return cellRaw;
       }),
     );

@@ -32,6 +32,8 @@ export interface HostBackend {
   isSetSupported(name: string, version: string): boolean;
   /** The injected failure for this sync, if any (see MemoryHost.failAtSync). */
   takeFailure(): { code: string; message: string } | null;
+  /** Another person's edits due before this sync (see MemoryHost.beforeSync). */
+  runDue(): Promise<void>;
   notifyChange(): void;
 }
 
@@ -111,6 +113,7 @@ export class RequestContextImpl {
     // office.js sends no request when nothing is queued: no round trip, nothing to count.
     if (this._queue.length === 0) return passThroughValue as T;
     const b = this._backend;
+    await b.runDue();
     const stats = b.stats;
     stats.syncs++;
     if (this._closed) {

@@ -53,7 +53,9 @@ export function listItems(wb: WorkbookModel, sheet: SheetModel, rule: StoredRule
   const ref = singleReference(source);
   if (ref) {
     const target = ref.sheet !== undefined ? wb.sheetByName(ref.sheet) : sheet;
-    const resolved = target ? wb.resolveReference(ref.local, target) : null;
+    // A reference into a sheet that isn't there ("=#REF!$A$1:$A$3" after the sheet was deleted) lists nothing.
+    if (!target) return [];
+    const resolved = wb.resolveReference(ref.local, target);
     if (resolved) return wb.values(resolved.sheet, resolved.rect).flat().filter((v) => v !== "").map((v) => textOf(v));
   }
   const v = wb.evaluateAt(sheet, source, anchor, anchor.row, anchor.col);

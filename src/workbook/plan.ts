@@ -85,6 +85,11 @@ export interface PrintSetup {
 
 export interface SheetPlan {
   name: string;
+  /**
+   * The workbook name that records what this sheet owns (its region): the add-in rewrites only
+   * that region in place. Default: "BXV_" and the sheet name in ASCII (see regionName).
+   */
+  region?: string;
   tabColor?: string;
   blocks: PlanBlock[];
   formats: RangeFormat[];
@@ -110,4 +115,61 @@ export interface SheetPlan {
 
 export function emptyPlan(name: string): SheetPlan {
   return { name, blocks: [], formats: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], unlocked: [], names: [] };
+}
+
+/** The workbook name recording a plan's region: its own, or "BXV_" and the sheet name folded to ASCII letters, digits and "_". */
+export function regionName(plan: SheetPlan): string {
+  if (plan.region) return plan.region;
+  const ascii = plan.name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  return `BXV_${ascii || "Trang"}`;
+}
+
+/** A1 range of a plan item as a 0-based rectangle; null for whole rows or columns ("A:A", "$1:$3"). */
+function rectOf(range: string): { r0: number; c0: number; r1: number; c1: number } | null {
+  const local = range.slice(range.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const m = /^([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?$/.exec(local);
+  if (!m) return null;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const r0 = Number(m[2]) - 1;
+  const c0 = col(m[1]);
+  const r1 = m[4] ? Number(m[4]) - 1 : r0;
+  const c1 = m[3] ? col(m[3]) : c0;
+  return { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+}
+
+/**
+ * The rectangle a plan owns on its sheet: everything it writes or formats (cells, formats, merges,
+ * rules, unlocked cells, names), as one bounding box (0-based). Whole rows and columns (widths,
+ * print titles) are the sheet's, not the region's.
+ */
+export function planRegion(plan: SheetPlan): { row: number; col: number; rowCount: number; colCount: number } {
+  // The region starts at A1: every plan writes its title there.
+  const r0 = 0;
+  const c0 = 0;
+  let r1 = 0;
+  let c1 = 0;
+  const add = (r: { r0: number; c0: number; r1: number; c1: number } | null) => {
+    if (!r) return;
+    r1 = Math.max(r1, r.r1);
+    c1 = Math.max(c1, r.c1);
+  };
+  for (const b of plan.blocks) {
+    const at = rectOf(b.at);
+    if (!at || b.rows.length === 0) continue;
+    const width = Math.max(1, ...b.rows.map((r) => r.length));
+    add({ r0: at.r0, c0: at.c0, r1: at.r0 + b.rows.length - 1, c1: at.c0 + width - 1 });
+  }
+  for (const f of plan.formats) add(rectOf(f.range));
+  for (const m of plan.merges) add(rectOf(m));
+  for (const v of plan.validations) add(rectOf(v.range));
+  for (const c of plan.conditionalFormats) for (const part of c.range.split(",")) add(rectOf(part));
+  for (const u of plan.unlocked) add(rectOf(u));
+  for (const n of plan.names) add(rectOf(n.range));
+  return { row: r0, col: c0, rowCount: r1 - r0 + 1, colCount: c1 - c0 + 1 };
 }

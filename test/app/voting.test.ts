@@ -47,9 +47,10 @@ describe("secret-ballot use cases", () => {
     const loaded = await loadVoting(host);
     expect(loaded.ok && loaded.context.records.map((r) => r.id)).toEqual(["V1"]);
     expect(loaded.ok && loaded.context.records[0].vote).toEqual(record.vote);
-    // A second vote gets the next id and keeps the first.
+    // A second vote under the first's id (a pane opened before it was created, co-authoring) takes the next id and keeps the first.
     const again = await createVote(host, { ...record, id: "V1" });
-    expect(again.kind).toBe("invalid");
+    expect(again).toMatchObject({ kind: "written", id: "V2" });
+    expect(again.issues.map((i) => i.code)).toContain("vote.id.changed");
   });
 
   it("counts typed ballots twice: a difference blocks the count until a side is accepted; then minutes", async () => {

@@ -17,7 +17,8 @@ describe("page layout", () => {
       pl.headerMargin = 20;
       pl.footerMargin = 20;
       pl.centerHorizontally = true;
-      pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // One page wide, as many tall as needed: verticalFitToPages left out (0 is not a documented value).
+      pl.zoom = { horizontalFitToPages: 1 };
       pl.load("orientation, paperSize, leftMargin, zoom, centerHorizontally");
       const titles = pl.getPrintTitleRowsOrNullObject().load("address");
       const area = pl.getPrintAreaOrNullObject().load("address");
@@ -25,7 +26,7 @@ describe("page layout", () => {
       expect(pl.orientation).toBe("Landscape");
       expect(pl.paperSize).toBe("A4");
       expect(pl.leftMargin).toBe(36);
-      expect(pl.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+      expect(pl.zoom).toEqual({ horizontalFitToPages: 1 });
       expect(pl.centerHorizontally).toBe(true);
       expect(titles.address).toBe("Sheet1!1:3");
       expect(area.address).toBe("Sheet1!A1:H40");

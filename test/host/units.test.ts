@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { cellsToRects, colToLetters, formatRect, lettersToCol, parseAreas, parseRef, quoteSheet, sheetNeedsQuotes, subtract } from "../../src/host/addresses";
-import { adjustReferences, fromHf, renameSheetInFormula, shiftRelative, singleReference, toHf } from "../../src/host/formulas";
+import { excelRound } from "../../src/host/excelFunctions";
+import { adjustReferences, bindSheets, fromHf, killSheetInFormula, renameSheetInFormula, shiftRelative, singleReference, toHf } from "../../src/host/formulas";
 import { formatValue } from "../../src/host/numberFormat";
 import { agileHash, fromBase64, legacyHash, sha512, verifyPassword } from "../../src/host/passwordHash";
 
@@ -67,6 +68,39 @@ describe("formula text", () => {
     expect(singleReference("='Khối'!$B$4")).toEqual({ sheet: "Khối", local: "$B$4" });
     expect(singleReference("=$A$1:$B$2")).toEqual({ sheet: undefined, local: "$A$1:$B$2" });
     expect(singleReference("=A1+1")).toBeNull();
+  });
+
+  test("references bound to nothing: #REF!A1 after a deleted sheet, a missing sheet's name kept unbound", () => {
+    expect(killSheetInFormula("=K!A1+SUM('k'!A1:B2)+L!C3+#REF!", "K")).toBe("=#REF!A1+SUM(#REF!A1:B2)+L!C3+#REF!");
+    // "#REF!A1" reads as a dead reference: no adjustment, no rename, and HyperFormula gets a sheet that never exists.
+    expect(adjustReferences("=#REF!A5+A5", "S", { sheet: "S", axis: "row", at: 0, count: 1 })).toBe("=#REF!A5+A6");
+    expect(toHf("=#REF!A1")).toBe("='[#REF!]'!A1");
+    expect(fromHf("='[#REF!]'!A1")).toBe("=#REF!A1");
+    const bound = bindSheets("=Z!A1+Y!B2", (n) => n === "Y");
+    expect(bound).toBe("='[unbound]Z'!A1+Y!B2");
+    expect(fromHf(toHf(bound))).toBe("=Z!A1+'Y'!B2".replace("'Y'", "Y"));
+    expect(fromHf(toHf(bound), true)).toBe("='[unbound]Z'!A1+Y!B2");
+    expect(renameSheetInFormula(bound, "Y", "Z")).toBe("='[unbound]Z'!A1+Z!B2");
+    expect(bindSheets("=A1+1", () => false)).toBe("=A1+1");
+  });
+});
+
+describe("Excel's rounding", () => {
+  test("half away from zero on 15 significant digits; num_digits truncated; out of range is NaN", () => {
+    expect(excelRound(1.005, 2, "nearest")).toBe(1.01);
+    expect(excelRound(-0.285, 2, "nearest")).toBe(-0.29);
+    expect(excelRound(1.234, 1.9, "nearest")).toBe(1.2);
+    expect(excelRound(1255, -1.9, "nearest")).toBe(1260);
+    expect(excelRound(-0.0001, 2, "nearest")).toBe(0);
+    expect(Object.is(excelRound(-0.0001, 2, "down"), 0)).toBe(true);
+    expect(excelRound(-0.0001, 2, "up")).toBe(-0.01);
+    expect(excelRound(2 / 3, 400, "nearest")).toBe(0.666666666666667);
+    expect(excelRound(0.1 + 0.2, 20, "up")).toBe(0.3);
+    expect(excelRound(3.7, -400, "nearest")).toBe(0);
+    expect(excelRound(1e20 + 12345, -5, "nearest")).toBe(1e20);
+    expect(excelRound(10 - 2 ** -49, 0, "down")).toBe(10); // the double just below 10 is 10 to 15 digits
+    expect(excelRound(5e307, -308, "nearest")).toBe(1e308);
+    expect(excelRound(1.7e308, -308, "up")).toBeNaN();
   });
 });
 

@@ -146,6 +146,32 @@ describe("values and formulas", () => {
     expect(host.values("Sheet1", "C1")).toEqual([["ĐẠT 0.67"]]);
   });
 
+  test("text comparisons ignore case but not accents, as Excel's (LibreOffice agrees)", async () => {
+    const host = new MemoryHost();
+    await write(host, "Sheet1", "A1:A3", "values", [["Đạt"], ["Hợp lệ"], ["x"]]);
+    await write(host, "Sheet1", "B1:B6", "formulas", [
+      ['="a"="á"'],
+      ['="A"="a"'],
+      ['=COUNTIF(A1:A3,"Dat")'],
+      ['=COUNTIF(A1:A3,"đạt")'],
+      ['=ISNA(MATCH("hop le",A1:A3,0))'],
+      ['=MATCH("HỢP LỆ",A1:A3,0)'],
+    ]);
+    expect(host.values("Sheet1", "B1:B6")).toEqual([[false], [true], [0], [1], [true], [2]]);
+    // MATCH(..., 0): wildcards ("?", "*", "~" escapes), numbers and booleans by value; approximate types unchanged.
+    await write(host, "Sheet1", "C1:C4", "values", [[10], [20], [true], ["a*b"]]);
+    await write(host, "Sheet1", "D1:D7", "formulas", [
+      ['=MATCH("h?p*",A1:A3,0)'],
+      ['=MATCH("a~*b",C1:C4,0)'],
+      ["=MATCH(20,C1:C4,0)"],
+      ["=MATCH(TRUE,C1:C4,0)"],
+      ['=ISNA(MATCH("20",C1:C4,0))'],
+      ["=MATCH(15,C1:C2,1)"],
+      ["=MATCH(15,C1:C2)"],
+    ]);
+    expect(host.values("Sheet1", "D1:D7")).toEqual([[2], [4], [2], [3], [true], [1], [1]]);
+  });
+
   test("numberFormat: default General, set as a 2-D array or a single value; text uses it", async () => {
     const host = new MemoryHost();
     expect(await read(host, "Sheet1", "A1:B1", "numberFormat")).toEqual([["General", "General"]]);

@@ -38,7 +38,7 @@ async function sample(): Promise<MemoryHost> {
     k.pageLayout.paperSize = "A4";
     k.pageLayout.setPrintTitleRows("$1:$1");
     k.pageLayout.leftMargin = 36;
-    k.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    k.pageLayout.zoom = { horizontalFitToPages: 1 };
     wb.names.add("DiemTB", "='Khối'!$C$2:$C$4", "Điểm các đơn vị");
     wb.names.add("SoDonVi", "=Khối!$A$4");
     t.getRange("A1:A2").formulas = [["=AVERAGE(DiemTB)"], ["='Khối'!C2+SoDonVi"]];

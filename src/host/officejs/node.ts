@@ -52,8 +52,9 @@ export const officeJsClient: HostClient = {
   run<T>(host: MemoryHost, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const w = officeJsWindow(host.apiSets);
     const executor = {
-      executeAsync(_customData: unknown, _flags: number, message: { Body: unknown }) {
-        return Promise.resolve(executeRichApi(host, JSON.stringify(message.Body)));
+      async executeAsync(_customData: unknown, _flags: number, message: { Body: unknown }) {
+        await host.runDue();
+        return executeRichApi(host, JSON.stringify(message.Body));
       },
     };
     // A request-info resolver (ClientRequestContext.isRequestUrlAndHeaderInfoResolver) that also

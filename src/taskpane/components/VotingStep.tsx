@@ -126,9 +126,10 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       if (local.length) return { section: "create", intent: "error", text: vs.refused, issues: local };
       const out = await createVote(host, record);
       if (out.kind !== "written") return { section: "create", intent: "error", text: vs.refused, issues: out.issues };
-      await reload(record.id);
+      const id = out.id ?? record.id;
+      await reload(id);
       setFormOpen(false);
-      return { section: "votes", intent: "success", text: vs.created(record.id, out.sheets), issues: out.issues };
+      return { section: "votes", intent: "success", text: vs.created(id, out.sheets), issues: out.issues };
     });
 
   /** Counts `id` and keeps the count for the list and the results. */

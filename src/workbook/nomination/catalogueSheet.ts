@@ -19,6 +19,8 @@ export const CATALOGUE_SHEET = "Khen thưởng";
 export const CATALOGUE_TITLE = "DANH MỤC DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CỦA KHỐI";
 /** The workbook name over the table (header, awards and empty rows), for finding a renamed sheet. */
 export const CATALOGUE_TABLE_NAME = "BX_KhenThuong";
+/** The award names column (spare rows included): the drop-down source of sheets that pick an award. */
+export const CATALOGUE_AWARD_NAMES = "BX_KhenThuong_Ten";
 /** Empty rows below the awards, for custom entries. */
 export const CATALOGUE_SPARE_ROWS = 10;
 /** Fixed rows of a freshly written sheet (0-based). */
@@ -198,7 +200,10 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
     format: { fill: "#F8CBAD", fontColor: "#C00000", bold: true },
   });
 
-  p.names.push({ name: CATALOGUE_TABLE_NAME, range: rangeAddress(header, 0, n + 1, WIDTH, true), comment: "Danh mục danh hiệu thi đua và hình thức khen thưởng của khối" });
+  p.names.push(
+    { name: CATALOGUE_TABLE_NAME, range: rangeAddress(header, 0, n + 1, WIDTH, true), comment: "Danh mục danh hiệu thi đua và hình thức khen thưởng của khối" },
+    { name: CATALOGUE_AWARD_NAMES, range: rangeAddress(first, COL.name, n, 1, true), comment: "Tên các danh hiệu, hình thức khen thưởng (nguồn danh sách chọn)" },
+  );
   p.merges.push(rangeAddress(title, 0, 1, WIDTH), rangeAddress(note, 0, 1, WIDTH));
   p.formats.push(
     { range: rangeAddress(title, 0, 1, WIDTH), format: { bold: true, fontSize: 14, hAlign: "Center", fontColor: "#C00000" } },

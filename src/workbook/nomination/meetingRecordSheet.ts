@@ -4,6 +4,8 @@ import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type SheetPlan } from "../plan";
+import { BLOC_NAMES } from "../bloc/blocSheet";
+import { CATALOGUE_AWARD_NAMES } from "./catalogueSheet";
 
 /**
  * "Hội nghị bình xét": the review meeting's own record — when and where, who chaired, who took the
@@ -89,11 +91,13 @@ export function meetingRecordPlan(m: MeetingRecord, opts: { units?: string[]; aw
     { range: rangeAddress(first, 2, rows.length, 1), rule: { kind: "list", source: [DECISION.include, DECISION.exclude] }, error: { title: "Quyết định", message: `Chọn "${DECISION.include}" hoặc "${DECISION.exclude}".` } },
     { range: cellAddress(LAYOUT.fields + 5, 1), rule: { kind: "whole", min: 0, max: 500 }, error: { title: "Số đơn vị có mặt", message: "Nhập một số nguyên." } },
   );
-  if (opts.units?.length && opts.units.every((u) => !u.includes(","))) {
-    p.validations.push({ range: rangeAddress(first, 0, rows.length, 1), rule: { kind: "list", source: opts.units }, error: { title: "Đơn vị", message: "Chọn một đơn vị thành viên của khối." } });
+  // The lists live where they are kept (the members on "Khối", the awards on "Khen thưởng"), by
+  // their workbook names: always current, and free of Excel's 255-character limit on a list typed inline.
+  if (opts.units) {
+    p.validations.push({ range: rangeAddress(first, 0, rows.length, 1), rule: { kind: "list", source: { range: BLOC_NAMES.members } }, error: { title: "Đơn vị", message: "Chọn một đơn vị thành viên của khối." } });
   }
-  if (opts.awards?.length && opts.awards.every((a) => !a.includes(","))) {
-    p.validations.push({ range: rangeAddress(first, 1, rows.length, 1), rule: { kind: "list", source: opts.awards }, error: { title: "Danh hiệu / hình thức", message: "Chọn trong danh mục khen thưởng (trang Khen thưởng)." } });
+  if (opts.awards) {
+    p.validations.push({ range: rangeAddress(first, 1, rows.length, 1), rule: { kind: "list", source: { range: CATALOGUE_AWARD_NAMES } }, error: { title: "Danh hiệu / hình thức", message: "Chọn trong danh mục khen thưởng (trang Khen thưởng)." } });
   }
   p.columnWidths.push({ column: "A", width: 220 }, { column: "B", width: 230 }, { column: "C", width: 120 }, { column: "D", width: 300 });
   p.names.push({ name: MEETING_TABLE_NAME, range: rangeAddress(LAYOUT.fields, 0, head + 2 + rows.length - LAYOUT.fields, 4, true) });

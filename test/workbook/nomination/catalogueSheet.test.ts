@@ -9,6 +9,7 @@ import {
   CATALOGUE_SHEET,
   CATALOGUE_SPARE_ROWS,
   CATALOGUE_TABLE_NAME,
+  CATALOGUE_AWARD_NAMES,
   CATALOGUE_TITLE,
   catalogueSheetPlan,
   LEVEL_TEXT,
@@ -171,7 +172,11 @@ describe("the award catalogue sheet", () => {
     for (let r = first + N; r <= last; r++) expect(g.values[r].slice(0, 17)).toEqual([...Array(16).fill(""), "Có"]);
 
     // The table's name: header, awards and empty rows (row 4 to row 21).
-    expect(p.names).toEqual([expect.objectContaining({ name: CATALOGUE_TABLE_NAME, range: "$A$4:$Q$21" })]);
+    expect(p.names).toEqual([
+      expect.objectContaining({ name: CATALOGUE_TABLE_NAME, range: "$A$4:$Q$21" }),
+      // The names column alone: the drop-down source of the meeting record's award column.
+      expect.objectContaining({ name: CATALOGUE_AWARD_NAMES, range: "$B$5:$B$21" }),
+    ]);
     expect(p.formats).toContainEqual({ range: "A5:Q21", format: expect.objectContaining({ fill: "#FFFFE0" }) });
     expect(p.protection ?? null).toBeNull();
     expect(p.unlocked).toEqual([]);
