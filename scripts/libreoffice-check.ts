@@ -12,6 +12,9 @@ import ExcelJS from "exceljs";
 import { parseScenario } from "../src/cli/scenario";
 import { runScenario } from "../src/cli/run";
 import { voteSheets } from "../src/app/voting";
+import { useOfficeJsClient } from "../src/host/officejs/node";
+
+useOfficeJsClient();
 
 async function main(): Promise<number> {
   const file = resolve(process.argv[2] ?? "docs/scenario.sample.json");

@@ -1,4 +1,4 @@
-import { readFailed, writeFailed } from "./failures";
+import { readFailed, unfinishedIssues, writeFailed } from "./failures";
 import type { Bloc } from "../domain/bloc/bloc";
 import { error, hasErrors, warning, type Issue, type Message } from "../domain/issues";
 import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
@@ -125,7 +125,9 @@ export async function loadNomination(host: ExcelHost): Promise<{ ok: true; state
 
 function stateOf(read: WorkbookRead): NominationState {
   const voting = contextOf(read);
-  const issues: Issue[] = [...voting.blocIssues, ...voting.recordIssues.filter((i) => i.severity === "error")];
+  // A sheet the nomination is drawn from whose last write stopped part-way (those it writes itself are finished by writing them again).
+  const writes = [CATALOGUE_SHEET, MEETING_SHEET, NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes].map(nameKey);
+  const issues: Issue[] = [...unfinishedIssues(read, (s) => !writes.includes(nameKey(s))), ...voting.blocIssues, ...voting.recordIssues.filter((i) => i.severity === "error")];
   const pick = (sheet: string, name: string) => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]);
 
   const cr = pick(CATALOGUE_SHEET, "BX_KhenThuong");

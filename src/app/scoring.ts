@@ -1,4 +1,4 @@
-import { readFailed } from "./failures";
+import { readFailed, unfinishedIssues } from "./failures";
 import type { Bloc } from "../domain/bloc/bloc";
 import { leaves, type CriteriaTable } from "../domain/criteria/model";
 import { templateById } from "../domain/criteria/templates";
@@ -42,8 +42,16 @@ export interface ScoringContext {
   units: (UnitSheetRead & { name: string; col0: number })[];
 }
 
+/**
+ * A unit sheet's table as read: 13 columns, of which the reader needs all but the criterion's text
+ * (the longest, and the same on every sheet: it comes from "Tiêu chí"). About 12 bytes a cell.
+ */
+const UNIT_READ = { width: WIDTH, cellBytes: 12, skip: [UNIT_COL.text] };
+const UNIT_HEAVY = Object.fromEntries(ALL_UNIT_NAMES.map((n) => [n, UNIT_READ]));
+
 export async function readScoringContext(host: ExcelHost): Promise<ScoringContext> {
-  const read = await readWorkbook(host, { sheets: [BLOC_SHEET, CRITERIA_SHEET, SETTINGS_SHEET], sheetsOfNames: [BLOC_NAMES.name], regions: ALL_UNIT_NAMES });
+  // Up to 200 unit sheets: read in row slices under the response budget where they are long.
+  const read = await readWorkbook(host, { sheets: [BLOC_SHEET, CRITERIA_SHEET, SETTINGS_SHEET], sheetsOfNames: [BLOC_NAMES.name], regions: ALL_UNIT_NAMES, heavy: UNIT_HEAVY });
   const blocRead = read.byName[BLOC_SHEET]?.exists ? read.byName[BLOC_SHEET] : read.byDefinedName[BLOC_NAMES.name];
   let bloc: Bloc | null = null;
   let blocIssues: Issue[] = [];
@@ -350,7 +358,8 @@ export async function validateScores(host: ExcelHost): Promise<ValidateOutcome> 
   });
   const { issues, scores } = validateEntries(table, settings, ctx.bloc.members, units);
   const ordered = ctx.bloc.members.map((m) => scores.find((s) => nameKey(s.unit) === nameKey(m.name)) ?? { unit: m.name, entries: {} });
-  return { issues: [...ctx.settingsIssues, ...issues], results: computeResults(table, settings, ordered), table, settings, syncs: 1 };
+  // Sheets whose last write stopped part-way (inserting again finishes them).
+  return { issues: [...unfinishedIssues(ctx.read), ...ctx.settingsIssues, ...issues], results: computeResults(table, settings, ordered), table, settings, syncs: 1 };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFailed, writeFailed } from "./failures";
+import { readFailed, unfinishedIssues, writeFailed } from "./failures";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import { error, hasErrors, warning, type Issue, type Message, type Where } from "../domain/issues";
 import { nameKey } from "../domain/text";
@@ -402,10 +402,21 @@ export async function countVote(host: ExcelHost, id: string): Promise<CountOutco
   return countFromRead(read, contextOf(read), id);
 }
 
-/** What a count of these votes reads, in one round trip: the base sheets and every entry sheet of each. */
+/**
+ * A ballot entry sheet: a row per ballot (up to 10,000), a column per candidate (up to 60) and the
+ * results block beside; marks "x"/"k" or empty, about 5 bytes a cell in a response.
+ */
+export const ENTRY_READ = { width: 80, cellBytes: 5 };
+
+/** What a count of these votes reads: the base sheets and every entry sheet of each (one round trip, more only for very long entry sheets). */
 export function countRequest(ids: readonly string[], extra: { sheets?: string[]; sheetsOfNames?: string[] } = {}) {
   const anchors = ids.flatMap((id) => Object.values(anchor(id)));
-  return { sheets: [...BASE_READ.sheets, ...(extra.sheets ?? [])], sheetsOfNames: [...BASE_READ.sheetsOfNames, ...anchors, ...(extra.sheetsOfNames ?? [])] };
+  const entries = ids.flatMap((id) => [anchor(id).first, anchor(id).second]);
+  return {
+    sheets: [...BASE_READ.sheets, ...(extra.sheets ?? [])],
+    sheetsOfNames: [...BASE_READ.sheetsOfNames, ...anchors, ...(extra.sheetsOfNames ?? [])],
+    heavy: Object.fromEntries(entries.map((n) => [n, ENTRY_READ])),
+  };
 }
 
 /** Counts several votes from one read (the nomination step counts every award vote at once). */
@@ -431,6 +442,9 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
   const issues: Issue[] = [];
   const scores: Record<string, number> = {};
   for (const l of ctx.summary) if (l.total !== null) scores[l.unit] = l.total;
+  // A sheet of this vote whose last write stopped part-way is not counted from.
+  const own = Object.values(voteSheets(id)).map((x) => nameKey(x.sheet));
+  issues.push(...unfinishedIssues(read, (sheet) => own.includes(nameKey(sheet)) || nameKey(sheet) === nameKey(VOTE_SHEET)));
   const issuedCell = ctx.cellOf(id, "issued");
   let issued = record.issued;
   if (issued === null) {
@@ -510,7 +524,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
   const name = `${which === 1 ? s.first.prefix : s.second.prefix}_Phieu`;
   let read: WorkbookRead;
   try {
-    read = await readWorkbook(host, { ...BASE_READ, regions: [name] });
+    read = await readWorkbook(host, { ...BASE_READ, regions: [name], heavy: { [name]: ENTRY_READ } });
   } catch (e) {
     return { kind: "failed", issues: [readFailed(e)] };
   }

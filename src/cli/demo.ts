@@ -7,6 +7,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseScenario, scenarioJsonSchema } from "./scenario";
 import { runScenario } from "./run";
+import { useOfficeJsClient } from "../host/officejs/node";
+
+// The workbook is written through Microsoft's office.js client (as in Excel), answered by the in-memory host.
+useOfficeJsClient();
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes("--schema")) {

@@ -8,7 +8,7 @@ import { detectApiSupport, type ApiSupport } from "./apiSets";
 import { LOG_SHEET, logRow, logSheetPlan, logTime, type LogEntry } from "../workbook/log/logSheet";
 import { officeErrorToIssue } from "./errors";
 import type { ExcelHost } from "./host";
-import type { LogState, SheetInfo, SheetRead } from "./read";
+import { REGION_WRITING, type LogState, type SheetInfo, type SheetRead } from "./read";
 
 /**
  * Excel on the web refuses a request or a response over 5 MB (5,242,880 bytes) as office.js
@@ -73,7 +73,7 @@ export interface WriteReport {
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 /** The comment on a sheet's region name while a write is under way, then once it is done (with the write's time, which tells writes apart). */
-export const REGION_WRITING = "Bình xét: đang ghi dở";
+export { REGION_WRITING };
 export const REGION_DONE = "Bình xét: vùng của trang";
 const doneComment = (at: Date) => `${REGION_DONE}, ghi lúc ${logTime(at)}.${String(at.getMilliseconds()).padStart(3, "0")}`;
 /** Temporary sheets of add-in versions that wrote through hidden copies ("~BX3-482915"). */

@@ -40,8 +40,8 @@ const MESSAGES: Record<string, { vi: string; en: string }> = {
     en: "This version of Excel lacks a feature the add-in needs. Please update Office.",
   },
   GeneralException: {
-    vi: "Excel gặp lỗi khi thực hiện thao tác. Không có dữ liệu nào bị ghi dở; hãy thử lại.",
-    en: "Excel failed while carrying out the action. Nothing was left half-written; please try again.",
+    vi: "Excel gặp lỗi khi thực hiện thao tác; hãy thử lại.",
+    en: "Excel failed while carrying out the action; please try again.",
   },
 };
 

@@ -1,5 +1,6 @@
 import { saveBloc } from "../../src/app/bloc";
 import { insertScoring, validateScores } from "../../src/app/scoring";
+import { REGION_WRITING } from "../../src/excel/read";
 import { leaves } from "../../src/domain/criteria/model";
 import { templateById } from "../../src/domain/criteria/templates";
 import { MemoryHost } from "../../src/host";
@@ -128,6 +129,22 @@ describe("validateScores", () => {
     expect(at("scoring.entry.offStep")).toEqual([{ sheet: "SCT", cell: cellAddress(c, COL.self) }]);
     expect(out.issues.some((i) => i.code === "scoring.unit.empty")).toBe(true);
     expect(out.results).toHaveLength(8);
+  });
+});
+
+describe("a write that stopped part-way", () => {
+  // writeSheets marks each sheet's region name "being written" until its last request is done
+  // (src/excel/apply.ts): a sheet left so is not trusted, and inserting again finishes it.
+  it("is reported by validation at the sheet, and inserting again finishes it", async () => {
+    const host = await blocWorkbook();
+    expect((await insertScoring(host, { template: "departments-100" })).kind).toBe("inserted");
+    const region = host.names().find((n) => n.formula.includes("SCT!") && n.name.startsWith("BXV_"));
+    expect(region).toBeTruthy();
+    await host.run(async (ctx) => void (ctx.workbook.names.getItem(region!.name).comment = REGION_WRITING));
+    const out = await validateScores(host);
+    expect(out.issues.filter((i) => i.code === "excel.sheet.unfinished").map((i) => i.where?.sheet)).toEqual(["SCT"]);
+    expect((await insertScoring(host, {})).kind).toBe("inserted");
+    expect((await validateScores(host)).issues.map((i) => i.code)).not.toContain("excel.sheet.unfinished");
   });
 });
 

@@ -249,6 +249,18 @@ describe("writeSheets", () => {
     expect(report.issues.map((i) => i.code)).toEqual(["excel.print.unsupported"]);
   });
 
+  // Excel refuses an inline list source over 255 characters (test/host/conformance.test.ts): a plan
+  // carrying one is a layout bug, reported before anything is sent.
+  it("refuses a plan with an inline drop-down list over 255 characters, writing nothing", async () => {
+    const host = new MemoryHost();
+    const p = samplePlan();
+    p.validations.push({ range: "A2:A3", rule: { kind: "list", source: Array.from({ length: 20 }, (_, i) => `Sở thành viên số ${i + 1}`) }, error: { title: "Đơn vị", message: "Chọn" } });
+    const report = await writeSheets(host, [p], await state(host));
+    expect(report.ok).toBe(false);
+    expect(report.issues[0].message.en).toMatch(/255/);
+    expect(host.sheetNames()).toEqual(["Sheet1"]);
+  });
+
   it("escapes text that Excel would parse", () => {
     expect(toFormulaCell("=SUM(A1)")).toBe("'=SUM(A1)");
     expect(toFormulaCell("001")).toBe("'001");

@@ -41,3 +41,47 @@ describe("reading through the door", () => {
     expect(problem?.message.vi).toMatch(/Không chọn được ô/);
   });
 });
+
+/**
+ * Excel on the web refuses a response over 5 MB (RichApi ResponsePayloadSizeLimitExceeded): large
+ * items are read in row slices, each response under the budget, as office.js measures it here.
+ */
+describe("reads split under the response budget", () => {
+  async function bigSheet(rows: number) {
+    const host = new MemoryHost();
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("Phiếu");
+      ws.getRange(`A1:E${rows}`).values = Array.from({ length: rows }, (_, r) => [r + 1, "x", "", "Nội dung dài không cần đọc ".repeat(2), r % 2 ? "k" : ""]);
+      ctx.workbook.names.add("BX_Vung", ws.getRange(`A1:E${rows}`));
+    });
+    return host;
+  }
+
+  it("reads a heavy region longer than its share in several requests, each response under the budget, with the same values", async () => {
+    const host = await bigSheet(3000);
+    const whole = await readWorkbook(host, { regions: ["BX_Vung"] });
+    host.resetStats();
+    const split = await readWorkbook(host, { regions: ["BX_Vung"], heavy: { BX_Vung: { width: 5, cellBytes: 8, skip: [3] } }, budgetBytes: 40_000 });
+    expect(host.stats.syncs).toBeGreaterThan(2);
+    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(40_000);
+    expect(split.regions.BX_Vung.values).toEqual(whole.regions.BX_Vung.values.map((r) => r.map((v, c) => (c === 3 ? "" : v))));
+  });
+
+  it("leaves out the columns the reader does not need, and reads a short heavy item in one request", async () => {
+    const host = await bigSheet(20);
+    host.resetStats();
+    const r = await readWorkbook(host, { regions: ["BX_Vung"], heavy: { BX_Vung: { width: 5, cellBytes: 6, skip: [3] } } });
+    expect(host.stats.syncs).toBe(1);
+    expect(r.regions.BX_Vung.values[1]).toEqual([2, "x", "", "", "k"]);
+    expect(r.regions.BX_Vung.values).toHaveLength(20);
+  });
+
+  it("when cells are longer than estimated and a response is refused, reads the same rows again in halves", async () => {
+    const host = await bigSheet(2000);
+    const limited = await MemoryHost.fromXlsx(await host.toXlsx(), { responseLimitBytes: 60_000 });
+    const whole = await readWorkbook(host, { regions: ["BX_Vung"] });
+    const r = await readWorkbook(limited, { regions: ["BX_Vung"], heavy: { BX_Vung: { width: 5, cellBytes: 1 } }, budgetBytes: 50_000 });
+    expect(r.regions.BX_Vung.values).toEqual(whole.regions.BX_Vung.values);
+    expect(limited.stats.maxResponseBytes).toBeLessThanOrEqual(60_000);
+  });
+});

@@ -133,11 +133,12 @@ export function executeRichApi(host: MemoryHost, text: string): ExecutorResponse
   }
   const response = new RequestRun(host, new RequestContextImpl(host), body).execute();
   const size = utf8Length(JSON.stringify(response));
-  stats.responseBytes += size;
-  stats.maxResponseBytes = Math.max(stats.maxResponseBytes, size);
   if (size > host.responseLimitBytes) {
     return httpError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${size} bytes > ${host.responseLimitBytes}).`);
   }
+  // Responses delivered (a refused one never leaves Excel).
+  stats.responseBytes += size;
+  stats.maxResponseBytes = Math.max(stats.maxResponseBytes, size);
   return ok(response);
 }
 

@@ -2,6 +2,8 @@ import { writeSheets } from "../../../src/excel/apply";
 import { readWorkbook } from "../../../src/excel/read";
 import { MemoryHost } from "../../../src/host";
 import { emptyMeeting, MEETING_SHEET, meetingRecordPlan, readMeetingRecord, type MeetingRecord } from "../../../src/workbook/nomination/meetingRecordSheet";
+import { BLOC_NAMES } from "../../../src/workbook/bloc/blocSheet";
+import { CATALOGUE_AWARD_NAMES } from "../../../src/workbook/nomination/catalogueSheet";
 
 async function roundTrip(m: MeetingRecord, edit?: (host: MemoryHost) => void) {
   const host = new MemoryHost();
@@ -41,5 +43,16 @@ describe("the review meeting's record", () => {
       ["meeting.date.invalid", "B5"],
       ["meeting.override.reason", "D17"],
     ]);
+  });
+
+  // Excel refuses a list typed in the Source box past 255 characters (test/host/conformance.test.ts):
+  // the unit and award drop-downs take their items from the ranges where they are kept, by name.
+  it("takes its unit and award drop-downs from the member and catalogue ranges, so a bloc of 17 long names fits", () => {
+    const units = Array.from({ length: 17 }, (_, i) => `Sở Văn hóa, Thể thao và Du lịch tỉnh số ${i + 1}`);
+    const p = meetingRecordPlan(emptyMeeting(), { units, awards: ["Cờ thi đua của UBND tỉnh", "Bằng khen của Chủ tịch UBND tỉnh"] });
+    expect(units.join(",").length).toBeGreaterThan(255);
+    const lists = p.validations.filter((v) => v.rule.kind === "list").map((v) => (v.rule as { source: unknown }).source);
+    expect(lists).toEqual(expect.arrayContaining([{ range: BLOC_NAMES.members }, { range: CATALOGUE_AWARD_NAMES }]));
+    expect(lists.filter(Array.isArray).every((l) => (l as string[]).join(",").length <= 255)).toBe(true);
   });
 });
