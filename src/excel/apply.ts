@@ -508,12 +508,7 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
       }
       syncs++;
       if (done) {
-        issues.push(
-          warning("excel.log.notWritten", {
-            vi: `Đã ghi xong, nhưng không ghi được vào trang "${LOG_SHEET}" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
-            en: `Done, but the "${LOG_SHEET}" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
-          }),
-        );
+        issues.push(logNotWritten());
         return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
       }
     }
@@ -527,6 +522,14 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
     return { ok: false, syncs, keptOld: [], guarded, renamedBack, issues: [...issues, issue] };
   }
   return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
+}
+
+/** The action was done; only its log row could not be written. */
+export function logNotWritten(): Issue {
+  return warning("excel.log.notWritten", {
+    vi: `Đã ghi xong, nhưng không ghi được vào trang "${LOG_SHEET}" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
+    en: `Done, but the "${LOG_SHEET}" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
+  });
 }
 
 function renameIssues(renamed: { from: string; to: string }[]): Issue[] {

@@ -16,7 +16,7 @@ import { error, warning, type Issue } from "../domain/issues";
 import { nameKey } from "../domain/text";
 import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
 import type { LogEntry } from "../workbook/log/logSheet";
-import { appendLog, REQUEST_BUDGET_BYTES, toFormulaCell, utf8Length, writeSheets, type WorkbookState } from "./apply";
+import { appendLog, logNotWritten, REQUEST_BUDGET_BYTES, toFormulaCell, utf8Length, writeSheets, type WorkbookState } from "./apply";
 import { officeErrorToIssue } from "./errors";
 import type { ExcelHost } from "./host";
 
@@ -191,12 +191,7 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
         ok: true,
         syncs,
         ...(conflicts.length ? { conflicts } : {}),
-        issues: [
-          warning("excel.log.notWritten", {
-            vi: `Đã ghi xong, nhưng không ghi được vào trang "Nhật ký" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
-            en: `Done, but the "Nhật ký" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
-          }),
-        ],
+        issues: [logNotWritten()],
       };
     }
     return { ok: false, syncs, issues: [officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" })] };

@@ -96,6 +96,8 @@ export interface HeavySpec {
 const RESPONSE_BUDGET_BYTES = 4_000_000;
 /** What the first request carries besides the heavy items (sheet list, names, the small sheets). */
 const LIGHT_RESERVE_BYTES = 600_000;
+/** Heavy items that share the first response: blocs have 6 to 17 units, the largest seen some 60. */
+const SHARED = 64;
 
 interface Slice {
   key: string;
@@ -159,9 +161,13 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
   const budget = req.budgetBytes ?? RESPONSE_BUDGET_BYTES;
   const heavy = req.heavy ?? {};
   const heavyKeys = [...(req.sheets ?? []), ...(req.sheetsOfNames ?? []), ...(req.regions ?? [])].filter((k) => heavy[k]);
-  const share = Math.max(1, budget - LIGHT_RESERVE_BYTES) / Math.max(1, heavyKeys.length);
+  // Items asked for may not exist (200 unit names for a bloc of 8): the first SHARED items share the
+  // first response; any further ones (a bloc over SHARED units) start with a few rows.
+  const share = Math.max(1, budget - LIGHT_RESERVE_BYTES) / Math.max(1, Math.min(SHARED, heavyKeys.length));
+  const rank = new Map(heavyKeys.map((k, i) => [k, i]));
   /** Rows of each heavy item the first request reads. */
-  const firstRows = (spec: HeavySpec) => Math.min(50_000, Math.max(10, Math.floor(share / (Math.max(1, spec.width - (spec.skip?.length ?? 0)) * spec.cellBytes * (req.formulas ? 2 : 1)))));
+  const firstRows = (key: string, spec: HeavySpec) =>
+    (rank.get(key) ?? 0) >= SHARED ? 10 : Math.min(50_000, Math.max(10, Math.floor(share / (Math.max(1, spec.width - (spec.skip?.length ?? 0)) * spec.cellBytes * (req.formulas ? 2 : 1)))));
   const pending: Slice[] = [];
 
   const out = await host.run(async (context) => {
@@ -179,7 +185,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
         return { range, head: null as null | { rows: number; parts: { seg: [number, number]; r: Excel.Range }[] } };
       }
       range.load("address,rowIndex,columnIndex,rowCount,columnCount");
-      const rows = firstRows(spec);
+      const rows = firstRows(key, spec);
       const head = range.getIntersectionOrNullObject(range.getRow(0).getResizedRange(rows - 1, 0));
       return { range, head: { rows, parts: loadSegments(head, spec.width, spec.skip, !!req.formulas) } };
     };

@@ -5,6 +5,7 @@ import { insertScoring } from "../../src/app/scoring";
 import { templateById } from "../../src/domain/criteria/templates";
 import { cellBlocks, writeCells } from "../../src/excel/cells";
 import { MemoryHost } from "../../src/host";
+import { readWorkbook } from "../../src/excel/read";
 import { cellAddress } from "../../src/workbook/a1";
 import { COL, unitSheetMap } from "../../src/workbook/scoring/unitSheet";
 import { sampleDraft } from "../fixtures/bloc";
@@ -306,6 +307,21 @@ describe("writeCells", () => {
     expect(bad.ok).toBe(false);
     expect(bad.issues[0].code).toBe("excel.ItemNotFound");
     expect(await writeCells(host, [])).toEqual({ ok: true, syncs: 0, issues: [] });
+  });
+
+  // The log row comes last in the request: a "Nhật ký" someone protected with a password holds nothing back.
+  it("writes the cells and says so when only the log row could not be written", async () => {
+    const host = new MemoryHost();
+    await writeCells(host, [{ sheet: "Sheet1", address: "A1", value: 1 }], { log: { entry: { action: "Một", object: "x", counts: "" }, state: await readWorkbook(host, {}) } });
+    await host.run(async (ctx) => {
+      const p = ctx.workbook.worksheets.getItem("Nhật ký").protection;
+      p.unprotect();
+      p.protect(undefined, "của tôi");
+    });
+    const out = await writeCells(host, [{ sheet: "Sheet1", address: "B2", value: "x" }], { log: { entry: { action: "Hai", object: "x", counts: "" }, state: await readWorkbook(host, {}) } });
+    expect(out.ok).toBe(true);
+    expect(out.issues.map((i) => i.code)).toEqual(["excel.log.notWritten"]);
+    expect(host.values("Sheet1", "B2")).toEqual([["x"]]);
   });
 
   it("refuses a locked cell of a protected sheet (AccessDenied)", async () => {
