@@ -117,17 +117,22 @@ export function emptyPlan(name: string): SheetPlan {
   return { name, blocks: [], formats: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], unlocked: [], names: [] };
 }
 
-/** The workbook name recording a plan's region: its own, or "BXV_" and the sheet name folded to ASCII letters, digits and "_". */
+/**
+ * The workbook name recording a plan's region: its own, or "BXV_", the sheet name folded to ASCII
+ * letters, digits and "_", and 4 hex digits of the exact name (so "Sở Y tế" and "Sở Y-tế" differ).
+ */
 export function regionName(plan: SheetPlan): string {
   if (plan.region) return plan.region;
-  const ascii = plan.name
+  const exact = plan.name.normalize("NFC").toLocaleLowerCase();
+  const ascii = exact
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/[^a-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");
-  return `BXV_${ascii || "Trang"}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < exact.length; i++) h = Math.imul(h ^ exact.charCodeAt(i), 0x01000193) >>> 0;
+  return `BXV_${ascii || "trang"}_${(h & 0xffff).toString(16).padStart(4, "0")}`;
 }
 
 /** A1 range of a plan item as a 0-based rectangle; null for whole rows or columns ("A:A", "$1:$3"). */

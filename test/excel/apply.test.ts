@@ -1,7 +1,7 @@
 import { MemoryHost } from "../../src/host";
 import { REGION_DONE, REGION_WRITING, writeSheets, toFormulaCell } from "../../src/excel/apply";
 import { readWorkbook } from "../../src/excel/read";
-import { emptyPlan, type SheetPlan } from "../../src/workbook/plan";
+import { emptyPlan, regionName, type SheetPlan } from "../../src/workbook/plan";
 
 function samplePlan(name = "Bảng"): SheetPlan {
   const p = emptyPlan(name);
@@ -18,6 +18,8 @@ function samplePlan(name = "Bảng"): SheetPlan {
   p.freeze = { rows: 1, columns: 0 };
   return p;
 }
+
+const BANG_REGION = regionName(emptyPlan("Bảng"));
 
 /** A workbook's snapshot with the region names' write times left out (they tell writes apart). */
 function comparable(host: MemoryHost) {
@@ -101,7 +103,7 @@ describe("writeSheets", () => {
   it("keeps what a user typed outside the sheet's region, and clears what the old region held that the new plan does not", async () => {
     const host = new MemoryHost();
     await writeSheets(host, [samplePlan()], await state(host));
-    const region = host.names().find((n) => n.name === "BXV_Bang");
+    const region = host.names().find((n) => n.name === BANG_REGION);
     expect(region).toMatchObject({ formula: expect.stringMatching(/!\$A\$1:\$C\$6$/), comment: expect.stringContaining(REGION_DONE) });
     await host.run(async (ctx) => ctx.workbook.worksheets.getItem("Bảng").protection.unprotect());
     host.userEdit("Bảng", "E2", "ghi chú của khối");
@@ -112,7 +114,7 @@ describe("writeSheets", () => {
     expect(host.values("Bảng", "E2")).toEqual([["ghi chú của khối"]]);
     expect(host.values("Bảng", "A3:B4")).toEqual([["", ""], ["", ""]]);
     // The plan still formats B2:B4 and names B4: its region ends there now; the merge on row 6 is gone.
-    expect(host.names().find((n) => n.name === "BXV_Bang")?.formula).toMatch(/!\$A\$1:\$C\$4$/);
+    expect(host.names().find((n) => n.name === BANG_REGION)?.formula).toMatch(/!\$A\$1:\$C\$4$/);
     expect(host.snapshot().sheets.find((x) => x.name === "Bảng")?.merges ?? []).toEqual([]);
   });
 
@@ -145,7 +147,7 @@ describe("writeSheets", () => {
       expect(failed.ok).toBe(false);
       expect(failed.issues.at(-1)?.message.en).toMatch(/run the action again/);
       expect(host.sheetNames().filter((s) => s.startsWith("~"))).toEqual([]);
-      if (at > 1) expect(host.names().find((n) => n.name === "BXV_Bang")?.comment).toBe(REGION_WRITING);
+      if (at > 1) expect(host.names().find((n) => n.name === BANG_REGION)?.comment).toBe(REGION_WRITING);
       const again = await writeSheets(host, [big()], await state(host), { budgetBytes: 12_000 });
       expect(again.ok).toBe(true);
       expect(comparable(host)).toEqual(comparable(clean));
@@ -259,6 +261,12 @@ describe("writeSheets", () => {
     expect(report.ok).toBe(false);
     expect(report.issues[0].message.en).toMatch(/255/);
     expect(host.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  it("names a sheet's region after the sheet, apart for names that fold alike", () => {
+    expect(regionName(emptyPlan("Bảng"))).toMatch(/^BXV_bang_[0-9a-f]{4}$/);
+    expect(regionName(emptyPlan("Sở Y tế"))).not.toBe(regionName(emptyPlan("Sở Y-tế")));
+    expect(regionName({ ...emptyPlan("X"), region: "BX_Rieng" })).toBe("BX_Rieng");
   });
 
   it("escapes text that Excel would parse", () => {
