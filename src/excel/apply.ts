@@ -1,7 +1,7 @@
 import type { Issue } from "../domain/issues";
 import { warning } from "../domain/issues";
 import { nameKey } from "../domain/text";
-import { parseRange, qualified, rangeAddress, sheetOf, type Rect } from "../workbook/a1";
+import { parseRange, rangeAddress, sheetOf, type Rect } from "../workbook/a1";
 import type { CellFormat, PlanCell, SheetPlan, ValidationRule } from "../workbook/plan";
 import { planRegion, regionName } from "../workbook/plan";
 import { detectApiSupport, type ApiSupport } from "./apiSets";
@@ -629,4 +629,3 @@ export function valuesCopyPlan(name: string, grid: SheetRead | undefined): Sheet
   return p;
 }
 
-export { qualified };
