@@ -158,8 +158,8 @@ function applyFormat(range: Excel.Range, rect: Rect, f: CellFormat): void {
   }
 }
 
-/** The sheets of a write, by plan index, as proxies of the current request. */
-type Sheets = (plan: number) => Excel.Worksheet;
+/** The sheets of a write, by plan index, as proxies of the current request (`add` binds a sheet just created). */
+type Sheets = ((plan: number) => Excel.Worksheet) & { add(plan: number, ws: Excel.Worksheet): void };
 
 /** One piece of a write, sized so that the pieces can be packed into requests under the budget. */
 interface Work {
@@ -330,31 +330,17 @@ interface Target {
 }
 
 /**
- * Writes whole sheets from plans, in place. An existing sheet is never deleted (Excel binds a
- * formula's references when it is entered, so deleting a referenced sheet leaves #REF! for good):
- * what the add-in owned there before (its region, recorded in a workbook name) is cleared and the
- * plan written over it; cells a user typed outside that region stay. A new sheet is created under
- * its final name in the first request, before any formula refers to it.
- *
- * One round trip, unless the work passes the request budget: then the fewest requests under it.
- * While a write of several requests is under way, each sheet's region name says so
- * (REGION_WRITING), and the last request marks it done: a failed write is finished by running the
- * action again (every step is idempotent), and readers can tell a sheet that was not finished.
+ * How each plan meets the workbook: a new sheet, an existing one updated in place (found by name,
+ * reached by id), one moved aside whole first, or one whose values are first kept aside as a copy.
  */
-export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: WorkbookState, options: WriteOptions = {}): Promise<WriteReport> {
-  let plans = plansIn;
-  // The sheet to show is the caller's, never the log sheet added below.
-  options = { ...options, activate: options.activate ?? plansIn[0]?.name };
-  const api = detectApiSupport(host);
-  const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
-  const issues: Issue[] = [];
+function targetsOf(
+  plans: SheetPlan[],
+  state: WorkbookState,
+  info: Map<string, SheetInfo>,
+  names: Map<string, { formula?: string }>,
+  options: WriteOptions,
+): { targets: Target[]; renames: { key: string; to: string }[]; keptOld: { from: string; to: string }[] } {
   const keptOld: { from: string; to: string }[] = [];
-  const now = new Date();
-  const appendTo = options.log && state.log?.exists ? state.log : null;
-  if (options.log && !appendTo) plans = [...plans, logSheetPlan([options.log], now)];
-
-  const info = new Map((state.sheetInfo ?? state.sheets.map((name) => ({ name, id: "", visibility: "Visible", protected: false }))).map((s) => [nameKey(s.name), s]));
-  const names = new Map(state.names.map((n) => [nameKey(n.name), n]));
   const taken = new Set(state.sheets.map(nameKey));
   const asideName = (name: string) => {
     let to = `${name} (cũ)`;
@@ -394,6 +380,35 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
       copy,
     };
   });
+  return { targets, renames, keptOld };
+}
+
+/**
+ * Writes whole sheets from plans, in place. An existing sheet is never deleted (Excel binds a
+ * formula's references when it is entered, so deleting a referenced sheet leaves #REF! for good):
+ * what the add-in owned there before (its region, recorded in a workbook name) is cleared and the
+ * plan written over it; cells a user typed outside that region stay. A new sheet is created under
+ * its final name in the first request, before any formula refers to it.
+ *
+ * One round trip, unless the work passes the request budget: then the fewest requests under it.
+ * While a write of several requests is under way, each sheet's region name says so
+ * (REGION_WRITING), and the last request marks it done: a failed write is finished by running the
+ * action again (every step is idempotent), and readers can tell a sheet that was not finished.
+ */
+export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: WorkbookState, options: WriteOptions = {}): Promise<WriteReport> {
+  let plans = plansIn;
+  // The sheet to show is the caller's, never the log sheet added below.
+  options = { ...options, activate: options.activate ?? plansIn[0]?.name };
+  const api = detectApiSupport(host);
+  const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
+  const issues: Issue[] = [];
+  const now = new Date();
+  const appendTo = options.log && state.log?.exists ? state.log : null;
+  if (options.log && !appendTo) plans = [...plans, logSheetPlan([options.log], now)];
+
+  const info = new Map((state.sheetInfo ?? state.sheets.map((name) => ({ name, id: "", visibility: "Visible", protected: false }))).map((s) => [nameKey(s.name), s]));
+  const names = new Map(state.names.map((n) => [nameKey(n.name), n]));
+  const { targets, renames, keptOld } = targetsOf(plans, state, info, names, options);
   const copies = targets.flatMap((t) => (t.copy ? [t.copy] : []));
   const all = [...plans, ...copies];
   const leftovers = state.sheets.filter((s) => LEGACY_TEMP.test(s));
@@ -449,42 +464,12 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
         const wb = context.workbook;
         if (api.suspendCalculation) wb.application.suspendApiCalculationUntilNextSync();
         const bound: Excel.Worksheet[] = [];
-        const sheet: Sheets = (i) => (bound[i] ??= wb.worksheets.getItem(i < plans.length ? targets[i].existing?.key ?? all[i].name : all[i].name));
+        const sheet: Sheets = Object.assign((i: number) => (bound[i] ??= wb.worksheets.getItem(i < plans.length ? targets[i].existing?.key ?? all[i].name : all[i].name)), {
+          add: (i: number, ws: Excel.Worksheet) => void (bound[i] = ws),
+        });
         let probes: { t: Target; ws: Excel.Worksheet }[] = [];
         let guards: { key: string; range: Excel.Range }[] = [];
-        if (r === 0) {
-          // What the write depends on, as it is just before the write: guarded ranges and sheet names.
-          guards = (options.guards ?? []).map((g) => {
-            const s = info.get(nameKey(g.sheet));
-            const range = wb.worksheets.getItem(s?.id || g.sheet).getRange(g.address);
-            range.load("values");
-            return { key: `${g.sheet}!${g.address}`, range };
-          });
-          probes = targets.filter((t) => t.existing).map((t) => ({ t, ws: wb.worksheets.getItem((t.existing as { key: string }).key).load("name") }));
-          // Unprotect first (also a sheet a co-author protected since the read): a wrong or missing
-          // password stops the request before anything changes.
-          targets.forEach((t) => {
-            if (t.existing) wb.worksheets.getItem(t.existing.key).protection.unprotect(options.password || undefined);
-          });
-          // Then the new sheets: adding one whose name a co-author has just taken fails here, before
-          // any content changes (a new sheet's name is the lock on an id such as a vote's).
-          for (const rn of renames) wb.worksheets.getItem(rn.key).name = rn.to;
-          all.forEach((plan, i) => {
-            if (!(i < plans.length && targets[i].existing)) bound[i] = wb.worksheets.add(plan.name);
-          });
-          for (const name of leftovers) wb.worksheets.getItem(name).delete();
-          targets.forEach((t, i) => {
-            if (!t.existing) return;
-            const ws = sheet(i);
-            ws.name = t.plan.name;
-            ws.visibility = "Visible";
-            resetRegion(t.oldRegion === "used" ? ws.getUsedRange(false) : ws.getRange(rectAddress(t.oldRegion as Rect)));
-          });
-          // Until the last request is done, each region name covers all this write may touch, and says it is unfinished.
-          targets.forEach((t, i) => setRegionName(wb, t.regionExists, t.regionName, sheet(i), t.region, REGION_WRITING));
-          // The plans' names before anything refers to them (a drop-down's source, a formula).
-          defineNames(wb, all, sheet, names, options);
-        }
+        if (r === 0) ({ guards, probes } = prepare(wb, sheet, { plans, all, targets, renames, leftovers, info, names, options }));
         for (const w of requests[r]) w.apply(context, sheet);
         // A request per budget's worth of work: several only where one would pass Excel's 5 MB limit.
         // eslint-disable-next-line no-restricted-syntax
@@ -530,6 +515,59 @@ export function logNotWritten(): Issue {
     vi: `Đã ghi xong, nhưng không ghi được vào trang "${LOG_SHEET}" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
     en: `Done, but the "${LOG_SHEET}" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
   });
+}
+
+/**
+ * The first request's work before any content: what the write depends on as it is just before it
+ * (guarded ranges, sheet names), then protection off, sheets moved aside and created, leftovers of
+ * older versions removed, old regions cleared, region names marked unfinished, the plans' names.
+ */
+function prepare(
+  wb: Excel.Workbook,
+  sheet: Sheets,
+  w: {
+    plans: SheetPlan[];
+    all: SheetPlan[];
+    targets: Target[];
+    renames: { key: string; to: string }[];
+    leftovers: string[];
+    info: Map<string, SheetInfo>;
+    names: Map<string, unknown>;
+    options: WriteOptions;
+  },
+): { guards: { key: string; range: Excel.Range }[]; probes: { t: Target; ws: Excel.Worksheet }[] } {
+  const { plans, all, targets, options } = w;
+  const guards = (options.guards ?? []).map((g) => {
+    const s = w.info.get(nameKey(g.sheet));
+    const range = wb.worksheets.getItem(s?.id || g.sheet).getRange(g.address);
+    range.load("values");
+    return { key: `${g.sheet}!${g.address}`, range };
+  });
+  const probes = targets.filter((t) => t.existing).map((t) => ({ t, ws: wb.worksheets.getItem((t.existing as { key: string }).key).load("name") }));
+  // Unprotect first (also a sheet a co-author protected since the read): a wrong or missing
+  // password stops the request before anything changes.
+  targets.forEach((t) => {
+    if (t.existing) wb.worksheets.getItem(t.existing.key).protection.unprotect(options.password || undefined);
+  });
+  // Then the new sheets: adding one whose name a co-author has just taken fails here, before
+  // any content changes (a new sheet's name is the lock on an id such as a vote's).
+  for (const rn of w.renames) wb.worksheets.getItem(rn.key).name = rn.to;
+  all.forEach((plan, i) => {
+    if (!(i < plans.length && targets[i].existing)) sheet.add(i, wb.worksheets.add(plan.name));
+  });
+  for (const name of w.leftovers) wb.worksheets.getItem(name).delete();
+  targets.forEach((t, i) => {
+    if (!t.existing) return;
+    const ws = sheet(i);
+    ws.name = t.plan.name;
+    ws.visibility = "Visible";
+    resetRegion(t.oldRegion === "used" ? ws.getUsedRange(false) : ws.getRange(rectAddress(t.oldRegion as Rect)));
+  });
+  // Until the last request is done, each region name covers all this write may touch, and says it is unfinished.
+  targets.forEach((t, i) => setRegionName(wb, t.regionExists, t.regionName, sheet(i), t.region, REGION_WRITING));
+  // The plans' names before anything refers to them (a drop-down's source, a formula).
+  defineNames(wb, all, sheet, w.names, options);
+  return { guards, probes };
 }
 
 function renameIssues(renamed: { from: string; to: string }[]): Issue[] {
