@@ -4,7 +4,7 @@ import { error, hasErrors, warning, type Issue, type Message } from "../domain/i
 import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
 import { nominate } from "../domain/nomination/engine";
 import type { AwardVote, Catalogue, Override, Proposal, Standing } from "../domain/nomination/model";
-import { nameKey } from "../domain/text";
+import { cleanText, nameKey } from "../domain/text";
 import { ruleText } from "../domain/voting/model";
 import type { VoteRecord } from "../domain/voting/record";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
@@ -15,7 +15,17 @@ import { columnIndex, columnLetter } from "../workbook/a1";
 import type { Grid } from "../workbook/grid";
 import { CATALOGUE_SHEET, catalogueSheetPlan, readCatalogueSheet } from "../workbook/nomination/catalogueSheet";
 import { LIST_TITLE, listLayout, listSheetPlan, type ListInput } from "../workbook/nomination/listSheet";
-import { emptyMeeting, MEETING_SHEET, MEETING_TABLE_NAME, meetingRecordPlan, readMeetingRecord, type MeetingRecord } from "../workbook/nomination/meetingRecordSheet";
+import {
+  addresseeOf,
+  DEFAULT_RECIPIENTS,
+  emptyMeeting,
+  MEETING_SHEET,
+  MEETING_TABLE_NAME,
+  meetingRecordPlan,
+  readMeetingRecord,
+  recipientLines,
+  type MeetingRecord,
+} from "../workbook/nomination/meetingRecordSheet";
 import { MEETING_TITLE, meetingLayout, meetingSheetPlan, type MeetingInput } from "../workbook/nomination/meetingSheet";
 import { submissionLayout } from "../workbook/nomination/submission";
 import type { SheetPlan } from "../workbook/plan";
@@ -229,6 +239,15 @@ function resultsLink(state: NominationState, voteId: string) {
   return { name, nameCol: 2, votesCol: 3, percentCol: 4, keyRange: keyRangeOf(state.read, name, 2) };
 }
 
+/**
+ * The list's "Nơi nhận": the meeting record's lines, "Như trên" standing for the addressee (the
+ * list has no "Kính gửi" of its own), so the submission and its list name the same receivers.
+ */
+function listRecipients(state: NominationState): string[] {
+  const addressee = addresseeOf(state.meeting, state.bloc?.province ?? "");
+  return recipientLines({ recipients: (state.meeting.recipients.length > 0 ? state.meeting.recipients : [...DEFAULT_RECIPIENTS]).map((r) => (/^như trên\b/i.test(cleanText(r)) ? addressee : r)) });
+}
+
 const dateOf = (m: MeetingRecord, at: Date) => m.date ?? { day: at.getDate(), month: at.getMonth() + 1, year: at.getFullYear() };
 
 export function listInput(state: NominationState, at: Date = new Date()): ListInput {
@@ -246,6 +265,7 @@ export function listInput(state: NominationState, at: Date = new Date()): ListIn
     at: dateOf(state.meeting, at),
     proposals: state.list,
     submissionNumber: state.meeting.submissionNumber || undefined,
+    recipients: listRecipients(state),
     links:
       cols && cols.stt >= 0
         ? {
@@ -274,6 +294,7 @@ export function meetingInput(state: NominationState, at: Date = new Date()): Mee
     chair: m.chair,
     secretary: m.secretary,
     attendance: { members, present: m.present ?? members - m.absent.length, absent: m.absent },
+    addressee: addresseeOf(m, bloc?.province ?? ""),
     quorumText: null,
     standings: state.standings,
     votes: [...awardIds, ...otherIds]
@@ -307,7 +328,7 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
   const at = opts.at ?? new Date();
   const plans: SheetPlan[] = [];
   if (!state.catalogueInWorkbook) plans.push(catalogueSheetPlan(state.catalogue));
-  if (!state.meetingInWorkbook) plans.push(meetingRecordPlan(state.meeting, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name) }));
+  if (!state.meetingInWorkbook) plans.push(meetingRecordPlan(state.meeting, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name), province: state.bloc.province }));
   plans.push(listSheetPlan(listInput(state, at)), meetingSheetPlan(meetingInput(state, at)));
   // A sheet of the same name that this step did not make (the bloc's own list, a catalogue the
   // reader cannot read) is kept under another name, never overwritten.
@@ -372,7 +393,7 @@ const MEETING_WHAT: Message = { vi: "thông tin và quyết định của hội 
  */
 async function writeMeetingRecord(host: ExcelHost, state: NominationState, meeting: MeetingRecord, log: { action: string; object: string; counts: string; note?: string }): Promise<GenerateOutcome> {
   const read = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET] : state.read.byDefinedName[MEETING_TABLE_NAME];
-  const plan = meetingRecordPlan(meeting, { units: state.bloc?.members.map((m) => m.name) ?? [], awards: state.catalogue.awards.map((a) => a.name) });
+  const plan = meetingRecordPlan(meeting, { units: state.bloc?.members.map((m) => m.name) ?? [], awards: state.catalogue.awards.map((a) => a.name), province: state.bloc?.province ?? "" });
   if (read?.exists) plan.name = read.name;
   const keep = keepIfExtra(read, meetingRecordPlan(state.meeting), "meeting.sheet.keptOld", MEETING_WHAT);
   let report: WriteReport;
@@ -429,6 +450,8 @@ export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): P
     at: d,
     number: state.meeting.submissionNumber || undefined,
     proposals: state.list,
+    addressee: addresseeOf(state.meeting, state.bloc.province),
+    recipients: recipientLines(state.meeting),
     catalogueBasis: bases,
   });
   files.push({

@@ -62,7 +62,9 @@ describe("the nomination step", () => {
     expect(reasons.querySelector("summary")?.textContent).toBe("Xem lý do (8 đơn vị)");
     const bql = [...reasons.querySelectorAll("li[data-testid]")].find((li) => li.textContent?.startsWith(BQL))!;
     expect(bql.textContent).toContain("Không đề nghị");
-    expect(bql.textContent).toContain("Vượt số lượng 1 Cờ thi đua của UBND tỉnh/khối");
+    // Luật Thi đua, khen thưởng 2022 Đ26: the provincial flag is the leading unit's; the reason cites the rule.
+    expect(bql.textContent).toContain("Không phải đơn vị dẫn đầu khối");
+    expect(bql.textContent).toContain("Quy định áp dụng: Luật Thi đua, khen thưởng 2022, Điều 26");
     const lhtx = [...reasons.querySelectorAll("li[data-testid]")].find((li) => li.textContent?.startsWith("Liên minh Hợp tác xã tỉnh"))!;
     expect(lhtx.textContent).toMatch(/Chưa xếp loại Hoàn thành xuất sắc nhiệm vụ/);
 
@@ -129,6 +131,9 @@ describe("the nomination step", () => {
     change(N.mTime, "25:00");
     change(N.mPlace, "Hội trường Sở Công Thương");
     change(N.mNumber, "12/TTr-KTĐ");
+    // Where the file goes is the bloc's setting (DOMAIN §5: Sở Nội vụ in several provinces since 2025).
+    change(N.mAddressee, "Sở Nội vụ tỉnh Nam Định (Phòng Thi đua, khen thưởng)");
+    change(N.mRecipients, "Như trên\nCác đơn vị trong khối\nLưu: VT");
     await click(N.mSave);
     expect(status("meeting")).toBe("Chưa ghi được: sửa các ô được đánh dấu.");
     expect(screen.getByText("Ghi giờ theo dạng giờ:phút, VD 14:00.")).toBeTruthy();
@@ -137,6 +142,7 @@ describe("the nomination step", () => {
     await click(N.mSave);
     await waitFor(() => expect(status("meeting")).toBe(`Đã ghi thông tin hội nghị vào trang “${MEETING}”.`), { timeout: 10000 });
     expect(host.values(MEETING, "B4:B6").flat()).toEqual(["05/12/2026", "14:00", "Hội trường Sở Công Thương"]);
+    expect(host.values(MEETING, "B12:B13").flat()).toEqual(["Sở Nội vụ tỉnh Nam Định (Phòng Thi đua, khen thưởng)", "Như trên; Các đơn vị trong khối; Lưu: VT"]);
     expect((screen.getByTestId(N.mDate) as HTMLInputElement).value).toBe("05/12/2026");
 
     // Generate: the list and the minutes (and the catalogue) are sheets now.

@@ -20,12 +20,25 @@ const PARTY_LEGAL_BASIS = "Quy định về công tác khen thưởng của Ban 
 /** ≥ 80% of the bloc's members (the prosecution sector's rule for flags, DOMAIN §3): a setting. */
 const flagRule = (): Rule => ({ percent: 80, comparison: ">=", denominator: "members", quorum: null });
 
-const prereq = (p: Partial<Prerequisites>): Prerequisites => ({ maxRank: null, leading: false, votePassed: false, ...p, bands: [...(p.bands ?? [])] });
+const prereq = (p: Partial<Prerequisites>): Prerequisites => ({ maxRank: null, leading: false, votePassed: false, chosen: false, ...p, bands: [...(p.bands ?? [])] });
 
-function award(a: Omit<Award, "custom" | "percentCap" | "voteRule" | "legalBasis"> & Partial<Pick<Award, "percentCap" | "legalBasis">>): Award {
+/**
+ * The rules in force the default conditions follow (DOMAIN §3, checked 2026-12), printed in the
+ * reasons; a province whose rule differs edits the conditions and this text on "Khen thưởng".
+ */
+export const RULE_NOTES = {
+  governmentFlag:
+    "Luật Thi đua, khen thưởng 2022, Điều 25.1: xét trong số các tập thể dẫn đầu các cụm, khối thi đua; tỷ lệ 20% do tỉnh xét trên tổng số tập thể dẫn đầu các cụm, khối (Công văn 5007/BNV-TĐKT năm 2023), không tính trong từng khối",
+  provinceFlag: "Luật Thi đua, khen thưởng 2022, Điều 26: tặng tập thể dẫn đầu phong trào thi đua của cụm, khối thi đua",
+  excellentCollective:
+    "Điều kiện nội bộ của đơn vị (tỷ lệ cán bộ hoàn thành nhiệm vụ, Lao động tiên tiến, Chiến sĩ thi đua cơ sở) khối không kiểm tra được: chỉ đề nghị khi hội nghị chọn",
+} as const;
+
+function award(a: Omit<Award, "custom" | "percentCap" | "voteRule" | "legalBasis" | "ruleNote"> & Partial<Pick<Award, "percentCap" | "legalBasis" | "ruleNote">>): Award {
   return {
     percentCap: null,
     legalBasis: DEFAULT_LEGAL_BASIS,
+    ruleNote: "",
     ...a,
     voteRule: a.prerequisites.votePassed ? flagRule() : null,
     custom: false,
@@ -43,9 +56,9 @@ export function defaultCatalogue(): Catalogue {
         level: "government",
         priority: 1,
         quota: 1,
-        percentCap: 20,
         prerequisites: prereq({ leading: true, votePassed: true }),
         excludesLower: true,
+        ruleNote: RULE_NOTES.governmentFlag,
       }),
       award({
         id: "co-tinh",
@@ -54,8 +67,9 @@ export function defaultCatalogue(): Catalogue {
         level: "province",
         priority: 2,
         quota: 1,
-        prerequisites: prereq({ bands: [EXCELLENT_BAND], votePassed: true }),
+        prerequisites: prereq({ bands: [EXCELLENT_BAND], leading: true, votePassed: true }),
         excludesLower: true,
+        ruleNote: RULE_NOTES.provinceFlag,
       }),
       award({
         id: "tt-ldxs",
@@ -64,8 +78,9 @@ export function defaultCatalogue(): Catalogue {
         level: "province",
         priority: 3,
         quota: null,
-        prerequisites: prereq({ bands: [EXCELLENT_BAND] }),
+        prerequisites: prereq({ bands: [EXCELLENT_BAND], chosen: true }),
         excludesLower: false,
+        ruleNote: RULE_NOTES.excellentCollective,
       }),
       award({
         id: "bk-ttg",
@@ -137,6 +152,8 @@ export const PrerequisitesSchema = z
     bands: z.array(z.string().max(100)).max(20),
     leading: z.boolean(),
     votePassed: z.boolean(),
+    // Added 2026-12: older scenario files and workbooks omit it.
+    chosen: z.boolean().default(false),
   })
   .strict();
 
@@ -152,6 +169,7 @@ export const AwardSchema = z
     prerequisites: PrerequisitesSchema,
     excludesLower: z.boolean(),
     voteRule: RuleSchema.nullable(),
+    ruleNote: z.string().max(2000).default(""),
     legalBasis: z.string().max(2000),
     custom: z.boolean(),
   })
@@ -232,6 +250,35 @@ export function validateCatalogue(c: Catalogue): Issue[] {
       add(warning, "kind.mismatch", "kind", `"${name}" là hình thức khen thưởng nhưng được khai là danh hiệu thi đua.`, `"${name}" reads as a form of reward but is entered as an emulation title.`);
     } else if (name && a.kind === "reward" && looksLikeTitle(name)) {
       add(warning, "kind.mismatch", "kind", `"${name}" là danh hiệu thi đua nhưng được khai là hình thức khen thưởng.`, `"${name}" reads as an emulation title but is entered as a form of reward.`);
+    }
+    // The law in force against an older or edited catalogue (DOMAIN §3): warnings, as provinces differ.
+    const folded = foldDiacritics(name);
+    if (name && a.kind === "title" && a.level === "province" && /^co\b/.test(folded) && !a.prerequisites.leading) {
+      add(
+        warning,
+        "leading.law",
+        "prerequisites.leading",
+        `${label}: Luật Thi đua, khen thưởng 2022 (Điều 26) tặng cờ thi đua cấp tỉnh cho tập thể dẫn đầu cụm, khối; danh mục chưa yêu cầu "Phải là đơn vị dẫn đầu". Giữ nguyên nếu quy định của tỉnh khác.`,
+        `${label}: the 2022 Law on Emulation and Commendation (Art. 26) gives the provincial flag to the bloc's leading unit; the catalogue does not require the leading unit. Keep it only if the province's rule differs.`,
+      );
+    }
+    if (a.percentCap !== null && a.percentCap > 0 && a.percentCap <= 100 && a.prerequisites.leading) {
+      add(
+        warning,
+        "percentCap.provincial",
+        "percentCap",
+        `${label}: tỷ lệ ${a.percentCap}% tính trên tổng số đơn vị dẫn đầu các khối của tỉnh (Công văn 5007/BNV-TĐKT năm 2023) do tỉnh xét; trong một khối chỉ có một đơn vị dẫn đầu. Nên để trống.`,
+        `${label}: the ${a.percentCap}% cap is over all blocs' leading units of the province (CV 5007/BNV-TĐKT 2023), applied by the province; a bloc has one leading unit. Leave it blank.`,
+      );
+    }
+    if (name && a.kind === "title" && /lao dong xuat sac/.test(folded) && !a.prerequisites.chosen && !a.prerequisites.votePassed) {
+      add(
+        warning,
+        "chosen.law",
+        "prerequisites.chosen",
+        `${label}: cần điều kiện nội bộ của đơn vị mà khối không kiểm tra được; nên đặt "Khối chọn đề nghị" = "Có" để không đề nghị tự động mọi đơn vị hoàn thành xuất sắc nhiệm vụ.`,
+        `${label}: needs internal conditions of the unit the bloc cannot check; set "chosen by the bloc" so it is not proposed automatically for every excellent unit.`,
+      );
     }
     if (a.prerequisites.votePassed && a.voteRule === null) {
       add(warning, "voteRule.missing", "voteRule", `${label}: yêu cầu bỏ phiếu nhưng chưa khai tỷ lệ phiếu cần đạt.`, `${label}: a vote is required but no passing rule is set.`);

@@ -19,17 +19,22 @@ import type { Award, AwardVote, Catalogue, Override, Proposal, Standing } from "
  *  3. leading: the unit is the bloc's leading unit;
  *  4. vote: the award's vote is final and elected the unit (not on the ballot; under the rule;
  *     passed the rule but not elected within the number to elect);
- *  5. exclusion (the ladder rule): an award with `excludesLower` is not proposed to a unit already
- *     proposed (after the meeting's decisions) for a higher-priority award of the same kind that
- *     also has `excludesLower`. The awards of one kind with `excludesLower` form a ladder and a
- *     unit climbs only one rung: the highest it gets. An award without `excludesLower` neither
- *     excludes nor is excluded (by default Tập thể lao động xuất sắc, Bằng khen of the Party
- *     committee and Giấy khen may come with any other award).
+ *  4b. chosen: the award needs the bloc's explicit choice (`chosen`) and the meeting recorded a
+ *     decision proposing the unit;
+ *  5. exclusion (one achievement, one reward: Luật Thi đua, khen thưởng 2022 Đ5): an award with
+ *     `excludesLower` is not proposed to a unit already proposed (after the meeting's decisions)
+ *     for a higher-priority award that also has `excludesLower`, title or reward alike. These
+ *     awards form one ladder, in the catalogue's declared precedence (priority), and a unit climbs
+ *     only one rung: the highest it gets. An award without `excludesLower` neither excludes nor is
+ *     excluded (by default Tập thể lao động xuất sắc, Bằng khen of the Party committee and Giấy
+ *     khen may come with any other award).
  *  6. percent cap: of the units meeting conditions 1–4 (the award's standard), at most
  *     `percentCap`% (rounded down, at least 1 when the cap is above 0) are proposed;
  *  7. quota: at most `quota` units are proposed.
  * Caps and quotas take the units meeting 1–5 in the order of the final vote's elected list, then
  * rank, then name key; those past the cut get the cap and/or quota reason.
+ *
+ * The award's `ruleNote` (the rule its conditions follow) ends every reason list of the award.
  *
  * Overrides. A recorded decision of the meeting for a unit and an award (by name key or id) sets
  * `proposed` to its `include`, keeps the computed reasons and adds "Hội nghị quyết định: …". A
@@ -318,6 +323,9 @@ export function nominate(input: NominationInput): NominationResult {
         fails.push(say(`Chưa xếp loại ${want.join(" hoặc ")} (${has.vi})`, `Not classified ${want.join(" or ")} (${has.en})`));
       }
       if (p.leading && !s.leading) fails.push(say("Không phải đơn vị dẫn đầu khối", "Not the bloc's leading unit"));
+      if (p.chosen && overrideOf.get(pairKey(s.unit, award.id))?.include !== true) {
+        fails.push(say("Chưa được hội nghị chọn đề nghị (danh hiệu do khối chọn, không đề nghị tự động)", "Not chosen by the meeting (an award the bloc chooses, never proposed automatically)"));
+      }
       if (p.votePassed) {
         const c = candidateOf.get(key);
         if (!finalVote) {
@@ -336,7 +344,7 @@ export function nominate(input: NominationInput): NominationResult {
     // 5. The ladder rule.
     if (award.excludesLower) {
       for (const r of rows) {
-        const higher = (proposedFor.get(r.key) ?? []).find((h) => h.kind === award.kind && h.excludesLower);
+        const higher = (proposedFor.get(r.key) ?? []).find((h) => h.excludesLower);
         if (higher) r.fails.push(say(`Đã được đề nghị ${higher.name} (cao hơn)`, `Already proposed for ${higher.name} (higher)`));
       }
     }
@@ -368,6 +376,8 @@ export function nominate(input: NominationInput): NominationResult {
       const reasons = computed ? [passReason(award, s, c ? c.percent : null)] : [...r.fails];
       const o = overrideOf.get(pairKey(s.unit, award.id)) ?? null;
       if (o) reasons.push(say(`Hội nghị quyết định: ${cleanText(o.reason)}`, `The meeting decided: ${cleanText(o.reason)}`));
+      const note = cleanText(award.ruleNote ?? "");
+      if (note) reasons.push(say(`Quy định áp dụng: ${note}`, `Rule applied: ${note}`));
       return {
         unit: s.unit,
         awardId: award.id,
@@ -414,23 +424,20 @@ export function nominate(input: NominationInput): NominationResult {
     proposals.push(...made);
   }
 
-  // ---- A unit on two rungs of one ladder (only the meeting's decisions can do this).
+  // ---- A unit on two rungs of the ladder (only the meeting's decisions can do this).
   for (const u of units) {
-    const got = proposedFor.get(nameKey(u.unit)) ?? [];
-    for (const kind of ["title", "reward"] as const) {
-      const ladder = got.filter((a) => a.kind === kind && a.excludesLower);
-      if (ladder.length > 1) {
-        const names = ladder.map((a) => a.name).join(", ");
-        issues.push(
-          error(
-            "nomination.exclusive.twice",
-            say(
-              `${cleanText(u.unit)} được đề nghị cùng lúc ${names}; mỗi đơn vị chỉ được đề nghị một ${kind === "title" ? "danh hiệu" : "hình thức"} trong số này.`,
-              `${cleanText(u.unit)} is proposed for ${names} at once; a unit may be proposed for only one of these.`,
-            ),
+    const ladder = (proposedFor.get(nameKey(u.unit)) ?? []).filter((a) => a.excludesLower);
+    if (ladder.length > 1) {
+      const names = ladder.map((a) => a.name).join(", ");
+      issues.push(
+        error(
+          "nomination.exclusive.twice",
+          say(
+            `${cleanText(u.unit)} được đề nghị cùng lúc ${names}; một thành tích chỉ được đề nghị một hình thức khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 5).`,
+            `${cleanText(u.unit)} is proposed for ${names} at once; one achievement earns one reward (Law on Emulation and Commendation 2022, Art. 5).`,
           ),
-        );
-      }
+        ),
+      );
     }
   }
 
@@ -448,6 +455,10 @@ function passReason(award: Award, s: Standing, percent: number | null): Message 
   if (award.prerequisites.leading) {
     vi.push("dẫn đầu khối");
     en.push("the bloc's leading unit");
+  }
+  if (award.prerequisites.chosen) {
+    vi.push("hội nghị chọn đề nghị");
+    en.push("chosen by the meeting");
   }
   if (cleanText(s.band)) {
     vi.push(cleanText(s.band));

@@ -24,6 +24,12 @@ export interface Prerequisites {
   leading: boolean;
   /** The unit must have passed this award's vote (be elected in its final count). */
   votePassed: boolean;
+  /**
+   * The bloc must choose the unit explicitly: a recorded meeting decision proposing it. For titles
+   * whose conditions the bloc cannot see (Tập thể lao động xuất sắc needs staff titles, DOMAIN §3):
+   * never proposed automatically.
+   */
+  chosen: boolean;
 }
 
 export interface Award {
@@ -37,13 +43,23 @@ export interface Award {
   priority: number;
   /** How many the bloc may propose; null = no quota. */
   quota: number | null;
-  /** At most this percent of the units meeting the prerequisites (NĐ 91/2017 Đ11: 20% for the Government flag); null = none. */
+  /**
+   * At most this percent of the bloc's units meeting the prerequisites; null = none. A bloc's own
+   * cap: the Government flag's 20% is over all blocs' leading units of the province (CV
+   * 5007/BNV-TĐKT 2023), applied by the province, so it is not set by default.
+   */
   percentCap: number | null;
   prerequisites: Prerequisites;
-  /** Awards of the same kind that both set this exclude each other: a unit gets only the highest of them. Awards without it neither exclude nor are excluded. */
+  /**
+   * One achievement, one reward (Luật Thi đua, khen thưởng 2022 Đ5): awards that set this exclude
+   * each other, titles and rewards alike; a unit gets only the one of highest priority (the
+   * catalogue's declared precedence). Awards without it neither exclude nor are excluded.
+   */
   excludesLower: boolean;
   /** The passing rule of its vote (as on the vote), shown in the reasons; null when no vote is needed. */
   voteRule: Rule | null;
+  /** The rule its conditions follow, in words ("Luật TĐKT 2022 Điều 26: …"), printed in every reason for this award; editable. */
+  ruleNote: string;
   /** Editable text printed on the documents: "Nghị định số 152/2025/NĐ-CP …". Never hard-coded elsewhere. */
   legalBasis: string;
   /** Custom entries the bloc added. */

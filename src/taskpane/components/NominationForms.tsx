@@ -156,6 +156,9 @@ interface MeetingDraft {
   present: string;
   absent: string[];
   submissionNumber: string;
+  addressee: string;
+  /** One recipient per line. */
+  recipients: string;
 }
 
 type MeetingPatch = Partial<Omit<MeetingRecord, "overrides">>;
@@ -172,6 +175,8 @@ function draftOf(m: MeetingRecord): MeetingDraft {
     present: m.present === null ? "" : String(m.present),
     absent: m.absent,
     submissionNumber: m.submissionNumber,
+    addressee: m.addressee,
+    recipients: m.recipients.join("\n"),
   };
 }
 
@@ -207,7 +212,14 @@ function check(d: MeetingDraft, members: number, ns: NominationStrings): { patch
   if (present === undefined) problems.present = ns.badPresent(members);
   if (date === undefined || time === undefined || present === undefined) return { patch: null, problems };
   return {
-    patch: { date, time, place: d.place.trim(), chair: d.chair.trim(), secretary: d.secretary.trim(), present, absent: d.absent, submissionNumber: d.submissionNumber.trim() },
+    patch: { date, time, place: d.place.trim(), chair: d.chair.trim(), secretary: d.secretary.trim(), present, absent: d.absent,
+      submissionNumber: d.submissionNumber.trim(),
+      addressee: d.addressee.trim(),
+      recipients: d.recipients
+        .split(/[;\n]/)
+        .map((r) => r.trim())
+        .filter(Boolean),
+    },
     problems,
   };
 }
@@ -237,7 +249,7 @@ export function MeetingForm({ meeting, units, lang, disabled, saving, onSave, on
     if (out.patch) onSave(out.patch);
     else onInvalid();
   };
-  const text = (key: "place" | "chair" | "secretary" | "submissionNumber", label: string, testId: string, placeholder?: string) => (
+  const text = (key: "place" | "chair" | "secretary" | "submissionNumber" | "addressee", label: string, testId: string, placeholder?: string) => (
     <Field label={label} className={s.grow}>
       <Input value={d[key]} placeholder={placeholder} onChange={(_, v) => set({ [key]: v.value })} disabled={disabled} data-testid={testId} />
     </Field>
@@ -262,6 +274,12 @@ export function MeetingForm({ meeting, units, lang, disabled, saving, onSave, on
           <Input value={d.present} inputMode="numeric" onChange={(_, v) => set({ present: v.value })} disabled={disabled} data-testid={NOMINATION_TID.mPresent} />
         </Field>
         {text("submissionNumber", ns.number, NOMINATION_TID.mNumber, ns.numberPlaceholder)}
+      </div>
+      <div className={s.row}>{text("addressee", ns.addressee, NOMINATION_TID.mAddressee, ns.addresseePlaceholder)}</div>
+      <div className={s.row}>
+        <Field label={ns.recipients} hint={ns.recipientsHint} className={s.grow}>
+          <Textarea value={d.recipients} rows={3} onChange={(_, v) => set({ recipients: v.value })} disabled={disabled} data-testid={NOMINATION_TID.mRecipients} />
+        </Field>
       </div>
       <details>
         <summary className={s.summary}>{ns.absent(d.absent.length)}</summary>

@@ -31,6 +31,8 @@ export const NOMINATION_TID = {
   mPresent: "nomination-m-present",
   mAbsent: (i: number) => `nomination-m-absent-${i}`,
   mNumber: "nomination-m-number",
+  mAddressee: "nomination-m-addressee",
+  mRecipients: "nomination-m-recipients",
   mSave: "nomination-m-save",
   generate: "nomination-generate",
   produce: "nomination-produce",

@@ -53,10 +53,12 @@ export const CATALOGUE_HEADERS = {
   bands: "Xếp loại yêu cầu",
   leading: "Phải là đơn vị dẫn đầu",
   votePassed: "Phải trúng bỏ phiếu",
+  chosen: "Khối chọn đề nghị",
   excludesLower: "Loại trừ khen thấp hơn",
   votePercent: "Tỷ lệ phiếu (%)",
   comparison: "So sánh",
   denominator: "Mẫu số",
+  ruleNote: "Quy định áp dụng (ghi vào lý do)",
   legalBasis: "Căn cứ pháp lý",
   custom: "Bổ sung",
 } as const;
@@ -98,10 +100,12 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
       bands: a.prerequisites.bands.length > 0 ? a.prerequisites.bands.join("; ") : null,
       leading: yesNo(a.prerequisites.leading),
       votePassed: yesNo(a.prerequisites.votePassed),
+      chosen: yesNo(a.prerequisites.chosen),
       excludesLower: yesNo(a.excludesLower),
       votePercent: a.voteRule ? a.voteRule.percent : null,
       comparison: a.voteRule ? COMPARISON_TEXT[a.voteRule.comparison] : null,
       denominator: a.voteRule ? DENOMINATOR_WORDS[a.voteRule.denominator].vi : null,
+      ruleNote: a.ruleNote || null,
       legalBasis: a.legalBasis || null,
       custom: yesNo(a.custom),
     };
@@ -175,7 +179,8 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
     },
     flag("leading", "Đơn vị dẫn đầu", "Có = chỉ đơn vị dẫn đầu khối (hạng 1, không đồng hạng)."),
     flag("votePassed", "Phải trúng bỏ phiếu", "Có = đơn vị phải trúng trong cuộc bỏ phiếu của danh hiệu này."),
-    flag("excludesLower", "Loại trừ khen thấp hơn", "Có = đơn vị được đề nghị thì không đề nghị thêm mức thấp hơn cùng loại."),
+    flag("chosen", "Khối chọn đề nghị", "Có = chỉ đề nghị đơn vị mà hội nghị chọn (ghi ở trang Hội nghị bình xét), không đề nghị tự động."),
+    flag("excludesLower", "Loại trừ khen thấp hơn", "Có = một thành tích chỉ một hình thức khen thưởng (Luật TĐKT 2022 Điều 5): đơn vị được đề nghị mức cao hơn thì không đề nghị mức này."),
     {
       range: col("votePercent"),
       rule: { kind: "decimal", min: 0, max: 100 },
@@ -214,7 +219,8 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
     { range: rangeAddress(first, COL.name, n, 1), format: { wrap: true } },
     { range: rangeAddress(first, COL.kind, n, COL.bands - COL.kind), format: { hAlign: "Center", wrap: true } },
     { range: rangeAddress(first, COL.bands, n, 1), format: { wrap: true } },
-    { range: rangeAddress(first, COL.leading, n, COL.legalBasis - COL.leading), format: { hAlign: "Center", wrap: true } },
+    { range: rangeAddress(first, COL.leading, n, COL.ruleNote - COL.leading), format: { hAlign: "Center", wrap: true } },
+    { range: rangeAddress(first, COL.ruleNote, n, 1), format: { wrap: true } },
     { range: rangeAddress(first, COL.legalBasis, n, 1), format: { wrap: true } },
     { range: rangeAddress(first, COL.custom, n, 1), format: { hAlign: "Center" } },
     { range: rangeAddress(listRow, LIST_COL, 1, 1), format: { italic: true, fontColor: "#7F7F7F" } },
@@ -231,10 +237,12 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
     bands: 110,
     leading: 60,
     votePassed: 60,
+    chosen: 60,
     excludesLower: 60,
     votePercent: 55,
     comparison: 50,
     denominator: 100,
+    ruleNote: 240,
     legalBasis: 240,
     custom: 50,
   };
@@ -283,10 +291,12 @@ const HEADER_ACCEPT: Record<CatalogueColumn, string[]> = {
   bands: ["xep loai yeu cau", "xep loai", "bands"],
   leading: ["phai la don vi dan dau", "don vi dan dau", "dan dau", "leading"],
   votePassed: ["phai trung bo phieu", "trung bo phieu", "vote passed"],
+  chosen: ["khoi chon de nghi", "khoi chon", "hoi nghi chon", "chosen"],
   excludesLower: ["loai tru khen thap hon", "loai tru", "excludes lower"],
   votePercent: ["ty le phieu (%)", "ty le phieu", "vote percent"],
   comparison: ["so sanh", "comparison"],
   denominator: ["mau so", "denominator"],
+  ruleNote: ["quy dinh ap dung", "quy dinh", "rule note"],
   legalBasis: ["can cu phap ly", "can cu", "legal basis"],
   custom: ["bo sung", "custom"],
 };
@@ -340,6 +350,7 @@ export type CatalogueField =
   | "prerequisites.bands"
   | "prerequisites.leading"
   | "prerequisites.votePassed"
+  | "prerequisites.chosen"
   | "voteRule.percent"
   | "voteRule.comparison"
   | "voteRule.denominator";
@@ -357,11 +368,13 @@ const FIELD_COLUMN: Record<CatalogueField, CatalogueColumn> = {
   "prerequisites.bands": "bands",
   "prerequisites.leading": "leading",
   "prerequisites.votePassed": "votePassed",
+  "prerequisites.chosen": "chosen",
   excludesLower: "excludesLower",
   voteRule: "votePercent",
   "voteRule.percent": "votePercent",
   "voteRule.comparison": "comparison",
   "voteRule.denominator": "denominator",
+  ruleNote: "ruleNote",
   legalBasis: "legalBasis",
   custom: "custom",
 };
@@ -564,6 +577,7 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
       .filter(Boolean);
     const leading = flag("leading", { vi: "đơn vị dẫn đầu", en: "leading-unit condition" });
     const votePassed = flag("votePassed", { vi: "điều kiện trúng bỏ phiếu", en: "vote-passed condition" });
+    const chosen = flag("chosen", { vi: "điều kiện khối chọn đề nghị", en: "chosen-by-the-bloc condition" });
     const excludesLower = flag("excludesLower", { vi: "loại trừ khen thấp hơn", en: "excludes-lower setting" });
     const custom = flag("custom", { vi: "bổ sung", en: "custom setting" });
 
@@ -598,9 +612,10 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
       priority,
       quota,
       percentCap,
-      prerequisites: { maxRank, bands, leading, votePassed },
+      prerequisites: { maxRank, bands, leading, votePassed, chosen },
       excludesLower,
       voteRule,
+      ruleNote: paragraph(raw("ruleNote")),
       legalBasis: paragraph(raw("legalBasis")),
       custom,
     });

@@ -296,6 +296,8 @@ export interface ListInput {
   /** The proposed list in order (entries not `proposed` are left out). */
   proposals: Proposal[];
   links?: ListLinks;
+  /** "Nơi nhận" lines as printed; LIST_RECIPIENTS when absent. */
+  recipients?: string[];
   /** The bloc leader's signer, printed under the signature; empty leaves the space. */
   leaderName?: string;
   /** The submission's number ("12/TTr-KTĐ" or "12"), dated `at`; empty leaves dots to fill in. */
@@ -317,7 +319,8 @@ export const LIST_HEADERS = [
 export const LIST_COLS = { stt: 0, unit: 1, award: 2, total: 3, rank: 4, votes: 5, percent: 6, note: 7 } as const;
 /** Widths (points) filling the landscape printable width (714). */
 export const LIST_WIDTHS = [32, 190, 150, 58, 50, 70, 52, 112];
-export const LIST_RECIPIENTS = ["- Ban Thi đua - Khen thưởng tỉnh;", "- Các đơn vị trong khối;", "- Lưu: VT."];
+/** The list's default "Nơi nhận" (no body named that a province may not have, DOMAIN §5). */
+export const LIST_RECIPIENTS = ["- Các đơn vị trong khối;", "- Lưu: VT."];
 export const MEETING_DECIDED = "Hội nghị quyết định";
 export const EMPTY_LIST = "Không có đơn vị nào được đề nghị khen thưởng.";
 
@@ -381,7 +384,7 @@ export function listLayout(input: ListInput): DocLayout {
   if (n === 0) b.line(EMPTY_LIST, { italic: true, align: "Center" }, "tableRow");
   const table = b.table(first, C.percent);
   b.space(12);
-  b.signWithRecipients(LIST_RECIPIENTS, LEADER_TITLE, SIGN_STAMP_HINT, input.leaderName ?? "");
+  b.signWithRecipients(input.recipients ?? LIST_RECIPIENTS, LEADER_TITLE, SIGN_STAMP_HINT, input.leaderName ?? "");
   return b.layout("Landscape", table, { first, count: 1 });
 }
 

@@ -6,6 +6,7 @@ import type { Grid } from "../grid";
 import { emptyPlan, type SheetPlan } from "../plan";
 import { BLOC_NAMES } from "../bloc/blocSheet";
 import { CATALOGUE_AWARD_NAMES } from "./catalogueSheet";
+import { provinceName } from "./listSheet";
 
 /**
  * "Hội nghị bình xét": the review meeting's own record — when and where, who chaired, who took the
@@ -29,10 +30,29 @@ export interface MeetingRecord {
   absent: string[];
   /** Số tờ trình, e.g. "05/TTr-KTĐ". */
   submissionNumber: string;
+  /**
+   * Where the file goes ("Kính gửi"), a setting: the provincial council by default; after 2025
+   * several provinces receive it at Sở Nội vụ (DOMAIN §5). Empty = `defaultAddressee(province)`.
+   */
+  addressee: string;
+  /** The documents' "Nơi nhận" lines, as typed (without the dash and end mark); empty = DEFAULT_RECIPIENTS. */
+  recipients: string[];
   overrides: Override[];
 }
 
-export const emptyMeeting = (): MeetingRecord => ({ date: null, time: null, place: "", chair: "", secretary: "", present: null, absent: [], submissionNumber: "", overrides: [] });
+/** The council every province has (Luật Thi đua, khen thưởng 2022): the default addressee. */
+export const defaultAddressee = (province: string): string => `Hội đồng Thi đua - Khen thưởng ${provinceName(province)}`;
+/** Default "Nơi nhận": no body named that a province may not have (DOMAIN §5: the receiver moved in 2025). */
+export const DEFAULT_RECIPIENTS = ["Như trên", "Các đơn vị trong khối", "Lưu: VT"] as const;
+/** The addressee to print: the one set, or the default for the province. */
+export const addresseeOf = (m: Pick<MeetingRecord, "addressee">, province: string): string => cleanText(m.addressee) || defaultAddressee(province);
+/** The "Nơi nhận" lines to print, NĐ 30 style: "- Như trên;" … "- Lưu: VT.". */
+export function recipientLines(m: Pick<MeetingRecord, "recipients">): string[] {
+  const lines = (m.recipients.length > 0 ? m.recipients : [...DEFAULT_RECIPIENTS]).map((r) => cleanText(r).replace(/^[-–•+]\s*/, "").replace(/[;.,]+$/, "")).filter(Boolean);
+  return lines.map((l, i) => `- ${l}${i === lines.length - 1 ? "." : ";"}`);
+}
+
+export const emptyMeeting = (): MeetingRecord => ({ date: null, time: null, place: "", chair: "", secretary: "", present: null, absent: [], submissionNumber: "", addressee: "", recipients: [], overrides: [] });
 
 const FIELDS = [
   ["date", "Ngày họp (ngày/tháng/năm)"],
@@ -43,6 +63,8 @@ const FIELDS = [
   ["present", "Số đơn vị có mặt"],
   ["absent", "Đơn vị vắng mặt (cách nhau bằng dấu ;)"],
   ["submissionNumber", "Số tờ trình"],
+  ["addressee", "Kính gửi (nơi nhận hồ sơ)"],
+  ["recipients", "Nơi nhận (cách nhau bằng dấu ;)"],
 ] as const;
 type Field = (typeof FIELDS)[number][0];
 
@@ -53,7 +75,7 @@ const LAYOUT = { title: 0, note: 1, fields: 3 } as const;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-export function meetingRecordPlan(m: MeetingRecord, opts: { units?: string[]; awards?: string[] } = {}): SheetPlan {
+export function meetingRecordPlan(m: MeetingRecord, opts: { units?: string[]; awards?: string[]; province?: string } = {}): SheetPlan {
   const p = emptyPlan(MEETING_SHEET);
   p.tabColor = "#C00000";
   const value: Record<Field, string | number | null> = {
@@ -65,6 +87,9 @@ export function meetingRecordPlan(m: MeetingRecord, opts: { units?: string[]; aw
     present: m.present,
     absent: m.absent.join("; ") || null,
     submissionNumber: m.submissionNumber || null,
+    // Written out (the default too), so the user sees where the file goes and edits it there.
+    addressee: addresseeOf(m, opts.province ?? ""),
+    recipients: (m.recipients.length > 0 ? m.recipients : [...DEFAULT_RECIPIENTS]).join("; "),
   };
   p.blocks.push({
     at: "A1",
@@ -146,7 +171,8 @@ export function readMeetingRecord(grid: Grid): { found: boolean; meeting: Meetin
           if (Number.isInteger(n) && n >= 0) m.present = n;
           else issues.push(error("meeting.present.invalid", { vi: `Số đơn vị có mặt "${t}" không phải số nguyên.`, en: `Units present "${t}" is not a whole number.` }, at(r, c + 1)));
         } else if (field === "absent") m.absent = t ? t.split(/[;\n]/).map(cleanText).filter(Boolean) : [];
-        else if (field === "place" || field === "chair" || field === "secretary" || field === "submissionNumber") m[field] = t;
+        else if (field === "recipients") m.recipients = t ? t.split(/[;\n]/).map(cleanText).filter(Boolean) : [];
+        else if (field === "place" || field === "chair" || field === "secretary" || field === "submissionNumber" || field === "addressee") m[field] = t;
         break;
       }
       if (f === fold(OVERRIDE_HEADERS[0]) && fold(row[c + 2]).startsWith("quyet dinh")) head = r;

@@ -2,6 +2,7 @@ import type { Override, Proposal, Standing } from "../../domain/nomination/model
 import { cleanText, nameKey } from "../../domain/text";
 import type { SheetPlan } from "../plan";
 import { MINUTES_FONT, viDate, viPercent, type PieceStyle } from "../voting/minutesSheet";
+import { defaultAddressee } from "./meetingRecordSheet";
 import {
   DocBuilder,
   DOTS,
@@ -9,7 +10,6 @@ import {
   KIND_HEADINGS,
   layoutSheetPlan,
   MEETING_DECIDED,
-  provinceName,
   SIGN_HINT,
   viNum,
   type AwardGroup,
@@ -46,6 +46,8 @@ export interface MeetingInput {
   chair: string;
   secretary: string;
   attendance: { members: number; present: number; absent: string[] };
+  /** Where the file goes (the meeting record's "Kính gửi"); the provincial council when absent. */
+  addressee?: string;
   /** How the quorum stands, in words; null = not stated. */
   quorumText: string | null;
   standings: Standing[];
@@ -232,7 +234,7 @@ export function meetingLayout(input: MeetingInput): DocLayout {
   const awards = groups.flatMap((g) => g.awards);
   const perAward = awards.map((a) => `${a.award} (${a.proposals.length}): ${names(a.proposals.map((p) => p.unit))}`).join("; ");
   let conclusion = awards.length
-    ? `Hội nghị thống nhất đề nghị Hội đồng Thi đua - Khen thưởng ${provinceName(bloc.province)} xem xét, khen thưởng năm ${bloc.year}: ${perAward}.`
+    ? `Hội nghị thống nhất đề nghị ${cleanText(input.addressee ?? "") || defaultAddressee(bloc.province)} xem xét, khen thưởng năm ${bloc.year}: ${perAward}.`
     : `Hội nghị thống nhất không đề nghị khen thưởng năm ${bloc.year}.`;
   if (next && cleanText(next.leader)) {
     const deputies = next.deputies.map(cleanText).filter(Boolean);

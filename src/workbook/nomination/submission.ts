@@ -1,7 +1,8 @@
 import type { Proposal } from "../../domain/nomination/model";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
 import { MINUTES_FONT, viDate } from "../voting/minutesSheet";
-import { count2, DocBuilder, DOTS, groupProposals, LEADER_TITLE, provinceName, SIGN_STAMP_HINT, SUBMISSION_SYMBOL, type DocLayout } from "./listSheet";
+import { count2, DocBuilder, DOTS, groupProposals, LEADER_TITLE, SIGN_STAMP_HINT, SUBMISSION_SYMBOL, type DocLayout } from "./listSheet";
+import { defaultAddressee, recipientLines } from "./meetingRecordSheet";
 
 /**
  * The bloc's submission (tờ trình, Luật TĐKT 2022 Đ84, DOMAIN §5) proposing the year's awards to
@@ -20,11 +21,14 @@ export interface SubmissionInput {
   catalogueBasis: string[];
   /** Who signs for the bloc leader, printed under the signature. */
   leaderName?: string;
+  /** "Kính gửi": the meeting record's setting; the provincial council when absent (DOMAIN §5). */
+  addressee?: string;
+  /** "Nơi nhận" lines as printed ("- Như trên;" …); the defaults when absent. */
+  recipients?: string[];
 }
 
 export const SUBMISSION_TITLE = "TỜ TRÌNH";
 export const ATTACHED = "(Có danh sách kèm theo)";
-export const SUBMISSION_RECIPIENTS = ["- Như trên;", "- Ban Thi đua - Khen thưởng tỉnh;", "- Các đơn vị trong khối;", "- Lưu: VT."];
 /** Portrait: the header's left and right halves (467 points in all). */
 export const SUBMISSION_WIDTHS = [195, 272];
 
@@ -56,8 +60,7 @@ export function basisLines(bases: readonly string[]): string[] {
 export function submissionLayout(input: SubmissionInput): DocLayout {
   const { bloc } = input;
   const b = new DocBuilder(SUBMISSION_WIDTHS, { col: 0, span: 1 }, { col: 1, span: 1 });
-  const province = provinceName(bloc.province);
-  const council = `Hội đồng Thi đua - Khen thưởng ${province}`;
+  const council = cleanText(input.addressee ?? "") || defaultAddressee(bloc.province);
   const blocName = cleanText(bloc.name);
 
   b.header(bloc.name, bloc.leader);
@@ -89,6 +92,6 @@ export function submissionLayout(input: SubmissionInput): DocLayout {
   if (awards.length) b.line(ATTACHED, { italic: true });
   b.line(`Kính trình ${council} xem xét, quyết định./.`);
   b.space(12);
-  b.signWithRecipients(SUBMISSION_RECIPIENTS, LEADER_TITLE, SIGN_STAMP_HINT, input.leaderName ?? "");
+  b.signWithRecipients(input.recipients ?? recipientLines({ recipients: [] }), LEADER_TITLE, SIGN_STAMP_HINT, input.leaderName ?? "");
   return b.layout("Portrait");
 }

@@ -29,11 +29,17 @@ describe("default catalogue", () => {
     expect(c.awards.every((a) => !a.custom)).toBe(true);
   });
 
-  it("sets the prerequisites and the ladder as the brief and DOMAIN §3 say", () => {
+  it("sets the prerequisites and the ladder as the law in force and DOMAIN §3 say", () => {
     const c = defaultCatalogue();
-    expect(byId(c, "co-cp")).toMatchObject({ percentCap: 20, excludesLower: true, prerequisites: { leading: true, bands: [], votePassed: true } });
-    expect(byId(c, "co-tinh")).toMatchObject({ percentCap: null, excludesLower: true, prerequisites: { maxRank: null, leading: false, bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: true } });
-    expect(byId(c, "tt-ldxs")).toMatchObject({ excludesLower: false, voteRule: null, prerequisites: { bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: false } });
+    // Luật Thi đua, khen thưởng 2022 Đ25.1: the Government flag among the blocs' leading units; the
+    // 20% is over all of them in the province (CV 5007/BNV-TĐKT 2023), not a bloc's cap.
+    expect(byId(c, "co-cp")).toMatchObject({ percentCap: null, excludesLower: true, prerequisites: { leading: true, bands: [], votePassed: true, chosen: false } });
+    expect(byId(c, "co-cp").ruleNote).toMatch(/Điều 25\.1.*5007\/BNV-TĐKT.*không tính trong từng khối/);
+    // Đ26 (and Bắc Ninh QĐ 86/2025 Đ3.1): the provincial flag goes to the bloc's leading unit.
+    expect(byId(c, "co-tinh")).toMatchObject({ percentCap: null, excludesLower: true, prerequisites: { maxRank: null, leading: true, bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: true } });
+    expect(byId(c, "co-tinh").ruleNote).toMatch(/Điều 26.*dẫn đầu/);
+    // DOMAIN §3: Tập thể lao động xuất sắc needs conditions the bloc cannot see: chosen, never automatic.
+    expect(byId(c, "tt-ldxs")).toMatchObject({ excludesLower: false, voteRule: null, prerequisites: { bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: false, chosen: true } });
     expect(byId(c, "bk-ttg")).toMatchObject({ excludesLower: true, prerequisites: { votePassed: true } });
     expect(byId(c, "bk-tinh")).toMatchObject({ excludesLower: true, prerequisites: { votePassed: true } });
     expect(byId(c, "bk-tu")).toMatchObject({ excludesLower: false, voteRule: { percent: 80 }, prerequisites: { bands: ["Hoàn thành xuất sắc nhiệm vụ"], votePassed: true } });
@@ -87,10 +93,10 @@ describe("validateCatalogue", () => {
     expect(validateCatalogue(edited(3, { quota: -1 })).map((i) => [i.code, i.severity, i.field])).toEqual([["nomination.catalogue.quota.invalid", "error", "awards.3.quota"]]);
     expect(codes(validateCatalogue(edited(3, { quota: 1.5 })))).toEqual(["nomination.catalogue.quota.invalid"]);
     expect(validateCatalogue(edited(3, { quota: 0 }))).toEqual([]);
-    expect(validateCatalogue(edited(0, { percentCap: 120 })).map((i) => [i.code, i.field])).toEqual([["nomination.catalogue.percentCap.range", "awards.0.percentCap"]]);
-    expect(codes(validateCatalogue(edited(0, { percentCap: -5 })))).toEqual(["nomination.catalogue.percentCap.range"]);
-    expect(validateCatalogue(edited(0, { percentCap: 0 }))).toEqual([]);
-    expect(validateCatalogue(edited(0, { percentCap: 100 }))).toEqual([]);
+    expect(validateCatalogue(edited(5, { percentCap: 120 })).map((i) => [i.code, i.field])).toEqual([["nomination.catalogue.percentCap.range", "awards.5.percentCap"]]);
+    expect(codes(validateCatalogue(edited(5, { percentCap: -5 })))).toEqual(["nomination.catalogue.percentCap.range"]);
+    expect(validateCatalogue(edited(5, { percentCap: 0 }))).toEqual([]);
+    expect(validateCatalogue(edited(5, { percentCap: 100 }))).toEqual([]);
     const rank0 = edited(1, {});
     rank0.awards[1].prerequisites = { ...rank0.awards[1].prerequisites, maxRank: 0 };
     expect(validateCatalogue(rank0).map((i) => [i.code, i.field])).toEqual([["nomination.catalogue.maxRank.invalid", "awards.1.prerequisites.maxRank"]]);

@@ -128,12 +128,13 @@ describe("nominate: properties", () => {
             expect(p.percent).not.toBeNull();
           }
         }
-        // One rung of each ladder: a unit holds at most one award of a kind that excludes lower ones.
+        // One rung of the ladder: a unit holds at most one award that excludes lower ones, titles and
+        // rewards alike (one achievement, one reward: Luật Thi đua, khen thưởng 2022 Đ5).
         const ladder = new Map<string, number>();
         for (const p of r.list) {
           const award = input.catalogue.awards.find((a) => a.id === p.awardId);
           if (!award?.excludesLower) continue;
-          const k = `${nameKey(p.unit)}|${p.kind}`;
+          const k = nameKey(p.unit);
           ladder.set(k, (ladder.get(k) ?? 0) + 1);
         }
         for (const n of ladder.values()) expect(n).toBe(1);
@@ -142,14 +143,16 @@ describe("nominate: properties", () => {
     );
   });
 
-  it("an applied decision sets the outcome and is the last reason", () => {
+  it("an applied decision sets the outcome and is the last reason before the award's rule", () => {
     fc.assert(
       fc.property(inputArb(true), (input) => {
         const r = nominate(input);
         for (const p of r.proposals) {
+          const note = input.catalogue.awards.find((a) => a.id === p.awardId)?.ruleNote.trim();
+          if (note) expect(p.reasons[p.reasons.length - 1].vi).toBe(`Quy định áp dụng: ${note}`);
           if (!p.override) continue;
           expect(p.proposed).toBe(p.override.include);
-          expect(p.reasons[p.reasons.length - 1].vi.startsWith("Hội nghị quyết định: ")).toBe(true);
+          expect(p.reasons[p.reasons.length - (note ? 2 : 1)].vi.startsWith("Hội nghị quyết định: ")).toBe(true);
         }
       }),
       { numRuns: 200 },

@@ -52,8 +52,25 @@ const bkTinh = () =>
     [LD],
   );
 
+/**
+ * The catalogue the seeds' blocs (2019–2022) worked under, the repealed NĐ 91/2017: any unit the
+ * vote elects may take a provincial flag, Tập thể lao động xuất sắc follows the band, the 20% cap
+ * counted in the bloc. The mechanisms below are tested on it; the law in force (Luật Thi đua, khen
+ * thưởng 2022) and the default catalogue are tested in law2022.test.ts.
+ */
+function seedCatalogue(): Catalogue {
+  const c = defaultCatalogue();
+  for (const a of c.awards) {
+    a.ruleNote = "";
+    a.prerequisites.chosen = false;
+    if (a.id === "co-tinh") a.prerequisites.leading = false;
+    if (a.id === "co-cp") a.percentCap = 20;
+  }
+  return c;
+}
+
 function input(over: Partial<NominationInput> = {}): NominationInput {
-  return { catalogue: defaultCatalogue(), standings: standings(), votes: [coCp(), coTinh(), bkTinh()], overrides: [], ...over };
+  return { catalogue: seedCatalogue(), standings: standings(), votes: [coCp(), coTinh(), bkTinh()], overrides: [], ...over };
 }
 
 function withAward(c: Catalogue, id: string, change: Partial<Award>): Catalogue {
@@ -72,7 +89,7 @@ const codes = (r: { issues: { code: string }[] }) => r.issues.map((i) => i.code)
 
 describe("nominate: DOMAIN examples", () => {
   it("seed 000: one Government flag, two provincial flags, one provincial certificate", () => {
-    const r = nominate(input({ catalogue: withAward(withAward(defaultCatalogue(), "co-tinh", { quota: 2 }), "bk-tinh", { quota: 1 }) }));
+    const r = nominate(input({ catalogue: withAward(withAward(seedCatalogue(), "co-tinh", { quota: 2 }), "bk-tinh", { quota: 1 }) }));
     expect(r.issues).toEqual([]);
     expect(listed(r, "co-cp")).toEqual([VH]);
     // The leading unit, on the Government flag, does not also take a provincial flag.
@@ -117,8 +134,9 @@ describe("nominate: reasons", () => {
     // Leading, then the ballot.
     expect(vi(find(r.proposals, "co-cp", GD))).toEqual(["Không phải đơn vị dẫn đầu khối", "Không có tên trong danh sách bỏ phiếu Cờ thi đua của Chính phủ"]);
     // No vote at all.
-    expect(vi(find(r.proposals, "bk-ttg", VH))).toEqual(["Chưa có kết quả bỏ phiếu cuối cùng cho Bằng khen của Thủ tướng Chính phủ"]);
-    expect(en(find(r.proposals, "bk-ttg", VH))).toEqual(["No final vote result for Bằng khen của Thủ tướng Chính phủ yet"]);
+    // No vote at all; and, one achievement one reward (Luật 2022 Đ5), the Government flag above it.
+    expect(vi(find(r.proposals, "bk-ttg", VH))).toEqual(["Chưa có kết quả bỏ phiếu cuối cùng cho Bằng khen của Thủ tướng Chính phủ", "Đã được đề nghị Cờ thi đua của Chính phủ (cao hơn)"]);
+    expect(en(find(r.proposals, "bk-ttg", VH))).toEqual(["No final vote result for Bằng khen của Thủ tướng Chính phủ yet", "Already proposed for Cờ thi đua của Chính phủ (higher)"]);
   });
 
   it("quota: the first in the vote's elected order get the seats, the rest are over the quota", () => {
@@ -130,11 +148,11 @@ describe("nominate: reasons", () => {
     expect(listed(flipped, "co-tinh")).toEqual([YT]);
     expect(vi(find(flipped.proposals, "co-tinh", GD))).toEqual(["Vượt số lượng 1 Cờ thi đua của UBND tỉnh/khối"]);
     // Without a vote, the rank orders the seats.
-    const byRank = nominate(input({ catalogue: withAward(defaultCatalogue(), "tt-ldxs", { quota: 2 }) }));
+    const byRank = nominate(input({ catalogue: withAward(seedCatalogue(), "tt-ldxs", { quota: 2 }) }));
     expect(listed(byRank, "tt-ldxs")).toEqual([VH, GD]);
     expect(vi(find(byRank.proposals, "tt-ldxs", LD))).toEqual(["Vượt số lượng 2 Tập thể lao động xuất sắc/khối"]);
     // A quota of 0 proposes nobody.
-    expect(listed(nominate(input({ catalogue: withAward(defaultCatalogue(), "tt-ldxs", { quota: 0 }) })), "tt-ldxs")).toEqual([]);
+    expect(listed(nominate(input({ catalogue: withAward(seedCatalogue(), "tt-ldxs", { quota: 0 }) })), "tt-ldxs")).toEqual([]);
   });
 
   it("passed the rule but not elected within the number to elect", () => {
@@ -151,15 +169,15 @@ describe("nominate: reasons", () => {
   });
 
   it("rank conditions: must be first, or within the first N", () => {
-    const first = nominate(input({ catalogue: withAward(defaultCatalogue(), "tt-ldxs", { prerequisites: { maxRank: 1 } as Award["prerequisites"] }) }));
+    const first = nominate(input({ catalogue: withAward(seedCatalogue(), "tt-ldxs", { prerequisites: { maxRank: 1 } as Award["prerequisites"] }) }));
     expect(listed(first, "tt-ldxs")).toEqual([VH]);
     expect(vi(find(first.proposals, "tt-ldxs", YT))).toEqual(["Xếp hạng 3, yêu cầu hạng 1"]);
     expect(en(find(first.proposals, "tt-ldxs", YT))).toEqual(["Ranked 3, rank 1 required"]);
-    const top3 = nominate(input({ catalogue: withAward(defaultCatalogue(), "tt-ldxs", { prerequisites: { maxRank: 3 } as Award["prerequisites"] }) }));
+    const top3 = nominate(input({ catalogue: withAward(seedCatalogue(), "tt-ldxs", { prerequisites: { maxRank: 3 } as Award["prerequisites"] }) }));
     expect(listed(top3, "tt-ldxs")).toEqual([VH, GD, YT]);
     expect(vi(find(top3.proposals, "tt-ldxs", LD))).toEqual(["Xếp hạng 4, yêu cầu từ hạng 1 đến hạng 3"]);
     const unranked = standings().map((s) => (s.unit === GD ? { ...s, rank: null } : s));
-    const out = nominate(input({ standings: unranked, catalogue: withAward(defaultCatalogue(), "tt-ldxs", { prerequisites: { maxRank: 3 } as Award["prerequisites"] }) }));
+    const out = nominate(input({ standings: unranked, catalogue: withAward(seedCatalogue(), "tt-ldxs", { prerequisites: { maxRank: 3 } as Award["prerequisites"] }) }));
     expect(vi(find(out.proposals, "tt-ldxs", GD))).toEqual(["Chưa có xếp hạng, yêu cầu từ hạng 1 đến hạng 3"]);
   });
 
@@ -171,7 +189,7 @@ describe("nominate: reasons", () => {
   });
 
   it("a rule with '>' fails at the threshold, and decimals keep their comma", () => {
-    const c = withAward(defaultCatalogue(), "co-tinh", { voteRule: { percent: 66.67, comparison: ">", denominator: "valid", quorum: null } });
+    const c = withAward(seedCatalogue(), "co-tinh", { voteRule: { percent: 66.67, comparison: ">", denominator: "valid", quorum: null } });
     const v = coTinh([VH]);
     v.candidates = [
       { name: VH, votes: 8, percent: 100, passes: true },
@@ -181,7 +199,7 @@ describe("nominate: reasons", () => {
     expect(vi(find(out.proposals, "co-tinh", GD))).toEqual(["Không đạt tỷ lệ phiếu: 62,50% ≤ 66,67% số phiếu hợp lệ"]);
     expect(en(find(out.proposals, "co-tinh", GD))).toEqual(["Vote share not met: 62.50% ≤ 66.67% of the valid ballots"]);
     // An award without its own rule quotes the vote's.
-    const noRule = nominate(input({ catalogue: withAward(defaultCatalogue(), "co-tinh", { voteRule: null }), votes: [coCp(), v] }));
+    const noRule = nominate(input({ catalogue: withAward(seedCatalogue(), "co-tinh", { voteRule: null }), votes: [coCp(), v] }));
     expect(vi(find(noRule.proposals, "co-tinh", GD))).toEqual([`Không đạt tỷ lệ phiếu: 62,50% (${RULE_TEXT.vi})`]);
     // The rule the vote actually applied wins over the catalogue's.
     const applied = nominate(input({ catalogue: c, votes: [coCp(), { ...v, rule: { percent: 70, comparison: ">=", denominator: "present", quorum: null } }] }));
@@ -212,7 +230,7 @@ describe("nominate: the percent cap", () => {
   function capped(n: number) {
     const names = Array.from({ length: n }, (_, i) => `Đơn vị ${String(i + 1).padStart(2, "0")}`);
     const st: Standing[] = names.map((unit, i) => ({ unit, total: 100 - i, rank: i + 1, band: HTXS, leading: false }));
-    const c = withAward(defaultCatalogue(), "co-tinh", { percentCap: 20, quota: null });
+    const c = withAward(seedCatalogue(), "co-tinh", { percentCap: 20, quota: null });
     const v = vote("Cờ thi đua của UBND tỉnh", names.map((u) => [u, 8] as [string, number]), names);
     return nominate({ catalogue: c, standings: st, votes: [v], overrides: [] });
   }
@@ -230,7 +248,7 @@ describe("nominate: the percent cap", () => {
     // Government flag: 20% of the units meeting its standard (leading, elected) → 1.
     const r = nominate(input());
     expect(listed(r, "co-cp")).toEqual([VH]);
-    const c = withAward(defaultCatalogue(), "co-tinh", { percentCap: 50, quota: 1 });
+    const c = withAward(seedCatalogue(), "co-tinh", { percentCap: 50, quota: 1 });
     const v = coTinh([GD, YT, LD]);
     v.candidates = [GD, YT, LD, DAI].map((name) => ({ name, votes: 8, percent: 100, passes: true }));
     v.elected = [GD, YT, LD, DAI];
@@ -242,17 +260,18 @@ describe("nominate: the percent cap", () => {
 });
 
 describe("nominate: one rung of a ladder", () => {
-  it("a flag excludes a lower flag, not Tập thể lao động xuất sắc; a certificate excludes a lower certificate", () => {
+  it("a flag excludes a lower flag, not Tập thể lao động xuất sắc; a certificate excludes a lower certificate; a flag excludes a certificate (Luật 2022 Đ5)", () => {
     const bkTtg = vote("Bằng khen của Thủ tướng Chính phủ", [[LD, 8]], [LD]);
     const out = nominate(input({ votes: [coCp(), coTinh(), bkTtg, bkTinh()] }));
     expect(listed(out, "co-cp")).toEqual([VH]);
     expect(find(out.proposals, "tt-ldxs", VH).proposed).toBe(true);
     expect(listed(out, "bk-ttg")).toEqual([LD]);
     expect(vi(find(out.proposals, "bk-tinh", LD))).toEqual(["Đã được đề nghị Bằng khen của Thủ tướng Chính phủ (cao hơn)"]);
-    // A title does not exclude a reward: different kinds.
+    // One achievement, one reward (Luật Thi đua, khen thưởng 2022 Đ5): a flag excludes a certificate too.
     const both = nominate(input({ votes: [coCp(), coTinh(), vote("Bằng khen của Chủ tịch UBND tỉnh", [[GD, 8]], [GD])] }));
     expect(listed(both, "co-tinh")).toEqual([GD]);
-    expect(listed(both, "bk-tinh")).toEqual([GD]);
+    expect(listed(both, "bk-tinh")).toEqual([]);
+    expect(vi(find(both.proposals, "bk-tinh", GD))).toEqual(["Đã được đề nghị Cờ thi đua của UBND tỉnh (cao hơn)"]);
     expect(both.issues).toEqual([]);
   });
 
@@ -263,7 +282,7 @@ describe("nominate: one rung of a ladder", () => {
   });
 
   it("awards without excludesLower neither exclude nor are excluded", () => {
-    const c = withAward(defaultCatalogue(), "co-tinh", { excludesLower: false });
+    const c = withAward(seedCatalogue(), "co-tinh", { excludesLower: false });
     expect(listed(nominate(input({ catalogue: c })), "co-tinh")).toEqual([VH]);
   });
 });
@@ -374,7 +393,7 @@ describe("nominate: proposals and list", () => {
   it("one proposal per award and unit, by priority, rank, then name; the list is the proposed ones in that order", () => {
     const st = standings().map((s) => (s.unit === BAO || s.unit === HVH ? { ...s, rank: 6 } : s.unit === CD ? { ...s, rank: null } : s));
     const r = nominate(input({ standings: st }));
-    const ids = orderedAwards(defaultCatalogue()).map((a) => a.id);
+    const ids = orderedAwards(seedCatalogue()).map((a) => a.id);
     expect(r.proposals).toHaveLength(ids.length * 8);
     expect(r.proposals.filter((_, i) => i % 8 === 0).map((p) => p.awardId)).toEqual(ids);
     // Rank 6 twice: by name ("Báo tỉnh" before "Hội Văn học"); unranked last.

@@ -109,7 +109,10 @@ describe("the nomination list layout", () => {
     const right = sig.flatMap((r) => r.pieces.filter((p) => p.col === layout.right.col).map((p) => p.value));
     const left = sig.flatMap((r) => r.pieces.filter((p) => p.col === layout.left.col).map((p) => p.value));
     expect(right).toEqual(["TRƯỞNG KHỐI", "(Ký, ghi rõ họ tên, đóng dấu)", "Nguyễn Văn An"]);
-    expect(left).toEqual(["Nơi nhận:", "- Ban Thi đua - Khen thưởng tỉnh;", "- Các đơn vị trong khối;", "- Lưu: VT."]);
+    // DOMAIN §5: the default names no body a province may not have since 2025; the app passes the meeting record's lines.
+    expect(left).toEqual(["Nơi nhận:", "- Các đơn vị trong khối;", "- Lưu: VT."]);
+    const set = listLayout({ ...INPUT, recipients: ["- Sở Nội vụ;", "- Lưu: VT."] });
+    expect(set.rows.filter((r) => r.kind === "signature").flatMap((r) => r.pieces.filter((p) => p.col === set.left.col).map((p) => p.value))).toEqual(["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT."]);
     const last = layout.rows.length - 1;
     expect(layout.rows.findIndex((r) => r.kind === "signature")).toBeGreaterThan(layout.table.first + layout.table.rows);
     expect(layout.rows[last].pieces[0].value).toBe("Nguyễn Văn An");

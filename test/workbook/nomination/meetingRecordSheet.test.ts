@@ -23,25 +23,33 @@ describe("the review meeting's record", () => {
     present: 7,
     absent: ["Liên minh Hợp tác xã tỉnh"],
     submissionNumber: "05/TTr-KTĐ",
+    addressee: "Sở Nội vụ tỉnh Bắc Ninh (Phòng Thi đua, khen thưởng)",
+    recipients: ["Như trên", "Hội đồng Thi đua - Khen thưởng tỉnh", "Lưu: VT"],
     overrides: [{ unit: "Sở Xây dựng", award: "Cờ thi đua của UBND tỉnh", include: false, reason: "Đơn vị xin rút vì đã được đề nghị ở cụm khác" }],
   };
 
-  it("reads back what it wrote, and an empty record as empty", async () => {
+  it("reads back what it wrote; an empty record shows where the file goes by default, to edit there", async () => {
     expect(await roundTrip(full)).toEqual({ found: true, meeting: full, issues: [] });
-    expect(await roundTrip(emptyMeeting())).toEqual({ found: true, meeting: emptyMeeting(), issues: [] });
+    // DOMAIN §5: where the file goes is a setting (Sở Nội vụ in several provinces since 2025); the
+    // default names the council every province has, and the recipients name no body that may not exist.
+    expect(await roundTrip(emptyMeeting())).toEqual({
+      found: true,
+      meeting: { ...emptyMeeting(), addressee: "Hội đồng Thi đua - Khen thưởng tỉnh", recipients: ["Như trên", "Các đơn vị trong khối", "Lưu: VT"] },
+      issues: [],
+    });
   });
 
   it("survives an inserted row and reports a decision without a reason at its cell", async () => {
     const r = await roundTrip(full, (host) => {
       host.userInsertRows(MEETING_SHEET, 4, 1);
-      host.userPaste(MEETING_SHEET, "A17", [["Sở Công Thương", "Cờ thi đua của UBND tỉnh", "Đề nghị", null]]);
+      host.userPaste(MEETING_SHEET, "A19", [["Sở Công Thương", "Cờ thi đua của UBND tỉnh", "Đề nghị", null]]);
       host.userEdit(MEETING_SHEET, "B5", "5/13/2026");
     });
     expect(r.meeting.place).toBe(full.place);
     expect(r.meeting.overrides).toEqual(full.overrides);
     expect(r.issues.map((i) => [i.code, i.where?.cell])).toEqual([
       ["meeting.date.invalid", "B5"],
-      ["meeting.override.reason", "D17"],
+      ["meeting.override.reason", "D19"],
     ]);
   });
 

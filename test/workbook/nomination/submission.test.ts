@@ -95,7 +95,19 @@ describe("the submission (tờ trình)", () => {
     const right = sig.flatMap((r) => r.pieces.filter((p) => p.col === layout.right.col).map((p) => p.value));
     const left = sig.flatMap((r) => r.pieces.filter((p) => p.col === layout.left.col).map((p) => p.value));
     expect(right).toEqual(["TRƯỞNG KHỐI", "(Ký, ghi rõ họ tên, đóng dấu)", "Nguyễn Văn An"]);
-    expect(left).toEqual(["Nơi nhận:", "- Như trên;", "- Ban Thi đua - Khen thưởng tỉnh;", "- Các đơn vị trong khối;", "- Lưu: VT."]);
+    // DOMAIN §5: no default names a body a province may not have since 2025 (the Ban Thi đua - Khen thưởng).
+    expect(left).toEqual(["Nơi nhận:", "- Như trên;", "- Các đơn vị trong khối;", "- Lưu: VT."]);
+  });
+
+  it("sends the file where the bloc's setting says (DOMAIN §5: Sở Nội vụ in several provinces since 2025), with the recipients as typed", () => {
+    const to = "Sở Nội vụ tỉnh Bắc Ninh (Phòng Thi đua, khen thưởng)";
+    const l = submissionLayout({ ...INPUT, addressee: to, recipients: ["- Như trên;", "- Hội đồng Thi đua - Khen thưởng tỉnh;", "- Lưu: VT."] });
+    const t = layoutText(l);
+    expect(t).toContain(`Kính gửi: ${to}.`);
+    expect(t).toContain(`Kính trình ${to} xem xét, quyết định./.`);
+    expect(t.some((x) => x.includes(`Trưởng khối kính đề nghị ${to} xem xét`))).toBe(true);
+    const left = l.rows.filter((r) => r.kind === "signature").flatMap((r) => r.pieces.filter((p) => p.col === l.left.col).map((p) => p.value));
+    expect(left).toEqual(["Nơi nhận:", "- Như trên;", "- Hội đồng Thi đua - Khen thưởng tỉnh;", "- Lưu: VT."]);
   });
 
   it("fits the portrait page, and renders to a sheet without issues", async () => {
