@@ -422,6 +422,8 @@ export interface OutputFile {
   bytes: Uint8Array;
   /** What it is, for the pane. */
   label: Message;
+  /** What the user should know about this file before sending it (e.g. names a provincial system's list lacks). */
+  notes?: Issue[];
 }
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -429,8 +431,10 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 /**
  * Produces the documents and exports from the workbook as it is now: the submission with the list
- * attached, the review-meeting minutes and each vote's count minutes (.docx, NĐ 30/2020 form), and
- * the list as .xlsx (provincial import template order) and .csv. The export modules load only here.
+ * attached, the review-meeting minutes and each vote's count minutes (.docx, NĐ 30/2020 form), the
+ * list as .xlsx (with its evidence sheet) and .csv, and the list in each provincial system's import
+ * template (src/export/formats/, e.g. LIFESOFT's MauTDKT.xlsx) with its notes: award names renamed to
+ * the system's own, names its lists lack, columns left to its import dialog. The export modules load only here.
  */
 export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): Promise<{ ok: true; files: OutputFile[]; issues: Issue[] } | { ok: false; issues: Issue[] }> {
   const loaded = await loadNomination(host);
@@ -439,7 +443,7 @@ export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): P
   if (!state.bloc) return { ok: false, issues: [error("nomination.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))] };
   if (hasErrors(state.issues)) return { ok: false, issues: state.issues };
   const at = opts.at ?? new Date();
-  const [{ layoutsToDocx }, { listXlsx, listCsv }] = await Promise.all([import("../export/docx"), import("../export/listExports")]);
+  const [{ layoutsToDocx }, { listXlsx, listCsv }, formats] = await Promise.all([import("../export/docx"), import("../export/listExports"), import("../export/importFormat")]);
   const year = state.bloc.year;
   const d = dateOf(state.meeting, at);
   const bases = [...new Set(state.list.map((p) => state.catalogue.awards.find((a) => a.id === p.awardId)?.legalBasis ?? "").filter(Boolean))];
@@ -478,7 +482,15 @@ export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): P
       label: say(`Biên bản kiểm phiếu ${c.record.id}: ${c.record.vote.title} (.docx)`, `Vote-count minutes ${c.record.id} (.docx)`),
     });
   }
-  files.push({ name: `Danh-sach-de-nghi-${year}.xlsx`, mime: XLSX, bytes: await listXlsx(state.list, {}), label: say("Danh sách theo mẫu nhập của tỉnh (.xlsx)", "List in the provincial import order (.xlsx)") });
+  files.push({ name: `Danh-sach-de-nghi-${year}.xlsx`, mime: XLSX, bytes: await listXlsx(state.list, {}), label: say("Danh sách kèm trang Chi tiết (.xlsx)", "List with its evidence sheet (.xlsx)") });
   files.push({ name: `Danh-sach-de-nghi-${year}.csv`, mime: "text/csv", bytes: listCsv(state.list, {}), label: say("Danh sách (.csv, UTF-8)", "List (.csv, UTF-8)") });
-  return { ok: true, files, issues: state.issues };
+  // A format file that does not check out is reported, and the other files are still offered.
+  const broken: Issue[] = [];
+  for (const raw of formats.FORMAT_FILES) {
+    const parsed = formats.parseFormat(raw);
+    const out = parsed.format ? await formats.formatXlsx(parsed.format, state.list, {}) : { bytes: null, issues: parsed.issues };
+    if (!parsed.format || !out.bytes) broken.push(...out.issues);
+    else files.push({ name: formats.formatFileName(parsed.format, year), mime: XLSX, bytes: out.bytes, label: parsed.format.label, notes: out.issues });
+  }
+  return { ok: true, files, issues: [...state.issues, ...broken] };
 }

@@ -14,7 +14,11 @@ import type ExcelJS from "exceljs";
 import type { AwardKind, Proposal } from "../domain/nomination/model";
 import { cleanText, nameKey } from "../domain/text";
 
-/** The import template's columns, in its order (MauTDKT.xlsx). */
+/**
+ * The generic list's columns: the fields of a provincial import template (MauTDKT.xlsx) in a plain
+ * order, for reading and for pasting. A system's own template, with its codes, is written from its
+ * format data by ./importFormat.ts.
+ */
 export const IMPORT_COLUMNS: readonly string[] = Object.freeze([
   "STT",
   "Phân loại khen thưởng",
@@ -59,7 +63,7 @@ export const DEFAULT_OBJECT_TYPE = "Tập thể";
  * when the same unit+award comes twice, names compared by their key), titles before forms of
  * reward, the caller's order kept within each kind.
  */
-function listed(proposals: readonly Proposal[]): Proposal[] {
+export function listed(proposals: readonly Proposal[]): Proposal[] {
   const seen = new Set<string>();
   const out: Proposal[] = [];
   for (const p of proposals) {
@@ -97,22 +101,24 @@ export function detailRows(proposals: Proposal[]): (string | number | null)[][] 
 }
 
 /** ExcelJS as a module, whether the bundler hands it over as a namespace or as `default`. */
-async function loadExcelJs(): Promise<typeof ExcelJS> {
+export async function loadExcelJs(): Promise<typeof ExcelJS> {
   const mod = (await import("exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
   return mod.default && typeof mod.default.Workbook === "function" ? mod.default : mod;
 }
 
 /** NĐ 30/2020: Times New Roman. */
-const FONT = { name: "Times New Roman", size: 12 } as const;
+export const SHEET_FONT = { name: "Times New Roman", size: 12 } as const;
+const FONT = SHEET_FONT;
 const THIN = { style: "thin" } as const;
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
+export const SHEET_BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
+const BORDER = SHEET_BORDER;
 
 /**
  * Writes a header and rows; text cells get the Text number format ("@"), so a value such as "=A1"
  * or "-Phòng" stays the text it is (ExcelJS writes a string as a string, never as a formula) and
  * Excel keeps it text when the cell is edited.
  */
-function fillSheet(ws: ExcelJS.Worksheet, header: readonly string[], rows: readonly (string | number | null)[][], widths: readonly number[], numFmts: Record<number, string> = {}) {
+export function fillSheet(ws: ExcelJS.Worksheet, header: readonly string[], rows: readonly (string | number | null)[][], widths: readonly number[], numFmts: Record<number, string> = {}) {
   ws.addRow([...header]);
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)));
   ws.columns.forEach((c, i) => (c.width = widths[i] ?? 14));
@@ -140,7 +146,11 @@ export async function listXlsx(proposals: Proposal[], opts: ListExportOptions = 
   wb.creator = "Bình xét thi đua";
   fillSheet(wb.addWorksheet(LIST_SHEET), IMPORT_COLUMNS, importRows(proposals, opts), [6, 22, 40, 14, 20, 40, 18, 22]);
   fillSheet(wb.addWorksheet(DETAIL_SHEET), DETAIL_COLUMNS, detailRows(proposals), [6, 40, 40, 11, 10, 12, 10, 10, 60], { 4: "0.00", 5: "0", 6: "0", 7: "0", 8: "0.00" });
-  // A Node Buffer (a Uint8Array) under Node, an ArrayBuffer in the browser.
+  return toBytes(wb);
+}
+
+/** A workbook's .xlsx bytes: a Node Buffer (a Uint8Array) under Node, an ArrayBuffer in the browser. */
+export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
   return buf instanceof Uint8Array ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : new Uint8Array(buf);
 }

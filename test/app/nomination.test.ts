@@ -6,6 +6,7 @@ import { generateNomination, loadNomination, NOMINATION_SHEETS, produceFiles, re
 import { parseScenario } from "../../src/cli/scenario";
 import { runScenario } from "../../src/cli/run";
 import type { MemoryHost } from "../../src/host";
+import { lifesoftImport } from "../export/lifesoftImporter";
 
 async function demoHost(withNomination = true): Promise<MemoryHost> {
   const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../../docs/scenario.sample.json"), "utf8")));
@@ -113,6 +114,22 @@ describe("the nomination step", () => {
     expect(wb.worksheets[0].getRow(1).values).toContain("Danh hiệu/Hình thức");
     const csv = out.files.find((f) => f.name.endsWith(".csv"))!.bytes;
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("offers the list in LIFESOFT's import template: its importer keeps every proposed row; the file carries its notes (issue #10 item 13)", async () => {
+    const out = await produceFiles(host, { at });
+    if (!out.ok) throw new Error(JSON.stringify(out.issues));
+    const file = out.files.find((f) => f.name === "Danh-sach-LIFESOFT-2026.xlsx")!;
+    expect(file.label.vi).toContain("LIFESOFT");
+    const loaded = await loadNomination(host);
+    if (!loaded.ok) throw new Error("load");
+    for (const v of ["NhanExcelKhenThuong", "NhanExcelCumKhoi"] as const) {
+      const got = await lifesoftImport(file.bytes, v);
+      expect(got.tapthe.map((t) => t.tentapthe)).toEqual(loaded.state.list.filter((p) => p.proposed).map((p) => p.unit));
+    }
+    // "Bằng khen của Chủ tịch UBND tỉnh" is named as LIFESOFT's list names it; class and field are left to its dialog.
+    expect(file.notes?.map((i) => i.code)).toEqual(expect.arrayContaining(["export.format.award.renamed", "export.format.emptyColumn"]));
+    expect(file.notes?.every((i) => i.message.vi && i.message.en)).toBe(true);
   });
 
   it("follows a changed ballot and a changed score: regenerating updates the list, the minutes and the files alike", async () => {

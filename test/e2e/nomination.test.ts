@@ -152,14 +152,16 @@ test("after scoring and votes, the user produces the list, both minutes, the sub
   const counts = saved.filter((n) => /^Bien-ban-kiem-phieu-.+\.docx$/.test(n));
   const listXlsx = saved.find((n) => n === "Danh-sach-de-nghi-2026.xlsx");
   const listCsv = saved.find((n) => n === "Danh-sach-de-nghi-2026.csv");
-  expect({ submission, review, listXlsx, listCsv }).toEqual({
+  const lifesoft = saved.find((n) => n === "Danh-sach-LIFESOFT-2026.xlsx");
+  expect({ submission, review, listXlsx, listCsv, lifesoft }).toEqual({
     submission: "To-trinh-de-nghi-khen-thuong-2026.docx",
     review: "Bien-ban-hop-binh-xet-2026.docx",
     listXlsx: "Danh-sach-de-nghi-2026.xlsx",
     listCsv: "Danh-sach-de-nghi-2026.csv",
+    lifesoft: "Danh-sach-LIFESOFT-2026.xlsx",
   });
   expect(counts.length).toBeGreaterThan(0);
-  expect(saved).toHaveLength(4 + counts.length);
+  expect(saved).toHaveLength(5 + counts.length);
 
   // The .docx files: their titles, the proposed unit, the meeting's number, Times New Roman.
   const want: Record<string, string[]> = {

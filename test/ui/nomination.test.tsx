@@ -164,6 +164,13 @@ describe("the nomination step", () => {
       expect(files.getByText(new RegExp(name.replace(/\./g, "\\.")))).toBeTruthy();
     }
     expect(text(N.file(0))).toMatch(/^Tờ trình kèm danh sách đề nghị \(\.docx\)To-trinh-de-nghi-khen-thuong-2026\.docx · \d+ KB/);
+    // The list in LIFESOFT's import template comes with what to know before importing it (issue #10 item 13).
+    const names = [...screen.getByTestId(N.files).querySelectorAll("li")].map((li) => li.textContent ?? "");
+    const ls = names.findIndex((t) => t.includes("Danh-sach-LIFESOFT-2026.xlsx"));
+    expect(ls).toBeGreaterThanOrEqual(0);
+    expect(text(N.fileNotes(ls))).toContain("Lưu ý trước khi gửi hoặc nhận tệp này:");
+    expect(text(N.fileNotes(ls))).toContain("“Bằng khen của Chủ tịch UBND tỉnh” được ghi là “Bằng khen cấp bộ, ban, ngành, tỉnh, đoàn thể trung ương”");
+    expect(screen.queryByTestId(N.fileNotes(0))).toBeNull();
 
     // Download one: handed to the browser, and the pane says where it went.
     await click(N.download(0));

@@ -1,4 +1,4 @@
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import type { OutputFile } from "../../app/nomination";
 import type { DeliverResult } from "../download";
 import { NOMINATION_STRINGS } from "../nominationStrings";
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   name: { overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", marginTop: "8px" },
+  notes: { display: "flex", flexDirection: "column", gap: "2px", marginTop: "4px" },
 });
 
 export interface NominationFilesProps {
@@ -25,7 +26,7 @@ export interface NominationFilesProps {
   onDeliverAll: () => void;
 }
 
-/** The documents and exports produced, each with its download and what became of it. */
+/** The documents and exports produced, each with its notes (what to know before sending it), its download and what became of it. */
 export function NominationFiles({ files, results, lang, disabled, delivering, onDeliver, onDeliverAll }: NominationFilesProps) {
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
@@ -47,6 +48,19 @@ export function NominationFiles({ files, results, lang, disabled, delivering, on
                   {ns.download}
                 </Button>
               </div>
+              {f.notes && f.notes.length > 0 && (
+                <MessageBar intent={f.notes.some((n) => n.severity === "error") ? "error" : "warning"} layout="multiline" data-testid={NOMINATION_TID.fileNotes(i)}>
+                  <MessageBarBody>
+                    <MessageBarTitle>{ns.fileNotes}</MessageBarTitle>
+                    {/* Not list items: the files are the list. */}
+                    <div className={s.notes}>
+                      {f.notes.map((n, k) => (
+                        <div key={k}>• {n.message[lang]}</div>
+                      ))}
+                    </div>
+                  </MessageBarBody>
+                </MessageBar>
+              )}
               {r && (
                 <MessageBar intent={r.ok ? "success" : "error"} data-testid={NOMINATION_TID.fileMessage(i)}>
                   <MessageBarBody>{r.message[lang]}</MessageBarBody>

@@ -40,6 +40,7 @@ export const NOMINATION_TID = {
   file: (i: number) => `nomination-file-${i}`,
   download: (i: number) => `nomination-download-${i}`,
   fileMessage: (i: number) => `nomination-file-message-${i}`,
+  fileNotes: (i: number) => `nomination-file-notes-${i}`,
   downloadAll: "nomination-download-all",
 } as const;
 
