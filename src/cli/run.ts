@@ -15,6 +15,10 @@ import { nameKey } from "../domain/text";
 import { generateNomination, produceFiles, recordOverride, saveMeeting, type OutputFile } from "../app/nomination";
 import type { Proposal } from "../domain/nomination/model";
 import type { Scenario } from "./scenario";
+import { leadershipSheetPlan, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
+import { settingsSheetPlan } from "../workbook/scoring/settingsSheet";
+import { sectionName } from "../workbook/scoring/summarySheet";
+import { catalogueSheetPlan } from "../workbook/nomination/catalogueSheet";
 
 export interface RunReport {
   ok: boolean;
@@ -58,14 +62,23 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
     const out = await saveBloc(host, { ...scenario.bloc, members: scenario.bloc.members.map((m) => ({ ...m, shortName: m.shortName ?? "" })) }, { basedOn: null });
     return { ok: out.kind === "saved", issues: out.issues };
   });
+  const fullName = (n: string) => scenario.bloc.members.find((m) => nameKey(m.name) === nameKey(n) || (m.shortName && nameKey(m.shortName) === nameKey(n)))?.name ?? n;
+  if (blocOk && scenario.history?.length) {
+    await step("leadership history", async () => {
+      const rows: LeadershipRow[] = scenario.history!.map((h) => ({ year: h.year, leader: fullName(h.leader), deputies: (h.deputies ?? []).map(fullName), how: "recorded", basis: h.basis ?? "" }));
+      const w = await writeSheets(host, [leadershipSheetPlan(rows, { members: scenario.bloc.members.map((m) => m.name) })], await readWorkbook(host, {}));
+      return { ok: w.ok, issues: w.issues };
+    });
+  }
   const sc = scenario.scoring;
   if (blocOk && sc) {
     const table = sc.template ? templateById(sc.template)?.table : sc.criteria;
     const inserted = await step("scoring: insert", async () => {
       if (!table) return { ok: false, issues: [error("scenario.scoring.noCriteria", { vi: "Kịch bản cần mẫu (template) hoặc bảng tiêu chí (criteria).", en: "The scenario needs a template or a criteria table." })] };
-      if (!sc.template) {
-        const st = await readWorkbook(host, {});
-        const w = await writeSheets(host, [criteriaSheetPlan(table)], st);
+      // The criteria table and the settings are the user's sheets: written before the insert reads them.
+      const own = [...(sc.template ? [] : [criteriaSheetPlan(table)]), ...(sc.settings ? [settingsSheetPlan(sc.settings, table.sections.map((_, i) => sectionName(table, i)))] : [])];
+      if (own.length > 0) {
+        const w = await writeSheets(host, own, await readWorkbook(host, {}));
         if (!w.ok) return { ok: false, issues: w.issues };
       }
       const out = await insertScoring(host, { template: sc.template, password: sc.password });
@@ -235,6 +248,12 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       const t = nom.meeting?.time?.split(":").map(Number);
       return d ? new Date(d[2], d[1] - 1, d[0], t?.[0] ?? 8, t?.[1] ?? 0) : undefined;
     })();
+    if (nom.catalogue) {
+      await step("nomination: award catalogue", async () => {
+        const w = await writeSheets(host, [catalogueSheetPlan(nom.catalogue!)], await readWorkbook(host, {}));
+        return { ok: w.ok, issues: w.issues };
+      });
+    }
     if (nom.meeting) {
       const m = nom.meeting;
       await step("nomination: meeting record", async () => {
@@ -247,6 +266,8 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
           present: m.present ?? null,
           absent: (m.absent ?? []).map(full),
           submissionNumber: m.submissionNumber ?? "",
+          addressee: m.addressee ?? "",
+          recipients: m.recipients ?? [],
         });
         return { ok: out.kind === "written", issues: out.issues };
       });

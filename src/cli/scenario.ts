@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CriteriaTableSchema } from "../domain/criteria/model";
+import { CatalogueSchema } from "../domain/nomination/catalogue";
+import { ScoringSettingsSchema } from "../domain/scoring/settings";
 import { MANUAL_REASONS, RULE_PRESETS, RuleSchema, TieStepSchema, INVALID_REASONS } from "../domain/voting/model";
 
 /**
@@ -46,6 +48,9 @@ export const ScoringSchema = z
     template: z.enum(["departments-100", "hue-1000", "blank"]).optional().describe("A shipped criteria template (a sample to adapt)"),
     criteria: CriteriaTableSchema.optional().describe("The bloc's own criteria table (see criteria.schema.json); used when no template is named"),
     password: z.string().max(255).optional().describe("Sheet protection password"),
+    settings: ScoringSettingsSchema.optional().describe(
+      "Cài đặt: which entry counts (stage), tie-breakers, classification bands {label, min, floorPercent} highest first, the fallback band, the large-gap warning; default: Nghệ An 2025 draft bands for the scale",
+    ),
     scores: z
       .array(
         z
@@ -127,10 +132,13 @@ export const NominationInputSchema = z
         present: z.number().int().min(0).optional().describe("Số đơn vị có mặt"),
         absent: z.array(text).max(200).optional().describe("Đơn vị vắng mặt (full or short names)"),
         submissionNumber: text.optional().describe("Số tờ trình, e.g. 05/TTr-KTĐ"),
+        addressee: text.optional().describe("Kính gửi: where the file goes (default: Hội đồng Thi đua - Khen thưởng of the province)"),
+        recipients: z.array(text).max(20).optional().describe("Nơi nhận lines (default: Như trên; Các đơn vị trong khối; Lưu: VT)"),
       })
       .strict()
       .optional()
       .describe("The review meeting's record"),
+    catalogue: CatalogueSchema.optional().describe("The bloc's award catalogue (sheet Khen thưởng); default: the catalogue of the law in force"),
     overrides: z
       .array(z.object({ unit: text, award: text, include: z.boolean(), reason: text.min(1) }).strict())
       .max(200)
@@ -146,6 +154,11 @@ export const ScenarioSchema = z
     description: z.string().optional().describe("What this scenario shows"),
     output: z.string().optional().describe("Where to write the workbook (.xlsx), relative to the scenario file"),
     bloc: BlocSchema,
+    history: z
+      .array(z.object({ year: z.number().int().min(2000).max(2100), leader: text, deputies: z.array(text).max(2).optional(), basis: text.optional() }).strict())
+      .max(50)
+      .optional()
+      .describe("Earlier years' leaders and deputies (sheet Trưởng khối các năm), which rotation reads: full or short names"),
     scoring: ScoringSchema.optional().describe("Criteria, score sheets and the units' scores"),
     votes: z.array(VoteInputSchema).max(50).optional().describe("Secret-ballot votes: awards, next year's leader and deputies"),
     leadership: LeadershipInputSchema.optional().describe("Write next year's bloc leader and deputies"),

@@ -3,6 +3,15 @@ import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { parseScenario, scenarioJsonSchema } from "../../src/cli/scenario";
 import { runScenario } from "../../src/cli/run";
+import { defaultCatalogue } from "../../src/domain/nomination/catalogue";
+import type { MemoryHost } from "../../src/host";
+import { readCatalogueSheet } from "../../src/workbook/nomination/catalogueSheet";
+
+/** A sheet's used range as the readers take it. */
+function gridOfSheet(h: MemoryHost, sheet: string) {
+  const used = h.usedRange(sheet)!;
+  return { sheet, row: 0, col: 0, values: h.values(sheet, `A1:${used.split(":").pop()}`) };
+}
 
 const DOCS = resolve(__dirname, "../../docs");
 const sample = JSON.parse(readFileSync(resolve(DOCS, "scenario.sample.json"), "utf8"));
@@ -75,6 +84,55 @@ describe("scenario files", () => {
     expect(ws!.getCell("B20").value).toBe("Liên minh Hợp tác xã tỉnh");
     for (const name of ["Tiêu chí", "Cài đặt", "Tổng hợp", "SCT", "LMHTX"]) expect(wb.getWorksheet(name)).toBeDefined();
   });
+
+  // Issue #10 point 17: a whole real year can be written as a scenario — the bands and floors of
+  // "Cài đặt", the award catalogue, earlier years' leaders, and where the file goes (DOMAIN §2, §3, §5).
+  it("writes the bands and floors, the award catalogue, earlier years' leaders and the addressee it is given", async () => {
+    const catalogue = defaultCatalogue();
+    const coTinh = catalogue.awards.find((a) => a.id === "co-tinh")!;
+    coTinh.prerequisites.leading = false;
+    coTinh.ruleNote = "Quy định của tỉnh: khối suy tôn tối đa 2 đơn vị";
+    coTinh.quota = 2;
+    const bands = [
+      { label: "Hoàn thành xuất sắc nhiệm vụ", min: 95, floorPercent: 90 },
+      { label: "Hoàn thành tốt nhiệm vụ", min: 85, floorPercent: null },
+    ];
+    const parsed = parseScenario({
+      ...sample,
+      history: [
+        { year: 2024, leader: "SXD", deputies: ["SGTVT"] },
+        { year: 2025, leader: "Sở Giao thông vận tải", deputies: ["STNMT"], basis: "Biên bản hội nghị tổng kết năm 2024" },
+      ],
+      scoring: { ...sample.scoring, settings: { stage: "reviewOrSelf", tieBreakers: [{ by: "penalty" }], bands, fallbackBand: "Hoàn thành nhiệm vụ", largeGap: 3 } },
+      votes: undefined,
+      leadership: undefined,
+      nomination: {
+        catalogue,
+        meeting: { date: "10/12/2026", addressee: "Sở Nội vụ tỉnh Nam Định (Phòng Thi đua, khen thưởng)", recipients: ["Như trên", "Lưu: VT"] },
+        files: false,
+      },
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const report = await runScenario(parsed.scenario);
+    expect(report.steps.filter((x) => !x.ok)).toEqual([]);
+    const h = report.host;
+    // Earlier years, short names resolved, on the sheet rotation reads.
+    const years = h.values("Trưởng khối các năm", "A5:D6");
+    expect(years).toEqual([
+      [2024, "Sở Xây dựng", "Sở Giao thông vận tải", ""],
+      [2025, "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường", ""],
+    ]);
+    // The bands the scenario set, not the defaults: a 94-point unit is not excellent.
+    expect(h.values("Cài đặt", "A7:C8")).toEqual([
+      ["Hoàn thành xuất sắc nhiệm vụ", 95, 90],
+      ["Hoàn thành tốt nhiệm vụ", 85, ""],
+    ]);
+    for (const r of report.results) if (r.total !== null && r.total < 95) expect(r.band).not.toBe("Hoàn thành xuất sắc nhiệm vụ");
+    // The catalogue as given, and the meeting record's addressee and recipients.
+    const cat = readCatalogueSheet(gridOfSheet(h, "Khen thưởng"));
+    expect(cat.catalogue?.awards.find((a) => a.id === "co-tinh")).toMatchObject({ quota: 2, prerequisites: { leading: false }, ruleNote: coTinh.ruleNote });
+    expect(h.values("Hội nghị bình xét", "B12:B13").flat()).toEqual(["Sở Nội vụ tỉnh Nam Định (Phòng Thi đua, khen thưởng)", "Như trên; Lưu: VT"]);
+  }, 120_000);
 
   it("stops on a bloc with errors and reports them", async () => {
     const parsed = parseScenario({ bloc: { ...sample.bloc, year: "hai nghìn" } });
