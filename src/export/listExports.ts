@@ -1,9 +1,10 @@
 /**
  * The proposed list as files for the provincial board (issue #5 items 6–7, DOMAIN §5).
  *
- * - `.xlsx`: sheet "Danh sách" in the column order of a provincial system's import template
- *   (MauTDKT.xlsx), so the list can be imported as it is; sheet "Chi tiết" with the evidence the
- *   bloc's list adds (total score, rank, votes for / denominator, %, note).
+ * - `.xlsx`: sheet "Danh sách", a plain list with the fields of a provincial template (not any
+ *   system's import file: LIFESOFT's importer keeps none of its rows, test/export/lifesoftFormat;
+ *   a system's own template is written from its format data by ./importFormat.ts); sheet "Chi
+ *   tiết" with the evidence the bloc's list adds (total score, rank, votes for / denominator, %, note).
  * - `.csv`: the same "Danh sách" rows, UTF-8 with a BOM (so Excel reads the diacritics), RFC 4180
  *   quoting, CRLF line ends, every text cell passed through {@link safeCell}.
  *

@@ -323,9 +323,6 @@ export function nominate(input: NominationInput): NominationResult {
         fails.push(say(`Chưa xếp loại ${want.join(" hoặc ")} (${has.vi})`, `Not classified ${want.join(" or ")} (${has.en})`));
       }
       if (p.leading && !s.leading) fails.push(say("Không phải đơn vị dẫn đầu khối", "Not the bloc's leading unit"));
-      if (p.chosen && overrideOf.get(pairKey(s.unit, award.id))?.include !== true) {
-        fails.push(say("Chưa được hội nghị chọn đề nghị (danh hiệu do khối chọn, không đề nghị tự động)", "Not chosen by the meeting (an award the bloc chooses, never proposed automatically)"));
-      }
       if (p.votePassed) {
         const c = candidateOf.get(key);
         if (!finalVote) {
@@ -337,6 +334,9 @@ export function nominate(input: NominationInput): NominationResult {
             fails.push(say(`Không đạt tỷ lệ phiếu: ${r.vi}`, `Vote share not met: ${r.en}`));
           } else fails.push(say("Không được chọn trong số lượng", "Passed the rule but not elected within the number to elect"));
         }
+      }
+      if (p.chosen && overrideOf.get(pairKey(s.unit, award.id))?.include !== true) {
+        fails.push(say("Chưa được hội nghị chọn đề nghị (danh hiệu do khối chọn, không đề nghị tự động)", "Not chosen by the meeting (an award the bloc chooses, never proposed automatically)"));
       }
       return { standing: s, key, meets: fails.length === 0, fails };
     });

@@ -27,7 +27,7 @@ export const CATALOGUE_SPARE_ROWS = 10;
 export const CATALOGUE_LAYOUT = { title: 0, note: 1, header: 3, first: 4 } as const;
 
 const NOTE =
-  "Danh hiệu thi đua và hình thức khen thưởng là hai loại khác nhau, không xét lẫn với nhau. " +
+  "Danh hiệu thi đua và hình thức khen thưởng là hai loại khác nhau, không ghi lẫn với nhau; một thành tích chỉ đề nghị một hình thức (các dòng “Loại trừ khen thấp hơn” = Có, Luật Thi đua, khen thưởng 2022 Điều 5). " +
   "Sửa các ô màu vàng; thêm danh hiệu hoặc hình thức khen thưởng của khối vào các dòng trống bên dưới. " +
   "Để trống Số lượng tối đa = không giới hạn; “Phải trúng bỏ phiếu” quyết định có cần bỏ phiếu hay không, Tỷ lệ phiếu chỉ để ghi vào lý do (người đạt do quy tắc của chính cuộc bỏ phiếu quyết định); Xếp loại yêu cầu ghi các mức cách nhau bởi dấu chấm phẩy (;). " +
   "Add-in Bình xét đọc bảng theo tên cột: có thể chèn dòng, chèn cột, nhưng không đổi tên các tiêu đề cột.";
