@@ -1,12 +1,12 @@
 import { readFailed, unfinishedIssues, writeFailed } from "./failures";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import { error, hasErrors, warning, type Issue, type Message, type Where } from "../domain/issues";
-import { nameKey } from "../domain/text";
+import { cleanText, nameKey } from "../domain/text";
 import { reconcile, type EntryDifference } from "../domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../domain/voting/fingerprint";
 import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
-import { checkVote, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Vote, type VoteIssue } from "../domain/voting/model";
-import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord } from "../domain/voting/record";
+import { checkRuleChosen, checkVote, CUSTOM_RULE, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Rule, type RulePresetKey, type Vote, type VoteIssue } from "../domain/voting/model";
+import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord, type VoteRecordDraft } from "../domain/voting/record";
 import { revoteRound, tally, type TallyResult } from "../domain/voting/tally";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
 import { guardOf, keepConcurrentEdits } from "./concurrent";
@@ -122,10 +122,11 @@ export type VotePurposeKind = Purpose["kind"];
 /**
  * A new vote with sensible defaults, every field editable in the pane: for an award, the units
  * classified in the top band of "Tổng hợp" (in rank order; all members when there is no ranking),
- * an approve list with the award's quota, ≥ 80% of the members; for the leader, a choose-one
- * ballot among all members, more than half of the valid ballots; a deputy likewise.
+ * an approve list with the award's quota; for the leader, a choose-one ballot among all members; a
+ * deputy likewise. The passing rule is not chosen (null): no general rule in force was found for a
+ * bloc's vote (DOMAIN §3), so the bloc picks one (`withRule`) and creating refuses until it does.
  */
-export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "summary">, kind: VotePurposeKind, award = "Cờ thi đua của UBND tỉnh", seats = 1): VoteRecord {
+export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "summary">, kind: VotePurposeKind, award = "Cờ thi đua của UBND tỉnh", seats = 1): VoteRecordDraft {
   const members = ctx.bloc?.members.map((m) => m.name) ?? [];
   const ranked = [...ctx.summary].filter((l) => l.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
   const topBand = ranked[0]?.band ?? "";
@@ -135,14 +136,15 @@ export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "sum
   const purpose: Purpose = kind === "award" ? { kind: "award", award } : { kind };
   const title =
     kind === "award" ? `Suy tôn đơn vị đề nghị ${award} năm ${ctx.bloc?.year ?? ""}`.trim() : kind === "leader" ? `Bầu Trưởng khối năm ${(ctx.bloc?.year ?? 0) + 1}` : `Bầu Phó trưởng khối năm ${(ctx.bloc?.year ?? 0) + 1}`;
-  const vote: Vote = {
+  const vote: VoteRecordDraft["vote"] = {
     purpose,
     round: 1,
     parent: null,
     title,
     candidates,
     ballot: kind === "award" ? { kind: "approve", quota: Math.max(1, seats) } : seats > 1 ? { kind: "chooseUpTo", n: seats } : { kind: "chooseOne" },
-    rule: { ...(kind === "award" ? RULE_PRESETS.blocMembers80.rule : RULE_PRESETS.validMajority.rule) },
+    rule: null,
+    ruleSource: "",
     invalid: { overQuota: "invalid", noneMarked: kind === "award" ? "valid" : "invalid" },
     toElect: Math.max(1, seats),
     tieRule: kind === "award" ? ["higherScore", "revote"] : ["revote"],
@@ -150,6 +152,16 @@ export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "sum
     attendance: { members: n, present: n },
   };
   return { id: nextVoteId(ctx.records.map((r) => r.id)), vote, issued: n, entry: "ballots", doubleEntry: true, decision: null, meeting: null };
+}
+
+/**
+ * The bloc's choice of rule: a preset (its rule and its source, DOMAIN §3) or its own rule, with
+ * the source it gives ("Quy chế hoạt động của Khối, Điều 5"), by default "Do khối thống nhất quy định".
+ */
+export function withRule(record: VoteRecordDraft, choice: RulePresetKey | { rule: Rule; source?: string }): VoteRecord {
+  const { rule, source } =
+    typeof choice === "string" ? { rule: RULE_PRESETS[choice].rule, source: RULE_PRESETS[choice].source.vi } : { rule: choice.rule, source: cleanText(choice.source ?? "") || CUSTOM_RULE.source.vi };
+  return { ...record, vote: { ...record.vote, rule: { ...rule, quorum: rule.quorum ? { ...rule.quorum } : null }, ruleSource: source } };
 }
 
 export interface CreateOptions {
@@ -189,7 +201,11 @@ function entryPlans(bloc: Bloc | null, record: VoteRecord, opts: CreateOptions):
  * entry sheet(s) and printable ballots. Refuses a definition with errors, an id already used, or a
  * "Bỏ phiếu" sheet that does not read cleanly (it would be rewritten). One read, one write.
  */
-export async function createVote(host: ExcelHost, record: VoteRecord, opts: CreateOptions = {}): Promise<WriteOutcome> {
+export async function createVote(host: ExcelHost, draft: VoteRecordDraft, opts: CreateOptions = {}): Promise<WriteOutcome> {
+  // The rule is the bloc's explicit choice, with its source: refused before anything is read.
+  const unchosen = checkRuleChosen(draft.vote);
+  if (unchosen.length) return { kind: "invalid", issues: unchosen.map(({ ref: _ref, ...i }) => i) };
+  const record = { ...draft, vote: { ...draft.vote, rule: draft.vote.rule as Rule, ruleSource: cleanText(draft.vote.ruleSource ?? "") } };
   // A new vote's id is the next number, which two people creating votes at once would both take.
   // Its entry sheet's name is the lock: adding it fails, before anything changes, when the id was
   // taken since the read; then the vote is created once more, from a fresh read, under the next id.

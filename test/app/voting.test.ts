@@ -1,5 +1,6 @@
 import { saveBloc } from "../../src/app/bloc";
-import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, voteSheets, writeMinutes } from "../../src/app/voting";
+import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, voteSheets, withRule, writeMinutes } from "../../src/app/voting";
+import type { Vote } from "../../src/domain/voting/model";
 import { tally } from "../../src/domain/voting/tally";
 import { MemoryHost } from "../../src/host";
 import { handCountSheetPlan } from "../../src/workbook/voting/handCountSheet";
@@ -25,10 +26,11 @@ const [A, B, C, D] = UNITS;
 const BALLOTS = [[A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B, D]];
 const HALF = { percent: 50, comparison: ">=" as const, denominator: "valid" as const, quorum: null };
 
-async function flagVote(host: MemoryHost, over: Partial<ReturnType<typeof newVoteRecord>["vote"]> = {}) {
+async function flagVote(host: MemoryHost, over: Partial<Vote> = {}) {
   const loaded = await loadVoting(host);
   if (!loaded.ok) throw new Error("load");
-  const record = newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2);
+  // The bloc chooses its rule (DOMAIN §3: no general rule in force); here the prosecution sector's preset.
+  const record = withRule(newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2), "blocMembers80");
   record.vote = { ...record.vote, candidates: [...UNITS], ...over };
   record.vote.committee = { head: "Nguyễn Văn An", members: ["Trần Thị Bình"] };
   const out = await createVote(host, record);
@@ -37,6 +39,31 @@ async function flagVote(host: MemoryHost, over: Partial<ReturnType<typeof newVot
 }
 
 describe("secret-ballot use cases", () => {
+  it("refuses a vote whose passing rule the bloc has not chosen: no default (DOMAIN §3, no general rule in force for a bloc's vote)", async () => {
+    const host = await blocHost();
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    for (const kind of ["award", "leader", "deputy"] as const) {
+      const draft = newVoteRecord(loaded.context, kind);
+      expect(draft.vote.rule).toBeNull();
+      const out = await createVote(host, draft);
+      expect(out.kind).toBe("invalid");
+      expect(out.issues.map((i) => i.code)).toEqual(["vote.rule.notChosen"]);
+      expect(out.issues[0].message.vi).toMatch(/Chưa chọn quy định tỷ lệ/);
+    }
+    // A rule without its source is refused too: the minutes print where the rule comes from.
+    const bare = newVoteRecord(loaded.context, "award");
+    bare.vote = { ...bare.vote, rule: HALF };
+    expect((await createVote(host, bare)).issues.map((i) => i.code)).toEqual(["vote.rule.noSource"]);
+    expect(host.sheetNames()).not.toContain("Bỏ phiếu");
+    // A chosen preset records its source; a custom rule the bloc's own.
+    const chosen = withRule(newVoteRecord(loaded.context, "award"), "blocMembers80");
+    expect(chosen.vote.rule).toEqual({ percent: 80, comparison: ">=", denominator: "members", quorum: null });
+    expect(chosen.vote.ruleSource).toBe("TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)");
+    expect(withRule(newVoteRecord(loaded.context, "award"), { rule: HALF }).vote.ruleSource).toBe("Do khối thống nhất quy định");
+    expect(withRule(newVoteRecord(loaded.context, "award"), { rule: HALF, source: "Quy chế hoạt động của Khối, Điều 5" }).vote.ruleSource).toBe("Quy chế hoạt động của Khối, Điều 5");
+  });
+
   it("creates a vote: its definition, two entry sheets and printable ballots, in 2 round trips", async () => {
     const host = await blocHost();
     const before = host.stats.syncs;
@@ -148,7 +175,7 @@ describe("secret-ballot use cases", () => {
     });
     const loaded = await loadVoting(host);
     if (!loaded.ok) throw new Error("load");
-    const out = await createVote(host, newVoteRecord(loaded.context, "leader"));
+    const out = await createVote(host, withRule(newVoteRecord(loaded.context, "leader"), "validMajority"));
     expect(out.kind === "written" && out.issues.map((i) => [i.code, i.where?.sheet])).toEqual([["vote.sheet.nameTaken", "Phiếu V1"]]);
     expect(host.values("Phiếu V1 (cũ)", "A1")).toEqual([["phiếu cũ"]]);
   });
@@ -193,7 +220,7 @@ describe("secret-ballot use cases", () => {
     const host = await blocHost();
     const loaded = await loadVoting(host);
     if (!loaded.ok) throw new Error("load");
-    const record = newVoteRecord(loaded.context, "award", "Bằng khen của Chủ tịch UBND tỉnh", 2);
+    const record = withRule(newVoteRecord(loaded.context, "award", "Bằng khen của Chủ tịch UBND tỉnh", 2), "blocMembers80");
     record.entry = "handCount";
     record.doubleEntry = false;
     record.vote = { ...record.vote, candidates: [...UNITS], committee: { head: "Nguyễn Văn An", members: [] } };
@@ -233,7 +260,7 @@ describe("secret-ballot use cases", () => {
     ]);
     // Election: a choose-one vote for leader.
     const ctx = loaded.ok ? loaded.context : null;
-    const leaderVote = newVoteRecord(ctx!, "leader");
+    const leaderVote = withRule(newVoteRecord(ctx!, "leader"), "validMajority");
     leaderVote.vote.committee.head = "Nguyễn Văn An";
     leaderVote.doubleEntry = false;
     expect((await createVote(host, leaderVote)).kind).toBe("written");
@@ -241,7 +268,7 @@ describe("secret-ballot use cases", () => {
     const picks = [3, 3, 3, 3, 3, 2, 2, 1];
     host.userPaste(sheet, "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
     // A deputy vote too: both are counted in the same read, then one write.
-    const deputyVote = newVoteRecord({ ...ctx!, records: [leaderVote] }, "deputy");
+    const deputyVote = withRule(newVoteRecord({ ...ctx!, records: [leaderVote] }, "deputy"), "validMajority");
     deputyVote.doubleEntry = false;
     expect((await createVote(host, deputyVote)).kind).toBe("written");
     host.userPaste(voteSheets(deputyVote.id).first.sheet, "A7", [5, 5, 5, 5, 5, 1, 1, 0].map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));

@@ -29,14 +29,24 @@ describe("the ballots step", () => {
     await saveBloc(host, sampleDraft(8), { basedOn: null });
     await openVoting(host);
 
-    // The form is seeded for an award: every member ticked, approve list, 80% of the members.
+    // The form is seeded for an award: every member ticked, approve list; no rule preselected (DOMAIN §3: the bloc chooses).
     UNITS.forEach((_, i) => expect((screen.getByTestId(VOTING_TID.candidate(i)) as HTMLInputElement).checked).toBe(true));
-    expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/từ 80% trở lên so với tổng số thành viên/);
+    expect((screen.getByTestId(VOTING_TID.preset) as HTMLSelectElement).value).toBe("");
+    expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/Chưa chọn quy định tỷ lệ/);
+    expect(screen.queryByTestId(VOTING_TID.percent)).toBeNull();
+    // Each preset is listed with its source.
+    const options = [...(screen.getByTestId(VOTING_TID.preset) as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options).toEqual(expect.arrayContaining(["TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát): ≥ 80% tổng số thành viên", "Đa số (> 50%) phiếu hợp lệ — tương tự bầu cử", "Tự đặt"]));
     change(VOTING_TID.quota, "2");
     change(VOTING_TID.toElect, "2");
+    await click(VOTING_TID.create);
+    await waitFor(() => expect(status("create")).toMatch(/Chưa tạo được/));
+    expect(screen.getByTestId("issue-vote.rule.notChosen")).toBeTruthy();
+    expect(host.sheetNames()).not.toContain("Bỏ phiếu");
     change(VOTING_TID.preset, "validMajority");
-    // The rule in words follows the form.
-    await waitFor(() => expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/trên 50% so với số phiếu hợp lệ/));
+    // The rule in words follows the form, with its source.
+    await waitFor(() => expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/trên 50% so với số phiếu hợp lệ.*Căn cứ: Vận dụng tương tự bầu cử/));
+    expect((screen.getByTestId(VOTING_TID.ruleSource) as HTMLInputElement).value).toBe("Vận dụng tương tự bầu cử: quá nửa số phiếu hợp lệ");
     change(VOTING_TID.tie(0), "meetingDecides");
     change(VOTING_TID.tie(1), "");
     await waitFor(() => expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/\(1\) hội nghị quyết định\./));
@@ -140,6 +150,7 @@ describe("the ballots step", () => {
     await openVoting(host);
     const sheetsBefore = host.sheetNames();
 
+    change(VOTING_TID.preset, "blocMembers80");
     change(VOTING_TID.present, "9");
     await click(VOTING_TID.create);
     await waitFor(() => expect(status("create")).toMatch(/Chưa tạo được/));
@@ -147,6 +158,9 @@ describe("the ballots step", () => {
 
     change(VOTING_TID.present, "8");
     change(VOTING_TID.percent, "abc");
+    // Editing a preset's numbers makes it the bloc's own rule, with the bloc's source.
+    expect((screen.getByTestId(VOTING_TID.preset) as HTMLSelectElement).value).toBe("custom");
+    expect((screen.getByTestId(VOTING_TID.ruleSource) as HTMLInputElement).value).toBe("Do khối thống nhất quy định");
     await click(VOTING_TID.create);
     await waitFor(() => expect(screen.getByTestId("issue-vote.form.value").textContent).toMatch(/Tỷ lệ yêu cầu \(%\)/));
     expect(host.sheetNames()).toEqual(sheetsBefore);

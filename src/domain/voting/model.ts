@@ -106,12 +106,56 @@ export interface Vote {
   candidates: string[];
   ballot: BallotKind;
   rule: Rule;
+  /**
+   * Where the passing rule comes from, printed with it on the minutes: a preset's source
+   * ("TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)") or the bloc's own decision. No general rule in force
+   * was found for a bloc's vote (DOMAIN §3), so the bloc states its choice; editable text, never a
+   * hard-coded article. Absent on votes written before it was recorded.
+   */
+  ruleSource?: string;
   invalid: InvalidRules;
   /** How many win (e.g. the bloc's quota of flags). */
   toElect: number;
   tieRule: TieStep[];
   committee: Committee;
   attendance: Attendance;
+}
+
+/**
+ * A vote being set up: its passing rule is null until the bloc chooses one (a preset or its own).
+ * No general rule in force was found for a bloc's vote (DOMAIN §3), so there is no default.
+ */
+export type VoteDraft = Omit<Vote, "rule"> & { rule: Rule | null };
+
+/**
+ * The rule of a vote being created must be chosen and carry its source (printed on the minutes):
+ * `vote.rule.notChosen`, `vote.rule.noSource`.
+ */
+export function checkRuleChosen(vote: VoteDraft): VoteIssue[] {
+  if (vote.rule === null) {
+    return [
+      voteError(
+        "vote.rule.notChosen",
+        say(
+          "Chưa chọn quy định tỷ lệ để được chọn: chọn một quy định có sẵn (mỗi quy định ghi rõ nguồn) hoặc “Tự đặt”. Không có quy định chung nào áp dụng cho mọi khối, nên khối phải tự chọn.",
+          "No passing rule is chosen: pick a preset (each names its source) or “Custom”. No general rule applies to every bloc, so the bloc must choose.",
+        ),
+        {},
+        "rule",
+      ),
+    ];
+  }
+  if (!cleanText(vote.ruleSource ?? "")) {
+    return [
+      voteError(
+        "vote.rule.noSource",
+        say("Chưa ghi căn cứ của quy định tỷ lệ (văn bản hoặc quyết định của khối): biên bản in quy định kèm căn cứ.", "The rule's source (a regulation or the bloc's decision) is not given: the minutes print the rule with its source."),
+        {},
+        "ruleSource",
+      ),
+    ];
+  }
+  return [];
 }
 
 export const MARKS = ["approve", "reject", "blank"] as const;
@@ -177,6 +221,7 @@ export const VoteSchema = z
     candidates: z.array(name).min(1).max(MAX_CANDIDATES),
     ballot: BallotKindSchema,
     rule: RuleSchema,
+    ruleSource: z.string().max(500).optional(),
     invalid: InvalidRulesSchema,
     toElect: z.number().int().min(1).max(MAX_CANDIDATES),
     tieRule: z.array(TieStepSchema).max(8),
@@ -222,28 +267,73 @@ export function voteJsonSchema(): object {
 
 // ---- Presets: the thresholds of DOMAIN §3, as starting points (every field stays editable).
 
-export const RULE_PRESETS: Record<"council90" | "blocMembers80" | "present70Quorum" | "validMajority" | "summonedMajority", { rule: Rule; label: Message }> = {
-  council90: {
-    rule: { percent: 90, comparison: ">=", denominator: "members", quorum: null },
-    label: { vi: "Từ 90% trở lên so với tổng số thành viên hội đồng", en: "90% or more of all council members" },
-  },
+/**
+ * A preset: the rule, its label (what the pane lists, source first) and its source (what the
+ * vote records and the minutes print). No general threshold in force was found for a bloc's vote
+ * (DOMAIN §3, searched December 2026): each preset names the sector rule or the analogy it comes
+ * from, and none is a default — the bloc picks one, or sets its own ("Tự đặt").
+ */
+export interface RulePreset {
+  rule: Rule;
+  label: Message;
+  source: Message;
+}
+
+export const RULE_PRESET_KEYS = ["blocMembers80", "validMajority", "summonedMajority", "present70Quorum", "council90"] as const;
+export type RulePresetKey = (typeof RULE_PRESET_KEYS)[number];
+
+export const RULE_PRESETS: Record<RulePresetKey, RulePreset> = {
   blocMembers80: {
     rule: { percent: 80, comparison: ">=", denominator: "members", quorum: null },
-    label: { vi: "Từ 80% trở lên so với tổng số thành viên khối", en: "80% or more of the bloc's members" },
-  },
-  present70Quorum: {
-    rule: { percent: 70, comparison: ">=", denominator: "present", quorum: { percent: 66.67, comparison: ">=", of: "members" } },
-    label: { vi: "Từ 70% trở lên so với số thành viên có mặt, có mặt từ 2/3 trở lên", en: "70% or more of those present, with at least 2/3 present" },
+    label: { vi: "TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát): ≥ 80% tổng số thành viên", en: "Circular 01/2019/TT-VKSTC art. 20 (prosecution sector): ≥ 80% of all members" },
+    source: { vi: "TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)", en: "Circular 01/2019/TT-VKSTC art. 20 (prosecution sector)" },
   },
   validMajority: {
     rule: { percent: 50, comparison: ">", denominator: "valid", quorum: null },
-    label: { vi: "Quá một nửa số phiếu hợp lệ", en: "More than half of the valid ballots" },
+    label: { vi: "Đa số (> 50%) phiếu hợp lệ — tương tự bầu cử", en: "Majority (> 50%) of the valid ballots — as in state elections" },
+    source: { vi: "Vận dụng tương tự bầu cử: quá nửa số phiếu hợp lệ", en: "By analogy with state elections: more than half of the valid ballots" },
   },
   summonedMajority: {
     rule: { percent: 50, comparison: ">", denominator: "members", quorum: null },
-    label: { vi: "Quá một nửa tổng số thành viên được triệu tập", en: "More than half of the members summoned" },
+    label: { vi: "Quá nửa tổng số thành viên — tương tự bầu cử trong Đảng", en: "More than half of all members — as in Party congress elections" },
+    source: { vi: "Vận dụng tương tự bầu cử trong Đảng: quá nửa tổng số được triệu tập", en: "By analogy with Party congress elections: more than half of those summoned" },
+  },
+  present70Quorum: {
+    rule: { percent: 70, comparison: ">=", denominator: "present", quorum: { percent: 66.67, comparison: ">=", of: "members" } },
+    label: {
+      vi: "TT 35/2015/TT-BGDĐT (ngành Giáo dục, đã được thay thế): ≥ 70% số có mặt, có mặt ≥ 2/3",
+      en: "Circular 35/2015/TT-BGDĐT (education sector, replaced): ≥ 70% of those present, at least 2/3 present",
+    },
+    source: { vi: "TT 35/2015/TT-BGDĐT (ngành Giáo dục; đã được thay thế bởi TT 29/2023/TT-BGDĐT)", en: "Circular 35/2015/TT-BGDĐT (education sector; replaced by Circular 29/2023/TT-BGDĐT)" },
+  },
+  council90: {
+    rule: { percent: 90, comparison: ">=", denominator: "members", quorum: null },
+    label: { vi: "NĐ 91/2017/NĐ-CP Đ45 (hội đồng thi đua, đã hết hiệu lực): ≥ 90% tổng số thành viên", en: "Decree 91/2017/NĐ-CP art. 45 (emulation council, repealed): ≥ 90% of all members" },
+    source: { vi: "NĐ 91/2017/NĐ-CP Đ45 (Hội đồng Thi đua – Khen thưởng; đã hết hiệu lực)", en: "Decree 91/2017/NĐ-CP art. 45 (emulation council; repealed)" },
   },
 };
+
+/** "Tự đặt": a rule the bloc sets itself; its source, unless the bloc writes a better one (its regulation, its meeting). */
+export const CUSTOM_RULE: { label: Message; source: Message } = {
+  label: { vi: "Tự đặt", en: "Custom" },
+  source: { vi: "Do khối thống nhất quy định", en: "Set by the bloc" },
+};
+
+/** The preset a rule and source are, when they are one (same numbers and same source); null otherwise. */
+export function presetOf(rule: Rule, source: string | undefined): RulePresetKey | null {
+  const same = (a: Rule, b: Rule) =>
+    a.percent === b.percent &&
+    a.comparison === b.comparison &&
+    a.denominator === b.denominator &&
+    (a.quorum === null ? b.quorum === null : b.quorum !== null && a.quorum.percent === b.quorum.percent && a.quorum.comparison === b.quorum.comparison);
+  return RULE_PRESET_KEYS.find((k) => same(RULE_PRESETS[k].rule, rule) && nameKey(RULE_PRESETS[k].source.vi) === nameKey(source ?? "")) ?? null;
+}
+
+/** The rule's source as the minutes print it. */
+export function ruleSourceText(vote: Pick<Vote, "ruleSource">): Message {
+  const src = cleanText(vote.ruleSource ?? "");
+  return src ? { vi: `Căn cứ: ${src}.`, en: `Source: ${src}.` } : { vi: "Căn cứ: (chưa ghi căn cứ của quy định tỷ lệ).", en: "Source: (the rule's source is not recorded)." };
+}
 
 // ---- Words, for the pane, the ballots and the minutes.
 

@@ -35,6 +35,7 @@ export const VOTING_TID = {
   entry: (kind: string) => `voting-entry-${kind}`,
   doubleEntry: "voting-double",
   ruleText: "voting-rule-text",
+  ruleSource: "voting-rule-source",
   create: "voting-create",
   status: (section: Section) => `voting-status-${section}`,
   selected: "voting-selected",

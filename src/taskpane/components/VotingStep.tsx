@@ -15,7 +15,7 @@ import {
   type VotingContext,
 } from "../../app/voting";
 import { hasErrors, type Issue, type Where } from "../../domain/issues";
-import type { VoteRecord } from "../../domain/voting/record";
+import type { VoteRecord, VoteRecordDraft } from "../../domain/voting/record";
 import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { formIssues, VotingCreate } from "./VotingCreate";
@@ -120,7 +120,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       return { section: "votes", intent: c.recordIssues.length ? "warning" : "info", text: vs.loaded(c.records.length), issues: c.recordIssues };
     });
 
-  const create = (record: VoteRecord) =>
+  const create = (record: VoteRecordDraft) =>
     run("create", "create", async () => {
       const local = formIssues(record);
       if (local.length) return { section: "create", intent: "error", text: vs.refused, issues: local };

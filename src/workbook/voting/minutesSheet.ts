@@ -1,7 +1,7 @@
 import type { Message } from "../../domain/issues";
 import { wrapLines } from "../textFit";
 import { cleanText } from "../../domain/text";
-import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleText, tieRuleText, voteWord, type Comparison, type Vote } from "../../domain/voting/model";
+import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleSourceText, ruleText, tieRuleText, voteWord, type Comparison, type Vote } from "../../domain/voting/model";
 import type { VoteRecord } from "../../domain/voting/record";
 import type { Outcome, TallyResult, TieStepRecord } from "../../domain/voting/tally";
 import { columnLetter, rangeAddress } from "../a1";
@@ -271,7 +271,7 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   }
   const table = { first: tableFirst, rows: rows.length - tableFirst, cols, percentCol: cols - 2 };
   space(6);
-  line(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi}`);
+  line(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} ${ruleSourceText(vote).vi}`);
   line(`- Xử lý trường hợp bằng phiếu: ${tieRuleText(vote).vi}`);
   if (result.tie) {
     const tie = result.tie;

@@ -47,6 +47,7 @@ export const VOTE_FIELDS = [
   "denominator",
   "quorum",
   "quorumComparison",
+  "ruleSource",
   "noneMarked",
   "tie1",
   "tie2",
@@ -93,6 +94,7 @@ export const VOTE_LABELS: Record<VoteField, string> = {
   denominator: "Mẫu số tính tỷ lệ",
   quorum: "Tỷ lệ có mặt tối thiểu (%)",
   quorumComparison: "Cách so sánh tỷ lệ có mặt",
+  ruleSource: "Căn cứ quy định tỷ lệ",
   noneMarked: "Phiếu không đánh dấu",
   tie1: tieLabel(1),
   tie2: tieLabel(2),
@@ -130,6 +132,7 @@ const FIELD_EN: Record<VoteField, string> = {
   denominator: "Denominator",
   quorum: "Minimum attendance (%)",
   quorumComparison: "Attendance comparison",
+  ruleSource: "Source of the rule",
   noneMarked: "Ballot with nothing marked",
   tie1: "Tie step 1",
   tie2: "Tie step 2",
@@ -324,6 +327,8 @@ function singleValue(rec: VoteRecord, f: Single, records: VoteRecord[]): PlanCel
       return v.rule.quorum ? v.rule.quorum.percent : null;
     case "quorumComparison":
       return v.rule.quorum ? VOTE_WORDS.comparison[v.rule.quorum.comparison] : "";
+    case "ruleSource":
+      return v.ruleSource ?? "";
     case "noneMarked":
       return VOTE_WORDS.noneMarked[v.invalid.noneMarked];
     case "seed": {
@@ -472,6 +477,7 @@ export function voteSheetPlan(records: VoteRecord[]): { plan: SheetPlan; map: Vo
     { range: rangeAddress(LAYOUT.firstField, 0, specs.length, 1), format: { wrap: true } },
     { range: across(LAYOUT.firstField, specs.length), format: { fill: YELLOW } },
     { range: across(rows.title), format: { wrap: true } },
+    { range: across(rows.ruleSource), format: { wrap: true } },
     { range: across(rows.seed), format: { numberFormat: "@" } },
     { range: rangeAddress(candidatesHeader, 0, 1, width + 1), format: { bold: true, fill: "#E4DFEC" } },
     { range: rangeAddress(candidatesFirst, 0, maxCandidates, 1), format: { hAlign: "Center" } },
@@ -934,6 +940,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       candidates,
       ballot,
       rule: { percent, comparison, denominator, quorum: quorumPercent === null ? null : { percent: quorumPercent, comparison: quorumComparison ?? ">=", of: "members" } },
+      ...(str("ruleSource") ? { ruleSource: str("ruleSource") } : {}),
       invalid: { overQuota: "invalid", noneMarked },
       toElect,
       tieRule,
@@ -956,6 +963,8 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
         case "rule":
           if (b === "quorum") return cellOf(d === "comparison" ? "quorumComparison" : "quorum");
           return cellOf(b === "comparison" ? "comparison" : b === "denominator" ? "denominator" : "percent");
+        case "ruleSource":
+          return cellOf("ruleSource");
         case "invalid":
           return cellOf("noneMarked");
         case "tieRule":

@@ -1,6 +1,6 @@
 import { reconcile } from "../../../src/domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../../../src/domain/voting/fingerprint";
-import { ruleText, tieRuleText, type Ballot, type HandCount, type Vote } from "../../../src/domain/voting/model";
+import { RULE_PRESETS, ruleSourceText, ruleText, tieRuleText, type Ballot, type HandCount, type Vote } from "../../../src/domain/voting/model";
 import type { VoteRecord } from "../../../src/domain/voting/record";
 import { lotTicket, revoteRound, tally, type TallyInput } from "../../../src/domain/voting/tally";
 import { writeSheets } from "../../../src/excel/apply";
@@ -59,7 +59,7 @@ function lineOf(text: string[], prefix: string): string {
 const rowOf = (text: string[], name: string) => text.find((l) => l.split("\t")[1] === name)?.split("\t");
 
 describe("the vote-count minutes: flag vote, one invalid ballot, a tie settled by the higher score", () => {
-  const vote = flagVote({ rule: OVER_HALF_VALID, tieRule: ["higherScore", "revote"] });
+  const vote = flagVote({ rule: OVER_HALF_VALID, ruleSource: RULE_PRESETS.validMajority.source.vi, tieRule: ["higherScore", "revote"] });
   const second = BALLOTS.map((b) => ({ ...b }));
   const statement = reconcile(vote.candidates, BALLOTS, second, null).statement;
   const { result, text } = minutes(vote, { ballots: BALLOTS }, { scores: { [B]: 92.5, [C]: 95.25 }, rec: { doubleEntry: true }, entryStatement: statement });
@@ -114,8 +114,11 @@ describe("the vote-count minutes: flag vote, one invalid ballot, a tie settled b
     expect(rowOf(text, UNITS[7])).toEqual(["8", UNITS[7], "0", "0", "0,00", "Không đạt tỷ lệ"]);
   });
 
-  it("prints the rule, the tie rule and what the higher-score step did", () => {
-    expect(text).toContain(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi}`);
+  it("prints the rule with its source (DOMAIN §3: the rule used is printed on the minutes, a preset names its source), the tie rule and what the higher-score step did", () => {
+    expect(text).toContain(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} Căn cứ: Vận dụng tương tự bầu cử: quá nửa số phiếu hợp lệ.`);
+    // A vote recorded before its source was: the minutes say the source is missing, rather than print nothing.
+    const bare = minutes(flagVote({ rule: OVER_HALF_VALID }), { ballots: BALLOTS }).text;
+    expect(lineOf(bare, "- Nguyên tắc xác định kết quả:")).toMatch(/Căn cứ: \(chưa ghi căn cứ của quy định tỷ lệ\)\.$/);
     expect(ruleText(vote).vi).toContain("trên 50% so với số phiếu hợp lệ");
     expect(text).toContain(`- Xử lý trường hợp bằng phiếu: ${tieRuleText(vote).vi}`);
     expect(text).toContain(`- Bằng số phiếu ở vị trí cuối cùng: ${B}, ${C} (cùng 4 phiếu đồng ý; còn 1 vị trí).`);
@@ -138,7 +141,7 @@ describe("the vote-count minutes: flag vote, one invalid ballot, a tie settled b
       "- Tổng số thành viên được triệu tập: 8.",
       "- Số phiếu phát ra: 8.",
       `1\t${A}\t5\t0\t71,43\tĐược chọn`,
-      `- Nguyên tắc xác định kết quả: ${ruleText(vote).vi}`,
+      `- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} ${ruleSourceText(vote).vi}`,
       `1. ${A}: 5 phiếu đồng ý (71,43%).`,
       fp,
       "THƯ KÝ\tTRƯỞNG BAN KIỂM PHIẾU",

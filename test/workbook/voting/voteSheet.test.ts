@@ -12,7 +12,8 @@ import { gridOf } from "../../fixtures/grid";
 function sampleRecords(): VoteRecord[] {
   const flag: VoteRecord = {
     id: "V1",
-    vote: flagVote({ tieRule: ["higherScore", "revote"] }),
+    // The rule's source (DOMAIN §3: the bloc's explicit choice, printed with the rule) goes on the sheet and back.
+    vote: flagVote({ tieRule: ["higherScore", "revote"], ruleSource: "TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)" }),
     issued: 8,
     entry: "ballots",
     doubleEntry: true,
