@@ -1,8 +1,8 @@
 import type { Message } from "../../domain/issues";
 import { wrapLines } from "../textFit";
-import { cleanText } from "../../domain/text";
+import { cleanText, nameKey } from "../../domain/text";
 import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleSourceText, ruleText, tieRuleText, voteWord, type Comparison, type Vote } from "../../domain/voting/model";
-import type { VoteRecord } from "../../domain/voting/record";
+import { applyMeeting, type VoteRecord } from "../../domain/voting/record";
 import type { Outcome, TallyResult, TieStepRecord } from "../../domain/voting/tally";
 import { columnLetter, rangeAddress } from "../a1";
 import { emptyPlan, type HAlign, type PlanCell, type SheetPlan } from "../plan";
@@ -33,10 +33,13 @@ export interface MinutesInput {
 }
 
 /** What the "Kết quả" column says for each outcome. */
-export const OUTCOME_TEXT: Record<Outcome, string> & { electedAward: string; unconcluded: string } = {
+export const OUTCOME_TEXT: Record<Outcome, string> & { electedAward: string; notElectedLeader: string; byMeeting: string; unconcluded: string } = {
   elected: "Trúng cử",
   electedAward: "Được chọn",
   notElected: "Không được chọn",
+  notElectedLeader: "Không trúng cử",
+  /** Appended to the result of a unit tied at the cutoff once the meeting has chosen. */
+  byMeeting: " (hội nghị quyết định)",
   notPassed: "Không đạt tỷ lệ",
   revote: "Bỏ phiếu lại",
   meetingDecides: "Hội nghị quyết định",
@@ -262,11 +265,22 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   head2.forEach((p) => (p.style = { bold: true, align: "Center" }));
   rows.push({ kind: "tableHeader", pieces: head2 });
   const award = vote.purpose.kind === "award";
+  // The meeting's recorded choice on a tie left to it: the tied units' results say who was chosen.
+  const decided = applyMeeting(result.conclusion.meetingDecides, result.conclusion.elected, record.meeting);
+  const chosenByMeeting = new Set(decided.decided && result.conclusion.meetingDecides ? decided.elected.map(nameKey) : []);
+  const outcomeOf = (c: TallyResult["candidates"][number]): string => {
+    if (!concluded) return OUTCOME_TEXT.unconcluded;
+    if (c.outcome === "meetingDecides" && decided.decided) {
+      const chosen = chosenByMeeting.has(nameKey(c.name));
+      return (chosen ? (award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT.elected) : award ? OUTCOME_TEXT.notElected : OUTCOME_TEXT.notElectedLeader) + OUTCOME_TEXT.byMeeting;
+    }
+    return c.outcome === "elected" && award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT[c.outcome];
+  };
   for (const c of result.candidates) {
-    const outcome = !concluded ? OUTCOME_TEXT.unconcluded : c.outcome === "elected" && award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT[c.outcome];
+    const outcome = outcomeOf(c);
     const pieces = [cell(0, c.position, { align: "Center", numberFormat: "0" }), cell(1, cleanText(c.name), { align: "Left" }), cell(2, c.votes, { align: "Center", numberFormat: "0" })];
     if (withAgainst) pieces.push(cell(3, c.against ?? 0, { align: "Center", numberFormat: "0" }));
-    pieces.push(cell(cols - 2, c.percent, { align: "Center", numberFormat: "0.00" }), cell(cols - 1, outcome, { align: "Center", bold: c.outcome === "elected" && concluded }));
+    pieces.push(cell(cols - 2, c.percent, { align: "Center", numberFormat: "0.00" }), cell(cols - 1, outcome, { align: "Center", bold: concluded && (c.outcome === "elected" || chosenByMeeting.has(nameKey(c.name))) }));
     rows.push({ kind: "tableRow", pieces });
   }
   const table = { first: tableFirst, rows: rows.length - tableFirst, cols, percentCol: cols - 2 };

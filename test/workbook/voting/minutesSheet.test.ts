@@ -248,7 +248,10 @@ describe("the vote-count minutes: a hand count, a tie the meeting decides, a dra
     expect(text).toContain("- Số phiếu không hợp lệ: 2; trong đó: Không đúng mẫu quy định hoặc không có dấu: 1; Gạch tất cả các tên: 1.");
     // A hand count has no "Không đồng ý" column.
     expect(text).toContain("STT\tĐơn vị\tSố phiếu đồng ý\tTỷ lệ (%)\tKết quả");
-    expect(rowOf(text, A)).toEqual(["1", A, "4", "50,00", "Hội nghị quyết định"]);
+    // Once the meeting has chosen, each tied unit's result says who was chosen (DOMAIN §4: the minutes hold each candidate's result and the conclusion).
+    expect(rowOf(text, A)).toEqual(["1", A, "4", "50,00", "Được chọn (hội nghị quyết định)"]);
+    expect(rowOf(text, B)).toEqual(["2", B, "4", "50,00", "Không được chọn (hội nghị quyết định)"]);
+    expect(rowOf(text, C)).toEqual(["3", C, "4", "50,00", "Được chọn (hội nghị quyết định)"]);
     expect(rowOf(text, D)).toEqual(["4", D, "0", "0,00", "Không đạt tỷ lệ"]);
     expect(text).toContain(`+ Bước 1 – hội nghị quyết định giữa các đơn vị: ${A}, ${B}, ${C}, để chọn 2 đơn vị.`);
     expect(text).toContain(`- Hội nghị đã quyết định chọn: ${A}, ${C}. Ghi chú: Biểu quyết giơ tay 6/8.`);
@@ -257,8 +260,17 @@ describe("the vote-count minutes: a hand count, a tie the meeting decides, a dra
     expect(lineOf(text, FINGERPRINT_LABEL)).toBe(`${FINGERPRINT_LABEL} ${handCountFingerprint(handCount)}`);
   });
 
+  it("says who the meeting chose for a leader vote: elected, by the meeting's decision", () => {
+    const leader = flagVote({ purpose: { kind: "leader" }, ballot: { kind: "chooseOne" }, toElect: 1, rule: { percent: 50, comparison: ">=", denominator: "valid", quorum: null }, tieRule: ["meetingDecides"] });
+    const tied = [choose(1, [A]), choose(2, [A]), choose(3, [A]), choose(4, [A]), choose(5, [B]), choose(6, [B]), choose(7, [B]), choose(8, [B])];
+    const { text } = minutes(leader, { ballots: tied }, { rec: { meeting: { elected: [B], note: "" } } });
+    expect(rowOf(text, A)?.[4]).toBe("Không trúng cử (hội nghị quyết định)");
+    expect(rowOf(text, B)?.[4]).toBe("Trúng cử (hội nghị quyết định)");
+  });
+
   it("leaves the seats to the meeting while it has not decided", () => {
     const { text } = minutes(vote, { handCount });
+    expect(rowOf(text, A)?.[4]).toBe("Hội nghị quyết định");
     expect(text.some((l) => l.startsWith("- Hội nghị đã quyết định"))).toBe(false);
     expect(text).toContain("Chưa có đơn vị nào được chọn.");
     expect(text).toContain(`Chưa xác định 2 vị trí: hội nghị quyết định giữa các đơn vị: ${A}, ${B}, ${C}.`);
