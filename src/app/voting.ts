@@ -5,7 +5,7 @@ import { cleanText, nameKey } from "../domain/text";
 import { reconcile, type EntryDifference } from "../domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../domain/voting/fingerprint";
 import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
-import { checkRuleChosen, checkVote, CUSTOM_RULE, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Rule, type RulePresetKey, type Vote, type VoteIssue } from "../domain/voting/model";
+import { checkRuleChosen, checkVote, CUSTOM_RULE, normalizeVoteNames, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Rule, type RulePresetKey, type Vote, type VoteIssue } from "../domain/voting/model";
 import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord, type VoteRecordDraft } from "../domain/voting/record";
 import { revoteRound, tally, type TallyResult } from "../domain/voting/tally";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
@@ -205,7 +205,8 @@ export async function createVote(host: ExcelHost, draft: VoteRecordDraft, opts: 
   // The rule is the bloc's explicit choice, with its source: refused before anything is read.
   const unchosen = checkRuleChosen(draft.vote);
   if (unchosen.length) return { kind: "invalid", issues: unchosen.map(({ ref: _ref, ...i }) => i) };
-  const record = { ...draft, vote: { ...draft.vote, rule: draft.vote.rule as Rule, ruleSource: cleanText(draft.vote.ruleSource ?? "") } };
+  // Every name in one Unicode form (DOMAIN §6): a candidate typed or pasted in NFD is written NFC.
+  const record: VoteRecord = { ...draft, vote: normalizeVoteNames({ ...draft.vote, rule: draft.vote.rule as Rule, ruleSource: draft.vote.ruleSource ?? "" }) };
   // A new vote's id is the next number, which two people creating votes at once would both take.
   // Its entry sheet's name is the lock: adding it fails, before anything changes, when the id was
   // taken since the read; then the vote is created once more, from a fresh read, under the next id.
@@ -684,10 +685,16 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
   if (hasErrors(ctx.recordIssues)) return { kind: "invalid", issues: ctx.recordIssues };
   const at = ctx.records.findIndex((r) => r.id === id);
   if (at < 0) return { kind: "invalid", issues: [error("vote.notFound", say(`Không tìm thấy cuộc bỏ phiếu ${id}.`, `Vote ${id} not found.`))] };
-  const records = ctx.records.map((r, i) => (i === at ? { ...r, ...patch } : r));
+  // Names as typed in the pane or a scenario, in one Unicode form (DOMAIN §6).
+  const clean: typeof patch = {
+    ...patch,
+    ...(patch.decision ? { decision: { accept: patch.decision.accept, by: cleanText(patch.decision.by) } } : {}),
+    ...(patch.meeting ? { meeting: { elected: patch.meeting.elected.map(cleanText), note: cleanText(patch.meeting.note) } } : {}),
+  };
+  const records = ctx.records.map((r, i) => (i === at ? { ...r, ...clean } : r));
   const plan = voteSheetPlan(records).plan;
   if (ctx.voteSheet) plan.name = ctx.voteSheet;
-  const what = [patch.decision ? `chấp nhận lần nhập ${patch.decision.accept === "first" ? 1 : 2} (${patch.decision.by})` : "", patch.meeting ? `hội nghị chọn ${patch.meeting.elected.join(", ")}` : "", patch.issued !== undefined ? `phát ra ${patch.issued}` : ""]
+  const what = [clean.decision ? `chấp nhận lần nhập ${clean.decision.accept === "first" ? 1 : 2} (${clean.decision.by})` : "", clean.meeting ? `hội nghị chọn ${clean.meeting.elected.join(", ")}` : "", patch.issued !== undefined ? `phát ra ${patch.issued}` : ""]
     .filter(Boolean)
     .join("; ");
   return write(host, read, [plan], { keep: keepOldVoteSheet(read, ctx), activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });

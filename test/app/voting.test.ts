@@ -5,6 +5,8 @@ import { tally } from "../../src/domain/voting/tally";
 import { MemoryHost } from "../../src/host";
 import { handCountSheetPlan } from "../../src/workbook/voting/handCountSheet";
 import { voteNames, voteSheetPlan } from "../../src/workbook/voting/voteSheet";
+import { ballotEntrySheetPlan } from "../../src/workbook/voting/ballotSheet";
+import { columnLetter } from "../../src/workbook/a1";
 import { sampleDraft } from "../fixtures/bloc";
 
 const UNITS = sampleDraft(8).members.map((m) => m.name);
@@ -62,6 +64,34 @@ describe("secret-ballot use cases", () => {
     expect(chosen.vote.ruleSource).toBe("TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)");
     expect(withRule(newVoteRecord(loaded.context, "award"), { rule: HALF }).vote.ruleSource).toBe("Do khối thống nhất quy định");
     expect(withRule(newVoteRecord(loaded.context, "award"), { rule: HALF, source: "Quy chế hoạt động của Khối, Điều 5" }).vote.ruleSource).toBe("Quy chế hoạt động của Khối, Điều 5");
+  });
+
+  it("stores names typed in another Unicode form (NFD) as NFC at every vote door, so lookups by name find them after recalculation (DOMAIN §6)", async () => {
+    const host = await blocHost();
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const nfd = (x: string) => x.normalize("NFD");
+    expect(nfd(UNITS[2])).not.toBe(UNITS[2]);
+    const record = withRule(newVoteRecord(loaded.context, "award", nfd("Cờ thi đua của UBND tỉnh"), 2), "blocMembers80");
+    record.vote = { ...record.vote, title: nfd(record.vote.title), candidates: UNITS.map(nfd), committee: { head: nfd("Nguyễn Văn An"), members: [nfd("Trần Thị Bình")] } };
+    expect((await createVote(host, record)).kind).toBe("written");
+    const s = voteSheets(record.id);
+    const isNfc = (v: unknown) => typeof v !== "string" || v === v.normalize("NFC");
+    // "Bỏ phiếu", both entry sheets (header and results) and the printable ballots hold NFC only.
+    for (const sheet of ["Bỏ phiếu", s.first.sheet, s.second.sheet, s.print.sheet]) {
+      const used = host.usedRange(sheet, true)!;
+      const bad = host.values(sheet, used).flat().filter((v) => !isNfc(v));
+      expect([sheet, bad]).toEqual([sheet, []]);
+    }
+    // A lookup by the NFC name (as "Danh sách đề nghị" does) finds the unit in the results block, computed by the workbook.
+    const { map } = ballotEntrySheetPlan({ ...record.vote, candidates: UNITS }, { sheet: s.first.sheet, rows: 13, namePrefix: s.first.prefix, refs: voteNames(record.id) });
+    const names = `'${s.first.sheet}'!$${columnLetter(map.results.cols.name)}$${map.results.first + 1}:$${columnLetter(map.results.cols.name)}$${map.results.last + 1}`;
+    host.userEdit("Bỏ phiếu", "Z1", `=MATCH("${UNITS[2]}",${names},0)`);
+    expect(host.values("Bỏ phiếu", "Z1")).toEqual([[3]]);
+    // The meeting's decision typed in NFD is written NFC.
+    expect((await recordDecision(host, record.id, { decision: { accept: "first", by: nfd("Nguyễn Văn An") }, meeting: { elected: [nfd(UNITS[2])], note: nfd("Biểu quyết") } })).kind).toBe("written");
+    const used = host.usedRange("Bỏ phiếu", true)!;
+    expect(host.values("Bỏ phiếu", used).flat().filter((v) => !isNfc(v))).toEqual([]);
   });
 
   it("creates a vote: its definition, two entry sheets and printable ballots, in 2 round trips", async () => {

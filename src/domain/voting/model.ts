@@ -128,6 +128,23 @@ export interface Vote {
 export type VoteDraft = Omit<Vote, "rule"> & { rule: Rule | null };
 
 /**
+ * The vote's names and texts in one Unicode form (NFC, spacing folded, DOMAIN §6): candidates, the
+ * round's parent list, title, award, the rule's source and the counting committee. A name typed or
+ * pasted in NFD is stored as NFC, so the sheets' lookups by name (MATCH) find it.
+ */
+export function normalizeVoteNames<V extends VoteDraft>(vote: V): V {
+  return {
+    ...vote,
+    purpose: vote.purpose.kind === "award" ? { kind: "award", award: cleanText(vote.purpose.award) } : { ...vote.purpose },
+    parent: vote.parent ? { round: vote.parent.round, candidates: vote.parent.candidates.map(cleanText) } : null,
+    title: cleanText(vote.title),
+    candidates: vote.candidates.map(cleanText),
+    ...(vote.ruleSource === undefined ? {} : { ruleSource: cleanText(vote.ruleSource) }),
+    committee: { head: cleanText(vote.committee.head), members: vote.committee.members.map(cleanText) },
+  };
+}
+
+/**
  * The rule of a vote being created must be chosen and carry its source (printed on the minutes):
  * `vote.rule.notChosen`, `vote.rule.noSource`.
  */

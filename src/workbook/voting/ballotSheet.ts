@@ -1,5 +1,5 @@
 import { cleanText, foldDiacritics } from "../../domain/text";
-import { DENOMINATOR_WORDS, maxChoices, ruleText, type Ballot, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
+import { DENOMINATOR_WORDS, maxChoices, normalizeVoteNames, ruleText, type Ballot, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -95,7 +95,9 @@ export interface BallotSheetMap {
   names: { members: string; present: string; issued: string; ballots: string; results: string };
 }
 
-export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { plan: SheetPlan; map: BallotSheetMap } {
+export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { plan: SheetPlan; map: BallotSheetMap } {
+  // Names NFC (DOMAIN §6): the results block is looked up by name.
+  const vote = normalizeVoteNames(given);
   const n = vote.candidates.length;
   const rowsN = Math.max(1, Math.floor(opts.rows));
   const approve = vote.ballot.kind === "approve";

@@ -6,6 +6,7 @@ import {
   DENOMINATOR_WORDS,
   DENOMINATORS,
   maxChoices,
+  normalizeVoteNames,
   VoteSchema,
   type BallotKind,
   type Comparison,
@@ -365,7 +366,14 @@ interface RowSpec {
 }
 
 /** The plan of the "Bỏ phiếu" sheet for the bloc's votes, in the given order. */
-export function voteSheetPlan(records: VoteRecord[]): { plan: SheetPlan; map: VoteSheetMap } {
+export function voteSheetPlan(given: VoteRecord[]): { plan: SheetPlan; map: VoteSheetMap } {
+  // Names NFC (DOMAIN §6), whatever form they were typed in.
+  const records = given.map((r) => ({
+    ...r,
+    vote: normalizeVoteNames(r.vote),
+    decision: r.decision ? { ...r.decision, by: cleanText(r.decision.by) } : null,
+    meeting: r.meeting ? { elected: r.meeting.elected.map(cleanText), note: cleanText(r.meeting.note) } : null,
+  }));
   const p = emptyPlan(VOTE_SHEET);
   p.tabColor = "#7030A0";
   const tieRows = Math.max(TIE_FIELDS.length, ...records.map((r) => r.vote.tieRule.length));

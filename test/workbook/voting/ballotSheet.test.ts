@@ -13,12 +13,28 @@ import {
   readBallotSheetRows,
   STATUS,
 } from "../../../src/workbook/voting/ballotSheet";
+import { handCountSheetPlan } from "../../../src/workbook/voting/handCountSheet";
+import { voteSheetPlan } from "../../../src/workbook/voting/voteSheet";
 import { approve, flagVote, UNITS } from "../../domain/voting/helpers";
 import { gridOf } from "../../fixtures/grid";
 
 const SHEET = "Nhập phiếu";
 
 describe("the ballot-by-ballot entry sheet", () => {
+  it("writes every name NFC whatever form the vote holds (DOMAIN §6: names compare after NFC; a MATCH on the results finds them)", () => {
+    const vote = flagVote({ candidates: UNITS.map((u) => u.normalize("NFD")), title: flagVote().title.normalize("NFD") });
+    const plans = [
+      ballotEntrySheetPlan(vote, { sheet: SHEET, rows: 5 }).plan,
+      handCountSheetPlan(vote, { sheet: "Đếm tay" }).plan,
+      voteSheetPlan([{ id: "V1", vote, issued: 8, entry: "ballots", doubleEntry: false, decision: null, meeting: null }]).plan,
+    ];
+    for (const plan of plans) {
+      const texts = gridOf(plan).values.flat().filter((v): v is string => typeof v === "string");
+      expect([plan.name, texts.filter((t) => t !== t.normalize("NFC"))]).toEqual([plan.name, []]);
+      for (const u of UNITS) expect(texts.some((t) => t === u || t.includes(u))).toBe(true);
+    }
+  });
+
   it("plans marks, reasons, inputs, protection, names and print", () => {
     const { plan, map } = ballotEntrySheetPlan(flagVote(), { sheet: SHEET, rows: 10 });
     expect(plan.name).toBe(SHEET);
