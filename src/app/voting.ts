@@ -7,7 +7,7 @@ import { ballotsFingerprint, handCountFingerprint } from "../domain/voting/finge
 import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
 import { checkRuleChosen, checkVote, CUSTOM_RULE, normalizeVoteNames, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Rule, type RulePresetKey, type Vote, type VoteIssue } from "../domain/voting/model";
 import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord, type VoteRecordDraft } from "../domain/voting/record";
-import { revoteRound, tally, type TallyResult } from "../domain/voting/tally";
+import { revoteRound, runoffRound, tally, type TallyResult } from "../domain/voting/tally";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
 import { guardOf, keepConcurrentEdits } from "./concurrent";
 import { writeCells, type CellWrite } from "../excel/cells";
@@ -148,6 +148,8 @@ export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "sum
     invalid: { overQuota: "invalid", noneMarked: kind === "award" ? "valid" : "invalid" },
     toElect: Math.max(1, seats),
     tieRule: kind === "award" ? ["higherScore", "revote"] : ["revote"],
+    // Electing the leader or a deputy must end with someone elected: nobody reaching the rule calls a run-off among the top (editable).
+    ...(kind === "award" ? {} : { runoff: true }),
     committee: { head: "", members: [] },
     attendance: { members: n, present: n },
   };
@@ -521,7 +523,7 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
   const meeting = applyMeeting(result.conclusion.meetingDecides, result.conclusion.elected, record.meeting);
   issues.push(...meeting.issues.map((i) => ({ ...i, where: ctx.cellOf(id, "elected") })));
   const concluded = !hasErrors(issues);
-  const final = concluded && !result.conclusion.revote && meeting.decided;
+  const final = concluded && !result.conclusion.revote && !result.conclusion.runoff && meeting.decided;
   return { kind: "counted", count: { record, result, elected: meeting.elected, final, differences, entryStatement, fingerprint, issues, ballots }, context: ctx, read };
 }
 
@@ -716,6 +718,24 @@ export async function startRevote(host: ExcelHost, id: string, opts: CreateOptio
   const record: VoteRecord = { ...prev, id: rid, vote, decision: null, meeting: null };
   // The count's read holds everything creating needs: one read, one write in all.
   const out = await createFromRead(host, c.read, record, opts);
+  return out.kind === "written" ? { ...out, id: rid } : out;
+}
+
+/**
+ * Starts the run-off the count calls for (`Vote.runoff`: too few reached the rule): round n + 1
+ * among the top candidates as a new vote (id V1_2…), round n kept as it is, with its own entry
+ * sheets and ballots; the round is recorded as a run-off. One read (the count's), one write.
+ */
+export async function startRunoff(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
+  const c = await countVote(host, id);
+  if (c.kind !== "counted") return c;
+  const pending = c.count.result.conclusion.runoff;
+  if (!pending) return { kind: "invalid", issues: [warning("vote.runoff.none", say("Kết quả không cần bầu lại: đã đủ số đơn vị đạt tỷ lệ, hoặc cuộc bỏ phiếu không quy định bầu lại.", "The result calls for no run-off: enough reached the rule, or the vote sets no run-off."))] };
+  if (hasErrors(c.count.issues)) return { kind: "invalid", issues: c.count.issues };
+  const prev = c.count.record;
+  const vote = runoffRound(prev.vote, pending);
+  const rid = revoteId(prev.id, vote.round);
+  const out = await createFromRead(host, c.read, { ...prev, id: rid, vote, decision: null, meeting: null }, opts);
   return out.kind === "written" ? { ...out, id: rid } : out;
 }
 

@@ -1,5 +1,5 @@
 import { saveBloc } from "../../src/app/bloc";
-import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, voteSheets, withRule, writeMinutes } from "../../src/app/voting";
+import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, startRunoff, voteSheets, withRule, writeMinutes } from "../../src/app/voting";
 import type { Vote } from "../../src/domain/voting/model";
 import { tally } from "../../src/domain/voting/tally";
 import { MemoryHost } from "../../src/host";
@@ -230,6 +230,48 @@ describe("secret-ballot use cases", () => {
     const round2 = loaded.context.records.find((x) => x.id === "V1_2")!;
     expect(round2.vote).toMatchObject({ round: 2, candidates: [B, C], toElect: 1, parent: { round: 1 } });
     expect(loaded.context.records.find((x) => x.id === "V1")?.vote.candidates).toEqual(UNITS);
+  });
+
+  it("calls a run-off when nobody has a majority for leader: round 2 among the top two, one action, then the leader (DOMAIN §1; issue #10 point 16)", async () => {
+    const host = await blocHost();
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const draft = newVoteRecord(loaded.context, "leader");
+    // A leader vote calls a run-off by default (the bloc's rule, editable).
+    expect(draft.vote.runoff).toBe(true);
+    const record = withRule(draft, "validMajority");
+    record.doubleEntry = false;
+    record.vote.committee.head = "Nguyễn Văn An";
+    expect((await createVote(host, record)).kind).toBe("written");
+    // 3, 3, 1, 1 of 8 valid ballots: nobody has more than half.
+    const picks = [0, 0, 0, 1, 1, 1, 2, 3];
+    host.userPaste(voteSheets(record.id).first.sheet, "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.result.conclusion.runoff).toEqual({ candidates: [A, B], seats: 1 });
+    expect(c.count.final).toBe(false);
+    // The leadership cannot be written from an undecided vote.
+    expect((await electLeadership(host, { mode: "election", leaderVote: record.id, deputyVote: null })).kind).toBe("invalid");
+    // Round 1's minutes say a run-off follows, with its round number.
+    const m1 = await writeMinutes(host, record.id);
+    expect(m1.kind).toBe("written");
+    const words = host.values(voteSheets(record.id).minutes.sheet, host.usedRange(voteSheets(record.id).minutes.sheet, true)!).flat().join("\n");
+    expect(words).toContain(`Chưa có đơn vị nào đạt tỷ lệ quy định: bầu lại (vòng 2) giữa các đơn vị có số phiếu cao nhất: ${A}, ${B}.`);
+    host.resetStats();
+    const r = await startRunoff(host, record.id);
+    expect(r).toMatchObject({ kind: "written", id: "V1_2" });
+    expect(host.stats.syncs).toBe(2);
+    const again = await loadVoting(host);
+    if (!again.ok) throw new Error("load");
+    const round2 = again.context.records.find((x) => x.id === "V1_2")!;
+    expect(round2.vote).toMatchObject({ round: 2, candidates: [A, B], toElect: 1, parent: { round: 1, kind: "runoff" } });
+    host.userPaste(voteSheets("V1_2").first.sheet, "A7", [0, 0, 0, 0, 0, 1, 1, 1].map((k, i) => [i + 1, k === 0 ? "x" : null, k === 1 ? "x" : null]));
+    const m2 = await writeMinutes(host, "V1_2");
+    expect(m2.kind).toBe("written");
+    const words2 = host.values(voteSheets("V1_2").minutes.sheet, host.usedRange(voteSheets("V1_2").minutes.sheet, true)!).flat().join("\n");
+    expect(words2).toContain("Vòng 2 (bầu lại giữa các đơn vị có số phiếu cao nhất, tiếp theo vòng 1)");
+    const el = await electLeadership(host, { mode: "election", leaderVote: "V1_2", deputyVote: null });
+    expect(el).toMatchObject({ kind: "written", leader: A });
   });
 
   it("records the meeting's choice on a tie left to it", async () => {

@@ -144,6 +144,29 @@ describe("the ballots step", () => {
     expect(screen.getByTestId(VOTING_TID.selected).textContent).toMatch(/^V1_2:/);
   });
 
+  it("offers the run-off between the top two when nobody has a majority for leader, in one action (issue #10 point 16)", async () => {
+    const host = new MemoryHost();
+    await saveBloc(host, sampleDraft(8), { basedOn: null });
+    await openVoting(host);
+    await click(VOTING_TID.purpose("leader"));
+    expect((screen.getByTestId(VOTING_TID.runoffRule) as HTMLInputElement).checked).toBe(true);
+    change(VOTING_TID.preset, "validMajority");
+    await click(VOTING_TID.doubleEntry);
+    await click(VOTING_TID.create);
+    await waitFor(() => expect(status("votes")).toMatch(/Đã tạo cuộc bỏ phiếu V1/));
+    // 3, 3, 1, 1: nobody has more than half of the 8 valid ballots.
+    const picks = [0, 0, 0, 1, 1, 1, 2, 3];
+    host.userPaste("Phiếu V1", "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : ""))]));
+    await click(VOTING_TID.count);
+    await screen.findByTestId(VOTING_TID.results);
+    expect(screen.queryByTestId(VOTING_TID.revote)).toBeNull();
+    expect(screen.getByTestId(VOTING_TID.runoff).textContent).toBe(`Bầu lại vòng 2 giữa ${UNITS[0]}, ${UNITS[1]}`);
+    await click(VOTING_TID.runoff);
+    await waitFor(() => expect(status("votes")).toMatch(/Đã tạo vòng bầu lại V1_2/));
+    expect(host.sheetNames()).toContain("Phiếu V1_2");
+    expect(screen.getByTestId(VOTING_TID.selected).textContent).toMatch(/^V1_2:/);
+  });
+
   it("shows why a vote is refused, from the form's check and from the workbook's", async () => {
     const host = new MemoryHost();
     await saveBloc(host, sampleDraft(8), { basedOn: null });

@@ -88,17 +88,22 @@ export interface Attendance {
   present: number;
 }
 
-/** A revote round's reference to the round it continues. */
+/** A later round's reference to the round it continues. */
 export interface ParentRound {
   round: number;
   candidates: string[];
+  /**
+   * Why the round exists: a revote among candidates tied at the cutoff (the tie rule), or a
+   * run-off among the top candidates when too few reached the rule (`Vote.runoff`). Absent: a revote.
+   */
+  kind?: "revote" | "runoff";
 }
 
 export interface Vote {
   purpose: Purpose;
   /** 1, 2, …: a revote among the tied is the next round. */
   round: number;
-  /** The round this one continues (a revote); null for round 1. */
+  /** The round this one continues (a revote or a run-off); null for round 1. */
   parent: ParentRound | null;
   /** e.g. "Suy tôn đơn vị đề nghị Cờ thi đua của UBND tỉnh". */
   title: string;
@@ -117,6 +122,13 @@ export interface Vote {
   /** How many win (e.g. the bloc's quota of flags). */
   toElect: number;
   tieRule: TieStep[];
+  /**
+   * The bloc's rule when fewer candidates reach the passing rule than there are seats (a leader
+   * vote where nobody has a majority): true calls a run-off, a new round among the top candidates
+   * (the top two for one seat, with all tied at the last place taken); absent or false, the seats
+   * stay unfilled.
+   */
+  runoff?: boolean;
   committee: Committee;
   attendance: Attendance;
 }
@@ -136,7 +148,7 @@ export function normalizeVoteNames<V extends VoteDraft>(vote: V): V {
   return {
     ...vote,
     purpose: vote.purpose.kind === "award" ? { kind: "award", award: cleanText(vote.purpose.award) } : { ...vote.purpose },
-    parent: vote.parent ? { round: vote.parent.round, candidates: vote.parent.candidates.map(cleanText) } : null,
+    parent: vote.parent ? { ...vote.parent, candidates: vote.parent.candidates.map(cleanText) } : null,
     title: cleanText(vote.title),
     candidates: vote.candidates.map(cleanText),
     ...(vote.ruleSource === undefined ? {} : { ruleSource: cleanText(vote.ruleSource) }),
@@ -233,7 +245,10 @@ export const VoteSchema = z
   .object({
     purpose: PurposeSchema,
     round: z.number().int().min(1).max(20),
-    parent: z.object({ round: z.number().int().min(1).max(20), candidates: z.array(name).max(MAX_CANDIDATES) }).strict().nullable(),
+    parent: z
+      .object({ round: z.number().int().min(1).max(20), candidates: z.array(name).max(MAX_CANDIDATES), kind: z.enum(["revote", "runoff"]).optional() })
+      .strict()
+      .nullable(),
     title: z.string().max(500),
     candidates: z.array(name).min(1).max(MAX_CANDIDATES),
     ballot: BallotKindSchema,
@@ -242,6 +257,7 @@ export const VoteSchema = z
     invalid: InvalidRulesSchema,
     toElect: z.number().int().min(1).max(MAX_CANDIDATES),
     tieRule: z.array(TieStepSchema).max(8),
+    runoff: z.boolean().optional(),
     committee: z.object({ head: z.string().max(MAX_NAME), members: z.array(z.string().max(MAX_NAME)).max(20) }).strict(),
     attendance: z.object({ members: z.number().int().min(1).max(10000), present: count.max(10000) }).strict(),
   })

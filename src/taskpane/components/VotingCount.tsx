@@ -59,7 +59,7 @@ function outcomeOf(c: CandidateResult, count: CountResult, vs: VotingStrings): {
     return count.final ? { text: vs.outcomes.notElected, color: "subtle" } : { text: vs.outcomes.meetingDecides, color: "warning" };
   }
   if (c.outcome === "elected") return { text: vs.outcomes.elected + (c.settledBy ? vs.bySettled[c.settledBy] : ""), color: "success" };
-  if (c.outcome === "revote") return { text: vs.outcomes.revote, color: "warning" };
+  if (c.outcome === "revote" || c.outcome === "runoff") return { text: vs.outcomes[c.outcome], color: "warning" };
   return { text: vs.outcomes[c.outcome], color: c.outcome === "notElected" ? "informative" : "subtle" };
 }
 

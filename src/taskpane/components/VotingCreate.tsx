@@ -330,6 +330,7 @@ export function VotingCreate({ context, lang, disabled, creating, onCreate }: Vo
           ))}
         </div>
       </Field>
+      <Checkbox label={vs.runoffRule} checked={vote.runoff === true} onChange={(_, d) => setVote({ runoff: d.checked === true })} data-testid={VOTING_TID.runoffRule} />
       {codes.includes("lot") && (
         <Field label={vs.seed} required>
           <Input value={seed} onChange={(_, d) => setSeed(d.value)} data-testid={VOTING_TID.seed} />

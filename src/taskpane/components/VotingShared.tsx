@@ -51,6 +51,8 @@ export const VOTING_TID = {
   meetingNote: "voting-meeting-note",
   meetingSave: "voting-meeting-save",
   revote: "voting-revote",
+  runoff: "voting-runoff",
+  runoffRule: "voting-runoff-rule",
   place: "voting-place",
   minutes: "voting-minutes",
   leaderMode: (mode: string) => `voting-leader-mode-${mode}`,

@@ -43,6 +43,7 @@ export const OUTCOME_TEXT: Record<Outcome, string> & { electedAward: string; not
   notPassed: "Không đạt tỷ lệ",
   revote: "Bỏ phiếu lại",
   meetingDecides: "Hội nghị quyết định",
+  runoff: "Vào vòng bầu lại",
   unconcluded: "Chưa kết luận",
 };
 
@@ -196,8 +197,10 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   // ---- Title.
   line(MINUTES_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
   if (cleanText(vote.title)) line(cleanText(vote.title), { bold: true, align: "Center" });
+  const runoffRound = vote.parent?.kind === "runoff";
   if (vote.round > 1) {
-    line(vote.parent ? `Vòng ${vote.round} (bỏ phiếu lại, tiếp theo vòng ${vote.parent.round})` : `Vòng ${vote.round} (bỏ phiếu lại)`, { italic: true, align: "Center" });
+    const what = runoffRound ? "bầu lại giữa các đơn vị có số phiếu cao nhất" : "bỏ phiếu lại";
+    line(vote.parent ? `Vòng ${vote.round} (${what}, tiếp theo vòng ${vote.parent.round})` : `Vòng ${vote.round} (${what})`, { italic: true, align: "Center" });
   }
   space(12);
 
@@ -208,7 +211,11 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   );
   if (vote.round > 1) {
     const from = vote.parent ? ` ở vòng ${vote.parent.round}` : "";
-    line(`Đây là vòng bỏ phiếu lại giữa các đơn vị bằng số phiếu${from}: ${list(vote.candidates)}.`);
+    line(
+      runoffRound
+        ? `Đây là vòng bầu lại giữa các đơn vị có số phiếu cao nhất${from}, vì chưa đủ đơn vị đạt tỷ lệ quy định: ${list(vote.candidates)}.`
+        : `Đây là vòng bỏ phiếu lại giữa các đơn vị bằng số phiếu${from}: ${list(vote.candidates)}.`,
+    );
   }
 
   // ---- I. The counting committee.
@@ -311,7 +318,14 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
     const fromMeeting = pendingMeeting && record.meeting ? record.meeting.elected.map(cleanText).filter(Boolean) : [];
     const elected = result.conclusion.elected;
     if (elected.length + fromMeeting.length === 0) {
-      line(result.conclusion.revote || pendingMeeting ? "Chưa có đơn vị nào được chọn." : "Không có đơn vị nào đạt tỷ lệ quy định.");
+      const runoff = result.conclusion.runoff;
+      line(
+        runoff
+          ? `Chưa có đơn vị nào đạt tỷ lệ quy định: bầu lại (vòng ${vote.round + 1}) giữa các đơn vị có số phiếu cao nhất: ${list(runoff.candidates)}.`
+          : result.conclusion.revote || pendingMeeting
+            ? "Chưa có đơn vị nào được chọn."
+            : "Không có đơn vị nào đạt tỷ lệ quy định.",
+      );
     } else {
       line(`${electedHeading(vote)}:`, { bold: true });
       elected.forEach((name, i) => {
@@ -326,6 +340,9 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
       line(`Chưa xác định ${r.seats} vị trí: bỏ phiếu lại (vòng ${vote.round + 1}) giữa các đơn vị: ${list(r.candidates)}.`);
     } else if (pendingMeeting && !record.meeting) {
       line(`Chưa xác định ${pendingMeeting.seats} vị trí: hội nghị quyết định giữa các đơn vị: ${list(pendingMeeting.candidates)}.`);
+    } else if (result.conclusion.runoff && chosen > 0) {
+      const r = result.conclusion.runoff;
+      line(`Chưa xác định ${r.seats} vị trí: bầu lại (vòng ${vote.round + 1}) giữa các đơn vị có số phiếu cao nhất: ${list(r.candidates)}.`);
     } else if (chosen < vote.toElect && chosen > 0) {
       line(`Số đơn vị được chọn (${chosen}) ít hơn số lượng cần chọn (${vote.toElect}): các đơn vị còn lại không đạt tỷ lệ quy định.`);
     }

@@ -40,6 +40,7 @@ export const VOTE_FIELDS = [
   "award",
   "round",
   "parent",
+  "roundKind",
   "ballot",
   "choices",
   "toElect",
@@ -55,6 +56,7 @@ export const VOTE_FIELDS = [
   "tie3",
   "tie4",
   "seed",
+  "runoff",
   "head",
   "member1",
   "member2",
@@ -87,6 +89,7 @@ export const VOTE_LABELS: Record<VoteField, string> = {
   award: "Danh hiệu / hình thức khen thưởng",
   round: "Vòng",
   parent: "Tiếp theo cuộc bỏ phiếu",
+  roundKind: "Loại vòng",
   ballot: "Kiểu phiếu",
   choices: "Số lựa chọn tối đa trên một phiếu",
   toElect: "Số lượng được chọn",
@@ -102,6 +105,7 @@ export const VOTE_LABELS: Record<VoteField, string> = {
   tie3: tieLabel(3),
   tie4: tieLabel(4),
   seed: "Mã bốc thăm",
+  runoff: "Khi không đủ đơn vị đạt tỷ lệ",
   head: "Trưởng ban kiểm phiếu",
   member1: MEMBER_LABEL,
   member2: MEMBER_LABEL,
@@ -125,6 +129,7 @@ const FIELD_EN: Record<VoteField, string> = {
   award: "Award",
   round: "Round",
   parent: "Continues vote",
+  roundKind: "Kind of round",
   ballot: "Ballot kind",
   choices: "Most choices per ballot",
   toElect: "Number to elect",
@@ -140,6 +145,7 @@ const FIELD_EN: Record<VoteField, string> = {
   tie3: "Tie step 3",
   tie4: "Tie step 4",
   seed: "Lot seed",
+  runoff: "When too few reach the rule",
   head: "Head of the counting committee",
   member1: "Counting committee member",
   member2: "Counting committee member",
@@ -203,6 +209,14 @@ const TIES: Choice<TieCode>[] = [
   { value: "meetingDecides", vi: "Hội nghị quyết định", en: "Meeting decides" },
   { value: "lot", vi: "Bốc thăm", en: "Drawn lot", also: ["lot"] },
 ];
+const ROUND_KINDS: Choice<"revote" | "runoff">[] = [
+  { value: "revote", vi: "Bỏ phiếu lại giữa các đơn vị bằng phiếu", en: "Revote among the tied", also: ["bỏ phiếu lại", "revote"] },
+  { value: "runoff", vi: "Bầu lại giữa các đơn vị nhiều phiếu nhất", en: "Run-off among the top candidates", also: ["bầu lại", "run-off", "runoff"] },
+];
+const RUNOFF: Choice<boolean>[] = [
+  { value: true, vi: "Bầu lại giữa các đơn vị nhiều phiếu nhất", en: "Run-off among the top candidates", also: ["bầu lại", "có", "run-off", "runoff", "yes"] },
+  { value: false, vi: "Không bầu lại", en: "No run-off", also: ["không", "no"] },
+];
 const ENTRIES: Choice<VoteRecord["entry"]>[] = [
   { value: "ballots", vi: "Từng phiếu", en: "Ballot by ballot", also: ["nhập từng phiếu"] },
   { value: "handCount", vi: "Kiểm đếm tay", en: "Hand count", also: ["đếm tay"] },
@@ -224,6 +238,8 @@ export const VOTE_WORDS = {
   noneMarked: { valid: NONE_MARKED[0].vi, invalid: NONE_MARKED[1].vi },
   tie: Object.fromEntries(TIES.map((c) => [c.value, c.vi])) as Record<TieCode, string>,
   entry: { ballots: ENTRIES[0].vi, handCount: ENTRIES[1].vi },
+  roundKind: { revote: ROUND_KINDS[0].vi, runoff: ROUND_KINDS[1].vi },
+  runoff: { yes: RUNOFF[0].vi, no: RUNOFF[1].vi },
   yes: YES_NO[0].vi,
   no: YES_NO[1].vi,
   accepted: { first: ACCEPTED[0].vi, second: ACCEPTED[1].vi },
@@ -312,6 +328,10 @@ function singleValue(rec: VoteRecord, f: Single, records: VoteRecord[]): PlanCel
       return v.round;
     case "parent":
       return parentIdOf(rec, records);
+    case "roundKind":
+      return v.parent ? VOTE_WORDS.roundKind[v.parent.kind ?? "revote"] : "";
+    case "runoff":
+      return v.runoff ? VOTE_WORDS.runoff.yes : VOTE_WORDS.runoff.no;
     case "ballot":
       return VOTE_WORDS.ballot[v.ballot.kind];
     case "choices":
@@ -451,6 +471,8 @@ export function voteSheetPlan(given: VoteRecord[]): { plan: SheetPlan; map: Vote
     percent("quorum", "Tỷ lệ có mặt tối thiểu"),
     list(rows.quorumComparison, 1, vi(COMPARISON_CHOICES), "Cách so sánh", "Pick the comparison."),
     list(rows.noneMarked, 1, vi(NONE_MARKED), "Phiếu không đánh dấu", "Valid or invalid."),
+    list(rows.roundKind, 1, vi(ROUND_KINDS), "Loại vòng", "Revote among the tied, or run-off among the top; empty for round 1."),
+    list(rows.runoff, 1, vi(RUNOFF), "Khi không đủ đơn vị đạt tỷ lệ", "Run-off among the top candidates, or none."),
     list(rows.tie1, tieRows, vi(TIES), "Xử lý bằng phiếu", "Pick a tie step, or leave empty."),
     whole("members", 1, 10000, "Số thành viên"),
     whole("present", 0, 10000, "Số có mặt"),
@@ -791,6 +813,8 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     const quorumPercent = numOf("quorum", false, 0, 100, false);
     const quorumComparison = enumOf("quorumComparison", COMPARISON_CHOICES, false);
     const noneMarked = enumOf("noneMarked", NONE_MARKED, true);
+    const runoff = enumOf("runoff", RUNOFF, false);
+    const roundKind = enumOf("roundKind", ROUND_KINDS, false);
 
     // The tie rule: non-empty step rows, in sheet order; a lot takes the seed.
     const seed = str("seed");
@@ -896,7 +920,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
             en: `Vote ${id}: vote ${pid} (cell ${labelEn("parent")}) has no valid round.`,
           });
         } else {
-          parent = { round: pRound, candidates: pc.candidates.map((x) => x.name) };
+          parent = { round: pRound, candidates: pc.candidates.map((x) => x.name), ...(roundKind === "runoff" ? { kind: "runoff" as const } : {}) };
           if (round !== null && round !== pRound + 1) {
             out.issues.push(
               warning(
@@ -952,6 +976,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       invalid: { overQuota: "invalid", noneMarked },
       toElect,
       tieRule,
+      ...(runoff ? { runoff: true } : {}),
       committee: { head, members: committee },
       attendance: { members, present },
     };
@@ -983,6 +1008,8 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
           return cellOf("head");
         case "attendance":
           return cellOf(b === "present" ? "present" : "members");
+        case "runoff":
+          return cellOf("runoff");
         case "title":
         case "round":
         case "parent":

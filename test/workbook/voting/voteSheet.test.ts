@@ -31,6 +31,8 @@ function sampleRecords(): VoteRecord[] {
       invalid: { overQuota: "invalid", noneMarked: "invalid" },
       toElect: 1,
       tieRule: ["higherScore", { lot: { seed: "0726" } }],
+      // The bloc's run-off rule (issue #10 point 16) goes on the sheet and back.
+      runoff: true,
       committee: { head: "Lê Thị Hoa", members: ["A", "B", "C", "D"] },
       attendance: { members: 8, present: 7 },
     }),
