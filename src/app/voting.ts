@@ -556,7 +556,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
   const { vote } = record;
   const sheet = region.sheet ?? "";
   const [row0, col0] = [region.row ?? 0, region.col ?? 0];
-  const width = vote.candidates.length + 2; // number, marks, reason
+  const width = vote.candidates.length + 2 + (vote.writtenOpinions ? 1 : 0); // number, marks, reason (, written opinion)
   if (ballots.length > region.values.length) {
     return {
       kind: "invalid",
@@ -583,6 +583,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
             return b.chosen.some((n) => nameKey(n) === k) ? "x" : null;
           }),
           b.manualInvalid ? MANUAL_REASON_TEXT[b.manualInvalid] : null,
+          ...(vote.writtenOpinions ? [b.written ? "x" : null] : []),
         ]
       : Array<null>(width).fill(null);
     // `expected`: what the read saw there, so a ballot typed meanwhile on another computer is kept.

@@ -274,6 +274,25 @@ describe("secret-ballot use cases", () => {
     expect(el).toMatchObject({ kind: "written", leader: A });
   });
 
+  it("counts an absent member's written opinion when the vote allows it, typed through the use case, and reports it on the minutes (Bắc Ninh QĐ 86/2025 Đ8.4; issue #10 point 7)", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host, { attendance: { members: 8, present: 7 }, writtenOpinions: true });
+    expect((await recordDecision(host, record.id, { issued: 7 })).kind).toBe("written");
+    const ballots = BALLOTS.slice(0, 7).map((yes, i) => ({ number: i + 1, chosen: yes, manualInvalid: null }));
+    const all = [...ballots, { number: 8, chosen: [A, B], manualInvalid: null, written: true }];
+    expect((await enterBallots(host, record.id, 1, all)).kind).toBe("entered");
+    expect((await enterBallots(host, record.id, 2, all)).kind).toBe("entered");
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(c.count.result.totals).toMatchObject({ issued: 7, returned: 8, written: 1 });
+    // 8 of 8 members approve A and B with the written opinion: 100%.
+    expect(c.count.elected).toEqual([A, B]);
+    expect((await writeMinutes(host, record.id)).kind).toBe("written");
+    const sheet = voteSheets(record.id).minutes.sheet;
+    expect(host.values(sheet, host.usedRange(sheet, true)!).flat()).toContain("- Số phiếu thu vào: 8; trong đó 1 ý kiến bằng văn bản của thành viên vắng mặt.");
+  });
+
   it("records the meeting's choice on a tie left to it", async () => {
     const host = await blocHost();
     const record = await flagVote(host, { tieRule: ["meetingDecides"], rule: HALF });

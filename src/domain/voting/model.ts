@@ -129,6 +129,11 @@ export interface Vote {
    * stay unfilled.
    */
   runoff?: boolean;
+  /**
+   * Written opinions of absent members count like ballots (Bắc Ninh QĐ 86/2025/QĐ-UBND Đ8.4 accepts
+   * them for council votes; DOMAIN §3): a setting of the vote, off when absent.
+   */
+  writtenOpinions?: boolean;
   committee: Committee;
   attendance: Attendance;
 }
@@ -195,7 +200,10 @@ export type Mark = (typeof MARKS)[number];
  * blank); a choose ballot lists the names chosen. Either form is read for any ballot kind: a
  * chosen name counts as an approval and an approval as a choice.
  */
-export type Ballot = { number: number; marks: Record<string, Mark>; manualInvalid: ManualReason | null } | { number: number; chosen: string[]; manualInvalid: ManualReason | null };
+export type Ballot =
+  | { number: number; marks: Record<string, Mark>; manualInvalid: ManualReason | null; written?: boolean }
+  | { number: number; chosen: string[]; manualInvalid: ManualReason | null; written?: boolean };
+/* `written`: the ballot is the written opinion of an absent member (ý kiến bằng văn bản), counted only when the vote allows it. */
 
 /** Totals counted by hand, instead of ballot by ballot. */
 export interface HandCount {
@@ -258,6 +266,7 @@ export const VoteSchema = z
     toElect: z.number().int().min(1).max(MAX_CANDIDATES),
     tieRule: z.array(TieStepSchema).max(8),
     runoff: z.boolean().optional(),
+    writtenOpinions: z.boolean().optional(),
     committee: z.object({ head: z.string().max(MAX_NAME), members: z.array(z.string().max(MAX_NAME)).max(20) }).strict(),
     attendance: z.object({ members: z.number().int().min(1).max(10000), present: count.max(10000) }).strict(),
   })
@@ -265,8 +274,8 @@ export const VoteSchema = z
 
 const manual = z.enum(MANUAL_REASONS).nullable();
 export const BallotSchema = z.union([
-  z.object({ number: z.number().int().min(1), marks: z.record(z.string(), z.enum(MARKS)), manualInvalid: manual }).strict(),
-  z.object({ number: z.number().int().min(1), chosen: z.array(z.string()), manualInvalid: manual }).strict(),
+  z.object({ number: z.number().int().min(1), marks: z.record(z.string(), z.enum(MARKS)), manualInvalid: manual, written: z.boolean().optional() }).strict(),
+  z.object({ number: z.number().int().min(1), chosen: z.array(z.string()), manualInvalid: manual, written: z.boolean().optional() }).strict(),
 ]);
 
 export const HandCountSchema = z

@@ -117,6 +117,8 @@ export interface Totals {
   invalid: number;
   /** Invalid ballots by reason; null for a hand count that does not give them. */
   invalidReasons: Record<InvalidReason, number> | null;
+  /** Of the ballots returned, the written opinions of absent members (0 for a hand count). */
+  written: number;
   members: number;
   present: number;
   /** Present over members, in percent, 2 decimals. */
@@ -279,6 +281,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
   let valid: number;
   let invalid: number;
   let invalidReasons: Record<InvalidReason, number> | null;
+  let written = 0;
 
   if ("ballots" in input) {
     issues.push(...checkBallots(vote, input.ballots, { issued: context.issued }));
@@ -290,6 +293,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
     const approveList = input.ballots.some((b) => "marks" in b);
     const no = new Array<number>(n).fill(0);
     for (const b of input.ballots) {
+      if (b.written) written++;
       const st = statusOf(vote, find, b);
       if (!st.valid) {
         invalid++;
@@ -402,6 +406,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
       valid,
       invalid,
       invalidReasons,
+      written,
       members,
       present,
       presentPercent: quorum.percent,

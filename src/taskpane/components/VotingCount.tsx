@@ -124,6 +124,11 @@ export function VotingCount({ count, lang, disabled, onDecide }: VotingCountProp
           ))}
         </div>
         <Caption1 className={s.muted}>{vs.attendance(totals.present, totals.members, totals.presentPercent, totals.quorumMet)}</Caption1>
+        {totals.written > 0 && (
+          <Caption1 block data-testid={VOTING_TID.written}>
+            {vs.writtenCount(totals.written)}
+          </Caption1>
+        )}
       </section>
       {count.entryStatement && <Caption1>{count.entryStatement[lang]}</Caption1>}
       <Caption1 data-testid={VOTING_TID.fingerprint} title={count.fingerprint}>

@@ -330,6 +330,7 @@ export function VotingCreate({ context, lang, disabled, creating, onCreate }: Vo
           ))}
         </div>
       </Field>
+      <Checkbox label={vs.writtenRule} checked={vote.writtenOpinions === true} onChange={(_, d) => setVote({ writtenOpinions: d.checked === true })} data-testid={VOTING_TID.writtenRule} />
       <Checkbox label={vs.runoffRule} checked={vote.runoff === true} onChange={(_, d) => setVote({ runoff: d.checked === true })} data-testid={VOTING_TID.runoffRule} />
       {codes.includes("lot") && (
         <Field label={vs.seed} required>

@@ -53,6 +53,8 @@ export const VOTING_TID = {
   revote: "voting-revote",
   runoff: "voting-runoff",
   runoffRule: "voting-runoff-rule",
+  writtenRule: "voting-written-rule",
+  written: "voting-written",
   place: "voting-place",
   minutes: "voting-minutes",
   leaderMode: (mode: string) => `voting-leader-mode-${mode}`,

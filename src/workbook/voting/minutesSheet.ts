@@ -248,7 +248,7 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
         : "mỗi phiếu chọn 1 đơn vị";
   line(`- Số lượng cần chọn: ${vote.toElect} (danh sách gồm ${vote.candidates.length} đơn vị; ${perBallot}).`);
   line(`- Số phiếu phát ra: ${t.issued}.`);
-  line(`- Số phiếu thu vào: ${t.returned}.`);
+  line(`- Số phiếu thu vào: ${t.returned}${t.written > 0 ? `; trong đó ${t.written} ý kiến bằng văn bản của thành viên vắng mặt` : ""}.`);
   line(`- Số phiếu hợp lệ: ${t.valid}.`);
   const reasons = t.invalidReasons
     ? INVALID_REASONS.filter((r) => (t.invalidReasons?.[r] ?? 0) > 0).map((r) => `${INVALID_REASON_LABELS[r].vi}: ${t.invalidReasons?.[r] ?? 0}`)
@@ -294,6 +294,7 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   space(6);
   line(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} ${ruleSourceText(vote).vi}`);
   line(`- Xử lý trường hợp bằng phiếu: ${tieRuleText(vote).vi}`);
+  if (vote.writtenOpinions) line("- Ý kiến bằng văn bản của thành viên vắng mặt được tính như phiếu bầu (theo quy định của khối).");
   if (result.tie) {
     const tie = result.tie;
     line(`- Bằng số phiếu ở vị trí cuối cùng: ${list(tie.candidates)} (cùng ${tie.votes} ${voteWord(vote).vi}; còn ${tie.seats} vị trí).`);

@@ -57,6 +57,7 @@ export const VOTE_FIELDS = [
   "tie4",
   "seed",
   "runoff",
+  "writtenOpinions",
   "head",
   "member1",
   "member2",
@@ -106,6 +107,7 @@ export const VOTE_LABELS: Record<VoteField, string> = {
   tie4: tieLabel(4),
   seed: "Mã bốc thăm",
   runoff: "Khi không đủ đơn vị đạt tỷ lệ",
+  writtenOpinions: "Ý kiến bằng văn bản của thành viên vắng mặt",
   head: "Trưởng ban kiểm phiếu",
   member1: MEMBER_LABEL,
   member2: MEMBER_LABEL,
@@ -146,6 +148,7 @@ const FIELD_EN: Record<VoteField, string> = {
   tie4: "Tie step 4",
   seed: "Lot seed",
   runoff: "When too few reach the rule",
+  writtenOpinions: "Written opinions of absent members",
   head: "Head of the counting committee",
   member1: "Counting committee member",
   member2: "Counting committee member",
@@ -217,6 +220,10 @@ const RUNOFF: Choice<boolean>[] = [
   { value: true, vi: "Bầu lại giữa các đơn vị nhiều phiếu nhất", en: "Run-off among the top candidates", also: ["bầu lại", "có", "run-off", "runoff", "yes"] },
   { value: false, vi: "Không bầu lại", en: "No run-off", also: ["không", "no"] },
 ];
+const WRITTEN: Choice<boolean>[] = [
+  { value: true, vi: "Được tính như phiếu bầu", en: "Counted as ballots", also: ["được tính", "tính", "có", "yes"] },
+  { value: false, vi: "Không tính", en: "Not counted", also: ["không", "no"] },
+];
 const ENTRIES: Choice<VoteRecord["entry"]>[] = [
   { value: "ballots", vi: "Từng phiếu", en: "Ballot by ballot", also: ["nhập từng phiếu"] },
   { value: "handCount", vi: "Kiểm đếm tay", en: "Hand count", also: ["đếm tay"] },
@@ -240,6 +247,7 @@ export const VOTE_WORDS = {
   entry: { ballots: ENTRIES[0].vi, handCount: ENTRIES[1].vi },
   roundKind: { revote: ROUND_KINDS[0].vi, runoff: ROUND_KINDS[1].vi },
   runoff: { yes: RUNOFF[0].vi, no: RUNOFF[1].vi },
+  written: { yes: WRITTEN[0].vi, no: WRITTEN[1].vi },
   yes: YES_NO[0].vi,
   no: YES_NO[1].vi,
   accepted: { first: ACCEPTED[0].vi, second: ACCEPTED[1].vi },
@@ -332,6 +340,8 @@ function singleValue(rec: VoteRecord, f: Single, records: VoteRecord[]): PlanCel
       return v.parent ? VOTE_WORDS.roundKind[v.parent.kind ?? "revote"] : "";
     case "runoff":
       return v.runoff ? VOTE_WORDS.runoff.yes : VOTE_WORDS.runoff.no;
+    case "writtenOpinions":
+      return v.writtenOpinions ? VOTE_WORDS.written.yes : VOTE_WORDS.written.no;
     case "ballot":
       return VOTE_WORDS.ballot[v.ballot.kind];
     case "choices":
@@ -473,6 +483,7 @@ export function voteSheetPlan(given: VoteRecord[]): { plan: SheetPlan; map: Vote
     list(rows.noneMarked, 1, vi(NONE_MARKED), "Phiếu không đánh dấu", "Valid or invalid."),
     list(rows.roundKind, 1, vi(ROUND_KINDS), "Loại vòng", "Revote among the tied, or run-off among the top; empty for round 1."),
     list(rows.runoff, 1, vi(RUNOFF), "Khi không đủ đơn vị đạt tỷ lệ", "Run-off among the top candidates, or none."),
+    list(rows.writtenOpinions, 1, vi(WRITTEN), "Ý kiến bằng văn bản", "Written opinions of absent members: counted or not."),
     list(rows.tie1, tieRows, vi(TIES), "Xử lý bằng phiếu", "Pick a tie step, or leave empty."),
     whole("members", 1, 10000, "Số thành viên"),
     whole("present", 0, 10000, "Số có mặt"),
@@ -814,6 +825,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     const quorumComparison = enumOf("quorumComparison", COMPARISON_CHOICES, false);
     const noneMarked = enumOf("noneMarked", NONE_MARKED, true);
     const runoff = enumOf("runoff", RUNOFF, false);
+    const writtenOpinions = enumOf("writtenOpinions", WRITTEN, false);
     const roundKind = enumOf("roundKind", ROUND_KINDS, false);
 
     // The tie rule: non-empty step rows, in sheet order; a lot takes the seed.
@@ -977,6 +989,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       toElect,
       tieRule,
       ...(runoff ? { runoff: true } : {}),
+      ...(writtenOpinions ? { writtenOpinions: true } : {}),
       committee: { head, members: committee },
       attendance: { members, present },
     };
@@ -1009,7 +1022,8 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
         case "attendance":
           return cellOf(b === "present" ? "present" : "members");
         case "runoff":
-          return cellOf("runoff");
+        case "writtenOpinions":
+          return cellOf(a);
         case "title":
         case "round":
         case "parent":

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Ballot, Vote } from "../../../src/domain/voting/model";
 import { ballotStatus, drawLot, lotTicket, revoteRound, runoffRound, tally } from "../../../src/domain/voting/tally";
+import { compareEntries } from "../../../src/domain/voting/doubleEntry";
+import { ballotsFingerprint } from "../../../src/domain/voting/fingerprint";
 import { approve, approveAll, choose, codes, flagVote, UNITS } from "./helpers";
 
 const [A, B, C, D] = UNITS;
@@ -52,6 +54,7 @@ describe("tally: DOMAIN §3 cases", () => {
       valid: 8,
       invalid: 0,
       invalidReasons: { overQuota: 0, noneMarked: 0, wrongForm: 0, addedNames: 0, allStruckOut: 0, other: 0 },
+      written: 0,
       members: 8,
       present: 8,
       presentPercent: 100,
@@ -272,5 +275,33 @@ describe("tally: a run-off when too few reach the rule (leader votes)", () => {
     expect(v1.candidates).toEqual([A, B, C, D]);
     const r2 = tally(v2, { ballots: ballots([A, A, A, A, A, B, B, B]) }, { issued: 8 });
     expect(r2.conclusion).toMatchObject({ final: true, elected: [A] });
+  });
+});
+
+describe("tally: written opinions of absent members (Bắc Ninh QĐ 86/2025 Đ8.4, DOMAIN §3)", () => {
+  // 8 members, 7 present: 7 ballots issued at the meeting, and the absent member's written opinion.
+  const vote = (over: Partial<Vote> = {}) => flagVote({ attendance: { members: 8, present: 7 }, writtenOpinions: true, ...over });
+  const at = [approve(1, [A, B]), approve(2, [A, B]), approve(3, [A, B]), approve(4, [A, C]), approve(5, [A, C]), approve(6, [A, B]), approve(7, [B, C])];
+  const written: Ballot = { ...approve(8, [A, B]), written: true };
+
+  it("counts a written opinion like a ballot when the vote allows it, and reports it apart", () => {
+    const r = tally(vote(), { ballots: [...at, written] }, { issued: 7 });
+    expect(codes(r.issues)).toEqual([]);
+    expect(r.totals).toMatchObject({ issued: 7, returned: 8, valid: 8, invalid: 0, written: 1 });
+    // 7 of 8 members approve A: 87.5% ≥ 80%.
+    expect(byName(r)[A]).toMatchObject({ votes: 7, passes: true });
+    expect(ballotsFingerprint([...at, written])).not.toBe(ballotsFingerprint([...at, { ...written, written: undefined }]));
+  });
+
+  it("refuses a written opinion the vote does not allow, or more written opinions than absent members", () => {
+    expect(codes(tally(vote({ writtenOpinions: false }), { ballots: [...at, written] }, { issued: 7 }).issues)).toContain("vote.written.notAllowed");
+    const two = tally(vote(), { ballots: [...at, written, { ...approve(9, [A]), written: true }] }, { issued: 7 });
+    expect(codes(two.issues)).toContain("vote.written.overAbsent");
+    // Ballots issued at the meeting still may not exceed those present.
+    expect(codes(tally(vote(), { ballots: [...at, written] }, { issued: 8 }).issues)).toContain("vote.issued.overPresent");
+  });
+
+  it("a difference between two entries on whether a ballot is a written opinion is a difference", () => {
+    expect(compareEntries(UNITS, [written], [{ ...written, written: undefined }])).toEqual([{ kind: "reason", ballot: 8, first: "ý kiến bằng văn bản", second: "phiếu tại hội nghị" }]);
   });
 });

@@ -268,6 +268,14 @@ describe("the vote-count minutes: a hand count, a tie the meeting decides, a dra
     expect(rowOf(text, B)?.[4]).toBe("Trúng cử (hội nghị quyết định)");
   });
 
+  it("reports the written opinions of absent members apart, and that the vote counts them (Bắc Ninh QĐ 86/2025 Đ8.4)", () => {
+    const v = flagVote({ rule: OVER_HALF_VALID, attendance: { members: 8, present: 7 }, writtenOpinions: true });
+    const ballots = [...BALLOTS.slice(0, 7), { ...BALLOTS[7], written: true }];
+    const { text } = minutes(v, { ballots }, { issued: 7 });
+    expect(text).toContain("- Số phiếu thu vào: 8; trong đó 1 ý kiến bằng văn bản của thành viên vắng mặt.");
+    expect(text).toContain("- Ý kiến bằng văn bản của thành viên vắng mặt được tính như phiếu bầu (theo quy định của khối).");
+  });
+
   it("leaves the seats to the meeting while it has not decided", () => {
     const { text } = minutes(vote, { handCount });
     expect(rowOf(text, A)?.[4]).toBe("Hội nghị quyết định");

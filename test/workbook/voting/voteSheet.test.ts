@@ -33,6 +33,8 @@ function sampleRecords(): VoteRecord[] {
       tieRule: ["higherScore", { lot: { seed: "0726" } }],
       // The bloc's run-off rule (issue #10 point 16) goes on the sheet and back.
       runoff: true,
+      // Written opinions of absent members counted (issue #10 point 7): on the sheet and back.
+      writtenOpinions: true,
       committee: { head: "Lê Thị Hoa", members: ["A", "B", "C", "D"] },
       attendance: { members: 8, present: 7 },
     }),
