@@ -231,7 +231,7 @@ describe("tally: a tie at the cutoff", () => {
 describe("tally: a run-off when too few reach the rule (leader votes)", () => {
   // DOMAIN §1: the leader is elected at the year-end meeting; with a majority rule and three or more
   // candidates nobody may reach it. The bloc's rule (`runoff`) then calls a new round among the top two
-  // (all tied at the second place, or all tied at the top), as in a second-round election (TT 01/2021/TT-BNV by analogy).
+  // (all tied at the second place, or all tied at the top). No rule for blocs was found: like the tie rule (DOMAIN §4), a declared setting of the vote.
   const leader = (over: Partial<Vote> = {}) =>
     flagVote({
       purpose: { kind: "leader" },
