@@ -1,13 +1,13 @@
 import { readFailed, unfinishedIssues, writeFailed } from "./failures";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import { error, hasErrors, warning, type Issue, type Message, type Where } from "../domain/issues";
-import { nameKey } from "../domain/text";
+import { cleanText, nameKey } from "../domain/text";
 import { reconcile, type EntryDifference } from "../domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../domain/voting/fingerprint";
 import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
-import { checkVote, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Vote, type VoteIssue } from "../domain/voting/model";
-import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord } from "../domain/voting/record";
-import { revoteRound, tally, type TallyResult } from "../domain/voting/tally";
+import { checkRuleChosen, checkVote, CUSTOM_RULE, normalizeVoteNames, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Rule, type RulePresetKey, type Vote, type VoteIssue } from "../domain/voting/model";
+import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord, type VoteRecordDraft } from "../domain/voting/record";
+import { revoteRound, runoffRound, tally, type TallyResult } from "../domain/voting/tally";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
 import { guardOf, keepConcurrentEdits } from "./concurrent";
 import { writeCells, type CellWrite } from "../excel/cells";
@@ -122,10 +122,11 @@ export type VotePurposeKind = Purpose["kind"];
 /**
  * A new vote with sensible defaults, every field editable in the pane: for an award, the units
  * classified in the top band of "Tổng hợp" (in rank order; all members when there is no ranking),
- * an approve list with the award's quota, ≥ 80% of the members; for the leader, a choose-one
- * ballot among all members, more than half of the valid ballots; a deputy likewise.
+ * an approve list with the award's quota; for the leader, a choose-one ballot among all members; a
+ * deputy likewise. The passing rule is not chosen (null): no general rule in force was found for a
+ * bloc's vote (DOMAIN §3), so the bloc picks one (`withRule`) and creating refuses until it does.
  */
-export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "summary">, kind: VotePurposeKind, award = "Cờ thi đua của UBND tỉnh", seats = 1): VoteRecord {
+export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "summary">, kind: VotePurposeKind, award = "Cờ thi đua của UBND tỉnh", seats = 1): VoteRecordDraft {
   const members = ctx.bloc?.members.map((m) => m.name) ?? [];
   const ranked = [...ctx.summary].filter((l) => l.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
   const topBand = ranked[0]?.band ?? "";
@@ -135,21 +136,34 @@ export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "sum
   const purpose: Purpose = kind === "award" ? { kind: "award", award } : { kind };
   const title =
     kind === "award" ? `Suy tôn đơn vị đề nghị ${award} năm ${ctx.bloc?.year ?? ""}`.trim() : kind === "leader" ? `Bầu Trưởng khối năm ${(ctx.bloc?.year ?? 0) + 1}` : `Bầu Phó trưởng khối năm ${(ctx.bloc?.year ?? 0) + 1}`;
-  const vote: Vote = {
+  const vote: VoteRecordDraft["vote"] = {
     purpose,
     round: 1,
     parent: null,
     title,
     candidates,
     ballot: kind === "award" ? { kind: "approve", quota: Math.max(1, seats) } : seats > 1 ? { kind: "chooseUpTo", n: seats } : { kind: "chooseOne" },
-    rule: { ...(kind === "award" ? RULE_PRESETS.blocMembers80.rule : RULE_PRESETS.validMajority.rule) },
+    rule: null,
+    ruleSource: "",
     invalid: { overQuota: "invalid", noneMarked: kind === "award" ? "valid" : "invalid" },
     toElect: Math.max(1, seats),
     tieRule: kind === "award" ? ["higherScore", "revote"] : ["revote"],
+    // Electing the leader or a deputy must end with someone elected: nobody reaching the rule calls a run-off among the top (editable).
+    ...(kind === "award" ? {} : { runoff: true }),
     committee: { head: "", members: [] },
     attendance: { members: n, present: n },
   };
   return { id: nextVoteId(ctx.records.map((r) => r.id)), vote, issued: n, entry: "ballots", doubleEntry: true, decision: null, meeting: null };
+}
+
+/**
+ * The bloc's choice of rule: a preset (its rule and its source, DOMAIN §3) or its own rule, with
+ * the source it gives ("Quy chế hoạt động của Khối, Điều 5"), by default "Do khối thống nhất quy định".
+ */
+export function withRule(record: VoteRecordDraft, choice: RulePresetKey | { rule: Rule; source?: string }): VoteRecord {
+  const { rule, source } =
+    typeof choice === "string" ? { rule: RULE_PRESETS[choice].rule, source: RULE_PRESETS[choice].source.vi } : { rule: choice.rule, source: cleanText(choice.source ?? "") || CUSTOM_RULE.source.vi };
+  return { ...record, vote: { ...record.vote, rule: { ...rule, quorum: rule.quorum ? { ...rule.quorum } : null }, ruleSource: source } };
 }
 
 export interface CreateOptions {
@@ -189,7 +203,12 @@ function entryPlans(bloc: Bloc | null, record: VoteRecord, opts: CreateOptions):
  * entry sheet(s) and printable ballots. Refuses a definition with errors, an id already used, or a
  * "Bỏ phiếu" sheet that does not read cleanly (it would be rewritten). One read, one write.
  */
-export async function createVote(host: ExcelHost, record: VoteRecord, opts: CreateOptions = {}): Promise<WriteOutcome> {
+export async function createVote(host: ExcelHost, draft: VoteRecordDraft, opts: CreateOptions = {}): Promise<WriteOutcome> {
+  // The rule is the bloc's explicit choice, with its source: refused before anything is read.
+  const unchosen = checkRuleChosen(draft.vote);
+  if (unchosen.length) return { kind: "invalid", issues: unchosen.map(({ ref: _ref, ...i }) => i) };
+  // Every name in one Unicode form (DOMAIN §6): a candidate typed or pasted in NFD is written NFC.
+  const record: VoteRecord = { ...draft, vote: normalizeVoteNames({ ...draft.vote, rule: draft.vote.rule as Rule, ruleSource: draft.vote.ruleSource ?? "" }) };
   // A new vote's id is the next number, which two people creating votes at once would both take.
   // Its entry sheet's name is the lock: adding it fails, before anything changes, when the id was
   // taken since the read; then the vote is created once more, from a fresh read, under the next id.
@@ -504,7 +523,7 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
   const meeting = applyMeeting(result.conclusion.meetingDecides, result.conclusion.elected, record.meeting);
   issues.push(...meeting.issues.map((i) => ({ ...i, where: ctx.cellOf(id, "elected") })));
   const concluded = !hasErrors(issues);
-  const final = concluded && !result.conclusion.revote && meeting.decided;
+  const final = concluded && !result.conclusion.revote && !result.conclusion.runoff && meeting.decided;
   return { kind: "counted", count: { record, result, elected: meeting.elected, final, differences, entryStatement, fingerprint, issues, ballots }, context: ctx, read };
 }
 
@@ -537,7 +556,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
   const { vote } = record;
   const sheet = region.sheet ?? "";
   const [row0, col0] = [region.row ?? 0, region.col ?? 0];
-  const width = vote.candidates.length + 2; // number, marks, reason
+  const width = vote.candidates.length + 2 + (vote.writtenOpinions ? 1 : 0); // number, marks, reason (, written opinion)
   if (ballots.length > region.values.length) {
     return {
       kind: "invalid",
@@ -564,6 +583,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
             return b.chosen.some((n) => nameKey(n) === k) ? "x" : null;
           }),
           b.manualInvalid ? MANUAL_REASON_TEXT[b.manualInvalid] : null,
+          ...(vote.writtenOpinions ? [b.written ? "x" : null] : []),
         ]
       : Array<null>(width).fill(null);
     // `expected`: what the read saw there, so a ballot typed meanwhile on another computer is kept.
@@ -668,10 +688,16 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
   if (hasErrors(ctx.recordIssues)) return { kind: "invalid", issues: ctx.recordIssues };
   const at = ctx.records.findIndex((r) => r.id === id);
   if (at < 0) return { kind: "invalid", issues: [error("vote.notFound", say(`Không tìm thấy cuộc bỏ phiếu ${id}.`, `Vote ${id} not found.`))] };
-  const records = ctx.records.map((r, i) => (i === at ? { ...r, ...patch } : r));
+  // Names as typed in the pane or a scenario, in one Unicode form (DOMAIN §6).
+  const clean: typeof patch = {
+    ...patch,
+    ...(patch.decision ? { decision: { accept: patch.decision.accept, by: cleanText(patch.decision.by) } } : {}),
+    ...(patch.meeting ? { meeting: { elected: patch.meeting.elected.map(cleanText), note: cleanText(patch.meeting.note) } } : {}),
+  };
+  const records = ctx.records.map((r, i) => (i === at ? { ...r, ...clean } : r));
   const plan = voteSheetPlan(records).plan;
   if (ctx.voteSheet) plan.name = ctx.voteSheet;
-  const what = [patch.decision ? `chấp nhận lần nhập ${patch.decision.accept === "first" ? 1 : 2} (${patch.decision.by})` : "", patch.meeting ? `hội nghị chọn ${patch.meeting.elected.join(", ")}` : "", patch.issued !== undefined ? `phát ra ${patch.issued}` : ""]
+  const what = [clean.decision ? `chấp nhận lần nhập ${clean.decision.accept === "first" ? 1 : 2} (${clean.decision.by})` : "", clean.meeting ? `hội nghị chọn ${clean.meeting.elected.join(", ")}` : "", patch.issued !== undefined ? `phát ra ${patch.issued}` : ""]
     .filter(Boolean)
     .join("; ");
   return write(host, read, [plan], { keep: keepOldVoteSheet(read, ctx), activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });
@@ -693,6 +719,24 @@ export async function startRevote(host: ExcelHost, id: string, opts: CreateOptio
   const record: VoteRecord = { ...prev, id: rid, vote, decision: null, meeting: null };
   // The count's read holds everything creating needs: one read, one write in all.
   const out = await createFromRead(host, c.read, record, opts);
+  return out.kind === "written" ? { ...out, id: rid } : out;
+}
+
+/**
+ * Starts the run-off the count calls for (`Vote.runoff`: too few reached the rule): round n + 1
+ * among the top candidates as a new vote (id V1_2…), round n kept as it is, with its own entry
+ * sheets and ballots; the round is recorded as a run-off. One read (the count's), one write.
+ */
+export async function startRunoff(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
+  const c = await countVote(host, id);
+  if (c.kind !== "counted") return c;
+  const pending = c.count.result.conclusion.runoff;
+  if (!pending) return { kind: "invalid", issues: [warning("vote.runoff.none", say("Kết quả không cần bầu lại: đã đủ số đơn vị đạt tỷ lệ, hoặc cuộc bỏ phiếu không quy định bầu lại.", "The result calls for no run-off: enough reached the rule, or the vote sets no run-off."))] };
+  if (hasErrors(c.count.issues)) return { kind: "invalid", issues: c.count.issues };
+  const prev = c.count.record;
+  const vote = runoffRound(prev.vote, pending);
+  const rid = revoteId(prev.id, vote.round);
+  const out = await createFromRead(host, c.read, { ...prev, id: rid, vote, decision: null, meeting: null }, opts);
   return out.kind === "written" ? { ...out, id: rid } : out;
 }
 

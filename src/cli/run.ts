@@ -8,9 +8,9 @@ import { writeSheets } from "../excel/apply";
 import { readWorkbook } from "../excel/read";
 import { MemoryHost } from "../host";
 import { criteriaSheetPlan } from "../workbook/criteria/criteriaSheet";
-import { countVote, createVote, electLeadership, enterBallots, enterHandCount, loadVoting, newVoteRecord, recordDecision, startRevote, writeMinutes, type CountResult } from "../app/voting";
-import { RULE_PRESETS, type Ballot, type Mark } from "../domain/voting/model";
-import type { VoteRecord } from "../domain/voting/record";
+import { countVote, createVote, electLeadership, enterBallots, enterHandCount, loadVoting, newVoteRecord, recordDecision, startRevote, withRule, writeMinutes, type CountResult } from "../app/voting";
+import type { Ballot, Mark } from "../domain/voting/model";
+import type { VoteRecord, VoteRecordDraft } from "../domain/voting/record";
 import { nameKey } from "../domain/text";
 import { generateNomination, produceFiles, recordOverride, saveMeeting, type OutputFile } from "../app/nomination";
 import type { Proposal } from "../domain/nomination/model";
@@ -119,14 +119,15 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
         const loaded = await loadVoting(host);
         if (!loaded.ok) return { ok: false, issues: loaded.issues };
         const seats = v.seats ?? 1;
-        const r = newVoteRecord(loaded.context, v.purpose, v.award, seats);
+        // The rule is the scenario's explicit choice (a preset with its source, or its own rule): none given, creating refuses (vote.rule.notChosen).
+        const draft = newVoteRecord(loaded.context, v.purpose, v.award, seats);
+        const r: VoteRecordDraft = v.rule ? withRule(draft, typeof v.rule === "string" ? v.rule : { rule: v.rule }) : draft;
         const present = v.present ?? r.vote.attendance.members;
         r.vote = {
           ...r.vote,
           title: v.title ?? r.vote.title,
           candidates: v.candidates ? v.candidates.map(full) : r.vote.candidates,
           ballot: v.quota ? (r.vote.ballot.kind === "approve" ? { kind: "approve", quota: v.quota } : { kind: "chooseUpTo", n: v.quota }) : r.vote.ballot,
-          rule: v.rule ? (typeof v.rule === "string" ? { ...RULE_PRESETS[v.rule].rule } : v.rule) : r.vote.rule,
           tieRule: v.tieRule ?? r.vote.tieRule,
           invalid: { overQuota: "invalid", noneMarked: v.blankBallot ?? r.vote.invalid.noneMarked },
           committee: v.committee ?? r.vote.committee,
@@ -135,8 +136,8 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
         r.issued = v.issued ?? present;
         r.entry = v.handCount ? "handCount" : "ballots";
         r.doubleEntry = !v.handCount && !!v.secondEntry;
-        record = r;
         const out = await createVote(host, r, { rows: Math.max(r.issued, v.ballots?.length ?? 0) + 5 });
+        if (out.kind === "written" && r.vote.rule) record = { ...r, vote: { ...r.vote, rule: r.vote.rule } };
         return { ok: out.kind === "written", issues: out.issues };
       });
       if (!created || !record) continue;

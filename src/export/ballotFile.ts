@@ -71,7 +71,8 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
   if (!opened.ok) return { sheets: [], issues: [unreadable(opened.detail)] };
   const { wb } = opened;
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
-  const want = new Map(opts.candidates.map((c) => [nameKey(c), c]));
+  // The vote's names NFC (DOMAIN §6), as the sheet's are read.
+  const want = new Map(opts.candidates.map((c) => [nameKey(c), cleanText(c)]));
   const found: { sheet: BallotFileSheet; rank: number; index: number }[] = [];
   try {
     wb.worksheets.forEach((ws, index) => {

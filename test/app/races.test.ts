@@ -6,7 +6,7 @@
  */
 import { saveBloc } from "../../src/app/bloc";
 import { enterScores, insertScoring } from "../../src/app/scoring";
-import { createVote, enterBallots, loadVoting, newVoteRecord, voteSheets } from "../../src/app/voting";
+import { createVote, enterBallots, loadVoting, newVoteRecord, voteSheets, withRule } from "../../src/app/voting";
 import { leaves } from "../../src/domain/criteria/model";
 import { templateById } from "../../src/domain/criteria/templates";
 import type { Ballot } from "../../src/domain/voting/model";
@@ -36,7 +36,7 @@ async function scoredWorkbook() {
 async function newVote(host: MemoryHost, title: string) {
   const loaded = await loadVoting(host);
   if (!loaded.ok) throw new Error("load");
-  const record = newVoteRecord(loaded.context, "award", title, 2);
+  const record = withRule(newVoteRecord(loaded.context, "award", title, 2), "blocMembers80");
   record.vote = { ...record.vote, candidates: [...UNITS], committee: { head: "Nguyễn Văn An", members: ["Trần Thị Bình"] } };
   return record;
 }

@@ -1,9 +1,12 @@
 import { saveBloc } from "../../src/app/bloc";
-import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, voteSheets, writeMinutes } from "../../src/app/voting";
+import { countVote, createVote, enterBallots, electLeadership, loadVoting, newVoteRecord, recordDecision, startRevote, startRunoff, voteSheets, withRule, writeMinutes } from "../../src/app/voting";
+import type { Vote } from "../../src/domain/voting/model";
 import { tally } from "../../src/domain/voting/tally";
 import { MemoryHost } from "../../src/host";
 import { handCountSheetPlan } from "../../src/workbook/voting/handCountSheet";
 import { voteNames, voteSheetPlan } from "../../src/workbook/voting/voteSheet";
+import { ballotEntrySheetPlan } from "../../src/workbook/voting/ballotSheet";
+import { columnLetter } from "../../src/workbook/a1";
 import { sampleDraft } from "../fixtures/bloc";
 
 const UNITS = sampleDraft(8).members.map((m) => m.name);
@@ -25,10 +28,11 @@ const [A, B, C, D] = UNITS;
 const BALLOTS = [[A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B, D]];
 const HALF = { percent: 50, comparison: ">=" as const, denominator: "valid" as const, quorum: null };
 
-async function flagVote(host: MemoryHost, over: Partial<ReturnType<typeof newVoteRecord>["vote"]> = {}) {
+async function flagVote(host: MemoryHost, over: Partial<Vote> = {}) {
   const loaded = await loadVoting(host);
   if (!loaded.ok) throw new Error("load");
-  const record = newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2);
+  // The bloc chooses its rule (DOMAIN §3: no general rule in force); here the prosecution sector's preset.
+  const record = withRule(newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2), "blocMembers80");
   record.vote = { ...record.vote, candidates: [...UNITS], ...over };
   record.vote.committee = { head: "Nguyễn Văn An", members: ["Trần Thị Bình"] };
   const out = await createVote(host, record);
@@ -37,6 +41,59 @@ async function flagVote(host: MemoryHost, over: Partial<ReturnType<typeof newVot
 }
 
 describe("secret-ballot use cases", () => {
+  it("refuses a vote whose passing rule the bloc has not chosen: no default (DOMAIN §3, no general rule in force for a bloc's vote)", async () => {
+    const host = await blocHost();
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    for (const kind of ["award", "leader", "deputy"] as const) {
+      const draft = newVoteRecord(loaded.context, kind);
+      expect(draft.vote.rule).toBeNull();
+      const out = await createVote(host, draft);
+      expect(out.kind).toBe("invalid");
+      expect(out.issues.map((i) => i.code)).toEqual(["vote.rule.notChosen"]);
+      expect(out.issues[0].message.vi).toMatch(/Chưa chọn quy định tỷ lệ/);
+    }
+    // A rule without its source is refused too: the minutes print where the rule comes from.
+    const bare = newVoteRecord(loaded.context, "award");
+    bare.vote = { ...bare.vote, rule: HALF };
+    expect((await createVote(host, bare)).issues.map((i) => i.code)).toEqual(["vote.rule.noSource"]);
+    expect(host.sheetNames()).not.toContain("Bỏ phiếu");
+    // A chosen preset records its source; a custom rule the bloc's own.
+    const chosen = withRule(newVoteRecord(loaded.context, "award"), "blocMembers80");
+    expect(chosen.vote.rule).toEqual({ percent: 80, comparison: ">=", denominator: "members", quorum: null });
+    expect(chosen.vote.ruleSource).toBe("TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)");
+    expect(withRule(newVoteRecord(loaded.context, "award"), { rule: HALF }).vote.ruleSource).toBe("Do khối thống nhất quy định");
+    expect(withRule(newVoteRecord(loaded.context, "award"), { rule: HALF, source: "Quy chế hoạt động của Khối, Điều 5" }).vote.ruleSource).toBe("Quy chế hoạt động của Khối, Điều 5");
+  });
+
+  it("stores names typed in another Unicode form (NFD) as NFC at every vote door, so lookups by name find them after recalculation (DOMAIN §6)", async () => {
+    const host = await blocHost();
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const nfd = (x: string) => x.normalize("NFD");
+    expect(nfd(UNITS[2])).not.toBe(UNITS[2]);
+    const record = withRule(newVoteRecord(loaded.context, "award", nfd("Cờ thi đua của UBND tỉnh"), 2), "blocMembers80");
+    record.vote = { ...record.vote, title: nfd(record.vote.title), candidates: UNITS.map(nfd), committee: { head: nfd("Nguyễn Văn An"), members: [nfd("Trần Thị Bình")] } };
+    expect((await createVote(host, record)).kind).toBe("written");
+    const s = voteSheets(record.id);
+    const isNfc = (v: unknown) => typeof v !== "string" || v === v.normalize("NFC");
+    // "Bỏ phiếu", both entry sheets (header and results) and the printable ballots hold NFC only.
+    for (const sheet of ["Bỏ phiếu", s.first.sheet, s.second.sheet, s.print.sheet]) {
+      const used = host.usedRange(sheet, true)!;
+      const bad = host.values(sheet, used).flat().filter((v) => !isNfc(v));
+      expect([sheet, bad]).toEqual([sheet, []]);
+    }
+    // A lookup by the NFC name (as "Danh sách đề nghị" does) finds the unit in the results block, computed by the workbook.
+    const { map } = ballotEntrySheetPlan({ ...record.vote, candidates: UNITS }, { sheet: s.first.sheet, rows: 13, namePrefix: s.first.prefix, refs: voteNames(record.id) });
+    const names = `'${s.first.sheet}'!$${columnLetter(map.results.cols.name)}$${map.results.first + 1}:$${columnLetter(map.results.cols.name)}$${map.results.last + 1}`;
+    host.userEdit("Bỏ phiếu", "Z1", `=MATCH("${UNITS[2]}",${names},0)`);
+    expect(host.values("Bỏ phiếu", "Z1")).toEqual([[3]]);
+    // The meeting's decision typed in NFD is written NFC.
+    expect((await recordDecision(host, record.id, { decision: { accept: "first", by: nfd("Nguyễn Văn An") }, meeting: { elected: [nfd(UNITS[2])], note: nfd("Biểu quyết") } })).kind).toBe("written");
+    const used = host.usedRange("Bỏ phiếu", true)!;
+    expect(host.values("Bỏ phiếu", used).flat().filter((v) => !isNfc(v))).toEqual([]);
+  });
+
   it("creates a vote: its definition, two entry sheets and printable ballots, in 2 round trips", async () => {
     const host = await blocHost();
     const before = host.stats.syncs;
@@ -148,7 +205,7 @@ describe("secret-ballot use cases", () => {
     });
     const loaded = await loadVoting(host);
     if (!loaded.ok) throw new Error("load");
-    const out = await createVote(host, newVoteRecord(loaded.context, "leader"));
+    const out = await createVote(host, withRule(newVoteRecord(loaded.context, "leader"), "validMajority"));
     expect(out.kind === "written" && out.issues.map((i) => [i.code, i.where?.sheet])).toEqual([["vote.sheet.nameTaken", "Phiếu V1"]]);
     expect(host.values("Phiếu V1 (cũ)", "A1")).toEqual([["phiếu cũ"]]);
   });
@@ -175,6 +232,67 @@ describe("secret-ballot use cases", () => {
     expect(loaded.context.records.find((x) => x.id === "V1")?.vote.candidates).toEqual(UNITS);
   });
 
+  it("calls a run-off when nobody has a majority for leader: round 2 among the top two, one action, then the leader (DOMAIN §1; issue #10 point 16)", async () => {
+    const host = await blocHost();
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const draft = newVoteRecord(loaded.context, "leader");
+    // A leader vote calls a run-off by default (the bloc's rule, editable).
+    expect(draft.vote.runoff).toBe(true);
+    const record = withRule(draft, "validMajority");
+    record.doubleEntry = false;
+    record.vote.committee.head = "Nguyễn Văn An";
+    expect((await createVote(host, record)).kind).toBe("written");
+    // 3, 3, 1, 1 of 8 valid ballots: nobody has more than half.
+    const picks = [0, 0, 0, 1, 1, 1, 2, 3];
+    host.userPaste(voteSheets(record.id).first.sheet, "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.result.conclusion.runoff).toEqual({ candidates: [A, B], seats: 1 });
+    expect(c.count.final).toBe(false);
+    // The leadership cannot be written from an undecided vote.
+    expect((await electLeadership(host, { mode: "election", leaderVote: record.id, deputyVote: null })).kind).toBe("invalid");
+    // Round 1's minutes say a run-off follows, with its round number.
+    const m1 = await writeMinutes(host, record.id);
+    expect(m1.kind).toBe("written");
+    const words = host.values(voteSheets(record.id).minutes.sheet, host.usedRange(voteSheets(record.id).minutes.sheet, true)!).flat().join("\n");
+    expect(words).toContain(`Chưa có đơn vị nào đạt tỷ lệ quy định: bầu lại (vòng 2) giữa các đơn vị có số phiếu cao nhất: ${A}, ${B}.`);
+    host.resetStats();
+    const r = await startRunoff(host, record.id);
+    expect(r).toMatchObject({ kind: "written", id: "V1_2" });
+    expect(host.stats.syncs).toBe(2);
+    const again = await loadVoting(host);
+    if (!again.ok) throw new Error("load");
+    const round2 = again.context.records.find((x) => x.id === "V1_2")!;
+    expect(round2.vote).toMatchObject({ round: 2, candidates: [A, B], toElect: 1, parent: { round: 1, kind: "runoff" } });
+    host.userPaste(voteSheets("V1_2").first.sheet, "A7", [0, 0, 0, 0, 0, 1, 1, 1].map((k, i) => [i + 1, k === 0 ? "x" : null, k === 1 ? "x" : null]));
+    const m2 = await writeMinutes(host, "V1_2");
+    expect(m2.kind).toBe("written");
+    const words2 = host.values(voteSheets("V1_2").minutes.sheet, host.usedRange(voteSheets("V1_2").minutes.sheet, true)!).flat().join("\n");
+    expect(words2).toContain("Vòng 2 (bầu lại giữa các đơn vị có số phiếu cao nhất, tiếp theo vòng 1)");
+    const el = await electLeadership(host, { mode: "election", leaderVote: "V1_2", deputyVote: null });
+    expect(el).toMatchObject({ kind: "written", leader: A });
+  });
+
+  it("counts an absent member's written opinion when the vote allows it, typed through the use case, and reports it on the minutes (Bắc Ninh QĐ 86/2025 Đ8.4; issue #10 point 7)", async () => {
+    const host = await blocHost();
+    const record = await flagVote(host, { attendance: { members: 8, present: 7 }, writtenOpinions: true });
+    expect((await recordDecision(host, record.id, { issued: 7 })).kind).toBe("written");
+    const ballots = BALLOTS.slice(0, 7).map((yes, i) => ({ number: i + 1, chosen: yes, manualInvalid: null }));
+    const all = [...ballots, { number: 8, chosen: [A, B], manualInvalid: null, written: true }];
+    expect((await enterBallots(host, record.id, 1, all)).kind).toBe("entered");
+    expect((await enterBallots(host, record.id, 2, all)).kind).toBe("entered");
+    const c = await countVote(host, record.id);
+    if (c.kind !== "counted") throw new Error(c.kind);
+    expect(c.count.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(c.count.result.totals).toMatchObject({ issued: 7, returned: 8, written: 1 });
+    // 8 of 8 members approve A and B with the written opinion: 100%.
+    expect(c.count.elected).toEqual([A, B]);
+    expect((await writeMinutes(host, record.id)).kind).toBe("written");
+    const sheet = voteSheets(record.id).minutes.sheet;
+    expect(host.values(sheet, host.usedRange(sheet, true)!).flat()).toContain("- Số phiếu thu vào: 8; trong đó 1 ý kiến bằng văn bản của thành viên vắng mặt.");
+  });
+
   it("records the meeting's choice on a tie left to it", async () => {
     const host = await blocHost();
     const record = await flagVote(host, { tieRule: ["meetingDecides"], rule: HALF });
@@ -193,7 +311,7 @@ describe("secret-ballot use cases", () => {
     const host = await blocHost();
     const loaded = await loadVoting(host);
     if (!loaded.ok) throw new Error("load");
-    const record = newVoteRecord(loaded.context, "award", "Bằng khen của Chủ tịch UBND tỉnh", 2);
+    const record = withRule(newVoteRecord(loaded.context, "award", "Bằng khen của Chủ tịch UBND tỉnh", 2), "blocMembers80");
     record.entry = "handCount";
     record.doubleEntry = false;
     record.vote = { ...record.vote, candidates: [...UNITS], committee: { head: "Nguyễn Văn An", members: [] } };
@@ -233,7 +351,7 @@ describe("secret-ballot use cases", () => {
     ]);
     // Election: a choose-one vote for leader.
     const ctx = loaded.ok ? loaded.context : null;
-    const leaderVote = newVoteRecord(ctx!, "leader");
+    const leaderVote = withRule(newVoteRecord(ctx!, "leader"), "validMajority");
     leaderVote.vote.committee.head = "Nguyễn Văn An";
     leaderVote.doubleEntry = false;
     expect((await createVote(host, leaderVote)).kind).toBe("written");
@@ -241,7 +359,7 @@ describe("secret-ballot use cases", () => {
     const picks = [3, 3, 3, 3, 3, 2, 2, 1];
     host.userPaste(sheet, "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));
     // A deputy vote too: both are counted in the same read, then one write.
-    const deputyVote = newVoteRecord({ ...ctx!, records: [leaderVote] }, "deputy");
+    const deputyVote = withRule(newVoteRecord({ ...ctx!, records: [leaderVote] }, "deputy"), "validMajority");
     deputyVote.doubleEntry = false;
     expect((await createVote(host, deputyVote)).kind).toBe("written");
     host.userPaste(voteSheets(deputyVote.id).first.sheet, "A7", [5, 5, 5, 5, 5, 1, 1, 0].map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : null))]));

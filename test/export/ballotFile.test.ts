@@ -32,6 +32,20 @@ async function fileWith(sheets: { name: string; candidates?: string[] }[], typed
 const OPTS = { voteId: "V1", candidates: [...UNITS] };
 
 describe("readBallotFile", () => {
+  it("reads unit names typed in another Unicode form (NFD) as NFC, and says what differs in NFC (DOMAIN §6)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Phiếu V1");
+    ws.addRow(["Số phiếu", ...UNITS.slice(0, 7).map((u) => u.normalize("NFD")), "Lý do không hợp lệ (nếu có)"]);
+    ws.addRow([1, "x", null, "x"]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const out = await readBallotFile(bytes, { voteId: "V1", candidates: UNITS.map((u) => u.normalize("NFD")) });
+    const [sheet] = out.sheets;
+    expect(sheet.rows.map((r) => r.ballot)).toEqual([{ number: 1, marks: { [A]: "approve", [C]: "approve" }, manualInvalid: null }]);
+    // The vote's eighth unit is missing from the file: named NFC, as everywhere else.
+    expect(sheet.missing).toEqual([UNITS[7]]);
+    expect(out.issues[0].message.vi).toContain(`“${UNITS[7]}”`);
+  });
+
   it("finds the second entry sheet of a copy and reads the ballots the host's sheet holds", async () => {
     const sheet = "Phiếu V1 (lần 2)";
     const { host, bytes } = await fileWith([{ name: sheet }], sheet);

@@ -86,7 +86,8 @@ async function sheetResults(vote: Vote, ballots: Ballot[], issued: number) {
   };
 }
 
-const CUTOFF_OF = { elected: CUTOFF.elected, meetingDecides: CUTOFF.tied, notElected: CUTOFF.out, notPassed: "", revote: "?" } as const;
+// A run-off candidate has not passed: the sheet leaves its cutoff mark empty.
+const CUTOFF_OF = { elected: CUTOFF.elected, meetingDecides: CUTOFF.tied, notElected: CUTOFF.out, notPassed: "", revote: "?", runoff: "" } as const;
 
 describe("voting: engine = ballot sheet formulas", () => {
   it("agrees on random votes and typed ballots", async () => {

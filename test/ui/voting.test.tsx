@@ -29,14 +29,24 @@ describe("the ballots step", () => {
     await saveBloc(host, sampleDraft(8), { basedOn: null });
     await openVoting(host);
 
-    // The form is seeded for an award: every member ticked, approve list, 80% of the members.
+    // The form is seeded for an award: every member ticked, approve list; no rule preselected (DOMAIN §3: the bloc chooses).
     UNITS.forEach((_, i) => expect((screen.getByTestId(VOTING_TID.candidate(i)) as HTMLInputElement).checked).toBe(true));
-    expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/từ 80% trở lên so với tổng số thành viên/);
+    expect((screen.getByTestId(VOTING_TID.preset) as HTMLSelectElement).value).toBe("");
+    expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/Chưa chọn quy định tỷ lệ/);
+    expect(screen.queryByTestId(VOTING_TID.percent)).toBeNull();
+    // Each preset is listed with its source.
+    const options = [...(screen.getByTestId(VOTING_TID.preset) as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options).toEqual(expect.arrayContaining(["TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát): ≥ 80% tổng số thành viên", "Đa số (> 50%) phiếu hợp lệ — tương tự bầu cử", "Tự đặt"]));
     change(VOTING_TID.quota, "2");
     change(VOTING_TID.toElect, "2");
+    await click(VOTING_TID.create);
+    await waitFor(() => expect(status("create")).toMatch(/Chưa tạo được/));
+    expect(screen.getByTestId("issue-vote.rule.notChosen")).toBeTruthy();
+    expect(host.sheetNames()).not.toContain("Bỏ phiếu");
     change(VOTING_TID.preset, "validMajority");
-    // The rule in words follows the form.
-    await waitFor(() => expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/trên 50% so với số phiếu hợp lệ/));
+    // The rule in words follows the form, with its source.
+    await waitFor(() => expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/trên 50% so với số phiếu hợp lệ.*Căn cứ: Vận dụng tương tự bầu cử/));
+    expect((screen.getByTestId(VOTING_TID.ruleSource) as HTMLInputElement).value).toBe("Vận dụng tương tự bầu cử: quá nửa số phiếu hợp lệ");
     change(VOTING_TID.tie(0), "meetingDecides");
     change(VOTING_TID.tie(1), "");
     await waitFor(() => expect(screen.getByTestId(VOTING_TID.ruleText).textContent).toMatch(/\(1\) hội nghị quyết định\./));
@@ -134,12 +144,36 @@ describe("the ballots step", () => {
     expect(screen.getByTestId(VOTING_TID.selected).textContent).toMatch(/^V1_2:/);
   });
 
+  it("offers the run-off between the top two when nobody has a majority for leader, in one action (issue #10 point 16)", async () => {
+    const host = new MemoryHost();
+    await saveBloc(host, sampleDraft(8), { basedOn: null });
+    await openVoting(host);
+    await click(VOTING_TID.purpose("leader"));
+    expect((screen.getByTestId(VOTING_TID.runoffRule) as HTMLInputElement).checked).toBe(true);
+    change(VOTING_TID.preset, "validMajority");
+    await click(VOTING_TID.doubleEntry);
+    await click(VOTING_TID.create);
+    await waitFor(() => expect(status("votes")).toMatch(/Đã tạo cuộc bỏ phiếu V1/));
+    // 3, 3, 1, 1: nobody has more than half of the 8 valid ballots.
+    const picks = [0, 0, 0, 1, 1, 1, 2, 3];
+    host.userPaste("Phiếu V1", "A7", picks.map((k, i) => [i + 1, ...UNITS.map((_, j) => (j === k ? "x" : ""))]));
+    await click(VOTING_TID.count);
+    await screen.findByTestId(VOTING_TID.results);
+    expect(screen.queryByTestId(VOTING_TID.revote)).toBeNull();
+    expect(screen.getByTestId(VOTING_TID.runoff).textContent).toBe(`Bầu lại vòng 2 giữa ${UNITS[0]}, ${UNITS[1]}`);
+    await click(VOTING_TID.runoff);
+    await waitFor(() => expect(status("votes")).toMatch(/Đã tạo vòng bầu lại V1_2/));
+    expect(host.sheetNames()).toContain("Phiếu V1_2");
+    expect(screen.getByTestId(VOTING_TID.selected).textContent).toMatch(/^V1_2:/);
+  });
+
   it("shows why a vote is refused, from the form's check and from the workbook's", async () => {
     const host = new MemoryHost();
     await saveBloc(host, sampleDraft(8), { basedOn: null });
     await openVoting(host);
     const sheetsBefore = host.sheetNames();
 
+    change(VOTING_TID.preset, "blocMembers80");
     change(VOTING_TID.present, "9");
     await click(VOTING_TID.create);
     await waitFor(() => expect(status("create")).toMatch(/Chưa tạo được/));
@@ -147,6 +181,9 @@ describe("the ballots step", () => {
 
     change(VOTING_TID.present, "8");
     change(VOTING_TID.percent, "abc");
+    // Editing a preset's numbers makes it the bloc's own rule, with the bloc's source.
+    expect((screen.getByTestId(VOTING_TID.preset) as HTMLSelectElement).value).toBe("custom");
+    expect((screen.getByTestId(VOTING_TID.ruleSource) as HTMLInputElement).value).toBe("Do khối thống nhất quy định");
     await click(VOTING_TID.create);
     await waitFor(() => expect(screen.getByTestId("issue-vote.form.value").textContent).toMatch(/Tỷ lệ yêu cầu \(%\)/));
     expect(host.sheetNames()).toEqual(sheetsBefore);

@@ -2,7 +2,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { saveBloc } from "../../src/app/bloc";
-import { createVote, loadVoting, newVoteRecord } from "../../src/app/voting";
+import { createVote, loadVoting, newVoteRecord, withRule } from "../../src/app/voting";
 import type { VoteRecord } from "../../src/domain/voting/record";
 import { writeSheets } from "../../src/excel/apply";
 import { MemoryHost } from "../../src/host";
@@ -22,7 +22,7 @@ async function setup() {
   expect((await saveBloc(host, sampleDraft(8), { basedOn: null })).kind).toBe("saved");
   const loaded = await loadVoting(host);
   if (!loaded.ok) throw new Error("load");
-  const record = newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2);
+  const record = withRule(newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2), "blocMembers80");
   expect(record.id).toBe("V1");
   expect(await createVote(host, record)).toMatchObject({ kind: "written" });
   render(

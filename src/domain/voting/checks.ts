@@ -95,6 +95,7 @@ const isCount = (x: number) => Number.isInteger(x) && x >= 0;
 
 /** Errors on attendance that both ways of counting share: more ballots issued than present; quorum not met. */
 function checkAttendance(vote: Vote, issued: number): VoteIssue[] {
+  // `issued`: the ballots issued at the meeting; written opinions of absent members are not among them.
   const out: VoteIssue[] = [];
   const { members, present } = vote.attendance;
   if (isCount(issued) && issued > present) {
@@ -176,8 +177,33 @@ export function numberList(ns: number[]): string {
 export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { issued: number }): VoteIssue[] {
   const out: VoteIssue[] = [];
   const { issued } = context;
+  // Written opinions of absent members (Bắc Ninh QĐ 86/2025 Đ8.4): only when the vote allows them,
+  // at most one per absent member, and not among the ballots issued at the meeting.
+  const written = ballots.filter((b) => b.written);
+  if (written.length && !vote.writtenOpinions) {
+    out.push(
+      voteError(
+        "vote.written.notAllowed",
+        say(
+          `Có ${written.length} phiếu ghi là ý kiến bằng văn bản của thành viên vắng mặt (phiếu số ${numberList(written.map((b) => b.number).sort((a, b) => a - b))}), nhưng cuộc bỏ phiếu không quy định tính ý kiến bằng văn bản.`,
+          `${written.length} ballots are marked as written opinions of absent members (${numberList(written.map((b) => b.number).sort((a, b) => a - b))}), but the vote does not count written opinions.`,
+        ),
+        { ballot: written[0].number },
+      ),
+    );
+  }
+  const absent = vote.attendance.members - vote.attendance.present;
+  if (written.length > Math.max(0, absent)) {
+    out.push(
+      voteError(
+        "vote.written.overAbsent",
+        say(`Có ${written.length} ý kiến bằng văn bản, nhiều hơn số thành viên vắng mặt (${Math.max(0, absent)}).`, `${written.length} written opinions, more than the absent members (${Math.max(0, absent)}).`),
+        { total: "present" },
+      ),
+    );
+  }
   if (!isCount(issued)) out.push(notCount("Số phiếu phát ra", "Ballots issued", issued, { total: "issued" }));
-  else out.push(...checkReturned(issued, ballots.length));
+  else out.push(...checkReturned(issued, ballots.length - written.length));
   out.push(...checkAttendance(vote, issued));
 
   const times = new Map<number, number>();

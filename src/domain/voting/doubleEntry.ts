@@ -49,6 +49,10 @@ export function compareEntries(candidates: string[], first: Ballot[], second: Ba
     if ((x.manualInvalid ?? null) !== (y.manualInvalid ?? null)) {
       out.push({ kind: "reason", ballot: n, first: reasonText(x.manualInvalid), second: reasonText(y.manualInvalid) });
     }
+    if (!!x.written !== !!y.written) {
+      const kindText = (w: boolean | undefined) => (w ? "ý kiến bằng văn bản" : "phiếu tại hội nghị");
+      out.push({ kind: "reason", ballot: n, first: kindText(x.written), second: kindText(y.written) });
+    }
     const cx = cells(x);
     const cy = cells(y);
     const names = [...candidates];

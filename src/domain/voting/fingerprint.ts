@@ -134,7 +134,8 @@ export function canonicalBallots(ballots: readonly Ballot[]): string {
               .sort((x, y) => byText(x[0], y[0]) || byText(x[1], y[1])),
           ]
         : ["chosen", b.chosen.map(clean).filter(Boolean).sort(byText)];
-    return { n: b.number, line: JSON.stringify([b.number, b.manualInvalid, ...body]) };
+    // A written opinion of an absent member says so (only then: older fingerprints stay the same).
+    return { n: b.number, line: JSON.stringify([b.number, b.manualInvalid, ...body, ...(b.written ? ["written"] : [])]) };
   });
   lines.sort((x, y) => x.n - y.n || byText(x.line, y.line));
   return [BALLOTS_FORMAT, ...lines.map((l) => l.line)].join("\n");

@@ -113,8 +113,8 @@ function electedOf(t: TallyResult, purpose: "leader" | "deputy", issues: Issue[]
       error(
         "leader.election.undecided",
         say(
-          `Cuộc bỏ phiếu bầu ${what.vi} (vòng ${t.vote.round}) chưa có kết quả cuối cùng${t.conclusion.revote ? ": cần bỏ phiếu lại" : t.conclusion.meetingDecides ? ": chờ hội nghị quyết định" : ""}.`,
-          `The ${what.en} vote (round ${t.vote.round}) has no final result${t.conclusion.revote ? ": a revote is needed" : t.conclusion.meetingDecides ? ": the meeting must decide" : ""}.`,
+          `Cuộc bỏ phiếu bầu ${what.vi} (vòng ${t.vote.round}) chưa có kết quả cuối cùng${t.conclusion.revote ? ": cần bỏ phiếu lại" : t.conclusion.runoff ? `: cần bầu lại (vòng ${t.vote.round + 1}) giữa ${t.conclusion.runoff.candidates.join(", ")}` : t.conclusion.meetingDecides ? ": chờ hội nghị quyết định" : ""}.`,
+          `The ${what.en} vote (round ${t.vote.round}) has no final result${t.conclusion.revote ? ": a revote is needed" : t.conclusion.runoff ? `: a run-off (round ${t.vote.round + 1}) between ${t.conclusion.runoff.candidates.join(", ")} is needed` : t.conclusion.meetingDecides ? ": the meeting must decide" : ""}.`,
         ),
       ),
     );

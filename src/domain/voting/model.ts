@@ -88,17 +88,22 @@ export interface Attendance {
   present: number;
 }
 
-/** A revote round's reference to the round it continues. */
+/** A later round's reference to the round it continues. */
 export interface ParentRound {
   round: number;
   candidates: string[];
+  /**
+   * Why the round exists: a revote among candidates tied at the cutoff (the tie rule), or a
+   * run-off among the top candidates when too few reached the rule (`Vote.runoff`). Absent: a revote.
+   */
+  kind?: "revote" | "runoff";
 }
 
 export interface Vote {
   purpose: Purpose;
   /** 1, 2, …: a revote among the tied is the next round. */
   round: number;
-  /** The round this one continues (a revote); null for round 1. */
+  /** The round this one continues (a revote or a run-off); null for round 1. */
   parent: ParentRound | null;
   /** e.g. "Suy tôn đơn vị đề nghị Cờ thi đua của UBND tỉnh". */
   title: string;
@@ -106,12 +111,85 @@ export interface Vote {
   candidates: string[];
   ballot: BallotKind;
   rule: Rule;
+  /**
+   * Where the passing rule comes from, printed with it on the minutes: a preset's source
+   * ("TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)") or the bloc's own decision. No general rule in force
+   * was found for a bloc's vote (DOMAIN §3), so the bloc states its choice; editable text, never a
+   * hard-coded article. Absent on votes written before it was recorded.
+   */
+  ruleSource?: string;
   invalid: InvalidRules;
   /** How many win (e.g. the bloc's quota of flags). */
   toElect: number;
   tieRule: TieStep[];
+  /**
+   * The bloc's rule when fewer candidates reach the passing rule than there are seats (a leader
+   * vote where nobody has a majority): true calls a run-off, a new round among the top candidates
+   * (the top two for one seat, with all tied at the last place taken); absent or false, the seats
+   * stay unfilled.
+   */
+  runoff?: boolean;
+  /**
+   * Written opinions of absent members count like ballots (Bắc Ninh QĐ 86/2025/QĐ-UBND Đ8.4 accepts
+   * them for council votes; DOMAIN §3): a setting of the vote, off when absent.
+   */
+  writtenOpinions?: boolean;
   committee: Committee;
   attendance: Attendance;
+}
+
+/**
+ * A vote being set up: its passing rule is null until the bloc chooses one (a preset or its own).
+ * No general rule in force was found for a bloc's vote (DOMAIN §3), so there is no default.
+ */
+export type VoteDraft = Omit<Vote, "rule"> & { rule: Rule | null };
+
+/**
+ * The vote's names and texts in one Unicode form (NFC, spacing folded, DOMAIN §6): candidates, the
+ * round's parent list, title, award, the rule's source and the counting committee. A name typed or
+ * pasted in NFD is stored as NFC, so the sheets' lookups by name (MATCH) find it.
+ */
+export function normalizeVoteNames<V extends VoteDraft>(vote: V): V {
+  return {
+    ...vote,
+    purpose: vote.purpose.kind === "award" ? { kind: "award", award: cleanText(vote.purpose.award) } : { ...vote.purpose },
+    parent: vote.parent ? { ...vote.parent, candidates: vote.parent.candidates.map(cleanText) } : null,
+    title: cleanText(vote.title),
+    candidates: vote.candidates.map(cleanText),
+    ...(vote.ruleSource === undefined ? {} : { ruleSource: cleanText(vote.ruleSource) }),
+    committee: { head: cleanText(vote.committee.head), members: vote.committee.members.map(cleanText) },
+  };
+}
+
+/**
+ * The rule of a vote being created must be chosen and carry its source (printed on the minutes):
+ * `vote.rule.notChosen`, `vote.rule.noSource`.
+ */
+export function checkRuleChosen(vote: VoteDraft): VoteIssue[] {
+  if (vote.rule === null) {
+    return [
+      voteError(
+        "vote.rule.notChosen",
+        say(
+          "Chưa chọn quy định tỷ lệ để được chọn: chọn một quy định có sẵn (mỗi quy định ghi rõ nguồn) hoặc “Tự đặt”. Không có quy định chung nào áp dụng cho mọi khối, nên khối phải tự chọn.",
+          "No passing rule is chosen: pick a preset (each names its source) or “Custom”. No general rule applies to every bloc, so the bloc must choose.",
+        ),
+        {},
+        "rule",
+      ),
+    ];
+  }
+  if (!cleanText(vote.ruleSource ?? "")) {
+    return [
+      voteError(
+        "vote.rule.noSource",
+        say("Chưa ghi căn cứ của quy định tỷ lệ (văn bản hoặc quyết định của khối): biên bản in quy định kèm căn cứ.", "The rule's source (a regulation or the bloc's decision) is not given: the minutes print the rule with its source."),
+        {},
+        "ruleSource",
+      ),
+    ];
+  }
+  return [];
 }
 
 export const MARKS = ["approve", "reject", "blank"] as const;
@@ -122,7 +200,10 @@ export type Mark = (typeof MARKS)[number];
  * blank); a choose ballot lists the names chosen. Either form is read for any ballot kind: a
  * chosen name counts as an approval and an approval as a choice.
  */
-export type Ballot = { number: number; marks: Record<string, Mark>; manualInvalid: ManualReason | null } | { number: number; chosen: string[]; manualInvalid: ManualReason | null };
+export type Ballot =
+  | { number: number; marks: Record<string, Mark>; manualInvalid: ManualReason | null; written?: boolean }
+  | { number: number; chosen: string[]; manualInvalid: ManualReason | null; written?: boolean };
+/* `written`: the ballot is the written opinion of an absent member (ý kiến bằng văn bản), counted only when the vote allows it. */
 
 /** Totals counted by hand, instead of ballot by ballot. */
 export interface HandCount {
@@ -172,14 +253,20 @@ export const VoteSchema = z
   .object({
     purpose: PurposeSchema,
     round: z.number().int().min(1).max(20),
-    parent: z.object({ round: z.number().int().min(1).max(20), candidates: z.array(name).max(MAX_CANDIDATES) }).strict().nullable(),
+    parent: z
+      .object({ round: z.number().int().min(1).max(20), candidates: z.array(name).max(MAX_CANDIDATES), kind: z.enum(["revote", "runoff"]).optional() })
+      .strict()
+      .nullable(),
     title: z.string().max(500),
     candidates: z.array(name).min(1).max(MAX_CANDIDATES),
     ballot: BallotKindSchema,
     rule: RuleSchema,
+    ruleSource: z.string().max(500).optional(),
     invalid: InvalidRulesSchema,
     toElect: z.number().int().min(1).max(MAX_CANDIDATES),
     tieRule: z.array(TieStepSchema).max(8),
+    runoff: z.boolean().optional(),
+    writtenOpinions: z.boolean().optional(),
     committee: z.object({ head: z.string().max(MAX_NAME), members: z.array(z.string().max(MAX_NAME)).max(20) }).strict(),
     attendance: z.object({ members: z.number().int().min(1).max(10000), present: count.max(10000) }).strict(),
   })
@@ -187,8 +274,8 @@ export const VoteSchema = z
 
 const manual = z.enum(MANUAL_REASONS).nullable();
 export const BallotSchema = z.union([
-  z.object({ number: z.number().int().min(1), marks: z.record(z.string(), z.enum(MARKS)), manualInvalid: manual }).strict(),
-  z.object({ number: z.number().int().min(1), chosen: z.array(z.string()), manualInvalid: manual }).strict(),
+  z.object({ number: z.number().int().min(1), marks: z.record(z.string(), z.enum(MARKS)), manualInvalid: manual, written: z.boolean().optional() }).strict(),
+  z.object({ number: z.number().int().min(1), chosen: z.array(z.string()), manualInvalid: manual, written: z.boolean().optional() }).strict(),
 ]);
 
 export const HandCountSchema = z
@@ -222,28 +309,73 @@ export function voteJsonSchema(): object {
 
 // ---- Presets: the thresholds of DOMAIN §3, as starting points (every field stays editable).
 
-export const RULE_PRESETS: Record<"council90" | "blocMembers80" | "present70Quorum" | "validMajority" | "summonedMajority", { rule: Rule; label: Message }> = {
-  council90: {
-    rule: { percent: 90, comparison: ">=", denominator: "members", quorum: null },
-    label: { vi: "Từ 90% trở lên so với tổng số thành viên hội đồng", en: "90% or more of all council members" },
-  },
+/**
+ * A preset: the rule, its label (what the pane lists, source first) and its source (what the
+ * vote records and the minutes print). No general threshold in force was found for a bloc's vote
+ * (DOMAIN §3, searched December 2026): each preset names the sector rule or the analogy it comes
+ * from, and none is a default — the bloc picks one, or sets its own ("Tự đặt").
+ */
+export interface RulePreset {
+  rule: Rule;
+  label: Message;
+  source: Message;
+}
+
+export const RULE_PRESET_KEYS = ["blocMembers80", "validMajority", "summonedMajority", "present70Quorum", "council90"] as const;
+export type RulePresetKey = (typeof RULE_PRESET_KEYS)[number];
+
+export const RULE_PRESETS: Record<RulePresetKey, RulePreset> = {
   blocMembers80: {
     rule: { percent: 80, comparison: ">=", denominator: "members", quorum: null },
-    label: { vi: "Từ 80% trở lên so với tổng số thành viên khối", en: "80% or more of the bloc's members" },
-  },
-  present70Quorum: {
-    rule: { percent: 70, comparison: ">=", denominator: "present", quorum: { percent: 66.67, comparison: ">=", of: "members" } },
-    label: { vi: "Từ 70% trở lên so với số thành viên có mặt, có mặt từ 2/3 trở lên", en: "70% or more of those present, with at least 2/3 present" },
+    label: { vi: "TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát): ≥ 80% tổng số thành viên", en: "Circular 01/2019/TT-VKSTC art. 20 (prosecution sector): ≥ 80% of all members" },
+    source: { vi: "TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)", en: "Circular 01/2019/TT-VKSTC art. 20 (prosecution sector)" },
   },
   validMajority: {
     rule: { percent: 50, comparison: ">", denominator: "valid", quorum: null },
-    label: { vi: "Quá một nửa số phiếu hợp lệ", en: "More than half of the valid ballots" },
+    label: { vi: "Đa số (> 50%) phiếu hợp lệ — tương tự bầu cử", en: "Majority (> 50%) of the valid ballots — as in state elections" },
+    source: { vi: "Vận dụng tương tự bầu cử: quá nửa số phiếu hợp lệ", en: "By analogy with state elections: more than half of the valid ballots" },
   },
   summonedMajority: {
     rule: { percent: 50, comparison: ">", denominator: "members", quorum: null },
-    label: { vi: "Quá một nửa tổng số thành viên được triệu tập", en: "More than half of the members summoned" },
+    label: { vi: "Quá nửa tổng số thành viên — tương tự bầu cử trong Đảng", en: "More than half of all members — as in Party congress elections" },
+    source: { vi: "Vận dụng tương tự bầu cử trong Đảng: quá nửa tổng số được triệu tập", en: "By analogy with Party congress elections: more than half of those summoned" },
+  },
+  present70Quorum: {
+    rule: { percent: 70, comparison: ">=", denominator: "present", quorum: { percent: 66.67, comparison: ">=", of: "members" } },
+    label: {
+      vi: "TT 35/2015/TT-BGDĐT (ngành Giáo dục, đã được thay thế): ≥ 70% số có mặt, có mặt ≥ 2/3",
+      en: "Circular 35/2015/TT-BGDĐT (education sector, replaced): ≥ 70% of those present, at least 2/3 present",
+    },
+    source: { vi: "TT 35/2015/TT-BGDĐT (ngành Giáo dục; đã được thay thế bởi TT 29/2023/TT-BGDĐT)", en: "Circular 35/2015/TT-BGDĐT (education sector; replaced by Circular 29/2023/TT-BGDĐT)" },
+  },
+  council90: {
+    rule: { percent: 90, comparison: ">=", denominator: "members", quorum: null },
+    label: { vi: "NĐ 91/2017/NĐ-CP Đ45 (hội đồng thi đua, đã hết hiệu lực): ≥ 90% tổng số thành viên", en: "Decree 91/2017/NĐ-CP art. 45 (emulation council, repealed): ≥ 90% of all members" },
+    source: { vi: "NĐ 91/2017/NĐ-CP Đ45 (Hội đồng Thi đua – Khen thưởng; đã hết hiệu lực)", en: "Decree 91/2017/NĐ-CP art. 45 (emulation council; repealed)" },
   },
 };
+
+/** "Tự đặt": a rule the bloc sets itself; its source, unless the bloc writes a better one (its regulation, its meeting). */
+export const CUSTOM_RULE: { label: Message; source: Message } = {
+  label: { vi: "Tự đặt", en: "Custom" },
+  source: { vi: "Do khối thống nhất quy định", en: "Set by the bloc" },
+};
+
+/** The preset a rule and source are, when they are one (same numbers and same source); null otherwise. */
+export function presetOf(rule: Rule, source: string | undefined): RulePresetKey | null {
+  const same = (a: Rule, b: Rule) =>
+    a.percent === b.percent &&
+    a.comparison === b.comparison &&
+    a.denominator === b.denominator &&
+    (a.quorum === null ? b.quorum === null : b.quorum !== null && a.quorum.percent === b.quorum.percent && a.quorum.comparison === b.quorum.comparison);
+  return RULE_PRESET_KEYS.find((k) => same(RULE_PRESETS[k].rule, rule) && nameKey(RULE_PRESETS[k].source.vi) === nameKey(source ?? "")) ?? null;
+}
+
+/** The rule's source as the minutes print it. */
+export function ruleSourceText(vote: Pick<Vote, "ruleSource">): Message {
+  const src = cleanText(vote.ruleSource ?? "");
+  return src ? { vi: `Căn cứ: ${src}.`, en: `Source: ${src}.` } : { vi: "Căn cứ: (chưa ghi căn cứ của quy định tỷ lệ).", en: "Source: (the rule's source is not recorded)." };
+}
 
 // ---- Words, for the pane, the ballots and the minutes.
 

@@ -1,7 +1,7 @@
 import { error, type Issue } from "../issues";
 import { cleanText, nameKey } from "../text";
 import type { Decision } from "./doubleEntry";
-import { say, type Vote } from "./model";
+import { say, type Vote, type VoteDraft } from "./model";
 
 /**
  * A vote as the bloc records it in the workbook (rule 1): its definition plus what the count
@@ -23,6 +23,9 @@ export interface VoteRecord {
   /** The meeting's choice among candidates tied at the cutoff (tie step "meetingDecides"); null until taken. */
   meeting: { elected: string[]; note: string } | null;
 }
+
+/** A vote record being created: its rule may not be chosen yet (see `checkRuleChosen`). */
+export type VoteRecordDraft = Omit<VoteRecord, "vote"> & { vote: VoteDraft };
 
 /** Name-safe vote ids: V + number, optionally _round. */
 export const VOTE_ID = /^V[1-9][0-9]{0,2}(_[1-9][0-9]?)?$/;

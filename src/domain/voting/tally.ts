@@ -63,7 +63,8 @@ export interface TallyContext {
   scores?: Record<string, number>;
 }
 
-export type Outcome = "elected" | "notElected" | "notPassed" | "revote" | "meetingDecides";
+/** "runoff": not passed, but among the top candidates of a run-off round (`Vote.runoff`). */
+export type Outcome = "elected" | "notElected" | "notPassed" | "revote" | "meetingDecides" | "runoff";
 
 export interface CandidateResult {
   name: string;
@@ -116,6 +117,8 @@ export interface Totals {
   invalid: number;
   /** Invalid ballots by reason; null for a hand count that does not give them. */
   invalidReasons: Record<InvalidReason, number> | null;
+  /** Of the ballots returned, the written opinions of absent members (0 for a hand count). */
+  written: number;
   members: number;
   present: number;
   /** Present over members, in percent, 2 decimals. */
@@ -138,6 +141,8 @@ export interface TallyResult {
     elected: string[];
     revote: Pending | null;
     meetingDecides: Pending | null;
+    /** Seats left unfilled because too few reached the rule, when the vote calls a run-off: the round-2 candidates (see `runoffRound`). */
+    runoff: Pending | null;
   };
   /** The vote's, the count's and the tie's issues. */
   issues: VoteIssue[];
@@ -276,6 +281,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
   let valid: number;
   let invalid: number;
   let invalidReasons: Record<InvalidReason, number> | null;
+  let written = 0;
 
   if ("ballots" in input) {
     issues.push(...checkBallots(vote, input.ballots, { issued: context.issued }));
@@ -287,6 +293,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
     const approveList = input.ballots.some((b) => "marks" in b);
     const no = new Array<number>(n).fill(0);
     for (const b of input.ballots) {
+      if (b.written) written++;
       const st = statusOf(vote, find, b);
       if (!st.valid) {
         invalid++;
@@ -353,8 +360,23 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
   const elected = new Set(s.elected);
   const revote = new Set(s.revote ?? []);
   const meeting = new Set(s.meeting ?? []);
+  // Too few passed to fill the seats, nothing else pending: the bloc's run-off rule takes the top
+  // candidates not elected — those with at least the votes of the (seats + 1)-th, so every candidate
+  // tied at the last place goes on (two tied at the top make the run-off on their own).
+  const left = vote.toElect - elected.size;
+  let runoffSet = new Set<number>();
+  if (vote.runoff && left > 0 && !s.revote && !s.meeting) {
+    const rest = [...Array(n).keys()].filter((i) => !elected.has(i)).sort((a, b) => votes[b] - votes[a]);
+    if (rest.length > left) {
+      const cutoff = votes[rest[left]];
+      const top = votes[rest[0]];
+      // All tied at the top already outnumber the seats: they alone go on.
+      const keep = rest.filter((i) => votes[i] === top).length > left ? top : cutoff;
+      runoffSet = new Set(rest.filter((i) => votes[i] >= keep));
+    }
+  }
   const candidates: CandidateResult[] = vote.candidates.map((name, i) => {
-    const outcome: Outcome = !passes[i] ? "notPassed" : elected.has(i) ? "elected" : revote.has(i) ? "revote" : meeting.has(i) ? "meetingDecides" : "notElected";
+    const outcome: Outcome = runoffSet.has(i) ? "runoff" : !passes[i] ? "notPassed" : elected.has(i) ? "elected" : revote.has(i) ? "revote" : meeting.has(i) ? "meetingDecides" : "notElected";
     const settledBy = !passes[i] || outcome === "revote" || outcome === "meetingDecides" ? null : (s.settledBy.get(i) ?? "votes");
     const score = scores?.get(nameKey(name));
     return {
@@ -384,6 +406,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
       valid,
       invalid,
       invalidReasons,
+      written,
       members,
       present,
       presentPercent: quorum.percent,
@@ -393,10 +416,11 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
     tie,
     conclusion: {
       concluded,
-      final: concluded && !s.revote && !s.meeting,
+      final: concluded && !s.revote && !s.meeting && runoffSet.size === 0,
       elected: electedOrder.map((i) => vote.candidates[i]),
       revote: pending(s.revote),
       meetingDecides: pending(s.meeting),
+      runoff: runoffSet.size ? { candidates: [...runoffSet].sort((a, b) => a - b).map((i) => vote.candidates[i]), seats: left } : null,
     },
     issues,
   };
@@ -408,6 +432,18 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
  * refers to its parent's round and candidates.
  */
 export function revoteRound(vote: Vote, tied: Pending): Vote {
+  return nextRound(vote, tied, "revote");
+}
+
+/**
+ * The run-off round: a new round among the top candidates (`TallyResult.conclusion.runoff`) for
+ * the seats left, round 1 untouched; like a revote, but recorded as a run-off (`parent.kind`).
+ */
+export function runoffRound(vote: Vote, top: Pending): Vote {
+  return nextRound(vote, top, "runoff");
+}
+
+function nextRound(vote: Vote, tied: Pending, kind: "revote" | "runoff"): Vote {
   const keys = new Set(tied.candidates.map(nameKey));
   const candidates = vote.candidates.filter((c) => keys.has(nameKey(c))).map(cleanText);
   const seats = Math.max(1, Math.min(tied.seats, candidates.length));
@@ -420,7 +456,7 @@ export function revoteRound(vote: Vote, tied: Pending): Vote {
   return {
     ...vote,
     round: vote.round + 1,
-    parent: { round: vote.round, candidates: [...vote.candidates] },
+    parent: kind === "runoff" ? { round: vote.round, candidates: [...vote.candidates], kind } : { round: vote.round, candidates: [...vote.candidates] },
     candidates,
     ballot,
     toElect: seats,

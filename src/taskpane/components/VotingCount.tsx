@@ -59,7 +59,7 @@ function outcomeOf(c: CandidateResult, count: CountResult, vs: VotingStrings): {
     return count.final ? { text: vs.outcomes.notElected, color: "subtle" } : { text: vs.outcomes.meetingDecides, color: "warning" };
   }
   if (c.outcome === "elected") return { text: vs.outcomes.elected + (c.settledBy ? vs.bySettled[c.settledBy] : ""), color: "success" };
-  if (c.outcome === "revote") return { text: vs.outcomes.revote, color: "warning" };
+  if (c.outcome === "revote" || c.outcome === "runoff") return { text: vs.outcomes[c.outcome], color: "warning" };
   return { text: vs.outcomes[c.outcome], color: c.outcome === "notElected" ? "informative" : "subtle" };
 }
 
@@ -124,6 +124,11 @@ export function VotingCount({ count, lang, disabled, onDecide }: VotingCountProp
           ))}
         </div>
         <Caption1 className={s.muted}>{vs.attendance(totals.present, totals.members, totals.presentPercent, totals.quorumMet)}</Caption1>
+        {totals.written > 0 && (
+          <Caption1 block data-testid={VOTING_TID.written}>
+            {vs.writtenCount(totals.written)}
+          </Caption1>
+        )}
       </section>
       {count.entryStatement && <Caption1>{count.entryStatement[lang]}</Caption1>}
       <Caption1 data-testid={VOTING_TID.fingerprint} title={count.fingerprint}>

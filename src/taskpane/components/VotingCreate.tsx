@@ -4,9 +4,13 @@ import { newVoteRecord, type VotePurposeKind, type VotingContext } from "../../a
 import { error, type Issue } from "../../domain/issues";
 import { cleanText } from "../../domain/text";
 import {
+  checkRuleChosen,
+  CUSTOM_RULE,
   DENOMINATORS,
   maxChoices,
+  RULE_PRESET_KEYS,
   RULE_PRESETS,
+  ruleSourceText,
   ruleText,
   tieRuleText,
   VoteSchema,
@@ -14,10 +18,11 @@ import {
   type Comparison,
   type Denominator,
   type Rule,
+  type RulePresetKey,
   type TieStep,
-  type Vote,
+  type VoteDraft,
 } from "../../domain/voting/model";
-import { nextVoteId, type VoteRecord } from "../../domain/voting/record";
+import { nextVoteId, type VoteRecordDraft } from "../../domain/voting/record";
 import type { Lang } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { NumberInput, VOTING_TID } from "./VotingShared";
@@ -39,19 +44,14 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type PresetKey = keyof typeof RULE_PRESETS;
-const PRESET_KEYS = Object.keys(RULE_PRESETS) as PresetKey[];
+/** The rule picked in the form: a preset, the bloc's own, or nothing yet (no rule is preselected: DOMAIN §3). */
+type RuleChoice = RulePresetKey | "custom" | "";
 type TieCode = "higherScore" | "revote" | "meetingDecides" | "lot";
 const TIE_CODES: TieCode[] = ["higherScore", "revote", "meetingDecides", "lot"];
 /** The vote sheet holds four tie steps and four committee members. */
 const MAX_TIE = 4;
 const MAX_COMMITTEE = 4;
 
-const sameRule = (a: Rule, b: Rule) =>
-  a.percent === b.percent &&
-  a.comparison === b.comparison &&
-  a.denominator === b.denominator &&
-  (a.quorum === null ? b.quorum === null : b.quorum !== null && a.quorum.percent === b.quorum.percent && a.quorum.comparison === b.quorum.comparison);
 const codeOf = (s: TieStep): TieCode => (typeof s === "string" ? s : "lot");
 const cloneRule = (r: Rule): Rule => ({ ...r, quorum: r.quorum ? { ...r.quorum } : null });
 
@@ -64,6 +64,7 @@ function fieldLabel(path: string, vs: VotingStrings): string {
     ["ballot", vs.quota],
     ["rule.quorum", vs.quorumPercent],
     ["rule.percent", vs.percent],
+    ["ruleSource", vs.ruleSource],
     ["rule", vs.rulePreset],
     ["toElect", vs.toElect],
     ["tieRule", vs.seed],
@@ -74,8 +75,10 @@ function fieldLabel(path: string, vs: VotingStrings): string {
   return table.find(([p]) => path.startsWith(p))?.[1] ?? path;
 }
 
-/** The form's own checks (the shape of the data); the rest is createVote's. */
-export function formIssues(record: VoteRecord): Issue[] {
+/** The form's own checks (a rule chosen, the shape of the data); the rest is createVote's. */
+export function formIssues(record: VoteRecordDraft): Issue[] {
+  const chosen = checkRuleChosen(record.vote);
+  if (chosen.length) return chosen.map(({ ref: _ref, ...i }) => i);
   const out: Issue[] = [];
   const parsed = VoteSchema.safeParse(record.vote);
   if (!parsed.success) {
@@ -100,7 +103,7 @@ export interface VotingCreateProps {
   disabled: boolean;
   /** The create action is the one running. */
   creating: boolean;
-  onCreate: (record: VoteRecord) => void;
+  onCreate: (record: VoteRecordDraft) => void;
 }
 
 /** The new-vote form, seeded by the app's defaults for the purpose; every field editable, the rule shown in words as it changes. */
@@ -110,7 +113,8 @@ export function VotingCreate({ context, lang, disabled, creating, onCreate }: Vo
   const members = context.bloc?.members.map((m) => m.name) ?? [];
   const [kind, setKind] = useState<VotePurposeKind>("award");
   const [award, setAward] = useState("Cờ thi đua của UBND tỉnh");
-  const [record, setRecord] = useState<VoteRecord>(() => newVoteRecord(context, "award", "Cờ thi đua của UBND tỉnh"));
+  const [record, setRecord] = useState<VoteRecordDraft>(() => newVoteRecord(context, "award", "Cờ thi đua của UBND tỉnh"));
+  const [choice, setChoice] = useState<RuleChoice>("");
   const [titleEdited, setTitleEdited] = useState(false);
   const [seed, setSeed] = useState("");
   const [committee, setCommittee] = useState<string[]>(() => Array.from({ length: MAX_COMMITTEE }, () => ""));
@@ -123,29 +127,56 @@ export function VotingCreate({ context, lang, disabled, creating, onCreate }: Vo
   const reseed = (k: VotePurposeKind, a: string) => {
     const fresh = newVoteRecord(context, k, cleanText(a) || "Cờ thi đua của UBND tỉnh");
     setRecord(fresh);
+    setChoice("");
     setTitleEdited(false);
   };
-  const setVote = (patch: Partial<Vote>) => setRecord((r) => ({ ...r, vote: { ...r.vote, ...patch } }));
-  const setRule = (patch: Partial<Rule>) => setRecord((r) => ({ ...r, vote: { ...r.vote, rule: { ...r.vote.rule, ...patch } } }));
+  const setVote = (patch: Partial<VoteDraft>) => setRecord((r) => ({ ...r, vote: { ...r.vote, ...patch } }));
+  /** Picks a preset (its rule and source) or the bloc's own rule (from the current numbers, the percentage left to type). */
+  const pickRule = (c: RuleChoice) => {
+    setChoice(c);
+    if (c === "") setVote({ rule: null, ruleSource: "" });
+    else if (c === "custom") setVote({ rule: vote.rule ? cloneRule(vote.rule) : { percent: NaN, comparison: ">=", denominator: "members", quorum: null }, ruleSource: CUSTOM_RULE.source.vi });
+    else setVote({ rule: cloneRule(RULE_PRESETS[c].rule), ruleSource: RULE_PRESETS[c].source.vi });
+  };
+  /** Editing a preset's numbers makes it the bloc's own rule: its source is no longer the preset's. */
+  const setRule = (patch: Partial<Rule>) => {
+    if (!vote.rule) return;
+    const custom = choice !== "custom";
+    if (custom) setChoice("custom");
+    setRecord((r) => ({ ...r, vote: { ...r.vote, rule: r.vote.rule && { ...r.vote.rule, ...patch }, ...(custom ? { ruleSource: CUSTOM_RULE.source.vi } : {}) } }));
+  };
 
   const codes = vote.tieRule.map(codeOf);
   const setTie = (k: number, code: TieCode | "") => {
     const next = code === "" ? codes.slice(0, k) : [...codes.slice(0, k), code, ...codes.slice(k + 1)];
     setVote({ tieRule: next.map((c) => (c === "lot" ? { lot: { seed } } : c)) });
   };
-  const preset = PRESET_KEYS.find((k) => sameRule(RULE_PRESETS[k].rule, vote.rule)) ?? "custom";
   const max = maxChoices(vote.ballot);
   const setBallot = (k: BallotKind["kind"], n = max) => setVote({ ballot: k === "approve" ? { kind: "approve", quota: n } : k === "chooseUpTo" ? { kind: "chooseUpTo", n } : { kind: "chooseOne" } });
 
   /** The record as it will be written: the committee and seed folded in. */
-  const final = useMemo<VoteRecord>(() => {
+  const final = useMemo<VoteRecordDraft>(() => {
     const tieRule = vote.tieRule.map((st) => (typeof st === "string" ? st : { lot: { seed: cleanText(seed) } }));
     const purpose = vote.purpose.kind === "award" ? { kind: "award" as const, award: cleanText(award) } : vote.purpose;
-    return { ...record, vote: { ...vote, purpose, title: cleanText(vote.title), tieRule, committee: { head: cleanText(vote.committee.head), members: committee.map(cleanText).filter(Boolean) } } };
+    return {
+      ...record,
+      vote: {
+        ...vote,
+        purpose,
+        title: cleanText(vote.title),
+        ruleSource: cleanText(vote.ruleSource ?? ""),
+        tieRule,
+        committee: { head: cleanText(vote.committee.head), members: committee.map(cleanText).filter(Boolean) },
+      },
+    };
   }, [record, seed, committee, award]);
   const words = useMemo(() => {
+    const rule = final.vote.rule;
     try {
-      return { rule: ruleText(final.vote)[lang], tie: tieRuleText(final.vote)[lang] };
+      return {
+        rule: rule ? `${ruleText({ ...final.vote, rule })[lang]} ${ruleSourceText(final.vote)[lang]}` : vs.ruleNotChosen,
+        tie: tieRuleText(final.vote)[lang],
+      };
     } catch {
       return { rule: "", tie: "" };
     }
@@ -227,54 +258,62 @@ export function VotingCreate({ context, lang, disabled, creating, onCreate }: Vo
       </div>
 
       <Subtitle2>{vs.ruleInWords}</Subtitle2>
-      <Field label={vs.rulePreset}>
-        <Select value={preset} onChange={(_, d) => d.value !== "custom" && setVote({ rule: cloneRule(RULE_PRESETS[d.value as PresetKey].rule) })} data-testid={VOTING_TID.preset}>
-          {PRESET_KEYS.map((k) => (
+      <Field label={vs.rulePreset} required>
+        <Select value={choice} onChange={(_, d) => pickRule(d.value as RuleChoice)} data-testid={VOTING_TID.preset}>
+          <option value="">{vs.rulePick}</option>
+          {RULE_PRESET_KEYS.map((k) => (
             <option key={k} value={k}>
               {RULE_PRESETS[k].label[lang]}
             </option>
           ))}
-          <option value="custom">{vs.ruleCustom}</option>
+          <option value="custom">{CUSTOM_RULE.label[lang]}</option>
         </Select>
       </Field>
-      <div className={s.three}>
-        <Field label={vs.percent}>
-          <NumberInput value={vote.rule.percent} onValue={(n) => setRule({ percent: n ?? NaN })} data-testid={VOTING_TID.percent} />
-        </Field>
-        <Field label={vs.comparison}>
-          <Select value={vote.rule.comparison} onChange={(_, d) => setRule({ comparison: d.value as Comparison })} data-testid={VOTING_TID.comparison}>
-            <option value=">=">{vs.atLeast}</option>
-            <option value=">">{vs.moreThan}</option>
-          </Select>
-        </Field>
-        <Field label={vs.denominator}>
-          <Select value={vote.rule.denominator} onChange={(_, d) => setRule({ denominator: d.value as Denominator })} data-testid={VOTING_TID.denominator}>
-            {DENOMINATORS.map((d) => (
-              <option key={d} value={d}>
-                {vs.denominators[d]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      <Checkbox
-        label={vs.quorum}
-        checked={vote.rule.quorum !== null}
-        onChange={(_, d) => setRule({ quorum: d.checked ? { percent: 66.67, comparison: ">=", of: "members" } : null })}
-        data-testid={VOTING_TID.quorum}
-      />
-      {vote.rule.quorum && (
-        <div className={s.row}>
-          <Field label={vs.quorumPercent}>
-            <NumberInput value={vote.rule.quorum.percent} onValue={(n) => vote.rule.quorum && setRule({ quorum: { ...vote.rule.quorum, percent: n ?? NaN } })} data-testid={VOTING_TID.quorumPercent} />
+      {vote.rule && (
+        <>
+          <div className={s.three}>
+            <Field label={vs.percent}>
+              <NumberInput value={vote.rule.percent} onValue={(n) => setRule({ percent: n ?? NaN })} data-testid={VOTING_TID.percent} />
+            </Field>
+            <Field label={vs.comparison}>
+              <Select value={vote.rule.comparison} onChange={(_, d) => setRule({ comparison: d.value as Comparison })} data-testid={VOTING_TID.comparison}>
+                <option value=">=">{vs.atLeast}</option>
+                <option value=">">{vs.moreThan}</option>
+              </Select>
+            </Field>
+            <Field label={vs.denominator}>
+              <Select value={vote.rule.denominator} onChange={(_, d) => setRule({ denominator: d.value as Denominator })} data-testid={VOTING_TID.denominator}>
+                {DENOMINATORS.map((d) => (
+                  <option key={d} value={d}>
+                    {vs.denominators[d]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Checkbox
+            label={vs.quorum}
+            checked={vote.rule.quorum !== null}
+            onChange={(_, d) => setRule({ quorum: d.checked ? { percent: 66.67, comparison: ">=", of: "members" } : null })}
+            data-testid={VOTING_TID.quorum}
+          />
+          {vote.rule.quorum && (
+            <div className={s.row}>
+              <Field label={vs.quorumPercent}>
+                <NumberInput value={vote.rule.quorum.percent} onValue={(n) => vote.rule?.quorum && setRule({ quorum: { ...vote.rule.quorum, percent: n ?? NaN } })} data-testid={VOTING_TID.quorumPercent} />
+              </Field>
+              <Field label={vs.comparison}>
+                <Select value={vote.rule.quorum.comparison} onChange={(_, d) => vote.rule?.quorum && setRule({ quorum: { ...vote.rule.quorum, comparison: d.value as Comparison } })}>
+                  <option value=">=">{vs.atLeast}</option>
+                  <option value=">">{vs.moreThan}</option>
+                </Select>
+              </Field>
+            </div>
+          )}
+          <Field label={vs.ruleSource} hint={vs.ruleSourceHint}>
+            <Input value={vote.ruleSource ?? ""} onChange={(_, d) => setVote({ ruleSource: d.value })} data-testid={VOTING_TID.ruleSource} />
           </Field>
-          <Field label={vs.comparison}>
-            <Select value={vote.rule.quorum.comparison} onChange={(_, d) => vote.rule.quorum && setRule({ quorum: { ...vote.rule.quorum, comparison: d.value as Comparison } })}>
-              <option value=">=">{vs.atLeast}</option>
-              <option value=">">{vs.moreThan}</option>
-            </Select>
-          </Field>
-        </div>
+        </>
       )}
 
       <Field label={vs.tieSteps}>
@@ -291,6 +330,8 @@ export function VotingCreate({ context, lang, disabled, creating, onCreate }: Vo
           ))}
         </div>
       </Field>
+      <Checkbox label={vs.writtenRule} checked={vote.writtenOpinions === true} onChange={(_, d) => setVote({ writtenOpinions: d.checked === true })} data-testid={VOTING_TID.writtenRule} />
+      <Checkbox label={vs.runoffRule} checked={vote.runoff === true} onChange={(_, d) => setVote({ runoff: d.checked === true })} data-testid={VOTING_TID.runoffRule} />
       {codes.includes("lot") && (
         <Field label={vs.seed} required>
           <Input value={seed} onChange={(_, d) => setSeed(d.value)} data-testid={VOTING_TID.seed} />
@@ -328,7 +369,7 @@ export function VotingCreate({ context, lang, disabled, creating, onCreate }: Vo
         </Field>
       </div>
       <Field label={vs.entry}>
-        <RadioGroup value={record.entry} onChange={(_, d) => setRecord((r) => ({ ...r, entry: d.value as VoteRecord["entry"] }))}>
+        <RadioGroup value={record.entry} onChange={(_, d) => setRecord((r) => ({ ...r, entry: d.value as VoteRecordDraft["entry"] }))}>
           <Radio value="ballots" label={vs.entryBallots} data-testid={VOTING_TID.entry("ballots")} />
           <Radio value="handCount" label={vs.entryHand} data-testid={VOTING_TID.entry("handCount")} />
         </RadioGroup>

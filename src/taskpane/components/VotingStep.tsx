@@ -8,6 +8,7 @@ import {
   loadVoting,
   recordDecision,
   startRevote,
+  startRunoff,
   voteSheets,
   writeMinutes,
   type CountResult,
@@ -15,7 +16,7 @@ import {
   type VotingContext,
 } from "../../app/voting";
 import { hasErrors, type Issue, type Where } from "../../domain/issues";
-import type { VoteRecord } from "../../domain/voting/record";
+import type { VoteRecord, VoteRecordDraft } from "../../domain/voting/record";
 import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { formIssues, VotingCreate } from "./VotingCreate";
@@ -50,6 +51,7 @@ function statusOf(record: VoteRecord, count: CountResult | undefined, vs: Voting
   if (count) {
     if (blocking(count.issues).length) return { text: vs.statusErrors, color: "danger" };
     if (count.result.conclusion.revote) return { text: vs.statusRevote, color: "warning" };
+    if (count.result.conclusion.runoff) return { text: vs.statusRunoff, color: "warning" };
     if (!count.final) return { text: vs.statusMeeting, color: "warning" };
     return { text: vs.statusFinal, color: "success" };
   }
@@ -120,7 +122,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       return { section: "votes", intent: c.recordIssues.length ? "warning" : "info", text: vs.loaded(c.records.length), issues: c.recordIssues };
     });
 
-  const create = (record: VoteRecord) =>
+  const create = (record: VoteRecordDraft) =>
     run("create", "create", async () => {
       const local = formIssues(record);
       if (local.length) return { section: "create", intent: "error", text: vs.refused, issues: local };
@@ -157,6 +159,14 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       return { section: "votes", intent: "success", text: vs.revoted(out.id ?? ""), issues: out.issues };
     });
 
+  const runoff = (id: string) =>
+    run("revote", "votes", async () => {
+      const out = await startRunoff(host, id);
+      if (out.kind !== "written") return refused("votes", out.issues);
+      await reload(out.id);
+      return { section: "votes", intent: "success", text: vs.runoffCreated(out.id ?? ""), issues: out.issues };
+    });
+
   const minutes = (id: string) =>
     run("minutes", "votes", async () => {
       const out = await writeMinutes(host, id, { place: (place ?? ctx?.bloc?.province ?? "").trim() || undefined });
@@ -185,6 +195,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
   const record = ctx.records.find((r) => r.id === selected) ?? null;
   const count = record ? counts[record.id] : undefined;
   const pendingRevote = count && !hasErrors(count.issues) ? count.result.conclusion.revote : null;
+  const pendingRunoff = count && !hasErrors(count.issues) ? count.result.conclusion.runoff : null;
   const off = busy !== null;
 
   return (
@@ -237,6 +248,11 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
             {pendingRevote && (
               <Button disabled={off} onClick={() => void revote(record.id)} data-testid={VOTING_TID.revote}>
                 {vs.revote(record.vote.round + 1)}
+              </Button>
+            )}
+            {pendingRunoff && (
+              <Button disabled={off} onClick={() => void runoff(record.id)} data-testid={VOTING_TID.runoff}>
+                {vs.runoff(record.vote.round + 1, pendingRunoff.candidates)}
               </Button>
             )}
           </div>

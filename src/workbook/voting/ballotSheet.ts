@@ -1,5 +1,5 @@
 import { cleanText, foldDiacritics } from "../../domain/text";
-import { DENOMINATOR_WORDS, maxChoices, ruleText, type Ballot, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
+import { DENOMINATOR_WORDS, maxChoices, normalizeVoteNames, ruleText, type Ballot, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -43,7 +43,7 @@ export const PASS = { yes: "Đạt", no: "Không đạt" } as const;
 export const CUTOFF = { elected: "Trong số lượng được chọn", tied: "Bằng phiếu ở ngưỡng", out: "Ngoài số lượng" } as const;
 
 /** Header labels (the reader finds the table by these). */
-export const HEADERS = { number: "Số phiếu", reason: "Lý do không hợp lệ (nếu có)", status: "Tình trạng" } as const;
+export const HEADERS = { number: "Số phiếu", reason: "Lý do không hợp lệ (nếu có)", written: "Ý kiến bằng văn bản (thành viên vắng mặt)", status: "Tình trạng" } as const;
 
 /** Labels of the parameter and total rows of the results block, in order. */
 export const FIELD_LABELS = {
@@ -53,6 +53,7 @@ export const FIELD_LABELS = {
   returned: "Số phiếu thu vào",
   valid: "Số phiếu hợp lệ",
   invalid: "Số phiếu không hợp lệ",
+  written: "Trong số phiếu thu vào: ý kiến bằng văn bản",
   quota: "Số lựa chọn tối đa trên một phiếu",
   toElect: "Số lượng được chọn",
   threshold: "Tỷ lệ yêu cầu (%)",
@@ -87,7 +88,8 @@ export interface BallotSheetMap {
   /** First and last ballot row (0-based). */
   first: number;
   last: number;
-  cols: { number: number; firstCandidate: number; reason: number; status: number };
+  /** `written`: the column marking written opinions of absent members, -1 when the vote does not count them. */
+  cols: { number: number; firstCandidate: number; reason: number; written: number; status: number };
   /** The cell (A1, relative) of each parameter and total. */
   fields: Record<Field, string>;
   /** The results table: header row, first and last candidate rows (0-based), and its columns. */
@@ -95,7 +97,9 @@ export interface BallotSheetMap {
   names: { members: string; present: string; issued: string; ballots: string; results: string };
 }
 
-export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { plan: SheetPlan; map: BallotSheetMap } {
+export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { plan: SheetPlan; map: BallotSheetMap } {
+  // Names NFC (DOMAIN §6): the results block is looked up by name.
+  const vote = normalizeVoteNames(given);
   const n = vote.candidates.length;
   const rowsN = Math.max(1, Math.floor(opts.rows));
   const approve = vote.ballot.kind === "approve";
@@ -103,7 +107,9 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
   const L = columnLetter;
   const { header, first } = BALLOT_LAYOUT;
   const last = first + rowsN - 1;
-  const cols = { number: 0, firstCandidate: 1, reason: 1 + n, status: 2 + n };
+  // A column marks the written opinions of absent members, when the vote counts them (Bắc Ninh QĐ 86/2025 Đ8.4).
+  const withWritten = vote.writtenOpinions === true;
+  const cols = { number: 0, firstCandidate: 1, reason: 1 + n, written: withWritten ? 2 + n : -1, status: withWritten ? 3 + n : 2 + n };
   const width = cols.status + 1;
   const R0 = width + 1; // a gap column, then the results block
   const rc = { stt: R0, name: R0 + 1, votes: R0 + 2, percent: R0 + 3, passes: R0 + 4, rank: R0 + 5, cutoff: R0 + 6 };
@@ -122,7 +128,7 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
   for (let r = 0; r < 4; r++) p.merges.push(rangeAddress(r, 0, 1, R0 + resultWidth));
 
   // ---- The entry table.
-  const headerRow: PlanCell[] = [HEADERS.number, ...vote.candidates, HEADERS.reason, HEADERS.status];
+  const headerRow: PlanCell[] = [HEADERS.number, ...vote.candidates, HEADERS.reason, ...(withWritten ? [HEADERS.written] : []), HEADERS.status];
   const body: PlanCell[][] = [];
   for (let i = 0; i < rowsN; i++) {
     const r = first + i;
@@ -136,12 +142,14 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
       `IF(${reason}<>"","${STATUS.manualPrefix}"&${reason},` +
       `IF(COUNTIF(${marks},"${MARK_APPROVE}")>$QUOTA,"${STATUS.overQuota}",` +
       `IF(${anyMark}=0,${blank},"${STATUS.valid}"))))`;
-    body.push([null, ...vote.candidates.map(() => null), null, { f: status }]);
+    body.push([null, ...vote.candidates.map(() => null), null, ...(withWritten ? [null] : []), { f: status }]);
   }
 
   // ---- Parameters and totals, beside the table.
-  const fieldRow = (k: Field) => header + 1 + FIELDS.indexOf(k);
-  const fields = Object.fromEntries(FIELDS.map((k) => [k, cellAddress(fieldRow(k), rc.votes)])) as Record<Field, string>;
+  // The written-opinions row only on a sheet that has their column.
+  const shown = FIELDS.filter((k) => k !== "written" || withWritten);
+  const fieldRow = (k: Field) => header + 1 + shown.indexOf(k);
+  const fields = Object.fromEntries(FIELDS.map((k) => [k, shown.includes(k) ? cellAddress(fieldRow(k), rc.votes) : ""])) as Record<Field, string>;
   const abs = (k: Field) => cellAddress(fieldRow(k), rc.votes, true);
   const denRef = abs(vote.rule.denominator);
   const fieldValue: Record<Field, PlanCell> = {
@@ -151,6 +159,7 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
     returned: { f: `=COUNTA(${colRange(cols.number)})` },
     valid: { f: `=COUNTIF(${colRange(cols.status)},"${STATUS.valid}")` },
     invalid: { f: `=${abs("returned")}-${abs("valid")}` },
+    written: withWritten ? { f: `=COUNTIFS(${colRange(cols.number)},"<>",${colRange(cols.written)},"${MARK_APPROVE}")` } : 0,
     quota,
     toElect: vote.toElect,
     threshold: vote.rule.percent,
@@ -163,7 +172,7 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
     cell.f = cell.f.replace("$QUOTA", quotaRef);
   }
   p.blocks.push({ at: cellAddress(header, 0), rows: [headerRow, ...body] });
-  p.blocks.push({ at: cellAddress(header, rc.stt), rows: [["THÔNG SỐ VÀ KẾT QUẢ KIỂM PHIẾU"], ...FIELDS.map((k) => [null, label(k), fieldValue[k]])] });
+  p.blocks.push({ at: cellAddress(header, rc.stt), rows: [["THÔNG SỐ VÀ KẾT QUẢ KIỂM PHIẾU"], ...shown.map((k) => [null, label(k), fieldValue[k]])] });
 
   // ---- Per candidate results.
   const resHeader = fieldRow("denominator") + 2;
@@ -209,7 +218,14 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
   for (const a of inputs) {
     p.validations.push({ range: a, rule: { kind: "whole", min: 0, max: 10000 }, error: { title: "Số lượng", message: "Nhập một số nguyên từ 0 đến 10000." } });
   }
-  p.unlocked.push(rangeAddress(first, 0, rowsN, cols.reason + 1), ...inputs);
+  p.unlocked.push(rangeAddress(first, 0, rowsN, (withWritten ? cols.written : cols.reason) + 1), ...inputs);
+  if (withWritten) {
+    p.validations.push({
+      range: rangeAddress(first, cols.written, rowsN, 1),
+      rule: { kind: "list", source: [MARK_APPROVE] },
+      error: { title: "Ý kiến bằng văn bản", message: `Nhập "${MARK_APPROVE}" nếu phiếu là ý kiến bằng văn bản của thành viên vắng mặt, hoặc để trống.` },
+    });
+  }
   p.protection = {};
   const names = {
     members: `${prefix}_ThanhVien`,
@@ -233,9 +249,9 @@ export function ballotEntrySheetPlan(vote: Vote, opts: BallotSheetOptions): { pl
     { range: rangeAddress(header, 0, 1, width), format: { bold: true, fill: "#E4DFEC", hAlign: "Center", vAlign: "Center", wrap: true } },
     { range: rangeAddress(header, 0, rowsN + 1, width), format: { borders: "Continuous" } },
     { range: rangeAddress(first, 0, rowsN, cols.reason), format: { hAlign: "Center" } },
-    { range: rangeAddress(first, 0, rowsN, cols.reason + 1), format: { fill: "#FFFFE0" } },
+    { range: rangeAddress(first, 0, rowsN, (withWritten ? cols.written : cols.reason) + 1), format: { fill: "#FFFFE0" } },
     { range: rangeAddress(header, rc.stt, 1, resultWidth), format: { bold: true } },
-    { range: rangeAddress(header + 1, rc.name, FIELDS.length, 2), format: { borders: "Continuous" } },
+    { range: rangeAddress(header + 1, rc.name, shown.length, 2), format: { borders: "Continuous" } },
     ...inputs.map((range) => ({ range, format: { fill: "#FFFFE0" } })),
     { range: rangeAddress(resHeader, rc.stt, 1, resultWidth), format: { bold: true, fill: "#E4DFEC", hAlign: "Center", vAlign: "Center", wrap: true } },
     { range: rangeAddress(resHeader, rc.stt, n + 1, resultWidth), format: { borders: "Continuous" } },
@@ -342,12 +358,13 @@ export interface BallotSheetRead {
 export function readBallotSheetRows(grid: Grid): BallotSheetRead {
   const out: BallotSheetRead = { found: false, candidates: [], rows: [], noNumber: [], unknownMarks: [] };
   const vals = grid.values;
-  let head: { row: number; number: number; reason: number } | null = null;
+  let head: { row: number; number: number; reason: number; written: number } | null = null;
   for (let r = 0; r < vals.length && !head; r++) {
     const row = vals[r] ?? [];
     const number = row.findIndex((v) => fold(v) === fold(HEADERS.number));
     const reason = row.findIndex((v) => fold(v).startsWith("ly do khong hop le"));
-    if (number >= 0 && reason > number) head = { row: r, number, reason };
+    const written = row.findIndex((v, c) => c > reason && fold(v).startsWith("y kien bang van ban"));
+    if (number >= 0 && reason > number) head = { row: r, number, reason, written };
   }
   if (!head) return out;
   out.found = true;
@@ -362,7 +379,10 @@ export function readBallotSheetRows(grid: Grid): BallotSheetRead {
     const rawNum = row[head.number];
     const reason = manualReasonOf(row[head.reason]);
     const marks: Record<string, Mark> = {};
-    let typed = reason !== null;
+    // A written opinion: "x" in its column (anything else typed there reads as a written opinion too, and is listed).
+    const w = head.written >= 0 ? text(row[head.written]).toLowerCase() : "";
+    if (w && w !== MARK_APPROVE) out.unknownMarks.push(cellAddress(grid.row + r, grid.col + head.written));
+    let typed = reason !== null || w !== "";
     for (const { col, name } of names) {
       const m = text(row[col]).toLowerCase();
       if (!m) continue;
@@ -377,7 +397,7 @@ export function readBallotSheetRows(grid: Grid): BallotSheetRead {
       out.noNumber.push(grid.row + r + 1);
       continue;
     }
-    out.rows.push({ ballot: { number: num, marks, manualInvalid: reason }, row: grid.row + r + 1 });
+    out.rows.push({ ballot: { number: num, marks, manualInvalid: reason, ...(w ? { written: true } : {}) }, row: grid.row + r + 1 });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import {
   INVALID_REASON_LABELS,
   INVALID_REASONS,
   maxChoices,
+  normalizeVoteNames,
   ruleText,
   viNumber,
   type HandCount,
@@ -118,7 +119,9 @@ export interface HandCountSheetMap {
 /** A Vietnamese text literal for a formula (the texts here hold no straight double quote). */
 const lit = (s: string): string => `"${s}"`;
 
-export function handCountSheetPlan(vote: Vote, opts: HandCountSheetOptions): { plan: SheetPlan; map: HandCountSheetMap } {
+export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { plan: SheetPlan; map: HandCountSheetMap } {
+  // Names NFC (DOMAIN §6): the results block is looked up by name.
+  const vote = normalizeVoteNames(given);
   const n = vote.candidates.length;
   const approve = vote.ballot.kind === "approve";
   const quota = maxChoices(vote.ballot);

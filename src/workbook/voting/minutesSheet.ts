@@ -1,8 +1,8 @@
 import type { Message } from "../../domain/issues";
 import { wrapLines } from "../textFit";
-import { cleanText } from "../../domain/text";
-import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleText, tieRuleText, voteWord, type Comparison, type Vote } from "../../domain/voting/model";
-import type { VoteRecord } from "../../domain/voting/record";
+import { cleanText, nameKey } from "../../domain/text";
+import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleSourceText, ruleText, tieRuleText, voteWord, type Comparison, type Vote } from "../../domain/voting/model";
+import { applyMeeting, type VoteRecord } from "../../domain/voting/record";
 import type { Outcome, TallyResult, TieStepRecord } from "../../domain/voting/tally";
 import { columnLetter, rangeAddress } from "../a1";
 import { emptyPlan, type HAlign, type PlanCell, type SheetPlan } from "../plan";
@@ -33,13 +33,17 @@ export interface MinutesInput {
 }
 
 /** What the "Kết quả" column says for each outcome. */
-export const OUTCOME_TEXT: Record<Outcome, string> & { electedAward: string; unconcluded: string } = {
+export const OUTCOME_TEXT: Record<Outcome, string> & { electedAward: string; notElectedLeader: string; byMeeting: string; unconcluded: string } = {
   elected: "Trúng cử",
   electedAward: "Được chọn",
   notElected: "Không được chọn",
+  notElectedLeader: "Không trúng cử",
+  /** Appended to the result of a unit tied at the cutoff once the meeting has chosen. */
+  byMeeting: " (hội nghị quyết định)",
   notPassed: "Không đạt tỷ lệ",
   revote: "Bỏ phiếu lại",
   meetingDecides: "Hội nghị quyết định",
+  runoff: "Vào vòng bầu lại",
   unconcluded: "Chưa kết luận",
 };
 
@@ -193,8 +197,10 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   // ---- Title.
   line(MINUTES_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
   if (cleanText(vote.title)) line(cleanText(vote.title), { bold: true, align: "Center" });
+  const runoffRound = vote.parent?.kind === "runoff";
   if (vote.round > 1) {
-    line(vote.parent ? `Vòng ${vote.round} (bỏ phiếu lại, tiếp theo vòng ${vote.parent.round})` : `Vòng ${vote.round} (bỏ phiếu lại)`, { italic: true, align: "Center" });
+    const what = runoffRound ? "bầu lại giữa các đơn vị có số phiếu cao nhất" : "bỏ phiếu lại";
+    line(vote.parent ? `Vòng ${vote.round} (${what}, tiếp theo vòng ${vote.parent.round})` : `Vòng ${vote.round} (${what})`, { italic: true, align: "Center" });
   }
   space(12);
 
@@ -205,7 +211,11 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   );
   if (vote.round > 1) {
     const from = vote.parent ? ` ở vòng ${vote.parent.round}` : "";
-    line(`Đây là vòng bỏ phiếu lại giữa các đơn vị bằng số phiếu${from}: ${list(vote.candidates)}.`);
+    line(
+      runoffRound
+        ? `Đây là vòng bầu lại giữa các đơn vị có số phiếu cao nhất${from}, vì chưa đủ đơn vị đạt tỷ lệ quy định: ${list(vote.candidates)}.`
+        : `Đây là vòng bỏ phiếu lại giữa các đơn vị bằng số phiếu${from}: ${list(vote.candidates)}.`,
+    );
   }
 
   // ---- I. The counting committee.
@@ -238,7 +248,7 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
         : "mỗi phiếu chọn 1 đơn vị";
   line(`- Số lượng cần chọn: ${vote.toElect} (danh sách gồm ${vote.candidates.length} đơn vị; ${perBallot}).`);
   line(`- Số phiếu phát ra: ${t.issued}.`);
-  line(`- Số phiếu thu vào: ${t.returned}.`);
+  line(`- Số phiếu thu vào: ${t.returned}${t.written > 0 ? `; trong đó ${t.written} ý kiến bằng văn bản của thành viên vắng mặt` : ""}.`);
   line(`- Số phiếu hợp lệ: ${t.valid}.`);
   const reasons = t.invalidReasons
     ? INVALID_REASONS.filter((r) => (t.invalidReasons?.[r] ?? 0) > 0).map((r) => `${INVALID_REASON_LABELS[r].vi}: ${t.invalidReasons?.[r] ?? 0}`)
@@ -262,17 +272,29 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   head2.forEach((p) => (p.style = { bold: true, align: "Center" }));
   rows.push({ kind: "tableHeader", pieces: head2 });
   const award = vote.purpose.kind === "award";
+  // The meeting's recorded choice on a tie left to it: the tied units' results say who was chosen.
+  const decided = applyMeeting(result.conclusion.meetingDecides, result.conclusion.elected, record.meeting);
+  const chosenByMeeting = new Set(decided.decided && result.conclusion.meetingDecides ? decided.elected.map(nameKey) : []);
+  const outcomeOf = (c: TallyResult["candidates"][number]): string => {
+    if (!concluded) return OUTCOME_TEXT.unconcluded;
+    if (c.outcome === "meetingDecides" && decided.decided) {
+      const chosen = chosenByMeeting.has(nameKey(c.name));
+      return (chosen ? (award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT.elected) : award ? OUTCOME_TEXT.notElected : OUTCOME_TEXT.notElectedLeader) + OUTCOME_TEXT.byMeeting;
+    }
+    return c.outcome === "elected" && award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT[c.outcome];
+  };
   for (const c of result.candidates) {
-    const outcome = !concluded ? OUTCOME_TEXT.unconcluded : c.outcome === "elected" && award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT[c.outcome];
+    const outcome = outcomeOf(c);
     const pieces = [cell(0, c.position, { align: "Center", numberFormat: "0" }), cell(1, cleanText(c.name), { align: "Left" }), cell(2, c.votes, { align: "Center", numberFormat: "0" })];
     if (withAgainst) pieces.push(cell(3, c.against ?? 0, { align: "Center", numberFormat: "0" }));
-    pieces.push(cell(cols - 2, c.percent, { align: "Center", numberFormat: "0.00" }), cell(cols - 1, outcome, { align: "Center", bold: c.outcome === "elected" && concluded }));
+    pieces.push(cell(cols - 2, c.percent, { align: "Center", numberFormat: "0.00" }), cell(cols - 1, outcome, { align: "Center", bold: concluded && (c.outcome === "elected" || chosenByMeeting.has(nameKey(c.name))) }));
     rows.push({ kind: "tableRow", pieces });
   }
   const table = { first: tableFirst, rows: rows.length - tableFirst, cols, percentCol: cols - 2 };
   space(6);
-  line(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi}`);
+  line(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} ${ruleSourceText(vote).vi}`);
   line(`- Xử lý trường hợp bằng phiếu: ${tieRuleText(vote).vi}`);
+  if (vote.writtenOpinions) line("- Ý kiến bằng văn bản của thành viên vắng mặt được tính như phiếu bầu (theo quy định của khối).");
   if (result.tie) {
     const tie = result.tie;
     line(`- Bằng số phiếu ở vị trí cuối cùng: ${list(tie.candidates)} (cùng ${tie.votes} ${voteWord(vote).vi}; còn ${tie.seats} vị trí).`);
@@ -297,7 +319,14 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
     const fromMeeting = pendingMeeting && record.meeting ? record.meeting.elected.map(cleanText).filter(Boolean) : [];
     const elected = result.conclusion.elected;
     if (elected.length + fromMeeting.length === 0) {
-      line(result.conclusion.revote || pendingMeeting ? "Chưa có đơn vị nào được chọn." : "Không có đơn vị nào đạt tỷ lệ quy định.");
+      const runoff = result.conclusion.runoff;
+      line(
+        runoff
+          ? `Chưa có đơn vị nào đạt tỷ lệ quy định: bầu lại (vòng ${vote.round + 1}) giữa các đơn vị có số phiếu cao nhất: ${list(runoff.candidates)}.`
+          : result.conclusion.revote || pendingMeeting
+            ? "Chưa có đơn vị nào được chọn."
+            : "Không có đơn vị nào đạt tỷ lệ quy định.",
+      );
     } else {
       line(`${electedHeading(vote)}:`, { bold: true });
       elected.forEach((name, i) => {
@@ -312,6 +341,9 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
       line(`Chưa xác định ${r.seats} vị trí: bỏ phiếu lại (vòng ${vote.round + 1}) giữa các đơn vị: ${list(r.candidates)}.`);
     } else if (pendingMeeting && !record.meeting) {
       line(`Chưa xác định ${pendingMeeting.seats} vị trí: hội nghị quyết định giữa các đơn vị: ${list(pendingMeeting.candidates)}.`);
+    } else if (result.conclusion.runoff && chosen > 0) {
+      const r = result.conclusion.runoff;
+      line(`Chưa xác định ${r.seats} vị trí: bầu lại (vòng ${vote.round + 1}) giữa các đơn vị có số phiếu cao nhất: ${list(r.candidates)}.`);
     } else if (chosen < vote.toElect && chosen > 0) {
       line(`Số đơn vị được chọn (${chosen}) ít hơn số lượng cần chọn (${vote.toElect}): các đơn vị còn lại không đạt tỷ lệ quy định.`);
     }

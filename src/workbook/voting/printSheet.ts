@@ -1,6 +1,6 @@
 import { cleanText } from "../../domain/text";
 import { wrapLines } from "../textFit";
-import { maxChoices, type Vote } from "../../domain/voting/model";
+import { maxChoices, normalizeVoteNames, type Vote } from "../../domain/voting/model";
 import { columnLetter, rangeAddress } from "../a1";
 import { emptyPlan, type CellFormat, type PlanCell, type SheetPlan } from "../plan";
 
@@ -194,7 +194,8 @@ function ballotLines(vote: Vote, opts: PrintBallotsOptions, cols: Columns, capac
 
 const heightOf = (lines: Line[]) => lines.reduce((s, l) => s + l.height, 0);
 
-export function printBallotsPlan(vote: Vote, opts: PrintBallotsOptions): SheetPlan {
+export function printBallotsPlan(given: Vote, opts: PrintBallotsOptions): SheetPlan {
+  const vote = normalizeVoteNames(given);
   const count = Math.min(MAX_PRINT_BALLOTS, Math.max(1, Math.floor(opts.count)));
   const approve = vote.ballot.kind === "approve";
   const cols = columnsFor(approve);

@@ -6,6 +6,7 @@ import {
   DENOMINATOR_WORDS,
   DENOMINATORS,
   maxChoices,
+  normalizeVoteNames,
   VoteSchema,
   type BallotKind,
   type Comparison,
@@ -39,6 +40,7 @@ export const VOTE_FIELDS = [
   "award",
   "round",
   "parent",
+  "roundKind",
   "ballot",
   "choices",
   "toElect",
@@ -47,12 +49,15 @@ export const VOTE_FIELDS = [
   "denominator",
   "quorum",
   "quorumComparison",
+  "ruleSource",
   "noneMarked",
   "tie1",
   "tie2",
   "tie3",
   "tie4",
   "seed",
+  "runoff",
+  "writtenOpinions",
   "head",
   "member1",
   "member2",
@@ -85,6 +90,7 @@ export const VOTE_LABELS: Record<VoteField, string> = {
   award: "Danh hiệu / hình thức khen thưởng",
   round: "Vòng",
   parent: "Tiếp theo cuộc bỏ phiếu",
+  roundKind: "Loại vòng",
   ballot: "Kiểu phiếu",
   choices: "Số lựa chọn tối đa trên một phiếu",
   toElect: "Số lượng được chọn",
@@ -93,12 +99,15 @@ export const VOTE_LABELS: Record<VoteField, string> = {
   denominator: "Mẫu số tính tỷ lệ",
   quorum: "Tỷ lệ có mặt tối thiểu (%)",
   quorumComparison: "Cách so sánh tỷ lệ có mặt",
+  ruleSource: "Căn cứ quy định tỷ lệ",
   noneMarked: "Phiếu không đánh dấu",
   tie1: tieLabel(1),
   tie2: tieLabel(2),
   tie3: tieLabel(3),
   tie4: tieLabel(4),
   seed: "Mã bốc thăm",
+  runoff: "Khi không đủ đơn vị đạt tỷ lệ",
+  writtenOpinions: "Ý kiến bằng văn bản của thành viên vắng mặt",
   head: "Trưởng ban kiểm phiếu",
   member1: MEMBER_LABEL,
   member2: MEMBER_LABEL,
@@ -122,6 +131,7 @@ const FIELD_EN: Record<VoteField, string> = {
   award: "Award",
   round: "Round",
   parent: "Continues vote",
+  roundKind: "Kind of round",
   ballot: "Ballot kind",
   choices: "Most choices per ballot",
   toElect: "Number to elect",
@@ -130,12 +140,15 @@ const FIELD_EN: Record<VoteField, string> = {
   denominator: "Denominator",
   quorum: "Minimum attendance (%)",
   quorumComparison: "Attendance comparison",
+  ruleSource: "Source of the rule",
   noneMarked: "Ballot with nothing marked",
   tie1: "Tie step 1",
   tie2: "Tie step 2",
   tie3: "Tie step 3",
   tie4: "Tie step 4",
   seed: "Lot seed",
+  runoff: "When too few reach the rule",
+  writtenOpinions: "Written opinions of absent members",
   head: "Head of the counting committee",
   member1: "Counting committee member",
   member2: "Counting committee member",
@@ -199,6 +212,18 @@ const TIES: Choice<TieCode>[] = [
   { value: "meetingDecides", vi: "Hội nghị quyết định", en: "Meeting decides" },
   { value: "lot", vi: "Bốc thăm", en: "Drawn lot", also: ["lot"] },
 ];
+const ROUND_KINDS: Choice<"revote" | "runoff">[] = [
+  { value: "revote", vi: "Bỏ phiếu lại giữa các đơn vị bằng phiếu", en: "Revote among the tied", also: ["bỏ phiếu lại", "revote"] },
+  { value: "runoff", vi: "Bầu lại giữa các đơn vị nhiều phiếu nhất", en: "Run-off among the top candidates", also: ["bầu lại", "run-off", "runoff"] },
+];
+const RUNOFF: Choice<boolean>[] = [
+  { value: true, vi: "Bầu lại giữa các đơn vị nhiều phiếu nhất", en: "Run-off among the top candidates", also: ["bầu lại", "có", "run-off", "runoff", "yes"] },
+  { value: false, vi: "Không bầu lại", en: "No run-off", also: ["không", "no"] },
+];
+const WRITTEN: Choice<boolean>[] = [
+  { value: true, vi: "Được tính như phiếu bầu", en: "Counted as ballots", also: ["được tính", "tính", "có", "yes"] },
+  { value: false, vi: "Không tính", en: "Not counted", also: ["không", "no"] },
+];
 const ENTRIES: Choice<VoteRecord["entry"]>[] = [
   { value: "ballots", vi: "Từng phiếu", en: "Ballot by ballot", also: ["nhập từng phiếu"] },
   { value: "handCount", vi: "Kiểm đếm tay", en: "Hand count", also: ["đếm tay"] },
@@ -220,6 +245,9 @@ export const VOTE_WORDS = {
   noneMarked: { valid: NONE_MARKED[0].vi, invalid: NONE_MARKED[1].vi },
   tie: Object.fromEntries(TIES.map((c) => [c.value, c.vi])) as Record<TieCode, string>,
   entry: { ballots: ENTRIES[0].vi, handCount: ENTRIES[1].vi },
+  roundKind: { revote: ROUND_KINDS[0].vi, runoff: ROUND_KINDS[1].vi },
+  runoff: { yes: RUNOFF[0].vi, no: RUNOFF[1].vi },
+  written: { yes: WRITTEN[0].vi, no: WRITTEN[1].vi },
   yes: YES_NO[0].vi,
   no: YES_NO[1].vi,
   accepted: { first: ACCEPTED[0].vi, second: ACCEPTED[1].vi },
@@ -308,6 +336,12 @@ function singleValue(rec: VoteRecord, f: Single, records: VoteRecord[]): PlanCel
       return v.round;
     case "parent":
       return parentIdOf(rec, records);
+    case "roundKind":
+      return v.parent ? VOTE_WORDS.roundKind[v.parent.kind ?? "revote"] : "";
+    case "runoff":
+      return v.runoff ? VOTE_WORDS.runoff.yes : VOTE_WORDS.runoff.no;
+    case "writtenOpinions":
+      return v.writtenOpinions ? VOTE_WORDS.written.yes : VOTE_WORDS.written.no;
     case "ballot":
       return VOTE_WORDS.ballot[v.ballot.kind];
     case "choices":
@@ -324,6 +358,8 @@ function singleValue(rec: VoteRecord, f: Single, records: VoteRecord[]): PlanCel
       return v.rule.quorum ? v.rule.quorum.percent : null;
     case "quorumComparison":
       return v.rule.quorum ? VOTE_WORDS.comparison[v.rule.quorum.comparison] : "";
+    case "ruleSource":
+      return v.ruleSource ?? "";
     case "noneMarked":
       return VOTE_WORDS.noneMarked[v.invalid.noneMarked];
     case "seed": {
@@ -360,7 +396,14 @@ interface RowSpec {
 }
 
 /** The plan of the "Bỏ phiếu" sheet for the bloc's votes, in the given order. */
-export function voteSheetPlan(records: VoteRecord[]): { plan: SheetPlan; map: VoteSheetMap } {
+export function voteSheetPlan(given: VoteRecord[]): { plan: SheetPlan; map: VoteSheetMap } {
+  // Names NFC (DOMAIN §6), whatever form they were typed in.
+  const records = given.map((r) => ({
+    ...r,
+    vote: normalizeVoteNames(r.vote),
+    decision: r.decision ? { ...r.decision, by: cleanText(r.decision.by) } : null,
+    meeting: r.meeting ? { elected: r.meeting.elected.map(cleanText), note: cleanText(r.meeting.note) } : null,
+  }));
   const p = emptyPlan(VOTE_SHEET);
   p.tabColor = "#7030A0";
   const tieRows = Math.max(TIE_FIELDS.length, ...records.map((r) => r.vote.tieRule.length));
@@ -438,6 +481,9 @@ export function voteSheetPlan(records: VoteRecord[]): { plan: SheetPlan; map: Vo
     percent("quorum", "Tỷ lệ có mặt tối thiểu"),
     list(rows.quorumComparison, 1, vi(COMPARISON_CHOICES), "Cách so sánh", "Pick the comparison."),
     list(rows.noneMarked, 1, vi(NONE_MARKED), "Phiếu không đánh dấu", "Valid or invalid."),
+    list(rows.roundKind, 1, vi(ROUND_KINDS), "Loại vòng", "Revote among the tied, or run-off among the top; empty for round 1."),
+    list(rows.runoff, 1, vi(RUNOFF), "Khi không đủ đơn vị đạt tỷ lệ", "Run-off among the top candidates, or none."),
+    list(rows.writtenOpinions, 1, vi(WRITTEN), "Ý kiến bằng văn bản", "Written opinions of absent members: counted or not."),
     list(rows.tie1, tieRows, vi(TIES), "Xử lý bằng phiếu", "Pick a tie step, or leave empty."),
     whole("members", 1, 10000, "Số thành viên"),
     whole("present", 0, 10000, "Số có mặt"),
@@ -472,6 +518,7 @@ export function voteSheetPlan(records: VoteRecord[]): { plan: SheetPlan; map: Vo
     { range: rangeAddress(LAYOUT.firstField, 0, specs.length, 1), format: { wrap: true } },
     { range: across(LAYOUT.firstField, specs.length), format: { fill: YELLOW } },
     { range: across(rows.title), format: { wrap: true } },
+    { range: across(rows.ruleSource), format: { wrap: true } },
     { range: across(rows.seed), format: { numberFormat: "@" } },
     { range: rangeAddress(candidatesHeader, 0, 1, width + 1), format: { bold: true, fill: "#E4DFEC" } },
     { range: rangeAddress(candidatesFirst, 0, maxCandidates, 1), format: { hAlign: "Center" } },
@@ -777,6 +824,9 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     const quorumPercent = numOf("quorum", false, 0, 100, false);
     const quorumComparison = enumOf("quorumComparison", COMPARISON_CHOICES, false);
     const noneMarked = enumOf("noneMarked", NONE_MARKED, true);
+    const runoff = enumOf("runoff", RUNOFF, false);
+    const writtenOpinions = enumOf("writtenOpinions", WRITTEN, false);
+    const roundKind = enumOf("roundKind", ROUND_KINDS, false);
 
     // The tie rule: non-empty step rows, in sheet order; a lot takes the seed.
     const seed = str("seed");
@@ -882,7 +932,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
             en: `Vote ${id}: vote ${pid} (cell ${labelEn("parent")}) has no valid round.`,
           });
         } else {
-          parent = { round: pRound, candidates: pc.candidates.map((x) => x.name) };
+          parent = { round: pRound, candidates: pc.candidates.map((x) => x.name), ...(roundKind === "runoff" ? { kind: "runoff" as const } : {}) };
           if (round !== null && round !== pRound + 1) {
             out.issues.push(
               warning(
@@ -934,9 +984,12 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       candidates,
       ballot,
       rule: { percent, comparison, denominator, quorum: quorumPercent === null ? null : { percent: quorumPercent, comparison: quorumComparison ?? ">=", of: "members" } },
+      ...(str("ruleSource") ? { ruleSource: str("ruleSource") } : {}),
       invalid: { overQuota: "invalid", noneMarked },
       toElect,
       tieRule,
+      ...(runoff ? { runoff: true } : {}),
+      ...(writtenOpinions ? { writtenOpinions: true } : {}),
       committee: { head, members: committee },
       attendance: { members, present },
     };
@@ -956,6 +1009,8 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
         case "rule":
           if (b === "quorum") return cellOf(d === "comparison" ? "quorumComparison" : "quorum");
           return cellOf(b === "comparison" ? "comparison" : b === "denominator" ? "denominator" : "percent");
+        case "ruleSource":
+          return cellOf("ruleSource");
         case "invalid":
           return cellOf("noneMarked");
         case "tieRule":
@@ -966,6 +1021,9 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
           return cellOf("head");
         case "attendance":
           return cellOf(b === "present" ? "present" : "members");
+        case "runoff":
+        case "writtenOpinions":
+          return cellOf(a);
         case "title":
         case "round":
         case "parent":

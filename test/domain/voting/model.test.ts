@@ -1,8 +1,14 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { cleanText } from "../../../src/domain/text";
 import {
   BallotSchema,
+  checkRuleChosen,
   checkVote,
+  CUSTOM_RULE,
+  presetOf,
+  RULE_PRESET_KEYS,
+  ruleSourceText,
   HandCountSchema,
   parseVote,
   RULE_PRESETS,
@@ -30,6 +36,33 @@ describe("vote model", () => {
     expect(BallotSchema.safeParse({ number: 1, marks: { A: "maybe" }, manualInvalid: null }).success).toBe(false);
     expect(HandCountSchema.safeParse({ issued: 8, returned: 8, valid: 7, invalid: 1, votes: { A: 3 }, invalidReasons: { overQuota: 1 } }).success).toBe(true);
     expect(HandCountSchema.safeParse({ issued: 8, returned: 8, valid: 7, invalid: 1, votes: { A: -1 } }).success).toBe(false);
+  });
+
+  it("each preset names its source, label first with the source, and none is a default (DOMAIN §3: no general rule in force for a bloc's vote)", () => {
+    expect(RULE_PRESETS.blocMembers80.label.vi).toBe("TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát): ≥ 80% tổng số thành viên");
+    expect(RULE_PRESETS.blocMembers80.source.vi).toBe("TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)");
+    expect(RULE_PRESETS.validMajority.label.vi).toBe("Đa số (> 50%) phiếu hợp lệ — tương tự bầu cử");
+    expect(RULE_PRESETS.summonedMajority.label.vi).toMatch(/^Quá nửa tổng số thành viên/);
+    // The repealed or replaced texts say so.
+    expect(RULE_PRESETS.council90.source.vi).toMatch(/NĐ 91\/2017.*hết hiệu lực/);
+    expect(RULE_PRESETS.present70Quorum.source.vi).toMatch(/TT 35\/2015.*thay thế/);
+    for (const k of RULE_PRESET_KEYS) {
+      expect(cleanText(RULE_PRESETS[k].source.vi)).not.toBe("");
+      expect(cleanText(RULE_PRESETS[k].source.en)).not.toBe("");
+      expect(presetOf(RULE_PRESETS[k].rule, RULE_PRESETS[k].source.vi)).toBe(k);
+    }
+    // Same numbers, other source: the bloc's own rule, not the preset.
+    expect(presetOf(RULE_PRESETS.blocMembers80.rule, CUSTOM_RULE.source.vi)).toBeNull();
+    expect(CUSTOM_RULE.label.vi).toBe("Tự đặt");
+  });
+
+  it("a vote being created needs a chosen rule and its source (coded refusals)", () => {
+    const draft = { ...flagVote(), rule: null };
+    expect(codes(checkRuleChosen(draft))).toEqual(["vote.rule.notChosen"]);
+    expect(codes(checkRuleChosen({ ...flagVote(), ruleSource: "  " }))).toEqual(["vote.rule.noSource"]);
+    expect(checkRuleChosen({ ...flagVote(), ruleSource: RULE_PRESETS.blocMembers80.source.vi })).toEqual([]);
+    expect(ruleSourceText({ ruleSource: RULE_PRESETS.blocMembers80.source.vi }).vi).toBe("Căn cứ: TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát).");
+    expect(ruleSourceText({}).vi).toMatch(/chưa ghi căn cứ/);
   });
 
   it("the presets are DOMAIN §3's table", () => {

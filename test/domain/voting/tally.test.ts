@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Ballot, Vote } from "../../../src/domain/voting/model";
-import { ballotStatus, drawLot, lotTicket, revoteRound, tally } from "../../../src/domain/voting/tally";
+import { ballotStatus, drawLot, lotTicket, revoteRound, runoffRound, tally } from "../../../src/domain/voting/tally";
+import { compareEntries } from "../../../src/domain/voting/doubleEntry";
+import { ballotsFingerprint } from "../../../src/domain/voting/fingerprint";
 import { approve, approveAll, choose, codes, flagVote, UNITS } from "./helpers";
 
 const [A, B, C, D] = UNITS;
@@ -52,6 +54,7 @@ describe("tally: DOMAIN §3 cases", () => {
       valid: 8,
       invalid: 0,
       invalidReasons: { overQuota: 0, noneMarked: 0, wrongForm: 0, addedNames: 0, allStruckOut: 0, other: 0 },
+      written: 0,
       members: 8,
       present: 8,
       presentPercent: 100,
@@ -59,7 +62,7 @@ describe("tally: DOMAIN §3 cases", () => {
       denominator: { kind: "members", value: 8 },
     });
     // Only one passes: one flag proposed, not two.
-    expect(r.conclusion).toEqual({ concluded: true, final: true, elected: [A], revote: null, meetingDecides: null });
+    expect(r.conclusion).toEqual({ concluded: true, final: true, elected: [A], revote: null, meetingDecides: null, runoff: null });
     expect(r.tie).toBeNull();
     expect(r.issues).toEqual([]);
   });
@@ -143,7 +146,7 @@ describe("tally: a tie at the cutoff", () => {
       seats: 1,
       steps: [{ step: "higherScore", applied: true, scores: { [B]: 92.5, [C]: 95 }, elected: [C], out: [B], stillTied: [] }],
     });
-    expect(r.conclusion).toEqual({ concluded: true, final: true, elected: [A, C], revote: null, meetingDecides: null });
+    expect(r.conclusion).toEqual({ concluded: true, final: true, elected: [A, C], revote: null, meetingDecides: null, runoff: null });
   });
 
   it("equal scores go to the next step: a lot, reproducible from its seed", () => {
@@ -182,7 +185,7 @@ describe("tally: a tie at the cutoff", () => {
       { step: "higherScore", applied: false, missing: [B, C] },
       { step: "revote", candidates: [B, C], seats: 1 },
     ]);
-    expect(r.conclusion).toEqual({ concluded: true, final: false, elected: [A], revote: { candidates: [B, C], seats: 1 }, meetingDecides: null });
+    expect(r.conclusion).toEqual({ concluded: true, final: false, elected: [A], revote: { candidates: [B, C], seats: 1 }, meetingDecides: null, runoff: null });
     expect(byName(r)[B]).toMatchObject({ outcome: "revote", settledBy: null, tied: true });
     const round2 = revoteRound(v, r.conclusion.revote as { candidates: string[]; seats: number });
     expect(round2).toMatchObject({ round: 2, parent: { round: 1, candidates: UNITS }, candidates: [B, C], toElect: 1, ballot: { kind: "approve", quota: 1 }, title: v.title });
@@ -222,5 +225,83 @@ describe("tally: a tie at the cutoff", () => {
     expect(r.conclusion.elected).toEqual([A, B]);
     expect(byName(r)[A].rank).toBe(1);
     expect(byName(r)[B].rank).toBe(1);
+  });
+});
+
+describe("tally: a run-off when too few reach the rule (leader votes)", () => {
+  // DOMAIN §1: the leader is elected at the year-end meeting; with a majority rule and three or more
+  // candidates nobody may reach it. The bloc's rule (`runoff`) then calls a new round among the top two
+  // (all tied at the second place, or all tied at the top). No rule for blocs was found: like the tie rule (DOMAIN §4), a declared setting of the vote.
+  const leader = (over: Partial<Vote> = {}) =>
+    flagVote({
+      purpose: { kind: "leader" },
+      title: "Bầu Trưởng khối năm 2027",
+      candidates: [A, B, C, D],
+      ballot: { kind: "chooseOne" },
+      rule: { percent: 50, comparison: ">", denominator: "valid", quorum: null },
+      invalid: { overQuota: "invalid", noneMarked: "invalid" },
+      toElect: 1,
+      tieRule: ["revote"],
+      runoff: true,
+      ...over,
+    });
+  const ballots = (names: string[]) => names.map((n, i) => choose(i + 1, [n]));
+
+  it("nobody has a majority: the two with most votes go to round 2; nothing is final", () => {
+    const r = tally(leader(), { ballots: ballots([A, A, A, B, B, C, C, D]) }, { issued: 8 });
+    expect(r.candidates.every((c) => !c.passes)).toBe(true);
+    expect(r.conclusion).toMatchObject({ concluded: true, final: false, elected: [], revote: null, runoff: { candidates: [A, B, C], seats: 1 } });
+    // B and C tie for the second place: both go on.
+    expect(r.candidates.map((c) => c.outcome)).toEqual(["runoff", "runoff", "runoff", "notPassed"]);
+    const two = tally(leader(), { ballots: ballots([A, A, A, B, B, C, D, D]) }, { issued: 8 });
+    expect(two.conclusion.runoff).toEqual({ candidates: [A, B, D], seats: 1 });
+    const clear = tally(leader(), { ballots: ballots([A, A, A, B, B, B, C, D]) }, { issued: 8 });
+    // Tied at the top: the tied top ones, not a third.
+    expect(clear.conclusion.runoff).toEqual({ candidates: [A, B], seats: 1 });
+  });
+
+  it("without the rule, or with a winner, there is no run-off", () => {
+    const off = tally(leader({ runoff: false }), { ballots: ballots([A, A, A, B, B, C, C, D]) }, { issued: 8 });
+    expect(off.conclusion).toMatchObject({ final: true, elected: [], runoff: null });
+    const won = tally(leader(), { ballots: ballots([A, A, A, A, A, B, C, D]) }, { issued: 8 });
+    expect(won.conclusion).toMatchObject({ final: true, elected: [A], runoff: null });
+  });
+
+  it("round 2 is a new vote among the top ones, continuing round 1 as a run-off; round 1 stays", () => {
+    const v1 = leader();
+    const r = tally(v1, { ballots: ballots([A, A, A, B, B, B, C, D]) }, { issued: 8 });
+    const v2 = runoffRound(v1, r.conclusion.runoff!);
+    expect(v2).toMatchObject({ round: 2, parent: { round: 1, candidates: [A, B, C, D], kind: "runoff" }, candidates: [A, B], toElect: 1, ballot: { kind: "chooseOne" }, runoff: true });
+    expect(v1.candidates).toEqual([A, B, C, D]);
+    const r2 = tally(v2, { ballots: ballots([A, A, A, A, A, B, B, B]) }, { issued: 8 });
+    expect(r2.conclusion).toMatchObject({ final: true, elected: [A] });
+  });
+});
+
+describe("tally: written opinions of absent members (Bắc Ninh QĐ 86/2025 Đ8.4, DOMAIN §3)", () => {
+  // 8 members, 7 present: 7 ballots issued at the meeting, and the absent member's written opinion.
+  const vote = (over: Partial<Vote> = {}) => flagVote({ attendance: { members: 8, present: 7 }, writtenOpinions: true, ...over });
+  const at = [approve(1, [A, B]), approve(2, [A, B]), approve(3, [A, B]), approve(4, [A, C]), approve(5, [A, C]), approve(6, [A, B]), approve(7, [B, C])];
+  const written: Ballot = { ...approve(8, [A, B]), written: true };
+
+  it("counts a written opinion like a ballot when the vote allows it, and reports it apart", () => {
+    const r = tally(vote(), { ballots: [...at, written] }, { issued: 7 });
+    expect(codes(r.issues)).toEqual([]);
+    expect(r.totals).toMatchObject({ issued: 7, returned: 8, valid: 8, invalid: 0, written: 1 });
+    // 7 of 8 members approve A: 87.5% ≥ 80%.
+    expect(byName(r)[A]).toMatchObject({ votes: 7, passes: true });
+    expect(ballotsFingerprint([...at, written])).not.toBe(ballotsFingerprint([...at, { ...written, written: undefined }]));
+  });
+
+  it("refuses a written opinion the vote does not allow, or more written opinions than absent members", () => {
+    expect(codes(tally(vote({ writtenOpinions: false }), { ballots: [...at, written] }, { issued: 7 }).issues)).toContain("vote.written.notAllowed");
+    const two = tally(vote(), { ballots: [...at, written, { ...approve(9, [A]), written: true }] }, { issued: 7 });
+    expect(codes(two.issues)).toContain("vote.written.overAbsent");
+    // Ballots issued at the meeting still may not exceed those present.
+    expect(codes(tally(vote(), { ballots: [...at, written] }, { issued: 8 }).issues)).toContain("vote.issued.overPresent");
+  });
+
+  it("a difference between two entries on whether a ballot is a written opinion is a difference", () => {
+    expect(compareEntries(UNITS, [written], [{ ...written, written: undefined }])).toEqual([{ kind: "reason", ballot: 8, first: "ý kiến bằng văn bản", second: "phiếu tại hội nghị" }]);
   });
 });

@@ -13,12 +13,28 @@ import {
   readBallotSheetRows,
   STATUS,
 } from "../../../src/workbook/voting/ballotSheet";
+import { handCountSheetPlan } from "../../../src/workbook/voting/handCountSheet";
+import { voteSheetPlan } from "../../../src/workbook/voting/voteSheet";
 import { approve, flagVote, UNITS } from "../../domain/voting/helpers";
 import { gridOf } from "../../fixtures/grid";
 
 const SHEET = "Nhập phiếu";
 
 describe("the ballot-by-ballot entry sheet", () => {
+  it("writes every name NFC whatever form the vote holds (DOMAIN §6: names compare after NFC; a MATCH on the results finds them)", () => {
+    const vote = flagVote({ candidates: UNITS.map((u) => u.normalize("NFD")), title: flagVote().title.normalize("NFD") });
+    const plans = [
+      ballotEntrySheetPlan(vote, { sheet: SHEET, rows: 5 }).plan,
+      handCountSheetPlan(vote, { sheet: "Đếm tay" }).plan,
+      voteSheetPlan([{ id: "V1", vote, issued: 8, entry: "ballots", doubleEntry: false, decision: null, meeting: null }]).plan,
+    ];
+    for (const plan of plans) {
+      const texts = gridOf(plan).values.flat().filter((v): v is string => typeof v === "string");
+      expect([plan.name, texts.filter((t) => t !== t.normalize("NFC"))]).toEqual([plan.name, []]);
+      for (const u of UNITS) expect(texts.some((t) => t === u || t.includes(u))).toBe(true);
+    }
+  });
+
   it("plans marks, reasons, inputs, protection, names and print", () => {
     const { plan, map } = ballotEntrySheetPlan(flagVote(), { sheet: SHEET, rows: 10 });
     expect(plan.name).toBe(SHEET);
@@ -98,6 +114,27 @@ describe("the ballot-by-ballot entry sheet", () => {
     host2.userPaste(SHEET, cellAddress(map.first, 0), typed);
     const cut = host2.values(SHEET, rangeAddress(map.results.first, map.results.cols.cutoff, 3, 1)).map((r) => r[0]);
     expect(cut).toEqual([CUTOFF.elected, CUTOFF.elected, ""]);
+  });
+
+  it("marks written opinions of absent members in their own column, counted and totalled apart, as the engine does (Bắc Ninh QĐ 86/2025 Đ8.4)", async () => {
+    const vote = flagVote({ attendance: { members: 8, present: 7 }, writtenOpinions: true });
+    const [a, b, c] = UNITS;
+    const { plan, map } = ballotEntrySheetPlan(vote, { sheet: SHEET, rows: 10, issued: 7 });
+    expect(map.cols).toEqual({ number: 0, firstCandidate: 1, reason: 9, written: 10, status: 11 });
+    expect(gridOf(plan).values[map.first - 1][map.cols.written]).toBe(HEADERS.written);
+    // Without the setting, the sheet keeps its usual columns.
+    expect(ballotEntrySheetPlan(flagVote(), { sheet: SHEET, rows: 10 }).map.cols).toMatchObject({ reason: 9, written: -1, status: 10 });
+    const host = new MemoryHost();
+    expect((await writeSheets(host, [plan], { sheets: ["Sheet1"], names: [] })).ok).toBe(true);
+    const row = (n: number, yes: string[], written: boolean) => [n, ...UNITS.map((u) => (yes.includes(u) ? "x" : null)), null, written ? "x" : null];
+    host.userPaste(SHEET, cellAddress(map.first, 0), [row(1, [a, b], false), row(2, [a, b], false), row(3, [a, c], false), row(4, [a, b], true)]);
+    const v = (k: keyof typeof map.fields) => host.values(SHEET, map.fields[k])[0][0];
+    const grid = host.values(SHEET, rangeAddress(0, 0, map.last + 1, map.cols.status + 1));
+    const read = readBallotSheet({ sheet: SHEET, row: 0, col: 0, values: grid });
+    expect(read.map((x) => !!x.written)).toEqual([false, false, false, true]);
+    const e = tally(vote, { ballots: read }, { issued: 7 });
+    expect([v("returned"), v("valid"), v("written")]).toEqual([e.totals.returned, e.totals.valid, e.totals.written]);
+    expect(e.totals.written).toBe(1);
   });
 
   it("flags a tie at the cutoff", async () => {

@@ -1,6 +1,6 @@
 import { reconcile } from "../../../src/domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../../../src/domain/voting/fingerprint";
-import { ruleText, tieRuleText, type Ballot, type HandCount, type Vote } from "../../../src/domain/voting/model";
+import { RULE_PRESETS, ruleSourceText, ruleText, tieRuleText, type Ballot, type HandCount, type Vote } from "../../../src/domain/voting/model";
 import type { VoteRecord } from "../../../src/domain/voting/record";
 import { lotTicket, revoteRound, tally, type TallyInput } from "../../../src/domain/voting/tally";
 import { writeSheets } from "../../../src/excel/apply";
@@ -59,7 +59,7 @@ function lineOf(text: string[], prefix: string): string {
 const rowOf = (text: string[], name: string) => text.find((l) => l.split("\t")[1] === name)?.split("\t");
 
 describe("the vote-count minutes: flag vote, one invalid ballot, a tie settled by the higher score", () => {
-  const vote = flagVote({ rule: OVER_HALF_VALID, tieRule: ["higherScore", "revote"] });
+  const vote = flagVote({ rule: OVER_HALF_VALID, ruleSource: RULE_PRESETS.validMajority.source.vi, tieRule: ["higherScore", "revote"] });
   const second = BALLOTS.map((b) => ({ ...b }));
   const statement = reconcile(vote.candidates, BALLOTS, second, null).statement;
   const { result, text } = minutes(vote, { ballots: BALLOTS }, { scores: { [B]: 92.5, [C]: 95.25 }, rec: { doubleEntry: true }, entryStatement: statement });
@@ -114,8 +114,11 @@ describe("the vote-count minutes: flag vote, one invalid ballot, a tie settled b
     expect(rowOf(text, UNITS[7])).toEqual(["8", UNITS[7], "0", "0", "0,00", "Không đạt tỷ lệ"]);
   });
 
-  it("prints the rule, the tie rule and what the higher-score step did", () => {
-    expect(text).toContain(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi}`);
+  it("prints the rule with its source (DOMAIN §3: the rule used is printed on the minutes, a preset names its source), the tie rule and what the higher-score step did", () => {
+    expect(text).toContain(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} Căn cứ: Vận dụng tương tự bầu cử: quá nửa số phiếu hợp lệ.`);
+    // A vote recorded before its source was: the minutes say the source is missing, rather than print nothing.
+    const bare = minutes(flagVote({ rule: OVER_HALF_VALID }), { ballots: BALLOTS }).text;
+    expect(lineOf(bare, "- Nguyên tắc xác định kết quả:")).toMatch(/Căn cứ: \(chưa ghi căn cứ của quy định tỷ lệ\)\.$/);
     expect(ruleText(vote).vi).toContain("trên 50% so với số phiếu hợp lệ");
     expect(text).toContain(`- Xử lý trường hợp bằng phiếu: ${tieRuleText(vote).vi}`);
     expect(text).toContain(`- Bằng số phiếu ở vị trí cuối cùng: ${B}, ${C} (cùng 4 phiếu đồng ý; còn 1 vị trí).`);
@@ -138,7 +141,7 @@ describe("the vote-count minutes: flag vote, one invalid ballot, a tie settled b
       "- Tổng số thành viên được triệu tập: 8.",
       "- Số phiếu phát ra: 8.",
       `1\t${A}\t5\t0\t71,43\tĐược chọn`,
-      `- Nguyên tắc xác định kết quả: ${ruleText(vote).vi}`,
+      `- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} ${ruleSourceText(vote).vi}`,
       `1. ${A}: 5 phiếu đồng ý (71,43%).`,
       fp,
       "THƯ KÝ\tTRƯỞNG BAN KIỂM PHIẾU",
@@ -245,7 +248,10 @@ describe("the vote-count minutes: a hand count, a tie the meeting decides, a dra
     expect(text).toContain("- Số phiếu không hợp lệ: 2; trong đó: Không đúng mẫu quy định hoặc không có dấu: 1; Gạch tất cả các tên: 1.");
     // A hand count has no "Không đồng ý" column.
     expect(text).toContain("STT\tĐơn vị\tSố phiếu đồng ý\tTỷ lệ (%)\tKết quả");
-    expect(rowOf(text, A)).toEqual(["1", A, "4", "50,00", "Hội nghị quyết định"]);
+    // Once the meeting has chosen, each tied unit's result says who was chosen (DOMAIN §4: the minutes hold each candidate's result and the conclusion).
+    expect(rowOf(text, A)).toEqual(["1", A, "4", "50,00", "Được chọn (hội nghị quyết định)"]);
+    expect(rowOf(text, B)).toEqual(["2", B, "4", "50,00", "Không được chọn (hội nghị quyết định)"]);
+    expect(rowOf(text, C)).toEqual(["3", C, "4", "50,00", "Được chọn (hội nghị quyết định)"]);
     expect(rowOf(text, D)).toEqual(["4", D, "0", "0,00", "Không đạt tỷ lệ"]);
     expect(text).toContain(`+ Bước 1 – hội nghị quyết định giữa các đơn vị: ${A}, ${B}, ${C}, để chọn 2 đơn vị.`);
     expect(text).toContain(`- Hội nghị đã quyết định chọn: ${A}, ${C}. Ghi chú: Biểu quyết giơ tay 6/8.`);
@@ -254,8 +260,25 @@ describe("the vote-count minutes: a hand count, a tie the meeting decides, a dra
     expect(lineOf(text, FINGERPRINT_LABEL)).toBe(`${FINGERPRINT_LABEL} ${handCountFingerprint(handCount)}`);
   });
 
+  it("says who the meeting chose for a leader vote: elected, by the meeting's decision", () => {
+    const leader = flagVote({ purpose: { kind: "leader" }, ballot: { kind: "chooseOne" }, toElect: 1, rule: { percent: 50, comparison: ">=", denominator: "valid", quorum: null }, tieRule: ["meetingDecides"] });
+    const tied = [choose(1, [A]), choose(2, [A]), choose(3, [A]), choose(4, [A]), choose(5, [B]), choose(6, [B]), choose(7, [B]), choose(8, [B])];
+    const { text } = minutes(leader, { ballots: tied }, { rec: { meeting: { elected: [B], note: "" } } });
+    expect(rowOf(text, A)?.[4]).toBe("Không trúng cử (hội nghị quyết định)");
+    expect(rowOf(text, B)?.[4]).toBe("Trúng cử (hội nghị quyết định)");
+  });
+
+  it("reports the written opinions of absent members apart, and that the vote counts them (Bắc Ninh QĐ 86/2025 Đ8.4)", () => {
+    const v = flagVote({ rule: OVER_HALF_VALID, attendance: { members: 8, present: 7 }, writtenOpinions: true });
+    const ballots = [...BALLOTS.slice(0, 7), { ...BALLOTS[7], written: true }];
+    const { text } = minutes(v, { ballots }, { issued: 7 });
+    expect(text).toContain("- Số phiếu thu vào: 8; trong đó 1 ý kiến bằng văn bản của thành viên vắng mặt.");
+    expect(text).toContain("- Ý kiến bằng văn bản của thành viên vắng mặt được tính như phiếu bầu (theo quy định của khối).");
+  });
+
   it("leaves the seats to the meeting while it has not decided", () => {
     const { text } = minutes(vote, { handCount });
+    expect(rowOf(text, A)?.[4]).toBe("Hội nghị quyết định");
     expect(text.some((l) => l.startsWith("- Hội nghị đã quyết định"))).toBe(false);
     expect(text).toContain("Chưa có đơn vị nào được chọn.");
     expect(text).toContain(`Chưa xác định 2 vị trí: hội nghị quyết định giữa các đơn vị: ${A}, ${B}, ${C}.`);

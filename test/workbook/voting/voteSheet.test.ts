@@ -12,7 +12,8 @@ import { gridOf } from "../../fixtures/grid";
 function sampleRecords(): VoteRecord[] {
   const flag: VoteRecord = {
     id: "V1",
-    vote: flagVote({ tieRule: ["higherScore", "revote"] }),
+    // The rule's source (DOMAIN §3: the bloc's explicit choice, printed with the rule) goes on the sheet and back.
+    vote: flagVote({ tieRule: ["higherScore", "revote"], ruleSource: "TT 01/2019/TT-VKSTC Đ20 (ngành Kiểm sát)" }),
     issued: 8,
     entry: "ballots",
     doubleEntry: true,
@@ -30,6 +31,10 @@ function sampleRecords(): VoteRecord[] {
       invalid: { overQuota: "invalid", noneMarked: "invalid" },
       toElect: 1,
       tieRule: ["higherScore", { lot: { seed: "0726" } }],
+      // The bloc's run-off rule (issue #10 point 16) goes on the sheet and back.
+      runoff: true,
+      // Written opinions of absent members counted (issue #10 point 7): on the sheet and back.
+      writtenOpinions: true,
       committee: { head: "Lê Thị Hoa", members: ["A", "B", "C", "D"] },
       attendance: { members: 8, present: 7 },
     }),
