@@ -5,7 +5,7 @@ import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalo
 import { nominate } from "../domain/nomination/engine";
 import type { AwardVote, Catalogue, Override, Proposal, Standing } from "../domain/nomination/model";
 import { cleanText, nameKey } from "../domain/text";
-import { ruleText } from "../domain/voting/model";
+import { ruleSourceText, ruleText } from "../domain/voting/model";
 import type { VoteRecord } from "../domain/voting/record";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
 import type { ExcelHost } from "../excel/host";
@@ -306,7 +306,8 @@ export function meetingInput(state: NominationState, at: Date = new Date()): Mee
         voteId: c.record.id,
         elected: c.elected,
         candidates: c.result.candidates.map((x) => ({ name: x.name, votes: x.votes, percent: x.percent, passes: x.passes })),
-        ruleText: ruleText(c.record.vote).vi,
+        // The rule and its source, as the vote's own minutes print them (issue #10 point 6).
+        ruleText: `${ruleText(c.record.vote).vi} ${ruleSourceText(c.record.vote).vi}`,
       })),
     proposals: state.list,
     overrides: state.meeting.overrides,

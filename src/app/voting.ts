@@ -169,6 +169,11 @@ export function withRule(record: VoteRecordDraft, choice: RulePresetKey | { rule
 export interface CreateOptions {
   /** Also lay out the printable ballots (default true). */
   print?: boolean;
+  /**
+   * A later round's own attendance (members may leave between rounds): those present and the
+   * ballots issued; by default the previous round's. Revotes and run-offs only.
+   */
+  round?: { present?: number; issued?: number };
   /** Ballot rows on the entry sheets (default: ballots issued, at least the members, plus 5 spare). */
   rows?: number;
   at?: Date;
@@ -716,7 +721,7 @@ export async function startRevote(host: ExcelHost, id: string, opts: CreateOptio
   const prev = c.count.record;
   const vote = revoteRound(prev.vote, pending);
   const rid = revoteId(prev.id, vote.round);
-  const record: VoteRecord = { ...prev, id: rid, vote, decision: null, meeting: null };
+  const record: VoteRecord = withRoundAttendance({ ...prev, id: rid, vote, decision: null, meeting: null }, opts);
   // The count's read holds everything creating needs: one read, one write in all.
   const out = await createFromRead(host, c.read, record, opts);
   return out.kind === "written" ? { ...out, id: rid } : out;
@@ -736,8 +741,16 @@ export async function startRunoff(host: ExcelHost, id: string, opts: CreateOptio
   const prev = c.count.record;
   const vote = runoffRound(prev.vote, pending);
   const rid = revoteId(prev.id, vote.round);
-  const out = await createFromRead(host, c.read, { ...prev, id: rid, vote, decision: null, meeting: null }, opts);
+  const out = await createFromRead(host, c.read, withRoundAttendance({ ...prev, id: rid, vote, decision: null, meeting: null }, opts), opts);
   return out.kind === "written" ? { ...out, id: rid } : out;
+}
+
+/** A later round with its own attendance (present, ballots issued), when given; checked as any vote is on creation. */
+function withRoundAttendance(r: VoteRecord, opts: CreateOptions): VoteRecord {
+  const a = opts.round;
+  if (!a) return r;
+  const present = a.present ?? r.vote.attendance.present;
+  return { ...r, vote: { ...r.vote, attendance: { ...r.vote.attendance, present } }, issued: a.issued ?? (a.present !== undefined ? present : r.issued) };
 }
 
 // ----------------------------------------------------------------------------------- leadership

@@ -8,7 +8,7 @@ import { writeSheets } from "../excel/apply";
 import { readWorkbook } from "../excel/read";
 import { MemoryHost } from "../host";
 import { criteriaSheetPlan } from "../workbook/criteria/criteriaSheet";
-import { countVote, createVote, electLeadership, enterBallots, enterHandCount, loadVoting, newVoteRecord, recordDecision, startRevote, withRule, writeMinutes, type CountResult } from "../app/voting";
+import { countVote, createVote, electLeadership, enterBallots, enterHandCount, loadVoting, newVoteRecord, recordDecision, startRevote, startRunoff, withRule, writeMinutes, type CountResult } from "../app/voting";
 import type { Ballot, Mark } from "../domain/voting/model";
 import type { VoteRecord, VoteRecordDraft } from "../domain/voting/record";
 import { nameKey } from "../domain/text";
@@ -188,10 +188,12 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       const c1 = count as CountResult | null;
       if (c1) votes.push(c1);
       count = null;
-      if (counted && c1?.result.conclusion.revote && v.revote) {
+      const runoff = !c1?.result.conclusion.revote && !!c1?.result.conclusion.runoff;
+      if (counted && (c1?.result.conclusion.revote || runoff) && v.revote) {
         let rid = "";
-        const revoted = await step(`${label}: revote (round 2)`, async () => {
-          const out = await startRevote(host, rec.id);
+        const revoted = await step(`${label}: ${runoff ? "run-off" : "revote"} (round 2)`, async () => {
+          const round = { present: v.revote!.present, issued: v.revote!.issued };
+          const out = runoff ? await startRunoff(host, rec.id, { round }) : await startRevote(host, rec.id, { round });
           rid = out.kind === "written" ? (out.id ?? "") : "";
           return { ok: out.kind === "written", issues: out.issues };
         });

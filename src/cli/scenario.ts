@@ -109,7 +109,15 @@ export const VoteInputSchema = z
       .optional()
       .describe("Totals counted by hand instead of ballots"),
     meeting: z.object({ elected: z.array(text), note: text }).strict().optional().describe("The meeting's choice on a tie left to it"),
-    revote: z.object({ ballots: z.array(BallotInputSchema).max(10000) }).strict().optional().describe("Round 2 ballots, when the count ends in a revote among the tied"),
+    revote: z
+      .object({
+        ballots: z.array(BallotInputSchema).max(10000),
+        present: z.number().int().min(0).optional().describe("Số có mặt ở vòng 2 (default: as round 1)"),
+        issued: z.number().int().min(0).optional().describe("Số phiếu phát ra ở vòng 2 (default: those present)"),
+      })
+      .strict()
+      .optional()
+      .describe("Round 2 ballots, when the count ends in a revote among the tied or a run-off among the top candidates"),
     minutes: z.object({ place: text.optional(), at: z.iso.datetime({ local: true }).optional() }).strict().optional().describe("Write the vote-count minutes: place (default the province) and local date-time"),
   })
   .strict();
