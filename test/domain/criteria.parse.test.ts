@@ -325,7 +325,8 @@ describe("parseCriteriaRows: kinds", () => {
     expect(r.table!.sections[0].children[1].unit).toBe(10);
     data[7][3] = "Khác";
     const bad = parseCriteriaRows(rowsOf(data, cols), BASE);
-    expect(codes(bad)).toEqual(["criteria.kind.unknown@D12", "criteria.scale.mismatch@-"]);
+    // The unknown kind falls back to the row's own words, "Điểm trừ…" (issue #10 point 9): a penalty, so no scale mismatch.
+    expect(codes(bad)).toEqual(["criteria.kind.unknown@D12"]);
     expect(bad.table).toBeNull();
     expect(bad.issues[0].message.vi).toContain("Đạt/Không đạt");
     // A kind on a group row is refused by the validator, at the kind cell.

@@ -165,24 +165,51 @@ const PENALTY_TEXT = new RegExp(`(điểm\\s+trừ${END}|trừ\\s+điểm|^(ph�
 const BONUS_FOLDED = /(^|\s)(diem thuong|diem cong|cong diem)($|\s|[,;:.])/;
 const PENALTY_FOLDED = /(^|\s)(diem tru|tru diem)($|\s|[,;:.])/;
 
-/**
- * Does a group's text say its leaves are bonus or penalty points? ("V. ĐIỂM THƯỞNG", "Điểm trừ",
- * "Các trường hợp bị trừ điểm"). Text in brackets is left out: "(không đạt trừ điểm)" explains a
- * content section, it does not make it a penalty section.
- */
-function kindOfGroupText(text: string): "bonus" | "penalty" | null {
-  const t = nameKey(text)
+/** What a row's words say about its kind: bonus, penalty, or both (a combined heading "ĐIỂM THƯỞNG, ĐIỂM TRỪ"). */
+type TextKind = "bonus" | "penalty" | "both";
+
+/** Text as the kind patterns read it: NFC lower case, brackets left out, spaces folded. */
+const kindKey = (text: string) =>
+  nameKey(text)
     .replace(/\([^)]*\)/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (PENALTY_TEXT.test(t)) return "penalty";
-  if (BONUS_TEXT.test(t)) return "bonus";
-  // Text typed without accents: "DIEM THUONG".
-  if (t === foldDiacritics(t)) {
-    if (PENALTY_FOLDED.test(t)) return "penalty";
-    if (BONUS_FOLDED.test(t)) return "bonus";
-  }
-  return null;
+
+/**
+ * Does a group's text say its leaves are bonus or penalty points? ("V. ĐIỂM THƯỞNG", "Điểm trừ",
+ * "Các trường hợp bị trừ điểm"). Text in brackets is left out: "(không đạt trừ điểm)" explains a
+ * content section, it does not make it a penalty section. A heading that names both ("ĐIỂM
+ * THƯỞNG, ĐIỂM TRỪ") is "both": its rows must say which they are.
+ */
+function kindOfGroupText(text: string): TextKind | null {
+  const t = kindKey(text);
+  // Text typed without accents ("DIEM THUONG") is also read folded.
+  const plain = t === foldDiacritics(t);
+  const penalty = PENALTY_TEXT.test(t) || (plain && PENALTY_FOLDED.test(t));
+  const bonus = BONUS_TEXT.test(t) || (plain && BONUS_FOLDED.test(t));
+  return penalty && bonus ? "both" : penalty ? "penalty" : bonus ? "bonus" : null;
+}
+
+const LEAF_BONUS = new RegExp(`^(điểm\\s+thưởng|điểm\\s+cộng|cộng\\s+điểm|thưởng\\s+điểm)${END}|^(thưởng|cộng)$`, "u");
+const LEAF_PENALTY = new RegExp(`^(điểm\\s+trừ|trừ\\s+điểm)${END}|^trừ$`, "u");
+const LEAF_BONUS_FOLDED = /^(diem thuong|diem cong|cong diem|thuong diem)($|[\s,;:.(])|^(thuong|cong)$/;
+const LEAF_PENALTY_FOLDED = /^(diem tru|tru diem)($|[\s,;:.(])|^tru$/;
+
+/**
+ * Does a leaf's own text say it is a bonus or a penalty row? Only when the text begins with the
+ * words ("Điểm thưởng: tối đa 03", "Điểm trừ: tối đa 03", "Cộng điểm", "Trừ điểm", "Điểm thưởng
+ * (tối đa 5 điểm)"): a content criterion may mention points further on ("…được cộng vào…").
+ * A leaf that begins with one kind and names the other too is "both".
+ */
+function kindOfLeafText(text: string): TextKind | null {
+  const t = kindKey(text);
+  // Leading words typed without accents ("Diem tru: …") are read folded.
+  const lead = t.split(/[\s,;:.(]+/).slice(0, 2).join(" ");
+  const plain = lead === foldDiacritics(lead);
+  const penalty = LEAF_PENALTY.test(t) || (plain && LEAF_PENALTY_FOLDED.test(foldDiacritics(t)));
+  const bonus = LEAF_BONUS.test(t) || (plain && LEAF_BONUS_FOLDED.test(foldDiacritics(t)));
+  if (!penalty && !bonus) return null;
+  return kindOfGroupText(text) === "both" ? "both" : penalty ? "penalty" : "bonus";
 }
 
 const YES_NO_TEXT = /(^|[^a-z])dat\s*(\/|-|–|hoac|,)\s*khong\s+dat/;
@@ -471,7 +498,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
   // ---- Max, kinds and where, now that the tree is known.
   const at = new Map<string, Where>();
   const fields: CriterionField[] = ["stt", "text", "max", "kind", "weight", "step", "unit", "note", "id"];
-  const resolve = (c: Criterion, inherited: "bonus" | "penalty" | null) => {
+  const resolve = (c: Criterion, inherited: TextKind | null) => {
     const ri = info.get(c)!;
     if (ri.where.row.sheet) {
       at.set(c.id, ri.where.row);
@@ -480,13 +507,28 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
         if (w) at.set(whereKey(c.id, f), w);
       }
     }
-    const own = !isLeaf(c) || ri.isSection ? kindOfGroupText(c.text) : null;
+    // Kinds are read at every level: a heading's words pass to its rows, a row's own words win.
+    const own = !isLeaf(c) || ri.isSection ? kindOfGroupText(c.text) : kindOfLeafText(c.text);
     const fromText = own ?? inherited;
     if (typeof ri.rawMax === "number") c.max = ri.rawMax;
     if (ri.kindCell !== null && ri.kindCell !== "invalid") c.kind = ri.kindCell;
-    else if (isLeaf(c)) {
+    else if (isLeaf(c) && fromText === "both") {
+      const cell = ri.where.kind ?? ri.where.row;
+      issues.push(
+        error(
+          "criteria.kind.ambiguous",
+          say(
+            `${c.number ? `Tiêu chí ${c.number}` : "Một dòng"} "${short(c.text)}" nằm dưới tiêu đề vừa có điểm thưởng vừa có điểm trừ, nhưng không ghi rõ là điểm thưởng hay điểm trừ. Hãy ghi "Thưởng" hoặc "Trừ" ở cột Loại (hoặc bắt đầu nội dung bằng "Điểm thưởng"/"Điểm trừ").`,
+            `${c.number ? `Criterion ${c.number}` : "A row"} "${short(c.text)}" sits under a heading that names both bonus and penalty points, but does not say which it is. Put "Thưởng" (bonus) or "Trừ" (penalty) in the kind column (or begin its text with "Điểm thưởng"/"Điểm trừ").`,
+          ),
+          cell,
+        ),
+      );
+      reported.add(`criteria.kind.missing@${cell.sheet}!${cell.cell ?? ""}`);
+    } else if (isLeaf(c)) {
+      const textKind = fromText === "both" ? null : fromText;
       c.kind =
-        ri.kindCell === "invalid" ? (fromText ?? "points") : (fromText ?? (c.unit !== null ? "perOccurrence" : YES_NO_TEXT.test(foldDiacritics(`${c.text} ${c.note}`)) ? "yesNo" : "points"));
+        ri.kindCell === "invalid" ? (textKind ?? "points") : (textKind ?? (c.unit !== null ? "perOccurrence" : YES_NO_TEXT.test(foldDiacritics(`${c.text} ${c.note}`)) ? "yesNo" : "points"));
     }
     if (isLeaf(c) && c.kind === "penalty" && c.max !== null && c.max < 0) {
       c.max = -c.max;
