@@ -8,7 +8,7 @@ export const FIRST_ROW = 5;
 export const BASE: CriteriaBase = {
   title: "Bảng tiêu chí năm 2026",
   scale: 100,
-  allowOverScale: false,
+  allowOverScale: true, // chosen: with "Không" a bonus passing the scale is warned of (issue #10 point 10)
   decimals: 2,
   step: 0.25,
   bonusCap: null,
@@ -45,3 +45,39 @@ export function outline(t: CriteriaTable): string[] {
 }
 
 export const codes = (r: ReturnType<typeof parseCriteriaRows>) => r.issues.map((i) => `${i.code}@${i.where?.cell ?? "-"}`);
+
+/**
+ * A tab-separated paste as Excel holds it (the fixtures' README: UTF-8, CRLF, Excel quoting): a
+ * field in double quotes may hold tabs and line breaks, and "" inside it is one quote.
+ */
+export function parseTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === "\t") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

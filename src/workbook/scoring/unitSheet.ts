@@ -156,10 +156,13 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     const g = groupCode(node);
     const row: PlanCell[] = Array(WIDTH).fill(null);
     row[COL.stt] = node.number;
-    row[COL.text] = node.text;
+    row[COL.text] = unitText(node);
     row[COL.max] = leaf ? node.max : node.max ?? null;
     row[COL.id] = node.id;
-    if (leaf) {
+    if (node.noPoints) {
+      // A section that ranks by its own measure: no max, no inputs, no subtotal (Cần Thơ KH 157/2025, II).
+      row[COL.max] = "Không chấm điểm";
+    } else if (leaf) {
       const kept = input.kept?.get(node.id);
       row[COL.self] = kept?.self ?? null;
       row[COL.review] = kept?.review ?? null;
@@ -301,6 +304,12 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
   p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${UNIT_LAYOUT.header + 1}:$${UNIT_LAYOUT.header + 1}`, fitToWidth: true };
   p.freeze = { rows: UNIT_LAYOUT.header + 1, columns: 0 };
   return { plan: p, map };
+}
+
+/** The criterion's text as a unit sees it: the text, then the source's scoring guidance under it. */
+export function unitText(c: Criterion): string {
+  const guidance = c.guidance?.trim();
+  return guidance ? `${c.text}\nHướng dẫn chấm điểm: ${guidance}` : c.text;
 }
 
 function countDescendants(c: Criterion): number {
