@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import type { Member } from "../../src/domain/bloc/bloc";
 import { leaves, type CriteriaTable, type Criterion, type CriterionKind } from "../../src/domain/criteria/model";
-import { computeResults, type UnitScores } from "../../src/domain/scoring/engine";
+import { computeResults, NOT_ASSESSED, type EntryValue, type UnitScores } from "../../src/domain/scoring/engine";
 import type { ScoringSettings, TieBreaker } from "../../src/domain/scoring/settings";
 import { writeSheets } from "../../src/excel/apply";
 import { MemoryHost } from "../../src/host";
@@ -24,6 +24,8 @@ const leafArb = (kind: CriterionKind): fc.Arbitrary<Omit<Criterion, "id" | "numb
     step: fc.constant(0.25),
     unit: fc.constant(null),
     note: fc.constant(""),
+    // Content that may be not assessed (no target given: Hải Phòng QĐ 212/2025; issue #10 point 11).
+    mayBeNotAssessed: kind === "points" ? fc.constantFrom(undefined, undefined, true) : fc.constant(undefined),
     children: fc.constant([]),
   });
 
@@ -79,8 +81,9 @@ function settingsArb(table: CriteriaTable): fc.Arbitrary<ScoringSettings> {
 
 function entriesArb(table: CriteriaTable, n: number): fc.Arbitrary<UnitScores[]> {
   const ls = leaves(table).map((l) => l.leaf);
-  const value = (c: Criterion) =>
-    fc.option(c.kind === "yesNo" ? fc.constantFrom(0, c.max as number) : fc.integer({ min: 0, max: Math.round((c.max as number) * 4) }).map((q) => q / 4), { nil: null, freq: 4 });
+  const points = (c: Criterion): fc.Arbitrary<EntryValue> =>
+    c.kind === "yesNo" ? fc.constantFrom(0, c.max as number) : fc.integer({ min: 0, max: Math.round((c.max as number) * 4) }).map((q) => q / 4);
+  const value = (c: Criterion) => fc.option(c.mayBeNotAssessed ? fc.oneof(points(c), fc.constant(NOT_ASSESSED as EntryValue)) : points(c), { nil: null, freq: 4 });
   // Few distinct values make equal totals, and so the tie rules, likely.
   const unit = fc.tuple(...ls.map((c) => fc.record({ self: value(c), review: value(c), agreed: value(c) })));
   return fc.array(unit, { minLength: n, maxLength: n }).map((us) => us.map((es, i) => ({ unit: `Đơn vị ${i + 1}`, entries: Object.fromEntries(ls.map((c, j) => [c.id, es[j]])) })));

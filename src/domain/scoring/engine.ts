@@ -1,11 +1,20 @@
 import { effectiveWeight, isContent, leaves, type CriteriaTable } from "../criteria/model";
 import type { ScoringSettings, Stage, TieBreaker } from "./settings";
 
+/**
+ * The mark a unit enters for a criterion it is not assessed on, having been given no target
+ * ("Không được giao chỉ tiêu thì không đánh giá chấm điểm nội dung này", Hải Phòng QĐ 212/2025).
+ * Only criteria with `mayBeNotAssessed` take it. Compared case-insensitively, as Excel's "=" does.
+ */
+export const NOT_ASSESSED = "KĐG";
+export type EntryValue = number | null | typeof NOT_ASSESSED;
+export const isNotAssessedMark = (v: unknown): boolean => typeof v === "string" && v.normalize("NFC").trim().toLocaleUpperCase("vi") === NOT_ASSESSED;
+
 /** What a unit entered for one leaf, at each stage; null where the cell is empty. */
 export interface Entry {
-  self: number | null;
-  review: number | null;
-  agreed: number | null;
+  self: EntryValue;
+  review: EntryValue;
+  agreed: EntryValue;
 }
 
 export interface UnitScores {
@@ -46,19 +55,25 @@ export function roundExcel(x: number, decimals: number): number {
   return sign * Number(`${Math.round(shifted)}e-${decimals}`);
 }
 
-/** The entry that counts at a stage (the "review, else self" stage falls back when review is empty). */
-export function counted(e: Entry | undefined, stage: Stage): number {
-  if (!e) return 0;
+/** The entry chosen at a stage (the "review, else self" stage falls back when review is empty). */
+export function chosen(e: Entry | undefined, stage: Stage): EntryValue {
+  if (!e) return null;
   switch (stage) {
     case "self":
-      return e.self ?? 0;
+      return e.self;
     case "review":
-      return e.review ?? 0;
+      return e.review;
     case "agreed":
-      return e.agreed ?? 0;
+      return e.agreed;
     case "reviewOrSelf":
-      return e.review ?? e.self ?? 0;
+      return e.review ?? e.self;
   }
+}
+
+/** The points that count at a stage: empty and "not assessed" count 0. */
+export function counted(e: Entry | undefined, stage: Stage): number {
+  const v = chosen(e, stage);
+  return typeof v === "number" ? v : 0;
 }
 
 /** How many decimals the intermediate sums keep, as the formulas do (ROUND(…, 6)). */
@@ -72,6 +87,10 @@ export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: Un
   let penaltyRaw = 0;
   let minRatio = Infinity;
   let minRatioCriterion = "";
+  /** Content max, all of it and only what was assessed (weighted, as the sheet's hidden column). */
+  let contentMax = 0;
+  let assessedMax = 0;
+  let rescale = false;
   const r6 = (x: number) => roundExcel(x, SUM_DECIMALS);
   for (const ref of leaves(table)) {
     const { leaf, section } = ref;
@@ -79,9 +98,14 @@ export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: Un
     // As the sheet does: each leaf's counted points rounded, then summed.
     const pts = r6(counted(u.entries[leaf.id], settings.stage) * weight);
     sections[section] += pts;
+    const notAssessed = !!leaf.mayBeNotAssessed && chosen(u.entries[leaf.id], settings.stage) === NOT_ASSESSED;
     if (isContent(leaf)) {
       content += pts;
-      if ((leaf.max ?? 0) > 0) {
+      const m = r6((leaf.max ?? 0) * weight);
+      contentMax += m;
+      if (!notAssessed) assessedMax += m;
+      if (leaf.mayBeNotAssessed) rescale = true;
+      if ((leaf.max ?? 0) > 0 && !notAssessed) {
         const ratio = r6(pts / weight / (leaf.max as number));
         if (ratio < minRatio) {
           minRatio = ratio;
@@ -93,7 +117,10 @@ export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: Un
   }
   const bonus = r6(table.bonusCap === null ? bonusRaw : Math.min(bonusRaw, table.bonusCap));
   const penalty = r6(table.penaltyCap === null ? penaltyRaw : Math.min(penaltyRaw, table.penaltyCap));
-  content = r6(content);
+  // A criterion not assessed (no target given) leaves its points to the rest: the content assessed
+  // is scaled up to the full content max (issue #10 point 11; Hải Phòng QĐ 212/2025 says only "không
+  // đánh giá chấm điểm nội dung này": this proportional rule is our reading, printed on the sheet).
+  content = rescale ? (assessedMax > 0 ? r6((content * r6(contentMax)) / assessedMax) : 0) : r6(content);
   let total = content + bonus - penalty;
   if (!table.allowOverScale) total = Math.min(total, table.scale);
   total = roundExcel(total, table.decimals);
