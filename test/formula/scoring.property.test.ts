@@ -67,13 +67,23 @@ const tableArb: fc.Arbitrary<CriteriaTable> = fc
   });
 
 function settingsArb(table: CriteriaTable): fc.Arbitrary<ScoringSettings> {
-  const breakers: TieBreaker[] = [...table.sections.map((_, s) => ({ by: "section" as const, section: s })), { by: "penalty" }, { by: "bonus" }];
+  // Tie steps on a named criterion (a leaf or a group: Cần Thơ KH 157/2025 breaks ties on a named indicator; issue #10 point 12).
+  const ids: string[] = [];
+  const walk = (c: Criterion) => (ids.push(c.id), c.children.forEach(walk));
+  table.sections.forEach(walk);
+  const breakers: TieBreaker[] = [
+    ...table.sections.map((_, s) => ({ by: "section" as const, section: s })),
+    { by: "penalty" },
+    { by: "bonus" },
+    ...ids.slice(0, 4).map((id) => ({ by: "criterion" as const, id })),
+    ...ids.slice(-2).map((id) => ({ by: "criterion" as const, id })),
+  ];
   return fc.record({
     stage: fc.constantFrom("self", "review", "agreed", "reviewOrSelf"),
-    tieBreakers: fc.shuffledSubarray(breakers, { maxLength: 3 }),
+    tieBreakers: fc.uniqueArray(fc.constantFrom(...breakers), { maxLength: 3, selector: (t) => JSON.stringify(t) }),
     bands: fc
       .uniqueArray(fc.integer({ min: 0, max: 25 }), { minLength: 1, maxLength: 3 })
-      .chain((mins) => fc.tuple(...[...mins].sort((a, b) => b - a).map((min, i) => fc.record({ label: fc.constant(`Mức ${i + 1}`), min: fc.constant(min), floorPercent: fc.option(fc.constantFrom(50, 70, 85, 100), { nil: null }) })))),
+      .chain((mins) => fc.tuple(...[...mins].sort((a, b) => b - a).map((min, i) => fc.record({ label: fc.constant(`Mức ${i + 1}`), min: fc.constant(min), floorPercent: fc.option(fc.constantFrom(50, 70, 85, 100), { nil: null }), noZero: fc.constantFrom(undefined, true) })))),
     fallbackBand: fc.constant("Còn lại"),
     largeGap: fc.constant(5),
   }) as fc.Arbitrary<ScoringSettings>;
