@@ -66,7 +66,10 @@ export async function readScoringContext(host: ExcelHost): Promise<ScoringContex
   const table = criteria?.table ?? null;
   const sr = read.byName[SETTINGS_SHEET];
   const names = table ? table.sections.map((_, i) => sectionName(table, i)) : [];
-  const s = readSettingsSheet(sr?.exists ? { sheet: sr.name, row: sr.row, col: sr.col, values: sr.values } : null, defaultSettings(table?.scale ?? 100), names);
+  const ids: string[] = [];
+  const walk = (c: CriteriaTable["sections"][number]) => (ids.push(c.id), c.children.forEach(walk));
+  table?.sections.forEach(walk);
+  const s = readSettingsSheet(sr?.exists ? { sheet: sr.name, row: sr.row, col: sr.col, values: sr.values } : null, defaultSettings(table?.scale ?? 100), names, ids);
   const units = ALL_UNIT_NAMES.map((n) => read.regions[n])
     .filter((r) => r?.exists)
     .map((r) => ({ ...readUnitSheet({ sheet: r.sheet ?? "", row: r.row ?? 0, col: r.col ?? 0, values: r.values }), name: r.name, col0: r.col ?? 0 }));

@@ -201,7 +201,7 @@ describe("the unit sheet's own checks", () => {
     expect(host.invalidCells("SCT")).toEqual([]);
     // A section's row is not an input: locked under the sheet's protection.
     expect(() => host.userEdit("SCT", cellAddress(map.rows.get("I")!, COL.self), 1)).toThrow();
-    expect(host.snapshot().sheets.find((x) => x.name === "SCT")?.hiddenColumns).toEqual(["J", "K", "L", "M"]);
+    expect(host.snapshot().sheets.find((x) => x.name === "SCT")?.hiddenColumns).toEqual(["J", "K", "L", "M", "N"]); // N: the max assessed (issue #10 point 11)
     // Pasted past Excel's checks, a partial fixed penalty is caught by the pane's check.
     host.userPaste("SCT", at(fixed.id, COL.self), [[2]]);
     const out = await validateScores(host);

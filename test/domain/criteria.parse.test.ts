@@ -9,7 +9,7 @@ const FIRST_ROW = 5;
 const BASE: CriteriaBase = {
   title: "Bảng tiêu chí năm 2026",
   scale: 100,
-  allowOverScale: false,
+  allowOverScale: true, // chosen: with "Không" the bonus passing 100 is warned of (issue #10 point 10)
   decimals: 2,
   step: 0.25,
   bonusCap: 5,
@@ -325,7 +325,8 @@ describe("parseCriteriaRows: kinds", () => {
     expect(r.table!.sections[0].children[1].unit).toBe(10);
     data[7][3] = "Khác";
     const bad = parseCriteriaRows(rowsOf(data, cols), BASE);
-    expect(codes(bad)).toEqual(["criteria.kind.unknown@D12", "criteria.scale.mismatch@-"]);
+    // The unknown kind falls back to the row's own words, "Điểm trừ…" (issue #10 point 9): a penalty, so no scale mismatch.
+    expect(codes(bad)).toEqual(["criteria.kind.unknown@D12"]);
     expect(bad.table).toBeNull();
     expect(bad.issues[0].message.vi).toContain("Đạt/Không đạt");
     // A kind on a group row is refused by the validator, at the kind cell.
@@ -494,8 +495,9 @@ describe("parseCriteriaRows: errors from the validator, at the pasted cells", ()
     expect(r.table).not.toBeNull(); // a warning does not stop the table
   });
 
-  it("a section with no criteria under it is itself scored", () => {
+  it("a section with no criteria under it is itself scored; with no max either, it carries no points (issue #10 point 8, Cần Thơ KH 157/2025 II)", () => {
     const r = parseCriteriaRows(rowsOf([["I", "Phần I", 60], ["II", "Phần II (chấm chung)", 40], ["III", "Phần III", ""]]), BASE);
-    expect(codes(r)).toEqual(["criteria.max.missing@C7"]);
+    expect(codes(r)).toEqual(["criteria.section.noPoints@C7"]);
+    expect(r.table!.sections.map((s) => [s.kind, s.noPoints ?? false])).toEqual([["points", false], ["points", false], [null, true]]);
   });
 });

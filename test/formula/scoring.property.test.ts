@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import type { Member } from "../../src/domain/bloc/bloc";
 import { leaves, type CriteriaTable, type Criterion, type CriterionKind } from "../../src/domain/criteria/model";
-import { computeResults, type UnitScores } from "../../src/domain/scoring/engine";
+import { computeResults, NOT_ASSESSED, type EntryValue, type UnitScores } from "../../src/domain/scoring/engine";
 import type { ScoringSettings, TieBreaker } from "../../src/domain/scoring/settings";
 import { writeSheets } from "../../src/excel/apply";
 import { MemoryHost } from "../../src/host";
@@ -24,6 +24,8 @@ const leafArb = (kind: CriterionKind): fc.Arbitrary<Omit<Criterion, "id" | "numb
     step: fc.constant(0.25),
     unit: fc.constant(null),
     note: fc.constant(""),
+    // Content that may be not assessed (no target given: Hải Phòng QĐ 212/2025; issue #10 point 11).
+    mayBeNotAssessed: kind === "points" ? fc.constantFrom(undefined, undefined, true) : fc.constant(undefined),
     children: fc.constant([]),
   });
 
@@ -65,13 +67,23 @@ const tableArb: fc.Arbitrary<CriteriaTable> = fc
   });
 
 function settingsArb(table: CriteriaTable): fc.Arbitrary<ScoringSettings> {
-  const breakers: TieBreaker[] = [...table.sections.map((_, s) => ({ by: "section" as const, section: s })), { by: "penalty" }, { by: "bonus" }];
+  // Tie steps on a named criterion (a leaf or a group: Cần Thơ KH 157/2025 breaks ties on a named indicator; issue #10 point 12).
+  const ids: string[] = [];
+  const walk = (c: Criterion) => (ids.push(c.id), c.children.forEach(walk));
+  table.sections.forEach(walk);
+  const breakers: TieBreaker[] = [
+    ...table.sections.map((_, s) => ({ by: "section" as const, section: s })),
+    { by: "penalty" },
+    { by: "bonus" },
+    ...ids.slice(0, 4).map((id) => ({ by: "criterion" as const, id })),
+    ...ids.slice(-2).map((id) => ({ by: "criterion" as const, id })),
+  ];
   return fc.record({
     stage: fc.constantFrom("self", "review", "agreed", "reviewOrSelf"),
-    tieBreakers: fc.shuffledSubarray(breakers, { maxLength: 3 }),
+    tieBreakers: fc.uniqueArray(fc.constantFrom(...breakers), { maxLength: 3, selector: (t) => JSON.stringify(t) }),
     bands: fc
       .uniqueArray(fc.integer({ min: 0, max: 25 }), { minLength: 1, maxLength: 3 })
-      .chain((mins) => fc.tuple(...[...mins].sort((a, b) => b - a).map((min, i) => fc.record({ label: fc.constant(`Mức ${i + 1}`), min: fc.constant(min), floorPercent: fc.option(fc.constantFrom(50, 70, 85, 100), { nil: null }) })))),
+      .chain((mins) => fc.tuple(...[...mins].sort((a, b) => b - a).map((min, i) => fc.record({ label: fc.constant(`Mức ${i + 1}`), min: fc.constant(min), floorPercent: fc.option(fc.constantFrom(50, 70, 85, 100), { nil: null }), noZero: fc.constantFrom(undefined, true) })))),
     fallbackBand: fc.constant("Còn lại"),
     largeGap: fc.constant(5),
   }) as fc.Arbitrary<ScoringSettings>;
@@ -79,8 +91,9 @@ function settingsArb(table: CriteriaTable): fc.Arbitrary<ScoringSettings> {
 
 function entriesArb(table: CriteriaTable, n: number): fc.Arbitrary<UnitScores[]> {
   const ls = leaves(table).map((l) => l.leaf);
-  const value = (c: Criterion) =>
-    fc.option(c.kind === "yesNo" ? fc.constantFrom(0, c.max as number) : fc.integer({ min: 0, max: Math.round((c.max as number) * 4) }).map((q) => q / 4), { nil: null, freq: 4 });
+  const points = (c: Criterion): fc.Arbitrary<EntryValue> =>
+    c.kind === "yesNo" ? fc.constantFrom(0, c.max as number) : fc.integer({ min: 0, max: Math.round((c.max as number) * 4) }).map((q) => q / 4);
+  const value = (c: Criterion) => fc.option(c.mayBeNotAssessed ? fc.oneof(points(c), fc.constant(NOT_ASSESSED as EntryValue)) : points(c), { nil: null, freq: 4 });
   // Few distinct values make equal totals, and so the tie rules, likely.
   const unit = fc.tuple(...ls.map((c) => fc.record({ self: value(c), review: value(c), agreed: value(c) })));
   return fc.array(unit, { minLength: n, maxLength: n }).map((us) => us.map((es, i) => ({ unit: `Đơn vị ${i + 1}`, entries: Object.fromEntries(ls.map((c, j) => [c.id, es[j]])) })));

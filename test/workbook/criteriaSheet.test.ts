@@ -28,24 +28,24 @@ describe("the Tiêu chí sheet plan", () => {
       ["Tối đa điểm trừ (trống: không giới hạn)", 10],
       ["Căn cứ pháp lý", t.legalBasis],
     ]);
-    expect(g.values[HEADER_ROW]).toEqual(["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Loại", "Trọng số", "Bước", "Điểm mỗi lần", "Ghi chú", "Mã"]);
-    expect(p.merges).toEqual(expect.arrayContaining(["A1:I1", "A2:I2", "C4:I4", "C11:I11"]));
+    expect(g.values[HEADER_ROW]).toEqual(["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Loại", "Trọng số", "Bước", "Điểm mỗi lần", "Ghi chú", "Hướng dẫn chấm điểm", "Mã"]);
+    expect(p.merges).toEqual(expect.arrayContaining(["A1:J1", "A2:J2", "C4:J4", "C11:J11"]));
   });
 
   it("writes one row per node: groups with their max, leaves with kind, unit, note and id", () => {
     const rows = g.values.slice(HEADER_ROW + 1);
-    expect(rows[0]).toEqual(["I", "Thực hiện nhiệm vụ chính trị, chuyên môn được giao", 50, "", "", "", "", "", "I"]);
-    expect(rows[1]).toEqual(["1", expect.stringMatching(/^Hoàn thành các chỉ tiêu/), 20, "", "", "", "", "", "I.1"]);
-    expect(rows[2]).toEqual(["a", "Hoàn thành 100% chỉ tiêu, nhiệm vụ kế hoạch năm", 12, "Điểm", "", "", "", expect.any(String), "I.1.a"]);
+    expect(rows[0]).toEqual(["I", "Thực hiện nhiệm vụ chính trị, chuyên môn được giao", 50, "", "", "", "", "", "", "I"]);
+    expect(rows[1]).toEqual(["1", expect.stringMatching(/^Hoàn thành các chỉ tiêu/), 20, "", "", "", "", "", "", "I.1"]);
+    expect(rows[2]).toEqual(["a", "Hoàn thành 100% chỉ tiêu, nhiệm vụ kế hoạch năm", 12, "Điểm", "", "", "", expect.any(String), "", "I.1.a"]);
     const late = rows.find((r) => r[1] === "Mỗi văn bản báo cáo chậm so với quy định");
-    expect(late).toEqual(["2", "Mỗi văn bản báo cáo chậm so với quy định", 2, "Trừ", "", "", 0.5, "Mỗi văn bản chậm: trừ 0,5 điểm", "VI.2"]);
+    expect(late).toEqual(["2", "Mỗi văn bản báo cáo chậm so với quy định", 2, "Trừ", "", "", 0.5, "Mỗi văn bản chậm: trừ 0,5 điểm", "", "VI.2"]);
     const count = (c: { children: unknown[] }[]): number => c.reduce((a, k) => a + 1 + count(k.children as { children: unknown[] }[]), 0);
     expect(rows).toHaveLength(count(t.sections));
   });
 
   it("formats sections and groups, validates Loại and Điểm chuẩn, prints A4 landscape, freezes below the header, stays unprotected", () => {
     const first = HEADER_ROW + 2;
-    expect(p.formats).toEqual(expect.arrayContaining([{ range: `A${first}:I${first}`, format: { bold: true, fill: "#F2F2F2" } }, { range: `A${first + 1}:H${first + 1}`, format: { bold: true } }]));
+    expect(p.formats).toEqual(expect.arrayContaining([{ range: `A${first}:J${first}`, format: { bold: true, fill: "#F2F2F2" } }, { range: `A${first + 1}:I${first + 1}`, format: { bold: true } }]));
     const kind = p.validations.find((v) => v.range.startsWith(`D${first}:`));
     expect(kind?.rule).toEqual({ kind: "list", source: Object.values(KIND_LABELS).map((k) => k.vi) });
     const max = p.validations.find((v) => v.range.startsWith(`C${first}:`));
@@ -59,7 +59,7 @@ describe("the Tiêu chí sheet plan", () => {
     expect(p.print).toEqual({ orientation: "Landscape", paper: "A4", titleRows: "$13:$13", fitToWidth: true });
     expect(p.freeze).toEqual({ rows: 13, columns: 0 });
     expect(p.protection ?? null).toBeNull();
-    expect(p.columnWidths.map((c) => c.column)).toEqual(["A", "B", "C", "D", "E", "F", "G", "H", "I"]);
+    expect(p.columnWidths.map((c) => c.column)).toEqual(["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"]);
     // STT and Mã stay text, so "1.1" is never a number or a date.
     expect(p.formats).toEqual(expect.arrayContaining([expect.objectContaining({ range: expect.stringMatching(/^A14:A/), format: expect.objectContaining({ numberFormat: "@" }) })]));
   });
@@ -75,7 +75,7 @@ describe("reading the Tiêu chí sheet", () => {
 
   it("points at the sheet's cells", () => {
     const read = readCriteriaSheet(gridOf(criteriaSheetPlan(templateById("departments-100").table)));
-    expect(read.at.get("I")).toEqual({ sheet: "Tiêu chí", cell: "A14:I14" });
+    expect(read.at.get("I")).toEqual({ sheet: "Tiêu chí", cell: "A14:J14" });
     expect(read.at.get(whereKey("I.1.a", "max"))).toEqual({ sheet: "Tiêu chí", cell: "C16" });
     expect(read.tableAt.scale).toEqual({ sheet: "Tiêu chí", cell: "C5" });
   });
@@ -129,7 +129,7 @@ describe("reading the Tiêu chí sheet", () => {
     const g = gridOf(criteriaSheetPlan(templateById("departments-100").table));
     g.values[4][2] = "một trăm"; // Thang điểm
     g.values[6][2] = 7; // decimals
-    const leafRow = g.values.findIndex((r) => r[8] === "I.2");
+    const leafRow = g.values.findIndex((r) => r[9] === "I.2");
     g.values[leafRow][2] = "mười";
     g.values[leafRow][3] = "Khác";
     const read = readCriteriaSheet({ ...g, row: 1, col: 0 });

@@ -37,6 +37,22 @@ export interface Criterion {
   unit: number | null;
   /** Ghi chú: evidence expected, legal reference, how to score. */
   note: string;
+  /**
+   * Hướng dẫn chấm điểm: how the source table says to score this criterion (its guidance column,
+   * or the "…: 2,5 / …: 0" lines under the row). Shown on the unit sheets. Absent when none.
+   */
+  guidance?: string;
+  /**
+   * A section that ranks its units by its own measure and carries no points (Cần Thơ KH 157/2025,
+   * section II): no max, no criteria, no input cells; it adds nothing to any total.
+   */
+  noPoints?: boolean;
+  /**
+   * A content leaf that is not assessed for a unit that was given no target ("Không được giao chỉ
+   * tiêu thì không đánh giá chấm điểm nội dung này", Hải Phòng QĐ 212/2025). A unit marks it
+   * "KĐG" and its content total is rescaled to the content max (see `scoreUnit`).
+   */
+  mayBeNotAssessed?: boolean;
   children: Criterion[];
 }
 
@@ -75,6 +91,9 @@ export const CriterionSchema: z.ZodType<Criterion> = z.lazy(() =>
       step: num.positive().max(1000).nullable(),
       unit: num.positive().nullable(),
       note: z.string().max(2000),
+      guidance: z.string().max(4000).optional(),
+      noPoints: z.boolean().optional(),
+      mayBeNotAssessed: z.boolean().optional(),
       children: z.array(CriterionSchema),
     })
     .strict(),
@@ -95,8 +114,9 @@ export const CriteriaTableSchema = z
   })
   .strict();
 
+/** A scored criterion: no children, and not a section that carries no points. */
 export function isLeaf(c: Criterion): boolean {
-  return c.children.length === 0;
+  return c.children.length === 0 && !c.noPoints;
 }
 
 /** A leaf with where it sits: its section (top-level index) and its path of numbers. */

@@ -13,6 +13,8 @@ export interface CriteriaRowCells {
   step?: unknown;
   unit?: unknown;
   note?: unknown;
+  /** A "Hướng dẫn chấm điểm" column. */
+  guidance?: unknown;
   id?: unknown;
 }
 
@@ -27,6 +29,7 @@ export interface CriteriaRowWhere {
   step?: Where;
   unit?: Where;
   note?: Where;
+  guidance?: Where;
   id?: Where;
 }
 
@@ -165,25 +168,60 @@ const PENALTY_TEXT = new RegExp(`(điểm\\s+trừ${END}|trừ\\s+điểm|^(ph�
 const BONUS_FOLDED = /(^|\s)(diem thuong|diem cong|cong diem)($|\s|[,;:.])/;
 const PENALTY_FOLDED = /(^|\s)(diem tru|tru diem)($|\s|[,;:.])/;
 
-/**
- * Does a group's text say its leaves are bonus or penalty points? ("V. ĐIỂM THƯỞNG", "Điểm trừ",
- * "Các trường hợp bị trừ điểm"). Text in brackets is left out: "(không đạt trừ điểm)" explains a
- * content section, it does not make it a penalty section.
- */
-function kindOfGroupText(text: string): "bonus" | "penalty" | null {
-  const t = nameKey(text)
+/** What a row's words say about its kind: bonus, penalty, or both (a combined heading "ĐIỂM THƯỞNG, ĐIỂM TRỪ"). */
+type TextKind = "bonus" | "penalty" | "both";
+
+/** Text as the kind patterns read it: NFC lower case, brackets left out, spaces folded. */
+const kindKey = (text: string) =>
+  nameKey(text)
     .replace(/\([^)]*\)/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (PENALTY_TEXT.test(t)) return "penalty";
-  if (BONUS_TEXT.test(t)) return "bonus";
-  // Text typed without accents: "DIEM THUONG".
-  if (t === foldDiacritics(t)) {
-    if (PENALTY_FOLDED.test(t)) return "penalty";
-    if (BONUS_FOLDED.test(t)) return "bonus";
-  }
-  return null;
+
+/**
+ * Does a group's text say its leaves are bonus or penalty points? ("V. ĐIỂM THƯỞNG", "Điểm trừ",
+ * "Các trường hợp bị trừ điểm"). Text in brackets is left out: "(không đạt trừ điểm)" explains a
+ * content section, it does not make it a penalty section. A heading that names both ("ĐIỂM
+ * THƯỞNG, ĐIỂM TRỪ") is "both": its rows must say which they are.
+ */
+function kindOfGroupText(text: string): TextKind | null {
+  const t = kindKey(text);
+  // Text typed without accents ("DIEM THUONG") is also read folded.
+  const plain = t === foldDiacritics(t);
+  const penalty = PENALTY_TEXT.test(t) || (plain && PENALTY_FOLDED.test(t));
+  const bonus = BONUS_TEXT.test(t) || (plain && BONUS_FOLDED.test(t));
+  return penalty && bonus ? "both" : penalty ? "penalty" : bonus ? "bonus" : null;
 }
+
+const LEAF_BONUS = new RegExp(`^(điểm\\s+thưởng|điểm\\s+cộng|cộng\\s+điểm|thưởng\\s+điểm)${END}|^(thưởng|cộng)$`, "u");
+const LEAF_PENALTY = new RegExp(`^(điểm\\s+trừ|trừ\\s+điểm)${END}|^trừ$`, "u");
+const LEAF_BONUS_FOLDED = /^(diem thuong|diem cong|cong diem|thuong diem)($|[\s,;:.(])|^(thuong|cong)$/;
+const LEAF_PENALTY_FOLDED = /^(diem tru|tru diem)($|[\s,;:.(])|^tru$/;
+
+/**
+ * Does a leaf's own text say it is a bonus or a penalty row? Only when the text begins with the
+ * words ("Điểm thưởng: tối đa 03", "Điểm trừ: tối đa 03", "Cộng điểm", "Trừ điểm", "Điểm thưởng
+ * (tối đa 5 điểm)"): a content criterion may mention points further on ("…được cộng vào…").
+ * A leaf that begins with one kind and names the other too is "both".
+ */
+function kindOfLeafText(text: string): TextKind | null {
+  const t = kindKey(text);
+  // Leading words typed without accents ("Diem tru: …") are read folded.
+  const lead = t.split(/[\s,;:.(]+/).slice(0, 2).join(" ");
+  const plain = lead === foldDiacritics(lead);
+  const penalty = LEAF_PENALTY.test(t) || (plain && LEAF_PENALTY_FOLDED.test(foldDiacritics(t)));
+  const bonus = LEAF_BONUS.test(t) || (plain && LEAF_BONUS_FOLDED.test(foldDiacritics(t)));
+  if (!penalty && !bonus) return null;
+  return kindOfGroupText(text) === "both" ? "both" : penalty ? "penalty" : "bonus";
+}
+
+/** "Tỷ lệ đạt từ 95% trở lên: 2,5", "…: 0", "…: 1 điểm": one scoring option of the row above. */
+const OPTION_LINE = /:\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\.?\s*$/u;
+/** "Không được giao chỉ tiêu (Kinh tế - xã hội) thì không đánh giá chấm điểm nội dung này" (Hải Phòng QĐ 212/2025). */
+const NOT_ASSESSED_FOLDED = /khong (duoc )?giao chi tieu.*khong (danh gia|cham diem)|khong danh gia,? (cham diem )?noi dung nay/;
+const isNotAssessedLine = (line: string) => NOT_ASSESSED_FOLDED.test(foldDiacritics(line));
+/** A word of two or more lower-case letters, or a closing bracket, with 1–2 digits glued on: "giao2", "…việc)1". */
+const FOOTNOTE_TEXT = /(\p{Ll}{2,}|\))(\d{1,2})$/u;
 
 const YES_NO_TEXT = /(^|[^a-z])dat\s*(\/|-|–|hoac|,)\s*khong\s+dat/;
 
@@ -257,8 +295,13 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     let stt = cells.stt;
     let text = cellText(cells.text);
     const note = cellLines(cells.note);
+    const guidance = cellLines(cells.guidance);
     const filled = [cells.stt, cells.text, cells.max, cells.kind, cells.weight, cells.step, cells.unit, cells.note, cells.id].some((v) => cellText(v) !== "");
-    if (!filled) continue;
+    if (!filled) {
+      // A guidance cell that Excel split into one row per Word paragraph: it continues the row above.
+      if (guidance && lastNode) lastNode.guidance = lastNode.guidance ? `${lastNode.guidance}\n${guidance}` : guidance;
+      continue;
+    }
 
     // A header repeated on each printed page, or the "(1) (2) (3)" row under a header.
     const sttText = cellText(stt);
@@ -287,6 +330,13 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
       }
       const scored = rawMax !== null || cellText(cells.kind) !== "";
       if (!scored) {
+        if (guidance && lastNode) lastNode.guidance = lastNode.guidance ? `${lastNode.guidance}\n${guidance}` : guidance;
+        // A scoring line of the row above ("Tỷ lệ đạt từ 95% trở lên: 2,5", "Không được giao chỉ
+        // tiêu thì không đánh giá chấm điểm nội dung này"): part of its guidance, read below.
+        if (lastNode && text && !note && (OPTION_LINE.test(text) || isNotAssessedLine(text))) {
+          lastNode.guidance = lastNode.guidance ? `${lastNode.guidance}\n${text}` : text;
+          continue;
+        }
         const more = [text, note].filter(Boolean).join("\n");
         if (lastNode && more) {
           lastNode.note = lastNode.note ? `${lastNode.note}\n${more}` : more;
@@ -354,6 +404,20 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
 
     const node = newNode(numbering.number, text);
     node.note = note;
+    if (guidance) node.guidance = guidance;
+    const glued = FOOTNOTE_TEXT.exec(text);
+    if (glued) {
+      issues.push(
+        warning(
+          "criteria.text.footnote",
+          say(
+            `Nội dung "${short(text)}" kết thúc bằng số "${glued[2]}" dính liền vào chữ: có thể là số chú thích (footnote) của Word khi dán. Nếu vậy, hãy xoá số này.`,
+            `The text "${short(text)}" ends in "${glued[2]}" glued to the word before it: likely a Word footnote mark pasted as a digit. If so, delete it.`,
+          ),
+          where.text ?? where.row,
+        ),
+      );
+    }
     const weight = numberCell("weight", "criteria.weight.invalid", "Trọng số", "Weight", row);
     if (weight !== null) node.weight = weight;
     node.step = numberCell("step", "criteria.step.invalid", "Bước điểm", "Step", row);
@@ -424,6 +488,25 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     lastNode = node;
   }
 
+  // ---- A section with no max and nothing under it ranks by its own measure (Cần Thơ KH 157/2025,
+  // section II "NHÓM TỔ CHỨC CUNG CẤP DỊCH VỤ CHI TRẢ"): a group that carries no points.
+  for (const s of sections) {
+    const ri = info.get(s)!;
+    if (!ri.isSection || s.children.length > 0 || ri.rawMax !== null || ri.kindCell !== null) continue;
+    s.noPoints = true;
+    const name = `${s.number} ${s.text ? `"${short(s.text)}"` : ""}`.trim();
+    issues.push(
+      warning(
+        "criteria.section.noPoints",
+        say(
+          `Phần ${name} không có điểm chuẩn và không có tiêu chí chấm điểm: được coi là phần không chấm điểm (không có ô nhập điểm, không cộng vào tổng). Nếu phần này có tiêu chí, hãy ghi điểm chuẩn.`,
+          `Section ${name} has no max points and no scored criteria: it is read as a section that carries no points (no input cells, nothing added to the totals). If it has criteria, give them max points.`,
+        ),
+        ri.where.max ?? ri.where.row,
+      ),
+    );
+  }
+
   // ---- Ids: the row's own (Mã) first, then numbering paths; never two alike.
   const taken = new Set<string>();
   const all: Criterion[] = [];
@@ -470,8 +553,8 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
 
   // ---- Max, kinds and where, now that the tree is known.
   const at = new Map<string, Where>();
-  const fields: CriterionField[] = ["stt", "text", "max", "kind", "weight", "step", "unit", "note", "id"];
-  const resolve = (c: Criterion, inherited: "bonus" | "penalty" | null) => {
+  const fields: CriterionField[] = ["stt", "text", "max", "kind", "weight", "step", "unit", "note", "guidance", "id"];
+  const resolve = (c: Criterion, inherited: TextKind | null) => {
     const ri = info.get(c)!;
     if (ri.where.row.sheet) {
       at.set(c.id, ri.where.row);
@@ -480,14 +563,30 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
         if (w) at.set(whereKey(c.id, f), w);
       }
     }
-    const own = !isLeaf(c) || ri.isSection ? kindOfGroupText(c.text) : null;
+    // Kinds are read at every level: a heading's words pass to its rows, a row's own words win.
+    const own = !isLeaf(c) || ri.isSection ? kindOfGroupText(c.text) : kindOfLeafText(c.text);
     const fromText = own ?? inherited;
     if (typeof ri.rawMax === "number") c.max = ri.rawMax;
     if (ri.kindCell !== null && ri.kindCell !== "invalid") c.kind = ri.kindCell;
-    else if (isLeaf(c)) {
+    else if (isLeaf(c) && fromText === "both") {
+      const cell = ri.where.kind ?? ri.where.row;
+      issues.push(
+        error(
+          "criteria.kind.ambiguous",
+          say(
+            `${c.number ? `Tiêu chí ${c.number}` : "Một dòng"} "${short(c.text)}" nằm dưới tiêu đề vừa có điểm thưởng vừa có điểm trừ, nhưng không ghi rõ là điểm thưởng hay điểm trừ. Hãy ghi "Thưởng" hoặc "Trừ" ở cột Loại (hoặc bắt đầu nội dung bằng "Điểm thưởng"/"Điểm trừ").`,
+            `${c.number ? `Criterion ${c.number}` : "A row"} "${short(c.text)}" sits under a heading that names both bonus and penalty points, but does not say which it is. Put "Thưởng" (bonus) or "Trừ" (penalty) in the kind column (or begin its text with "Điểm thưởng"/"Điểm trừ").`,
+          ),
+          cell,
+        ),
+      );
+      reported.add(`criteria.kind.missing@${cell.sheet}!${cell.cell ?? ""}`);
+    } else if (isLeaf(c)) {
+      const textKind = fromText === "both" ? null : fromText;
       c.kind =
-        ri.kindCell === "invalid" ? (fromText ?? "points") : (fromText ?? (c.unit !== null ? "perOccurrence" : YES_NO_TEXT.test(foldDiacritics(`${c.text} ${c.note}`)) ? "yesNo" : "points"));
+        ri.kindCell === "invalid" ? (textKind ?? "points") : (textKind ?? (c.unit !== null ? "perOccurrence" : YES_NO_TEXT.test(foldDiacritics(`${c.text} ${c.note}`)) ? "yesNo" : "points"));
     }
+    if (isLeaf(c)) readScoringLines(c, ri);
     if (isLeaf(c) && c.kind === "penalty" && c.max !== null && c.max < 0) {
       c.max = -c.max;
       issues.push(
@@ -504,6 +603,83 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     for (const k of c.children) resolve(k, fromText);
   };
   for (const s of sections) resolve(s, null);
+
+  /**
+   * The lines under a row (its guidance and note): "…: 2,5 / …: 0" make a yes/no criterion when the
+   * options are its max and 0 (Hải Phòng QĐ 212/2025, 5.2); options whose highest is not the max are
+   * reported; "không được giao chỉ tiêu thì không đánh giá…" marks a criterion that may be not assessed.
+   */
+  function readScoringLines(c: Criterion, ri: RowInfo): void {
+    const lines = [c.guidance ?? "", c.note].join("\n").split("\n").filter(Boolean);
+    if (isContent(c) && lines.some(isNotAssessedLine)) c.mayBeNotAssessed = true;
+    const values = lines.flatMap((l) => {
+      const m = OPTION_LINE.exec(l);
+      return m ? [Number(m[1].replace(",", "."))] : [];
+    });
+    if (values.length < 2 || c.max === null || !isContent(c)) return;
+    const set = new Set(values);
+    if (ri.kindCell === null && c.kind === "points" && set.size === 2 && set.has(0) && set.has(c.max)) c.kind = "yesNo";
+    else if (Math.max(...values) !== c.max) {
+      issues.push(
+        warning(
+          "criteria.options.mismatch",
+          say(
+            `Tiêu chí ${c.number} "${short(c.text)}": các mức điểm ghi bên dưới (${values.map(viNumber).join(" / ")}) cao nhất là ${viNumber(Math.max(...values))}, khác điểm chuẩn ${viNumber(c.max)}. Hãy kiểm tra văn bản gốc.`,
+            `Criterion ${c.number} "${short(c.text)}": the scores listed under it (${values.join(" / ")}) reach ${Math.max(...values)}, not its max of ${c.max}. Check the source text.`,
+          ),
+          ri.where.max ?? ri.where.row,
+        ),
+      );
+    }
+  }
+
+  // ---- Word footnote marks pasted as digits ("20" + footnote "7" → "207"): a group's max that
+  // breaks its criteria's sum, where dropping its last one or two digits fits (or one leaf's does).
+  const fixFootnotes = (c: Criterion) => {
+    c.children.forEach(fixFootnotes);
+    if (isLeaf(c) || c.max === null || c.children.length === 0 || hasLeafWithoutMax(c)) return;
+    const all = leafSum(c, () => true);
+    const content = leafSum(c, isContent);
+    const fits = (a: number, k: number, m: number) => near(a, m) || (k > 0 && near(k, m));
+    if (fits(all, content, c.max)) return;
+    const own = [1, 2].map((k) => dropDigits(c.max as number, k)).find((m) => m !== null && fits(all, content, m));
+    if (own !== undefined && own !== null) {
+      footnote(c, own);
+      return;
+    }
+    const found: { leaf: Criterion; max: number }[] = [];
+    const walkLeaves = (x: Criterion) => {
+      if (!isLeaf(x)) return x.children.forEach(walkLeaves);
+      for (const k of [1, 2]) {
+        const m = dropDigits(x.max as number, k);
+        if (m === null) continue;
+        const d = m - (x.max as number);
+        if (fits(all + d, content + (isContent(x) ? d : 0), c.max as number)) {
+          found.push({ leaf: x, max: m });
+          break;
+        }
+      }
+    };
+    walkLeaves(c);
+    if (found.length === 1) footnote(found[0].leaf, found[0].max);
+  };
+  const footnote = (c: Criterion, fixed: number) => {
+    const ri = info.get(c)!;
+    const was = c.max as number;
+    const mark = String(was).slice(String(fixed).length);
+    issues.push(
+      warning(
+        "criteria.max.footnote",
+        say(
+          `Tiêu chí ${c.number} "${short(c.text)}": điểm chuẩn ghi ${viNumber(was)} thì tổng điểm không khớp; bỏ số "${mark}" ở cuối thì khớp. Có lẽ "${mark}" là số chú thích (footnote) của Word dính vào khi dán: đã đọc là ${viNumber(fixed)}. Hãy sửa ô này cho đúng văn bản.`,
+          `Criterion ${c.number} "${short(c.text)}": a max of ${was} breaks the sums; without the last "${mark}" they fit. "${mark}" is likely a Word footnote mark pasted as a digit: read as ${fixed}. Correct the cell to match the source.`,
+        ),
+        ri.where.max ?? ri.where.row,
+      ),
+    );
+    c.max = fixed;
+  };
+  sections.forEach(fixFootnotes);
 
   const table: CriteriaTable = { ...base, sections };
 
@@ -550,6 +726,25 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     }
   }
   return { table: hasErrors(issues) ? null : table, issues, at };
+}
+
+/** The sum of the max points of a node's leaves that pass `keep`. */
+function leafSum(c: Criterion, keep: (c: Criterion) => boolean): number {
+  if (isLeaf(c)) return keep(c) && c.max !== null ? c.max : 0;
+  return c.children.reduce((a, k) => a + leafSum(k, keep), 0);
+}
+
+function hasLeafWithoutMax(c: Criterion): boolean {
+  return isLeaf(c) ? c.max === null || !Number.isFinite(c.max) : c.children.some(hasLeafWithoutMax);
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** A whole number without its last `k` digits (207 → 20), or null when it has no more than `k` digits. */
+function dropDigits(x: number, k: number): number | null {
+  if (!Number.isInteger(x) || x < 0) return null;
+  const s = String(x);
+  return s.length > k ? Number(s.slice(0, -k)) : null;
 }
 
 function short(s: string): string {

@@ -4,10 +4,10 @@ import { cleanText } from "../text";
 import { CriteriaTableSchema, isContent, isLeaf, type CriteriaTable, type Criterion } from "./model";
 
 /** The table settings an issue can point at. */
-export type TableField = "title" | "scale" | "decimals" | "step" | "bonusCap" | "penaltyCap";
+export type TableField = "title" | "scale" | "decimals" | "step" | "bonusCap" | "penaltyCap" | "allowOverScale";
 
 /** The cells of one criterion's row an issue can point at; "row" is the whole row. */
-export type CriterionField = "row" | "stt" | "text" | "max" | "kind" | "weight" | "step" | "unit" | "note" | "id";
+export type CriterionField = "row" | "stt" | "text" | "max" | "kind" | "weight" | "step" | "unit" | "note" | "guidance" | "id";
 
 /**
  * The key of a criterion's cell in a locator map: the criterion id alone means its row; "id/field"
@@ -19,7 +19,7 @@ export function whereKey(id: string, field: CriterionField = "row"): string {
 }
 
 /** Schema limits (model.ts), checked here so that a table without errors also passes the schema. */
-export const LIMITS = { text: 2000, title: 500, legalBasis: 4000, id: 64, number: 16, weight: 100, step: 1000, decimals: 4 } as const;
+export const LIMITS = { text: 2000, guidance: 4000, title: 500, legalBasis: 4000, id: 64, number: 16, weight: 100, step: 1000, decimals: 4 } as const;
 
 const say = (vi: string, en: string): Message => ({ vi, en });
 const EPS = 1e-9;
@@ -167,6 +167,23 @@ export function validateCriteria(
         ),
       );
     }
+    if ((c.guidance ?? "").length > LIMITS.guidance) {
+      issues.push(
+        error("criteria.text.tooLong", say(`${label.vi}: hướng dẫn chấm điểm dài quá ${LIMITS.guidance} ký tự.`, `${label.en}: the scoring guidance is longer than ${LIMITS.guidance} characters.`), whereOf(c, "guidance")),
+      );
+    }
+    if (c.noPoints && (c.children.length > 0 || c.max !== null || c.kind !== null || !table.sections.includes(c))) {
+      issues.push(
+        error(
+          "criteria.noPoints.invalid",
+          say(
+            `${label.vi}: chỉ một phần (cấp cao nhất) không có điểm chuẩn, không có loại và không có tiêu chí con mới là phần không chấm điểm.`,
+            `${label.en}: only a top-level section with no max, no kind and no sub-criteria can carry no points.`,
+          ),
+          whereOf(c, "row"),
+        ),
+      );
+    }
     if (c.max !== null && (!Number.isFinite(c.max) || c.max < 0)) {
       issues.push(
         error(
@@ -295,6 +312,24 @@ export function validateCriteria(
             `The criteria's max points add up to ${enNumber(contentTotal)}${withBonus ? ` (with the most bonus: ${enNumber(contentTotal + bonus)})` : ""}, not the scale of ${enNumber(table.scale)}.`,
           ),
           tableAt.scale,
+        ),
+      );
+    }
+  }
+  // A bonus that can pass the scale, with totals cut at the scale, makes ties among the best units
+  // (Cần Thơ KH 157/2025: content 100 + bonus 15 = 115): the bloc must choose (DOMAIN §2 "allow or cap").
+  if (anyContent && !incomplete && Number.isFinite(table.scale) && table.scale > 0 && !table.allowOverScale) {
+    const bonus = table.bonusCap !== null && Number.isFinite(table.bonusCap) ? Math.min(table.bonusCap, bonusTotal) : bonusTotal;
+    if (bonus > 0 && contentTotal + bonus > table.scale + EPS * Math.max(1, table.scale)) {
+      const most = contentTotal + bonus;
+      issues.push(
+        warning(
+          "criteria.bonus.overScale",
+          say(
+            `Điểm thưởng có thể đưa tổng điểm lên ${viNumber(most)}, vượt thang điểm ${viNumber(table.scale)}. Cài đặt "Được vượt thang điểm (Có/Không)" đang là "Không": tổng bị cắt ở ${viNumber(table.scale)}, nên các đơn vị dẫn đầu có thể bằng điểm nhau dù điểm thưởng khác nhau. Khối hãy chọn: ghi "Có" để tính cả phần vượt, hoặc giữ "Không" nếu quy định của khối cắt ở thang điểm.`,
+            `Bonus points can bring the total to ${enNumber(most)}, past the scale of ${enNumber(table.scale)}. The setting "Được vượt thang điểm (Có/Không)" (allow over scale, allowOverScale) is "Không" (No): totals are cut at ${enNumber(table.scale)}, so the best units can tie although their bonuses differ. The bloc must choose: "Có" (Yes) to count points past the scale, or keep "Không" if its rules cut at the scale.`,
+          ),
+          tableAt.allowOverScale ?? tableAt.scale,
         ),
       );
     }

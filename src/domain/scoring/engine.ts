@@ -1,11 +1,20 @@
-import { effectiveWeight, isContent, leaves, type CriteriaTable } from "../criteria/model";
+import { effectiveWeight, isContent, isLeaf, leaves, type CriteriaTable, type Criterion } from "../criteria/model";
 import type { ScoringSettings, Stage, TieBreaker } from "./settings";
+
+/**
+ * The mark a unit enters for a criterion it is not assessed on, having been given no target
+ * ("Không được giao chỉ tiêu thì không đánh giá chấm điểm nội dung này", Hải Phòng QĐ 212/2025).
+ * Only criteria with `mayBeNotAssessed` take it. Compared case-insensitively, as Excel's "=" does.
+ */
+export const NOT_ASSESSED = "KĐG";
+export type EntryValue = number | null | typeof NOT_ASSESSED;
+export const isNotAssessedMark = (v: unknown): boolean => typeof v === "string" && v.normalize("NFC").trim().toLocaleUpperCase("vi") === NOT_ASSESSED;
 
 /** What a unit entered for one leaf, at each stage; null where the cell is empty. */
 export interface Entry {
-  self: number | null;
-  review: number | null;
-  agreed: number | null;
+  self: EntryValue;
+  review: EntryValue;
+  agreed: EntryValue;
 }
 
 export interface UnitScores {
@@ -36,6 +45,8 @@ export interface UnitResult {
   /** The lowest counted/max ratio over content leaves (1 when there are none), and which leaf. */
   minRatio: number;
   minRatioCriterion: string;
+  /** Each criterion's counted points by id (a group: its leaves' sum, as its row on the unit sheet). */
+  criteria: Record<string, number>;
 }
 
 /** Excel's ROUND: half away from zero, decimal-correct (2.675 → 2.68). */
@@ -46,19 +57,25 @@ export function roundExcel(x: number, decimals: number): number {
   return sign * Number(`${Math.round(shifted)}e-${decimals}`);
 }
 
-/** The entry that counts at a stage (the "review, else self" stage falls back when review is empty). */
-export function counted(e: Entry | undefined, stage: Stage): number {
-  if (!e) return 0;
+/** The entry chosen at a stage (the "review, else self" stage falls back when review is empty). */
+export function chosen(e: Entry | undefined, stage: Stage): EntryValue {
+  if (!e) return null;
   switch (stage) {
     case "self":
-      return e.self ?? 0;
+      return e.self;
     case "review":
-      return e.review ?? 0;
+      return e.review;
     case "agreed":
-      return e.agreed ?? 0;
+      return e.agreed;
     case "reviewOrSelf":
-      return e.review ?? e.self ?? 0;
+      return e.review ?? e.self;
   }
+}
+
+/** The points that count at a stage: empty and "not assessed" count 0. */
+export function counted(e: Entry | undefined, stage: Stage): number {
+  const v = chosen(e, stage);
+  return typeof v === "number" ? v : 0;
 }
 
 /** How many decimals the intermediate sums keep, as the formulas do (ROUND(…, 6)). */
@@ -72,16 +89,27 @@ export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: Un
   let penaltyRaw = 0;
   let minRatio = Infinity;
   let minRatioCriterion = "";
+  /** Content max, all of it and only what was assessed (weighted, as the sheet's hidden column). */
+  let contentMax = 0;
+  let assessedMax = 0;
+  let rescale = false;
+  const points = new Map<string, number>();
   const r6 = (x: number) => roundExcel(x, SUM_DECIMALS);
   for (const ref of leaves(table)) {
     const { leaf, section } = ref;
     const weight = effectiveWeight(ref);
     // As the sheet does: each leaf's counted points rounded, then summed.
     const pts = r6(counted(u.entries[leaf.id], settings.stage) * weight);
+    points.set(leaf.id, pts);
     sections[section] += pts;
+    const notAssessed = !!leaf.mayBeNotAssessed && chosen(u.entries[leaf.id], settings.stage) === NOT_ASSESSED;
     if (isContent(leaf)) {
       content += pts;
-      if ((leaf.max ?? 0) > 0) {
+      const m = r6((leaf.max ?? 0) * weight);
+      contentMax += m;
+      if (!notAssessed) assessedMax += m;
+      if (leaf.mayBeNotAssessed) rescale = true;
+      if ((leaf.max ?? 0) > 0 && !notAssessed) {
         const ratio = r6(pts / weight / (leaf.max as number));
         if (ratio < minRatio) {
           minRatio = ratio;
@@ -93,7 +121,16 @@ export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: Un
   }
   const bonus = r6(table.bonusCap === null ? bonusRaw : Math.min(bonusRaw, table.bonusCap));
   const penalty = r6(table.penaltyCap === null ? penaltyRaw : Math.min(penaltyRaw, table.penaltyCap));
-  content = r6(content);
+  // A criterion not assessed (no target given) leaves its points to the rest: the content assessed
+  // is scaled up to the full content max (issue #10 point 11; Hải Phòng QĐ 212/2025 says only "không
+  // đánh giá chấm điểm nội dung này": this proportional rule is our reading, printed on the sheet).
+  const criteria: Record<string, number> = {};
+  const nodeSum = (c: Criterion): number => {
+    if (isLeaf(c)) return (criteria[c.id] = points.get(c.id) ?? 0);
+    return (criteria[c.id] = r6(c.children.reduce((a, k) => a + nodeSum(k), 0)));
+  };
+  table.sections.forEach(nodeSum);
+  content = rescale ? (assessedMax > 0 ? r6((content * r6(contentMax)) / assessedMax) : 0) : r6(content);
   let total = content + bonus - penalty;
   if (!table.allowOverScale) total = Math.min(total, table.scale);
   total = roundExcel(total, table.decimals);
@@ -106,12 +143,15 @@ export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: Un
     total,
     minRatio: minRatio === Infinity ? 1 : r6(minRatio),
     minRatioCriterion,
+    criteria,
   };
 }
 
 /** The value a tie-breaker compares, signed so that higher is better. */
-function breakerValue(r: Pick<UnitResult, "sections" | "bonus" | "penalty">, t: TieBreaker): number {
+function breakerValue(r: Pick<UnitResult, "sections" | "bonus" | "penalty"> & { criteria?: Record<string, number> }, t: TieBreaker): number {
   switch (t.by) {
+    case "criterion":
+      return r.criteria?.[t.id] ?? 0;
     case "section":
       return r.sections[t.section] ?? 0;
     case "bonus":
@@ -122,7 +162,7 @@ function breakerValue(r: Pick<UnitResult, "sections" | "bonus" | "penalty">, t: 
 }
 
 /** Ranks: by total, then each tie-breaker in order; units equal on all share a rank and are marked tied. */
-export function rankUnits<T extends Pick<UnitResult, "total" | "sections" | "bonus" | "penalty">>(rows: T[], tieBreakers: TieBreaker[]): { rank: number; tied: boolean }[] {
+export function rankUnits<T extends Pick<UnitResult, "total" | "sections" | "bonus" | "penalty"> & { criteria?: Record<string, number> }>(rows: T[], tieBreakers: TieBreaker[]): { rank: number; tied: boolean }[] {
   const keys = rows.map((r) => [r.total, ...tieBreakers.map((t) => breakerValue(r, t))]);
   return keys.map((k) => {
     let ahead = 0;
@@ -147,8 +187,17 @@ export function classify(total: number, minRatio: number, minRatioCriterion: str
   for (const b of settings.bands) {
     if (total < b.min) continue;
     const floorOk = b.floorPercent === null || roundExcel(minRatio * 100, SUM_DECIMALS) >= b.floorPercent;
+    const zeroOk = !b.noZero || minRatio > 0;
+    if (floorOk && zeroOk) {
+      return {
+        band: b.label,
+        reason: `Tổng điểm ≥ ${numberText(b.min)}${b.floorPercent === null ? "" : `, mọi tiêu chí ≥ ${numberText(b.floorPercent)}% điểm chuẩn`}${b.noZero ? ", không tiêu chí nào 0 điểm" : ""}`,
+      };
+    }
     if (floorOk) {
-      return { band: b.label, reason: `Tổng điểm ≥ ${numberText(b.min)}${b.floorPercent === null ? "" : `, mọi tiêu chí ≥ ${numberText(b.floorPercent)}% điểm chuẩn`}` };
+      // "No content criterion scored 0": the lowest ratio is 0, so that criterion scored 0.
+      const lower = classify(total, minRatio, minRatioCriterion, { ...settings, bands: settings.bands.slice(settings.bands.indexOf(b) + 1) });
+      return { band: lower.band, reason: `Chưa đạt mức “${b.label}”: tiêu chí ${minRatioCriterion} 0 điểm` };
     }
     // Enough points for this band but a criterion under its floor: the next band it qualifies for, with why not this one.
     const lower = classify(total, minRatio, minRatioCriterion, { ...settings, bands: settings.bands.slice(settings.bands.indexOf(b) + 1) });
@@ -179,6 +228,9 @@ export function tieRuleText(settings: ScoringSettings, sectionNames: string[]): 
     if (t.by === "section") {
       vi.push(`nếu bằng nhau: điểm ${sectionNames[t.section] ?? `Phần ${t.section + 1}`} cao hơn xếp trên`);
       en.push(`then higher ${sectionNames[t.section] ?? `section ${t.section + 1}`}`);
+    } else if (t.by === "criterion") {
+      vi.push(`nếu bằng nhau: điểm tiêu chí ${t.id} cao hơn xếp trên`);
+      en.push(`then higher points on criterion ${t.id}`);
     } else if (t.by === "penalty") {
       vi.push("nếu bằng nhau: điểm trừ ít hơn xếp trên");
       en.push("then fewer penalty points");

@@ -12,16 +12,22 @@ export const STAGE_LABELS: Record<Stage, { vi: string; en: string }> = {
 
 /**
  * One tie-breaker, applied in order after the total: a content section's subtotal (higher wins),
- * the penalty (fewer wins), the bonus (higher wins). After the last, equal units stay tied and
- * the meeting decides: never row order.
+ * the penalty (fewer wins), the bonus (higher wins), a named criterion's points (higher wins: Cần
+ * Thơ KH 157/2025 breaks ties on a named indicator, then "bỏ phiếu để thống nhất"). After the last,
+ * equal units stay tied and the meeting decides: never row order.
  */
-export type TieBreaker = { by: "section"; section: number } | { by: "penalty" } | { by: "bonus" };
+export type TieBreaker = { by: "section"; section: number } | { by: "penalty" } | { by: "bonus" } | { by: "criterion"; id: string };
 
-/** A classification band: a total from `min` (inclusive) and, optionally, no content leaf under `floorPercent` of its max. */
+/**
+ * A classification band: a total from `min` (inclusive) and, optionally, no content leaf under
+ * `floorPercent` of its max, and (`noZero`) no content leaf scored 0 (a class floor of real 2025
+ * texts, DOMAIN §2: "no criterion scored 0").
+ */
 export interface Band {
   label: string;
   min: number;
   floorPercent: number | null;
+  noZero?: boolean;
 }
 
 export interface ScoringSettings {
@@ -38,13 +44,14 @@ export const TieBreakerSchema = z.union([
   z.object({ by: z.literal("section"), section: z.number().int().min(0) }).strict(),
   z.object({ by: z.literal("penalty") }).strict(),
   z.object({ by: z.literal("bonus") }).strict(),
+  z.object({ by: z.literal("criterion"), id: z.string().min(1).max(64) }).strict(),
 ]);
 
 export const ScoringSettingsSchema = z
   .object({
     stage: z.enum(STAGES),
     tieBreakers: z.array(TieBreakerSchema).max(6),
-    bands: z.array(z.object({ label: z.string().min(1).max(100), min: z.number().finite(), floorPercent: z.number().min(0).max(100).nullable() }).strict()).max(8),
+    bands: z.array(z.object({ label: z.string().min(1).max(100), min: z.number().finite(), floorPercent: z.number().min(0).max(100).nullable(), noZero: z.boolean().optional() }).strict()).max(8),
     fallbackBand: z.string().min(1).max(100),
     largeGap: z.number().min(0),
   })

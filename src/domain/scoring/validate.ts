@@ -2,7 +2,7 @@ import type { Member } from "../bloc/bloc";
 import { effectiveWeight, isAllOrNothing, isContent, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
 import { error, warning, type Issue, type Where } from "../issues";
 import { cleanText, nameKey } from "../text";
-import { counted, type Entry, type UnitScores } from "./engine";
+import { counted, isNotAssessedMark, NOT_ASSESSED, type Entry, type EntryValue, type UnitScores } from "./engine";
 import type { ScoringSettings } from "./settings";
 
 /** One leaf row as found on a unit's sheet: raw cell values and where each input sits. */
@@ -78,7 +78,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
           ),
         );
       }
-      if (e.self !== null && e.review !== null && e.review !== e.self) {
+      if (typeof e.self === "number" && typeof e.review === "number" && e.review !== e.self) {
         if (!cleanText(String(r.evidence ?? ""))) {
           issues.push(
             warning(
@@ -125,10 +125,24 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
 const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
 
 /** One input cell: a number in range, on the step; anything else is an issue and counts as empty. */
-function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable, unit: string, issues: Issue[]): number | null {
+function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable, unit: string, issues: Issue[]): EntryValue {
   if (isBlank(v)) return null;
   const label = `${unit}: tiêu chí ${leaf.id}`;
   const labelEn = `${unit}: criterion ${leaf.id}`;
+  if (isNotAssessedMark(v)) {
+    if (leaf.mayBeNotAssessed) return NOT_ASSESSED;
+    issues.push(
+      error(
+        "scoring.entry.notAssessed",
+        {
+          vi: `${label}: "${NOT_ASSESSED}" (không đánh giá) chỉ dùng cho tiêu chí mà bảng tiêu chí cho phép không đánh giá khi không được giao chỉ tiêu. Hãy nhập điểm.`,
+          en: `${labelEn}: "${NOT_ASSESSED}" (not assessed) is only for criteria the table lets go unassessed when no target was given. Enter points.`,
+        },
+        at,
+      ),
+    );
+    return null;
+  }
   let n: number;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {

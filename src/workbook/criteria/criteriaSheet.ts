@@ -14,9 +14,11 @@ export const CRITERIA_SHEET = "Tiêu chí";
 export const CRITERIA_TITLE = "BẢNG TIÊU CHÍ CHẤM ĐIỂM THI ĐUA";
 
 /** The table's columns as written, left to right. */
-export const CRITERIA_COLUMNS = ["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Loại", "Trọng số", "Bước", "Điểm mỗi lần", "Ghi chú", "Mã"] as const;
-type ColumnKey = "stt" | "text" | "max" | "kind" | "weight" | "step" | "unit" | "note" | "id";
-const KEYS: ColumnKey[] = ["stt", "text", "max", "kind", "weight", "step", "unit", "note", "id"];
+export const CRITERIA_COLUMNS = ["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Loại", "Trọng số", "Bước", "Điểm mỗi lần", "Ghi chú", "Hướng dẫn chấm điểm", "Mã"] as const;
+type ColumnKey = "stt" | "text" | "max" | "kind" | "weight" | "step" | "unit" | "note" | "guidance" | "id";
+const KEYS: ColumnKey[] = ["stt", "text", "max", "kind", "weight", "step", "unit", "note", "guidance", "id"];
+/** 0-based columns of the written table. */
+const C = Object.fromEntries(KEYS.map((k, i) => [k, i])) as Record<ColumnKey, number>;
 const WIDTH = KEYS.length;
 
 /** Settings rows: label as written and the spellings the reader accepts (folded, without brackets). */
@@ -41,7 +43,9 @@ const HEADERS: Record<ColumnKey, { exact: string[]; prefix?: string[] }> = {
   weight: { exact: ["trong so", "he so", "weight"] },
   step: { exact: ["buoc", "buoc diem", "step"] },
   unit: { exact: ["diem moi lan", "moi lan", "diem/lan", "unit", "points per occurrence"] },
-  note: { exact: ["ghi chu", "note", "notes", "cach cham", "huong dan cham"] },
+  note: { exact: ["ghi chu", "note", "notes"] },
+  // Real tables carry a scoring-guidance column (Cần Thơ KH 157/2025: "HƯỚNG DẪN CHẤM ĐIỂM").
+  guidance: { exact: ["huong dan cham diem", "huong dan cham", "huong dan", "cach cham", "cach cham diem", "cach thuc cham diem", "guidance"], prefix: ["huong dan cham", "cach cham", "cach thuc cham"] },
   id: { exact: ["ma", "ma tieu chi", "id"] },
 };
 
@@ -77,7 +81,7 @@ function hintText(sample: boolean): string {
   return (
     (sample ? `Đây là bảng ${SAMPLE_MARK}: hãy sửa cho đúng bảng tiêu chí khối đã thống nhất. ` : "") +
     "Có thể dán bảng tiêu chí sẵn có vào dưới dòng tiêu đề. Bắt buộc: STT | Nội dung tiêu chí | Điểm chuẩn; " +
-    "tuỳ chọn: Loại | Trọng số | Bước | Điểm mỗi lần | Ghi chú. Phần ghi số La Mã (I, II), tiêu chí ghi 1, 1.1, a, -. " +
+    "tuỳ chọn: Loại | Trọng số | Bước | Điểm mỗi lần | Ghi chú | Hướng dẫn chấm điểm. Phần ghi số La Mã (I, II), tiêu chí ghi 1, 1.1, a, -. " +
     "Cột Mã do add-in ghi để giữ điểm đã chấm khi sửa bảng: không cần nhập."
   );
 }
@@ -128,6 +132,7 @@ export function criteriaSheetPlan(table: CriteriaTable, sheetName: string = CRIT
       fmtNumber(c.step),
       fmtNumber(c.unit),
       c.note,
+      c.guidance ?? "",
       c.id,
     ]);
   }
@@ -153,9 +158,9 @@ export function criteriaSheetPlan(table: CriteriaTable, sheetName: string = CRIT
     { range: rangeAddress(LAYOUT.header, 0, n + 1, WIDTH), format: { borders: "Continuous", vAlign: "Center" } },
     // STT and Mã as text, so "1.1" is never read as a number or a date, also in rows users add.
     { range: rangeAddress(first, 0, n + SPARE_ROWS, 1), format: { numberFormat: "@", hAlign: "Center" } },
-    { range: rangeAddress(first, 8, n + SPARE_ROWS, 1), format: { numberFormat: "@", fontColor: "#808080", fontSize: 9 } },
+    { range: rangeAddress(first, C.id, n + SPARE_ROWS, 1), format: { numberFormat: "@", fontColor: "#808080", fontSize: 9 } },
     { range: rangeAddress(first, 1, n + SPARE_ROWS, 1), format: { wrap: true } },
-    { range: rangeAddress(first, 7, n + SPARE_ROWS, 1), format: { wrap: true } },
+    { range: rangeAddress(first, C.note, n + SPARE_ROWS, 2), format: { wrap: true } },
     { range: rangeAddress(first, 2, n + SPARE_ROWS, 5), format: { hAlign: "Center" } },
   );
   nodes.forEach(({ c, depth }, i) => {
@@ -174,7 +179,8 @@ export function criteriaSheetPlan(table: CriteriaTable, sheetName: string = CRIT
     { column: "F", width: 45 },
     { column: "G", width: 62 },
     { column: "H", width: 200 },
-    { column: "I", width: 70 },
+    { column: "I", width: 240 },
+    { column: "J", width: 70 },
   );
   p.rowHeights = [
     { row: LAYOUT.hint + 1, height: 48 },
@@ -258,20 +264,8 @@ export function readCriteriaSheet(grid: Grid): CriteriaSheetRead {
   let header: { row: number; cols: Partial<Record<ColumnKey, number>> } | null = null;
   let partial: { row: number; cols: Partial<Record<ColumnKey, number>> } | null = null;
   for (let r = 0; r < grid.values.length && !header; r++) {
-    const cols: Partial<Record<ColumnKey, number>> = {};
-    (grid.values[r] ?? []).forEach((v, c) => {
-      const f = fold(v);
-      if (!f) return;
-      for (const key of KEYS) {
-        if (cols[key] !== undefined) continue;
-        const h = HEADERS[key];
-        if (h.exact.includes(f) || h.prefix?.some((p) => f.startsWith(p))) {
-          cols[key] = c;
-          break;
-        }
-      }
-    });
-    if (cols.stt !== undefined && cols.text !== undefined && cols.max !== undefined) header = { row: r, cols };
+    const cols = headerColumns(grid.values[r] ?? []);
+    if (isHeader(cols)) header = { row: r, cols };
     else if (!partial && cols.text !== undefined && (cols.stt !== undefined || cols.max !== undefined)) partial = { row: r, cols };
   }
 
@@ -323,16 +317,23 @@ export function readCriteriaSheet(grid: Grid): CriteriaSheetRead {
     return { found: found || partial !== null, table: null, issues, at: new Map(), tableAt };
   }
 
-  const { cols } = header;
-  const used = Object.values(cols) as number[];
-  const left = Math.min(...used);
-  const right = Math.max(...used);
+  let { cols } = header;
   const rows: CriteriaRow[] = [];
   for (let r = header.row + 1; r < grid.values.length; r++) {
+    // A table pasted under the sheet's own header brings its header row: its columns hold from there on
+    // (Cần Thơ KH 157/2025: STT | TIÊU CHÍ THI ĐUA | ĐIỂM CHUẨN | HƯỚNG DẪN CHẤM ĐIỂM).
+    const again = headerColumns(grid.values[r] ?? []);
+    if (isHeader(again)) {
+      cols = again;
+      continue;
+    }
+    const used = Object.values(cols) as number[];
+    const left = Math.min(...used);
+    const right = Math.max(...used);
     const get = (k: ColumnKey) => (cols[k] === undefined ? undefined : cell(r, cols[k]!));
     const at = (k: ColumnKey) => (cols[k] === undefined ? undefined : where(r, cols[k]!));
     rows.push({
-      cells: { stt: get("stt"), text: get("text"), max: get("max"), kind: get("kind"), weight: get("weight"), step: get("step"), unit: get("unit"), note: get("note"), id: get("id") },
+      cells: { stt: get("stt"), text: get("text"), max: get("max"), kind: get("kind"), weight: get("weight"), step: get("step"), unit: get("unit"), note: get("note"), guidance: get("guidance"), id: get("id") },
       where: {
         row: { sheet, cell: rangeAddress(grid.row + r, grid.col + left, 1, right - left + 1) },
         stt: at("stt"),
@@ -343,6 +344,7 @@ export function readCriteriaSheet(grid: Grid): CriteriaSheetRead {
         step: at("step"),
         unit: at("unit"),
         note: at("note"),
+        guidance: at("guidance"),
         id: at("id"),
       },
     });
@@ -350,6 +352,26 @@ export function readCriteriaSheet(grid: Grid): CriteriaSheetRead {
   const parsed = parseCriteriaRows(rows, base, tableAt);
   return { found: true, table: parsed.table, issues: [...issues, ...parsed.issues], at: parsed.at, tableAt };
 }
+
+/** The columns a row's labels name, if it is a header row. */
+function headerColumns(row: unknown[]): Partial<Record<ColumnKey, number>> {
+  const cols: Partial<Record<ColumnKey, number>> = {};
+  row.forEach((v, c) => {
+    const f = fold(v);
+    if (!f) return;
+    for (const key of KEYS) {
+      if (cols[key] !== undefined) continue;
+      const h = HEADERS[key];
+      if (h.exact.includes(f) || h.prefix?.some((p) => f.startsWith(p))) {
+        cols[key] = c;
+        break;
+      }
+    }
+  });
+  return cols;
+}
+
+const isHeader = (cols: Partial<Record<ColumnKey, number>>) => cols.stt !== undefined && cols.text !== undefined && cols.max !== undefined;
 
 /** Puts one setting's cell value into the base; a value that is not a number becomes NaN, which the validator reports at its cell. */
 function readSetting(base: CriteriaBase, key: SettingKey, raw: unknown): void {

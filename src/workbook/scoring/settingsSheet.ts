@@ -24,22 +24,24 @@ export const SETTINGS_LAYOUT = {
 
 export const SETTINGS_NAMES = { stage: "BX_GiaiDoan", stageIndex: "BX_GiaiDoanSo", gap: "BX_ChenhLech" } as const;
 
-/** Band i (1-based) sits on this 0-based row of the settings sheet: label in A, min in B, floor % in C. */
+/** Band i (1-based) sits on this 0-based row of the settings sheet: label in A, min in B, floor % in C, "no criterion scored 0" (x) in D. */
 export function bandRow(i: number): number {
   return SETTINGS_LAYOUT.firstBand - 1 + (i - 1);
 }
 
 /** The band cells as absolute references from another sheet. */
-export function bandRefs(i: number): { label: string; min: string; floor: string } {
+export function bandRefs(i: number): { label: string; min: string; floor: string; noZero: string } {
   const r = bandRow(i);
   return {
     label: qualified(SETTINGS_SHEET, cellAddress(r, 0, true)),
     min: qualified(SETTINGS_SHEET, cellAddress(r, 1, true)),
     floor: qualified(SETTINGS_SHEET, cellAddress(r, 2, true)),
+    noZero: qualified(SETTINGS_SHEET, cellAddress(r, 3, true)),
   };
 }
 
 export function tieBreakerLabel(t: TieBreaker, sectionNames: string[]): string {
+  if (t.by === "criterion") return `Điểm tiêu chí ${t.id} cao hơn`;
   if (t.by === "section") return `Điểm ${sectionNames[t.section] ?? `Phần ${t.section + 1}`} cao hơn`;
   return t.by === "penalty" ? "Điểm trừ ít hơn" : "Điểm thưởng cao hơn";
 }
@@ -57,10 +59,10 @@ export function settingsSheetPlan(settings: ScoringSettings, sectionNames: strin
       ["Chênh lệch lớn giữa tự chấm và thẩm định (điểm)", settings.largeGap, null],
     ],
   });
-  const bands: PlanCell[][] = [["Mức xếp loại", "Tổng điểm từ", "Sàn mỗi tiêu chí (% điểm chuẩn)"]];
+  const bands: PlanCell[][] = [["Mức xếp loại", "Tổng điểm từ", "Sàn mỗi tiêu chí (% điểm chuẩn)", "Không tiêu chí nào 0 điểm (x)"]];
   for (let i = 0; i < L.maxBands; i++) {
     const b = settings.bands[i];
-    bands.push(b ? [b.label, b.min, b.floorPercent] : [null, null, null]);
+    bands.push(b ? [b.label, b.min, b.floorPercent, b.noZero ? "x" : null] : [null, null, null, null]);
   }
   p.blocks.push({ at: cellAddress(L.bandsHeader - 1, 0), rows: bands });
   p.blocks.push({ at: cellAddress(L.bandsHeader - 1 + L.maxBands + 1, 0), rows: [["Mức còn lại (dưới các mức trên)", settings.fallbackBand, null]] });
@@ -106,13 +108,13 @@ export function settingsSheetPlan(settings: ScoringSettings, sectionNames: strin
     { range: rangeAddress(L.stageRow - 1, 0, 2, 1), format: { bold: true, wrap: true } },
     { range: stageCell, format: { fill: "#FFF2CC" } },
     { range: cellAddress(L.stageRow - 1, 2), format: { fontColor: "#A6A6A6" } },
-    { range: rangeAddress(L.bandsHeader - 1, 0, 1, 3), format: { bold: true, fill: "#FCE4D6", wrap: true } },
-    { range: rangeAddress(L.bandsHeader - 1, 0, L.maxBands + 2, 3), format: { borders: "Continuous" } },
+    { range: rangeAddress(L.bandsHeader - 1, 0, 1, 4), format: { bold: true, fill: "#FCE4D6", wrap: true } },
+    { range: rangeAddress(L.bandsHeader - 1, 0, L.maxBands + 2, 4), format: { borders: "Continuous" } },
     { range: rangeAddress(L.tieHeader - 1, 0, 1, 2), format: { bold: true, fill: "#FCE4D6" } },
     { range: rangeAddress(L.tieHeader - 1, 0, L.maxTies + 1, 2), format: { borders: "Continuous" } },
     { range: rangeAddress(L.listHeader - 1, 0, 1, 1), format: { italic: true, fontColor: "#7F7F7F" } },
   );
-  p.columnWidths.push({ column: "A", width: 260 }, { column: "B", width: 200 }, { column: "C", width: 130 }, { column: "D", width: 60 });
+  p.columnWidths.push({ column: "A", width: 260 }, { column: "B", width: 200 }, { column: "C", width: 130 }, { column: "D", width: 110 });
   p.print = { orientation: "Portrait", paper: "A4", fitToWidth: true };
   return p;
 }
@@ -134,6 +136,8 @@ export function readSettingsSheet(
   grid: Grid | null,
   defaults: ScoringSettings,
   sectionNames: string[],
+  /** The criteria ids a "Điểm tiêu chí X cao hơn" tie step may name (any case). */
+  criterionIds: string[] = [],
 ): { settings: ScoringSettings; issues: Issue[] } {
   if (!grid || grid.values.length === 0) return { settings: defaults, issues: [] };
   const issues: Issue[] = [];
@@ -174,7 +178,10 @@ export function readSettingsSheet(
         issues.push(error("settings.band.floor", { vi: `Sàn của mức "${label}" phải là số % hoặc để trống.`, en: `The floor of band "${label}" must be a percent or blank.` }, at(r, 2)));
         continue;
       }
-      out.bands.push({ label, min, floorPercent: floor } as Band);
+      const band: Band = { label, min, floorPercent: floor };
+      // Any mark in D (the formulas test D<>""): no content criterion scored 0.
+      if (cleanText(String(rows[r]?.[3] ?? ""))) band.noZero = true;
+      out.bands.push(band);
     }
     for (let i = 1; i < out.bands.length; i++) {
       if (out.bands[i].min > out.bands[i - 1].min) {
@@ -190,7 +197,12 @@ export function readSettingsSheet(
       if (first.startsWith("neu van bang nhau")) break;
       const v = fold(rows[r]?.[1]);
       if (!v) continue;
-      if (v.includes("tru")) out.tieBreakers.push({ by: "penalty" });
+      const named = /^diem tieu chi (.+) cao hon$/.exec(v);
+      if (named) {
+        const id = criterionIds.find((x) => fold(x) === named[1].trim());
+        if (id) out.tieBreakers.push({ by: "criterion", id });
+        else issues.push(error("settings.tie.criterion", { vi: `Tiêu chí phụ "${cleanText(String(rows[r][1]))}": không có tiêu chí mã "${named[1].trim()}" trong bảng tiêu chí.`, en: `Tie-breaker "${String(rows[r][1])}": no criterion with id "${named[1].trim()}" in the criteria table.` }, at(r, 1)));
+      } else if (v.includes("tru")) out.tieBreakers.push({ by: "penalty" });
       else if (v.includes("thuong")) out.tieBreakers.push({ by: "bonus" });
       else {
         // Exact label first ("Điểm Phần II cao hơn"), then the section's own words: never a prefix

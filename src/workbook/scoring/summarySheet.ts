@@ -12,8 +12,8 @@ import { COL, type UnitSheetMap } from "./unitSheet";
 export const SUMMARY_SHEET = "Tổng hợp";
 export const SUMMARY_LAYOUT = { title: 0, bloc: 1, stage: 2, header: 4, first: 5 } as const;
 
-/** The summary's columns for a table with `n` sections. */
-export function summaryColumns(sections: number) {
+/** The summary's columns for a table with `n` sections and `tieCriteria` tie steps on a named criterion. */
+export function summaryColumns(sections: number, tieCriteria = 0) {
   const c = { stt: 0, unit: 1, firstSection: 2 } as const;
   const after = 2 + sections;
   return {
@@ -28,7 +28,9 @@ export function summaryColumns(sections: number) {
     leading: after + 7,
     minRatio: after + 8,
     minCrit: after + 9,
-    width: after + 10,
+    /** One column per "higher points on criterion X" tie step, in the order of the steps. */
+    firstTieCriterion: after + 10,
+    width: after + 10 + tieCriteria,
   };
 }
 
@@ -57,7 +59,8 @@ export interface SummaryMap {
 export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: SummaryMap } {
   const { table, settings, members, maps } = input;
   const n = members.length;
-  const C = summaryColumns(table.sections.length);
+  const tieCriteria = settings.tieBreakers.flatMap((t) => (t.by === "criterion" ? [t.id] : []));
+  const C = summaryColumns(table.sections.length, tieCriteria.length);
   const first = SUMMARY_LAYOUT.first;
   const last = first + n - 1;
   const p = emptyPlan(SUMMARY_SHEET);
@@ -80,9 +83,10 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
   header[C.leading] = "Đơn vị dẫn đầu";
   header[C.minRatio] = "Tỷ lệ thấp nhất";
   header[C.minCrit] = "Tiêu chí thấp nhất";
+  tieCriteria.forEach((id, j) => (header[C.firstTieCriterion + j] = `Điểm tiêu chí ${id}`));
 
   /** The comparison columns in order (total, then each tie-breaker) with the direction that wins. */
-  const keys: { col: number; better: ">" | "<" }[] = [{ col: C.total, better: ">" }, ...settings.tieBreakers.map((t) => breakerColumn(t, C))];
+  const keys: { col: number; better: ">" | "<" }[] = [{ col: C.total, better: ">" }, ...settings.tieBreakers.map((t) => breakerColumn(t, C, tieCriteria))];
 
   const rows: PlanCell[][] = members.map((m, i) => {
     const r = first + i;
@@ -97,6 +101,8 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
     row[C.total] = { f: ref(map.totals.total) };
     row[C.minRatio] = { f: ref(map.totals.minRatio) };
     row[C.minCrit] = { f: ref(map.totals.minRatioCriterion) };
+    // A criterion the table does not have counts 0 for every unit, as in the engine.
+    tieCriteria.forEach((id, j) => (row[C.firstTieCriterion + j] = map.rows.has(id) ? { f: ref(map.rows.get(id)!) } : 0));
     // Rank: 1 + units ahead on the total, then ahead on each tie-breaker among those equal so far.
     const terms: string[] = [];
     keys.forEach((k, j) => {
@@ -119,7 +125,7 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
   // The bands line reads the settings cells, so it stays true when the thresholds are edited.
   const bandParts = settings.bands.map((_, i) => {
     const b = bandRefs(i + 1);
-    return `${b.label}&" từ "&${b.min}&" điểm"&IF(${b.floor}="","",", không tiêu chí nào dưới "&${b.floor}&"% điểm chuẩn")`;
+    return `${b.label}&" từ "&${b.min}&" điểm"&IF(${b.floor}="","",", không tiêu chí nào dưới "&${b.floor}&"% điểm chuẩn")&IF(${b.noZero}="","",", không tiêu chí nào 0 điểm")`;
   });
   const fallbackRef = qualified(SETTINGS_SHEET, cellAddress(SETTINGS_LAYOUT.firstBand + SETTINGS_LAYOUT.maxBands - 1, 1, true));
   const bandsText: PlanCell = { f: `="Xếp loại: "&${[...bandParts, `"còn lại: "&${fallbackRef}`].join(`&"; "&`)}&". (Sửa ngưỡng ở trang ${SETTINGS_SHEET}.)"` };
@@ -163,7 +169,8 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
   return { plan: p, map: { sheet: SUMMARY_SHEET, first, last, cols: C } };
 }
 
-function breakerColumn(t: TieBreaker, C: ReturnType<typeof summaryColumns>): { col: number; better: ">" | "<" } {
+function breakerColumn(t: TieBreaker, C: ReturnType<typeof summaryColumns>, tieCriteria: string[]): { col: number; better: ">" | "<" } {
+  if (t.by === "criterion") return { col: C.firstTieCriterion + tieCriteria.indexOf(t.id), better: ">" };
   if (t.by === "section") return { col: C.firstSection + t.section, better: ">" };
   return t.by === "penalty" ? { col: C.penalty, better: "<" } : { col: C.bonus, better: ">" };
 }
@@ -176,7 +183,7 @@ function bandFormula(settings: ScoringSettings, r: number, C: ReturnType<typeof 
   let f = fallback;
   for (let i = settings.bands.length; i >= 1; i--) {
     const b = bandRefs(i);
-    f = `IF(AND(${T}>=${b.min},OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor})),${b.label},${f})`;
+    f = `IF(AND(${T}>=${b.min},OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor}),OR(${b.noZero}="",${MR}>0)),${b.label},${f})`;
   }
   return `=${f}`;
 }
@@ -190,10 +197,11 @@ function reasonFormula(settings: ScoringSettings, r: number, C: ReturnType<typeo
   let f = `"Tổng điểm dưới "&${lastMin}`;
   for (let i = settings.bands.length; i >= 1; i--) {
     const b = bandRefs(i);
-    const ok = `"Tổng điểm ≥ "&${b.min}&IF(${b.floor}="","",", mọi tiêu chí ≥ "&${b.floor}&"% điểm chuẩn")`;
+    const ok = `"Tổng điểm ≥ "&${b.min}&IF(${b.floor}="","",", mọi tiêu chí ≥ "&${b.floor}&"% điểm chuẩn")&IF(${b.noZero}="","",", không tiêu chí nào 0 điểm")`;
     // Typographic quotes: a doubled "" inside a string literal is not read the same by every engine.
     const fail = `"Chưa đạt mức “"&${b.label}&"”: tiêu chí "&${MC}&" đạt "&ROUND(${MR}*100,1)&"% < "&${b.floor}&"%"`;
-    f = `IF(${T}>=${b.min},IF(OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor}),${ok},${fail}),${f})`;
+    const zero = `"Chưa đạt mức “"&${b.label}&"”: tiêu chí "&${MC}&" 0 điểm"`;
+    f = `IF(${T}>=${b.min},IF(OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor}),IF(OR(${b.noZero}="",${MR}>0),${ok},${zero}),${fail}),${f})`;
   }
   return `=${f}`;
 }

@@ -1,6 +1,6 @@
 import type { Member } from "../../domain/bloc/bloc";
-import { isAllOrNothing, isContent, isLeaf, stepOf, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
-import { SUM_DECIMALS } from "../../domain/scoring/engine";
+import { effectiveWeight, isAllOrNothing, isContent, isLeaf, leaves, stepOf, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
+import { NOT_ASSESSED, roundExcel, SUM_DECIMALS } from "../../domain/scoring/engine";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
@@ -22,8 +22,9 @@ export const COL = {
   weight: 10,
   group: 11,
   ratio: 12,
+  assessedMax: 13,
 } as const;
-export const WIDTH = 13;
+export const WIDTH = 14;
 export const HEADERS = [
   "STT",
   "Nội dung tiêu chí",
@@ -38,6 +39,7 @@ export const HEADERS = [
   "Trọng số",
   "Nhóm",
   "Tỷ lệ",
+  "Điểm chuẩn được đánh giá",
 ];
 /** Group codes in the hidden "Nhóm" column: content leaves 1, bonus 2, penalty 3; groups blank. */
 export const GROUP = { content: 1, bonus: 2, penalty: 3 } as const;
@@ -146,7 +148,12 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
       [`BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM ${input.year}`],
       [`Đơn vị: ${member.name}`],
       [`Khối: ${input.blocName}`],
-      ["Nhập điểm vào các ô nền vàng. Khi điểm thẩm định khác điểm tự chấm, ghi giải trình. Điểm trừ nhập số dương."],
+      [
+        "Nhập điểm vào các ô nền vàng. Khi điểm thẩm định khác điểm tự chấm, ghi giải trình. Điểm trừ nhập số dương." +
+          (contentMaxIfRescaled(table) === null
+            ? ""
+            : ` Tiêu chí không được giao chỉ tiêu thì không đánh giá: nhập ${NOT_ASSESSED}; điểm nội dung được quy đổi = điểm đạt × tổng điểm chuẩn nội dung / điểm chuẩn các tiêu chí được đánh giá.`),
+      ],
     ],
   });
   const body: PlanCell[][] = [HEADERS];
@@ -156,10 +163,13 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     const g = groupCode(node);
     const row: PlanCell[] = Array(WIDTH).fill(null);
     row[COL.stt] = node.number;
-    row[COL.text] = node.text;
+    row[COL.text] = unitText(node);
     row[COL.max] = leaf ? node.max : node.max ?? null;
     row[COL.id] = node.id;
-    if (leaf) {
+    if (node.noPoints) {
+      // A section that ranks by its own measure: no max, no inputs, no subtotal (Cần Thơ KH 157/2025, II).
+      row[COL.max] = "Không chấm điểm";
+    } else if (leaf) {
       const kept = input.kept?.get(node.id);
       row[COL.self] = kept?.self ?? null;
       row[COL.review] = kept?.review ?? null;
@@ -169,8 +179,20 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
       row[COL.weight] = weight;
       row[COL.group] = g;
       const [d, e, f, k] = [A(r, COL.self), A(r, COL.review), A(r, COL.agreed), A(r, COL.weight)];
-      row[COL.counted] = { f: `=ROUND(CHOOSE(${SETTINGS_NAMES.stageIndex},${d},${e},${f},IF(${e}="",${d},${e}))*${k},${SUM_DECIMALS})` };
-      row[COL.ratio] = g === GROUP.content && (node.max ?? 0) > 0 ? { f: `=ROUND(${A(r, COL.counted)}/${k}/${A(r, COL.max)},${SUM_DECIMALS})` } : null;
+      const pick = `CHOOSE(${SETTINGS_NAMES.stageIndex},${d},${e},${f},IF(${e}="",${d},${e}))`;
+      const ratio = `ROUND(${A(r, COL.counted)}/${k}/${A(r, COL.max)},${SUM_DECIMALS})`;
+      const full = `ROUND(${A(r, COL.max)}*${k},${SUM_DECIMALS})`;
+      if (node.mayBeNotAssessed && g === GROUP.content) {
+        // "KĐG": not assessed (no target given): no points, no floor, its max left out of the assessed max.
+        const na = `${pick}="${NOT_ASSESSED}"`;
+        row[COL.counted] = { f: `=IF(${na},0,ROUND(${pick}*${k},${SUM_DECIMALS}))` };
+        row[COL.ratio] = (node.max ?? 0) > 0 ? { f: `=IF(${na},"",${ratio})` } : null;
+        row[COL.assessedMax] = { f: `=IF(${na},0,${full})` };
+      } else {
+        row[COL.counted] = { f: `=ROUND(${pick}*${k},${SUM_DECIMALS})` };
+        row[COL.ratio] = g === GROUP.content && (node.max ?? 0) > 0 ? { f: `=${ratio}` } : null;
+        row[COL.assessedMax] = g === GROUP.content ? { f: `=${full}` } : null;
+      }
     } else {
       // A group's subtotal: its leaves' counted points (all kinds; penalties shown as deducted points).
       const end = first + i + countDescendants(node);
@@ -182,13 +204,17 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
 
   const T = map.totals;
   const cap = (expr: string, c: number | null) => (c === null ? expr : `MIN(${expr},${c})`);
-  const content = `SUMIF(${abs(COL.group)},${GROUP.content},${abs(COL.counted)})`;
+  const rawContent = `SUMIF(${abs(COL.group)},${GROUP.content},${abs(COL.counted)})`;
+  // A table with criteria that may be not assessed scales the content assessed up to the full content max.
+  const rescaled = contentMaxIfRescaled(table);
+  const assessed = `SUMIF(${abs(COL.group)},${GROUP.content},${abs(COL.assessedMax)})`;
+  const content = rescaled === null ? rawContent : `IF(${assessed}=0,0,${rawContent}*${rescaled}/${assessed})`;
   const bonus = `SUMIF(${abs(COL.group)},${GROUP.bonus},${abs(COL.counted)})`;
   const penalty = `SUMIF(${abs(COL.group)},${GROUP.penalty},${abs(COL.counted)})`;
   const I = (k: TotalKey) => A(T[k], COL.counted);
   const sum = `${I("content")}+${I("bonus")}-${I("penalty")}`;
   const totalsRows: [string, PlanCell][] = [
-    ["Điểm các tiêu chí nội dung", { f: `=ROUND(${content},${SUM_DECIMALS})` }],
+    [rescaled === null ? "Điểm các tiêu chí nội dung" : `Điểm các tiêu chí nội dung (quy về ${rescaled} điểm khi có tiêu chí ${NOT_ASSESSED})`, { f: `=ROUND(${content},${SUM_DECIMALS})` }],
     [`Điểm thưởng${table.bonusCap === null ? "" : ` (tối đa ${table.bonusCap})`}`, { f: `=ROUND(${cap(bonus, table.bonusCap)},${SUM_DECIMALS})` }],
     [`Điểm trừ${table.penaltyCap === null ? "" : ` (tối đa ${table.penaltyCap})`}`, { f: `=ROUND(${cap(penalty, table.penaltyCap)},${SUM_DECIMALS})` }],
     ["TỔNG ĐIỂM", { f: `=ROUND(${table.allowOverScale ? sum : `MIN(${sum},${table.scale})`},${table.decimals})` }],
@@ -231,7 +257,7 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     { column: "G", width: 200 },
     { column: "H", width: 110 },
     { column: "I", width: 58 },
-    ...["J", "K", "L", "M"].map((c) => ({ column: c, width: 40 })),
+    ...["J", "K", "L", "M", "N"].map((c) => ({ column: c, width: 40 })),
   );
 
   // Inputs: unlocked, validated by kind, yellow; the rest locked under protection. Consecutive
@@ -248,14 +274,16 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     const step = stepOf(node, table);
     // The formula is relative to the run's first input cell (Excel shifts it for every cell of the range).
     const x = cellAddress(r, COL.self);
+    const na = !!node.mayBeNotAssessed && isContent(node);
+    const orNa = na ? ` hoặc ${NOT_ASSESSED} (không đánh giá) / or ${NOT_ASSESSED} (not assessed)` : "";
     const v: Validation = isAllOrNothing(node)
-      ? { range: "", rule: { kind: "list", source: ["0", String(max)] }, error: { title: "Đủ điểm hoặc 0", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.` } }
+      ? { range: "", rule: { kind: "list", source: ["0", String(max), ...(na ? [NOT_ASSESSED] : [])] }, error: { title: "Đủ điểm hoặc 0", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.${orNa}` } }
       : {
           range: "",
-          rule: { kind: "custom", formula: `=AND(ISNUMBER(${x}),${x}>=0,${x}<=${max},ROUND(${x}/${step},9)=INT(ROUND(${x}/${step},9)))` },
-          error: { title: "Điểm không hợp lệ", message: `Nhập số từ 0 đến ${max}, bước ${step}. / A number 0–${max}, step ${step}.` },
+          rule: { kind: "custom", formula: `=${na ? `OR(${x}="${NOT_ASSESSED}",` : ""}AND(ISNUMBER(${x}),${x}>=0,${x}<=${max},ROUND(${x}/${step},9)=INT(ROUND(${x}/${step},9)))${na ? ")" : ""}` },
+          error: { title: "Điểm không hợp lệ", message: `Nhập số từ 0 đến ${max}, bước ${step}. / A number 0–${max}, step ${step}.${orNa}` },
         };
-    const key = JSON.stringify([isAllOrNothing(node), max, step]);
+    const key = JSON.stringify([isAllOrNothing(node), max, step, na]);
     if (run && run.key === key && run.to === r - 1) run.to = r; // same rule: the first cell's formula serves the run
     else {
       flush();
@@ -280,7 +308,7 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     }
   });
   leafRun(last + 1);
-  p.hiddenColumns = [col(COL.id), col(COL.weight), col(COL.group), col(COL.ratio)];
+  p.hiddenColumns = [col(COL.id), col(COL.weight), col(COL.group), col(COL.ratio), col(COL.assessedMax)];
   p.protection = { password: input.password };
   // Conditional formats: a missing score at the counting stage, over the max, review ≠ self without explanation.
   const d = `$${col(COL.self)}${first + 1}`;
@@ -301,6 +329,24 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
   p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${UNIT_LAYOUT.header + 1}:$${UNIT_LAYOUT.header + 1}`, fitToWidth: true };
   p.freeze = { rows: UNIT_LAYOUT.header + 1, columns: 0 };
   return { plan: p, map };
+}
+
+/** The criterion's text as a unit sees it: the text, then the source's scoring guidance under it. */
+export function unitText(c: Criterion): string {
+  const guidance = c.guidance?.trim();
+  return guidance ? `${c.text}\nHướng dẫn chấm điểm: ${guidance}` : c.text;
+}
+
+/** The table's content max (weighted, as the engine sums it) when some criterion may be not assessed, else null. */
+function contentMaxIfRescaled(table: CriteriaTable): number | null {
+  let any = false;
+  let max = 0;
+  for (const ref of leaves(table)) {
+    if (!isContent(ref.leaf)) continue;
+    any ||= !!ref.leaf.mayBeNotAssessed;
+    max += roundExcel((ref.leaf.max ?? 0) * effectiveWeight(ref), SUM_DECIMALS);
+  }
+  return any ? roundExcel(max, SUM_DECIMALS) : null;
 }
 
 function countDescendants(c: Criterion): number {

@@ -1,0 +1,54 @@
+/**
+ * Rules of real 2025 texts made expressible (issue #10 point 12): ties broken on a named criterion,
+ * then by the meeting's vote (Cần Thơ KH 157/2025, ../shared/fixtures/real-tables/cantho-157-2025.tsv,
+ * section II: "…thì đơn vị nào có số lượng phát hành thẻ ATM cao hơn thì xếp hạng cao hơn… áp dụng
+ * hình thức bỏ phiếu để thống nhất"), and a class floor "no criterion scored 0" (DOMAIN.md §2).
+ * The workbook's formulas compute the same (test/formula/scoring.property.test.ts).
+ */
+import type { CriteriaTable, Criterion } from "../../src/domain/criteria/model";
+import { computeResults, tieRuleText, type UnitScores } from "../../src/domain/scoring/engine";
+import { defaultSettings, type ScoringSettings } from "../../src/domain/scoring/settings";
+
+const leaf = (id: string, max: number): Criterion => ({ id, number: id.split(".").pop()!, text: id, max, kind: "points", weight: 1, step: null, unit: null, note: "", children: [] });
+const table: CriteriaTable = {
+  title: "T",
+  scale: 100,
+  allowOverScale: false,
+  decimals: 2,
+  step: 0.25,
+  bonusCap: null,
+  penaltyCap: null,
+  legalBasis: "",
+  sample: false,
+  sections: [{ ...leaf("I", 100), kind: null, children: [leaf("I.1", 50), leaf("I.2", 30), leaf("I.3", 20)] }],
+};
+const unit = (name: string, a: number, b: number, c: number): UnitScores => ({
+  unit: name,
+  entries: { "I.1": { self: a, review: null, agreed: null }, "I.2": { self: b, review: null, agreed: null }, "I.3": { self: c, review: null, agreed: null } },
+});
+const base: ScoringSettings = { ...defaultSettings(100), stage: "self" };
+
+describe("a tie step on a named criterion", () => {
+  it("puts the unit with more points on that criterion first; without it the two stay tied for the meeting", () => {
+    const units = [unit("A", 45, 30, 15), unit("B", 50, 25, 15)];
+    const tied = computeResults(table, { ...base, tieBreakers: [] }, units);
+    expect(tied.map((r) => [r.total, r.rank, r.tied])).toEqual([[90, 1, true], [90, 1, true]]);
+    const byI2 = computeResults(table, { ...base, tieBreakers: [{ by: "criterion", id: "I.2" }] }, units);
+    expect(byI2.map((r) => [r.rank, r.tied, r.leading])).toEqual([[1, false, true], [2, false, false]]);
+    expect(tieRuleText({ ...base, tieBreakers: [{ by: "criterion", id: "I.2" }] }, ["Phần I"]).vi).toBe(
+      "Quy tắc xếp hạng: Tổng điểm cao hơn xếp trên; nếu bằng nhau: điểm tiêu chí I.2 cao hơn xếp trên; nếu vẫn bằng nhau: đồng hạng, hội nghị quyết định.",
+    );
+  });
+});
+
+describe("the class floor 'no content criterion scored 0'", () => {
+  const settings: ScoringSettings = { ...base, bands: [{ label: "Xuất sắc", min: 70, floorPercent: null, noZero: true }, { label: "Hoàn thành", min: 50, floorPercent: null }] };
+  it("keeps a unit with a criterion at 0 out of the band, and says which criterion", () => {
+    const [r] = computeResults(table, settings, [unit("A", 50, 30, 0)]);
+    expect([r.total, r.band, r.reason]).toEqual([80, "Hoàn thành", "Chưa đạt mức “Xuất sắc”: tiêu chí I.3 0 điểm"]);
+  });
+  it("lets in a unit whose lowest criterion is above 0", () => {
+    const [r] = computeResults(table, settings, [unit("A", 50, 30, 0.25)]);
+    expect([r.band, r.reason]).toEqual(["Xuất sắc", "Tổng điểm ≥ 70, không tiêu chí nào 0 điểm"]);
+  });
+});
