@@ -83,7 +83,7 @@ describe("scenario files", () => {
     expect(merit.result.tie?.steps[0]).toMatchObject({ applied: true, stillTied: ["Sở Xây dựng", "Sở Giao thông vận tải"] });
     expect(merit2.result.vote.round).toBe(2);
     // Round 2 has its own attendance: one member left before it (issue #10 point 17).
-    expect(merit2.result.vote.attendance.present).toBe(7);
+    expect(merit2.record.vote.attendance.present).toBe(7);
     expect(merit2.result.totals).toMatchObject({ issued: 7, returned: 7 });
     expect(merit2.elected).toEqual(["Sở Xây dựng"]);
     expect([leader.elected, deputy.elected]).toEqual([["Ban Quản lý các Khu công nghiệp tỉnh"], ["Sở Xây dựng"]]);
