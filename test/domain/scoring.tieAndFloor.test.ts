@@ -45,10 +45,23 @@ describe("the class floor 'no content criterion scored 0'", () => {
   const settings: ScoringSettings = { ...base, bands: [{ label: "Xuất sắc", min: 70, floorPercent: null, noZero: true }, { label: "Hoàn thành", min: 50, floorPercent: null }] };
   it("keeps a unit with a criterion at 0 out of the band, and says which criterion", () => {
     const [r] = computeResults(table, settings, [unit("A", 50, 30, 0)]);
-    expect([r.total, r.band, r.reason]).toEqual([80, "Hoàn thành", "Chưa đạt mức “Xuất sắc”: tiêu chí I.3 0 điểm"]);
+    expect([r.total, r.band, r.reason]).toEqual([80, "Hoàn thành", "Xếp loại “Hoàn thành”: tiêu chí I.3 0 điểm (mức “Xuất sắc” không cho tiêu chí nào 0 điểm)"]);
   });
   it("lets in a unit whose lowest criterion is above 0", () => {
     const [r] = computeResults(table, settings, [unit("A", 50, 30, 0.25)]);
     expect([r.band, r.reason]).toEqual(["Xuất sắc", "Tổng điểm ≥ 70, không tiêu chí nào 0 điểm"]);
+  });
+});
+
+// Issue #10 point 15: a failed floor's reason cites the band the unit got, and the floor that decided
+// it (the band just above), not the top band (DOMAIN §2: a band plus a floor per criterion, Nghệ An 2025).
+describe("the reason of a unit that misses floors", () => {
+  it("names the band it got and the floor of the band just above it", () => {
+    // 95 points, but I.3 at 75% of its max: under 85% (excellent) and 80% (good), over 70% (completed).
+    const [r] = computeResults(table, base, [unit("A", 50, 30, 15)]);
+    expect([r.total, r.band, r.reason]).toEqual([95, "Hoàn thành nhiệm vụ", "Xếp loại “Hoàn thành nhiệm vụ”: tiêu chí I.3 đạt 75% < 80% (sàn của mức “Hoàn thành tốt nhiệm vụ”)"]);
+    // One band missed: that band's floor.
+    const [g] = computeResults(table, base, [unit("B", 50, 30, 16.5)]);
+    expect([g.band, g.reason]).toEqual(["Hoàn thành tốt nhiệm vụ", "Xếp loại “Hoàn thành tốt nhiệm vụ”: tiêu chí I.3 đạt 82.5% < 85% (sàn của mức “Hoàn thành xuất sắc nhiệm vụ”)"]);
   });
 });

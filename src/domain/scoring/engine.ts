@@ -182,9 +182,20 @@ export function numberText(x: number): string {
   return String(x);
 }
 
-/** The band and its reason, the same words the summary sheet's formulas write. */
+/**
+ * The band and its reason, the same words the summary sheet's formulas write. A unit with enough
+ * points for a band but a criterion under that band's floor (or scored 0 where the band allows no
+ * 0) falls to the next band it meets; the reason names the band it got and the floor of the band
+ * just above it that it missed (issue #10 point 15: never only the top band).
+ */
 export function classify(total: number, minRatio: number, minRatioCriterion: string, settings: ScoringSettings): { band: string; reason: string } {
-  for (const b of settings.bands) {
+  const { band, reason } = classifyFrom(0, total, minRatio, minRatioCriterion, settings);
+  return { band, reason };
+}
+
+function classifyFrom(from: number, total: number, minRatio: number, minRatioCriterion: string, settings: ScoringSettings): { band: string; reason: string; missed: boolean } {
+  for (let i = from; i < settings.bands.length; i++) {
+    const b = settings.bands[i];
     if (total < b.min) continue;
     const floorOk = b.floorPercent === null || roundExcel(minRatio * 100, SUM_DECIMALS) >= b.floorPercent;
     const zeroOk = !b.noZero || minRatio > 0;
@@ -192,21 +203,19 @@ export function classify(total: number, minRatio: number, minRatioCriterion: str
       return {
         band: b.label,
         reason: `Tổng điểm ≥ ${numberText(b.min)}${b.floorPercent === null ? "" : `, mọi tiêu chí ≥ ${numberText(b.floorPercent)}% điểm chuẩn`}${b.noZero ? ", không tiêu chí nào 0 điểm" : ""}`,
+        missed: false,
       };
     }
-    if (floorOk) {
-      // "No content criterion scored 0": the lowest ratio is 0, so that criterion scored 0.
-      const lower = classify(total, minRatio, minRatioCriterion, { ...settings, bands: settings.bands.slice(settings.bands.indexOf(b) + 1) });
-      return { band: lower.band, reason: `Chưa đạt mức “${b.label}”: tiêu chí ${minRatioCriterion} 0 điểm` };
-    }
-    // Enough points for this band but a criterion under its floor: the next band it qualifies for, with why not this one.
-    const lower = classify(total, minRatio, minRatioCriterion, { ...settings, bands: settings.bands.slice(settings.bands.indexOf(b) + 1) });
-    return {
-      band: lower.band,
-      reason: `Chưa đạt mức “${b.label}”: tiêu chí ${minRatioCriterion} đạt ${numberText(roundExcel(minRatio * 100, 1))}% < ${numberText(b.floorPercent as number)}%`,
-    };
+    const lower = classifyFrom(i + 1, total, minRatio, minRatioCriterion, settings);
+    // The lower band was missed too: its reason names the floor that decided.
+    if (lower.missed) return lower;
+    const cause = floorOk
+      ? // "No content criterion scored 0": the lowest ratio is 0, so that criterion scored 0.
+        `tiêu chí ${minRatioCriterion} 0 điểm (mức “${b.label}” không cho tiêu chí nào 0 điểm)`
+      : `tiêu chí ${minRatioCriterion} đạt ${numberText(roundExcel(minRatio * 100, 1))}% < ${numberText(b.floorPercent as number)}% (sàn của mức “${b.label}”)`;
+    return { band: lower.band, reason: `Xếp loại “${lower.band}”: ${cause}`, missed: true };
   }
-  return { band: settings.fallbackBand, reason: `Tổng điểm dưới ${numberText(settings.bands[settings.bands.length - 1]?.min ?? 0)}` };
+  return { band: settings.fallbackBand, reason: `Tổng điểm dưới ${numberText(settings.bands[settings.bands.length - 1]?.min ?? 0)}`, missed: false };
 }
 
 /** Every unit's subtotals, total, rank, band and the leading mark. */

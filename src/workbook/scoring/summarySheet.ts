@@ -6,7 +6,7 @@ import { SUM_DECIMALS, tieRuleText } from "../../domain/scoring/engine";
 import type { ScoringSettings, TieBreaker } from "../../domain/scoring/settings";
 import { cellAddress, columnLetter, qualified, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
-import { bandRefs, SETTINGS_NAMES, SETTINGS_SHEET, SETTINGS_LAYOUT } from "./settingsSheet";
+import { bandRefs, bandRow, SETTINGS_NAMES, SETTINGS_SHEET, SETTINGS_LAYOUT } from "./settingsSheet";
 import { COL, type UnitSheetMap } from "./unitSheet";
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -193,17 +193,23 @@ function reasonFormula(settings: ScoringSettings, r: number, C: ReturnType<typeo
   const T = cellAddress(r, C.total);
   const MR = cellAddress(r, C.minRatio);
   const MC = cellAddress(r, C.minCrit);
-  const lastMin = settings.bands.length ? bandRefs(settings.bands.length).min : "0";
-  let f = `"Tổng điểm dưới "&${lastMin}`;
-  for (let i = settings.bands.length; i >= 1; i--) {
-    const b = bandRefs(i);
-    const ok = `"Tổng điểm ≥ "&${b.min}&IF(${b.floor}="","",", mọi tiêu chí ≥ "&${b.floor}&"% điểm chuẩn")&IF(${b.noZero}="","",", không tiêu chí nào 0 điểm")`;
-    // Typographic quotes: a doubled "" inside a string literal is not read the same by every engine.
-    const fail = `"Chưa đạt mức “"&${b.label}&"”: tiêu chí "&${MC}&" đạt "&ROUND(${MR}*100,1)&"% < "&${b.floor}&"%"`;
-    const zero = `"Chưa đạt mức “"&${b.label}&"”: tiêu chí "&${MC}&" 0 điểm"`;
-    f = `IF(${T}>=${b.min},IF(OR(${b.floor}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${b.floor}),IF(OR(${b.noZero}="",${MR}>0),${ok},${zero}),${fail}),${f})`;
-  }
-  return `=${f}`;
+  const BAND = cellAddress(r, C.band);
+  const n = settings.bands.length;
+  if (n === 0) return `="Tổng điểm dưới "&0`;
+  const col = (c: number) => qualified(SETTINGS_SHEET, rangeAddress(bandRow(1), c, n, 1, true));
+  const [labels, mins, floors, zeros] = [col(0), col(1), col(2), col(3)];
+  // K: the band got, by its label (n + 1 = the fallback). Bands go from highest to lowest minimum
+  // (the settings reader refuses another order), so every band above K down from the first one
+  // reached was reached and missed, and the one just above K (K - 1) decided: the engine's rule.
+  const K = `IFERROR(MATCH(${BAND},${labels},0),${n + 1})`;
+  const at = (range: string, i: string) => `INDEX(${range},${i})`;
+  const J = `${K}-1`;
+  const missedCase = `IF(${K}>1,${T}>=${at(mins, J)},FALSE)`;
+  const jFloorOk = `OR(${at(floors, J)}="",ROUND(${MR}*100,${SUM_DECIMALS})>=${at(floors, J)})`;
+  // Typographic quotes: a doubled "" inside a string literal is not read the same by every engine.
+  const missed = `"Xếp loại “"&${BAND}&"”: tiêu chí "&${MC}&IF(${jFloorOk}," 0 điểm (mức “"&${at(labels, J)}&"” không cho tiêu chí nào 0 điểm)"," đạt "&ROUND(${MR}*100,1)&"% < "&${at(floors, J)}&"% (sàn của mức “"&${at(labels, J)}&"”)")`;
+  const ok = `"Tổng điểm ≥ "&${at(mins, K)}&IF(${at(floors, K)}="","",", mọi tiêu chí ≥ "&${at(floors, K)}&"% điểm chuẩn")&IF(${at(zeros, K)}="","",", không tiêu chí nào 0 điểm")`;
+  return `=IF(${missedCase},${missed},IF(${K}<=${n},${ok},"Tổng điểm dưới "&${bandRefs(n).min}))`;
 }
 
 /** One unit's line of the summary as computed by the workbook. */
