@@ -41,7 +41,7 @@ describe("the nomination step", () => {
     );
     // Round 2's winner carries round 2's figures.
     const sxd = state.list.find((p) => p.unit === "Sở Xây dựng" && p.award.startsWith("Bằng khen của Chủ tịch"))!;
-    expect([sxd.voteId, sxd.votes, sxd.percent]).toEqual(["V2_2", 5, 62.5]);
+    expect([sxd.voteId, sxd.votes, sxd.percent]).toEqual(["V2_2", 5, 71.43]);
     for (const p of state.proposals) expect(p.reasons.length).toBeGreaterThan(0);
   });
 
@@ -133,7 +133,7 @@ describe("the nomination step", () => {
   });
 
   it("follows a changed ballot and a changed score: regenerating updates the list, the minutes and the files alike", async () => {
-    // Round 2 of the certificate vote (SXD 5 : SGTVT 3): ballots 1 and 3 retyped in both entries for SGTVT, which now wins 5 : 3.
+    // Round 2 of the certificate vote (7 present; SXD 5 : SGTVT 2): ballots 1 and 3 retyped in both entries for SGTVT, which now wins 4 : 3.
     for (const sheet of ["Phiếu V2_2", "Phiếu V2_2 (lần 2)"]) {
       host.userPaste(sheet, "B7:C7", [[null, "x"]]);
       host.userPaste(sheet, "B9:C9", [[null, "x"]]);
@@ -145,7 +145,7 @@ describe("the nomination step", () => {
     expect(merit).not.toContain("Sở Xây dựng");
     const list = host.values(NOMINATION_SHEETS.list, host.usedRange(NOMINATION_SHEETS.list)!).flat();
     expect(list).toContain("Sở Giao thông vận tải");
-    expect(list).toContain("5/8");
+    expect(list).toContain("4/7");
     const minutes = host.values(NOMINATION_SHEETS.minutes, host.usedRange(NOMINATION_SHEETS.minutes)!).flat().join("\n");
     expect(minutes).toContain("Sở Giao thông vận tải");
     // A score typed on a unit sheet reaches the list's linked total at once, and the documents on the next produce.

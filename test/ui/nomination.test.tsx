@@ -54,7 +54,7 @@ describe("the nomination step", () => {
     // Bằng khen của Chủ tịch UBND tỉnh: the revote's winner.
     const bk = text(N.proposed("bk-tinh"));
     expect(bk).toContain("Sở Xây dựng");
-    expect(bk).toContain("62,5%");
+    expect(bk).toContain("71,43%");
     expect(bk).not.toContain("Sở Giao thông vận tải");
 
     // The reasons name every unit, those left out too: the runner-up is out by the quota.
