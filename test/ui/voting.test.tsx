@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { saveBloc } from "../../src/app/bloc";
+import { loadVoting } from "../../src/app/voting";
 import { MemoryHost } from "../../src/host";
 import { App } from "../../src/taskpane/App";
 import { VOTING_TID } from "../../src/taskpane/components/VotingStep";
@@ -161,9 +162,14 @@ describe("the ballots step", () => {
     await screen.findByTestId(VOTING_TID.results);
     expect(screen.queryByTestId(VOTING_TID.revote)).toBeNull();
     expect(screen.getByTestId(VOTING_TID.runoff).textContent).toBe(`Bầu lại vòng 2 giữa ${UNITS[0]}, ${UNITS[1]}`);
+    // One member left before round 2: the round has its own attendance (issue #10 point 17).
+    change(VOTING_TID.nextPresent, "7");
     await click(VOTING_TID.runoff);
     await waitFor(() => expect(status("votes")).toMatch(/Đã tạo vòng bầu lại V1_2/));
     expect(host.sheetNames()).toContain("Phiếu V1_2");
+    const loaded = await loadVoting(host);
+    const r2 = loaded.ok ? loaded.context.records.find((r) => r.id === "V1_2") : undefined;
+    expect([r2?.vote.attendance.present, r2?.issued]).toEqual([7, 7]);
     expect(screen.getByTestId(VOTING_TID.selected).textContent).toMatch(/^V1_2:/);
   });
 

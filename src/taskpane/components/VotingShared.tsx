@@ -52,6 +52,7 @@ export const VOTING_TID = {
   meetingSave: "voting-meeting-save",
   revote: "voting-revote",
   runoff: "voting-runoff",
+  nextPresent: "voting-next-present",
   runoffRule: "voting-runoff-rule",
   writtenRule: "voting-written-rule",
   written: "voting-written",

@@ -75,6 +75,8 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
   const [counts, setCounts] = useState<Record<string, CountResult>>({});
   const [formOpen, setFormOpen] = useState(false);
   const [place, setPlace] = useState<string | null>(null);
+  /** The next round's attendance as typed (members may leave between rounds); "" = as this round. */
+  const [nextPresent, setNextPresent] = useState("");
 
   const refused = (section: Section, issues: Issue[]): Report => ({ section, intent: "error", text: issues[0]?.message[lang] ?? t.unexpected, issues });
 
@@ -151,9 +153,12 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       return doCount(id, `${vs.decisionSaved} `);
     });
 
+  /** The next round's own attendance, when typed: those present, and as many ballots issued. */
+  const nextRound = () => (/^\d+$/.test(nextPresent.trim()) ? { round: { present: Number(nextPresent.trim()) } } : {});
+
   const revote = (id: string) =>
     run("revote", "votes", async () => {
-      const out = await startRevote(host, id);
+      const out = await startRevote(host, id, nextRound());
       if (out.kind !== "written") return refused("votes", out.issues);
       await reload(out.id);
       return { section: "votes", intent: "success", text: vs.revoted(out.id ?? ""), issues: out.issues };
@@ -161,7 +166,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
 
   const runoff = (id: string) =>
     run("revote", "votes", async () => {
-      const out = await startRunoff(host, id);
+      const out = await startRunoff(host, id, nextRound());
       if (out.kind !== "written") return refused("votes", out.issues);
       await reload(out.id);
       return { section: "votes", intent: "success", text: vs.runoffCreated(out.id ?? ""), issues: out.issues };
@@ -256,6 +261,18 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
               </Button>
             )}
           </div>
+          {(pendingRevote || pendingRunoff) && (
+            <Field label={vs.nextPresent(record.vote.round + 1)} hint={vs.nextPresentHint(record.vote.attendance.present)}>
+              <Input
+                value={nextPresent}
+                inputMode="numeric"
+                placeholder={String(record.vote.attendance.present)}
+                disabled={off}
+                onChange={(_, d) => setNextPresent(d.value)}
+                data-testid={VOTING_TID.nextPresent}
+              />
+            </Field>
+          )}
           <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />
           {count && <VotingCount key={record.id} count={count} lang={lang} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
           {record.entry === "ballots" && (
