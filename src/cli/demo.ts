@@ -76,7 +76,11 @@ async function main(argv: string[]): Promise<number> {
       mkdirSync(dir, { recursive: true });
       for (const f of report.nomination.files) writeFileSync(join(dir, f.name), f.bytes);
       console.log(`Tài liệu / Documents (${report.nomination.files.length}): ${dir}`);
-      for (const f of report.nomination.files) console.log(`  ${f.name} — ${f.label.vi}`);
+      for (const f of report.nomination.files) {
+        console.log(`  ${f.name} — ${f.label.vi}`);
+        // What the file could not carry as the user has it (e.g. an award name the template's list lacks).
+        for (const n of f.notes ?? []) console.log(`      ${n.severity === "error" ? "LỖI/ERROR" : "LƯU Ý/NOTE"} ${n.code}: ${n.message.vi} / ${n.message.en}`);
+      }
     }
   }
   if (!report.ok) {
