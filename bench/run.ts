@@ -43,6 +43,8 @@ async function measure(action: string, size: string, host: MemoryHost, fn: () =>
   const ms = performance.now() - t0;
   const s = host.stats;
   rows.push([action, size, String(s.syncs), String(s.maxRequestBytes), String(s.maxResponseBytes), String(s.requestBytes), String(s.responseBytes), ms.toFixed(1)]);
+  // Each row as it comes, so a long run's figures survive an interruption (the table follows at the end).
+  console.error(rows[rows.length - 1].join("  "));
 }
 
 function table(r: string[][]) {

@@ -133,7 +133,13 @@ export async function benchVoteActions(measure: Measure, draft: (n: number) => B
     issued: ballotsN,
     entry: "ballots" as const,
     doubleEntry: true,
-    vote: { ...base.vote, candidates, attendance: { members: ballotsN, present: ballotsN }, rule: { percent: 50, comparison: ">=" as const, denominator: "valid" as const, quorum: null } },
+    vote: {
+      ...base.vote,
+      candidates,
+      attendance: { members: ballotsN, present: ballotsN },
+      rule: { percent: 50, comparison: ">=" as const, denominator: "valid" as const, quorum: null },
+      ruleSource: "Đo hiệu năng (benchmark)",
+    },
   };
   const ballots = randomBallots(candidates, quota, ballotsN, 20260101);
   const lines: string[] = [];
