@@ -5,24 +5,12 @@
  * rule applied is the proportional one: content = points of the content assessed × content max / max
  * of the content assessed. The sheet's formulas compute the same (test/formula/scoring.property.test.ts).
  */
-import type { CriteriaTable, Criterion } from "../../src/domain/criteria/model";
+import { leaf, tableOf } from "../fixtures/criteria";
 import { computeResults, NOT_ASSESSED } from "../../src/domain/scoring/engine";
 import { defaultSettings } from "../../src/domain/scoring/settings";
 import { validateEntries } from "../../src/domain/scoring/validate";
 
-const leaf = (id: string, max: number, extra: Partial<Criterion> = {}): Criterion => ({ id, number: id.split(".").pop()!, text: id, max, kind: "points", weight: 1, step: null, unit: null, note: "", children: [], ...extra });
-const table: CriteriaTable = {
-  title: "T",
-  scale: 100,
-  allowOverScale: false,
-  decimals: 2,
-  step: 0.25,
-  bonusCap: null,
-  penaltyCap: null,
-  legalBasis: "",
-  sample: false,
-  sections: [{ ...leaf("I", 0), max: 100, kind: null, children: [leaf("I.1", 97.5), leaf("I.2", 2.5, { kind: "yesNo", mayBeNotAssessed: true })] }],
-};
+const table = tableOf([{ ...leaf("I", 0), max: 100, kind: null, children: [leaf("I.1", 97.5), leaf("I.2", 2.5, { kind: "yesNo", mayBeNotAssessed: true })] }]);
 const settings = { ...defaultSettings(100), stage: "self" as const };
 
 describe("a criterion not assessed (no target given)", () => {

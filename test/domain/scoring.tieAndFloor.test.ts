@@ -5,23 +5,11 @@
  * hình thức bỏ phiếu để thống nhất"), and a class floor "no criterion scored 0" (DOMAIN.md §2).
  * The workbook's formulas compute the same (test/formula/scoring.property.test.ts).
  */
-import type { CriteriaTable, Criterion } from "../../src/domain/criteria/model";
+import { leaf, tableOf } from "../fixtures/criteria";
 import { computeResults, tieRuleText, type UnitScores } from "../../src/domain/scoring/engine";
 import { defaultSettings, type ScoringSettings } from "../../src/domain/scoring/settings";
 
-const leaf = (id: string, max: number): Criterion => ({ id, number: id.split(".").pop()!, text: id, max, kind: "points", weight: 1, step: null, unit: null, note: "", children: [] });
-const table: CriteriaTable = {
-  title: "T",
-  scale: 100,
-  allowOverScale: false,
-  decimals: 2,
-  step: 0.25,
-  bonusCap: null,
-  penaltyCap: null,
-  legalBasis: "",
-  sample: false,
-  sections: [{ ...leaf("I", 100), kind: null, children: [leaf("I.1", 50), leaf("I.2", 30), leaf("I.3", 20)] }],
-};
+const table = tableOf([{ ...leaf("I", 100), kind: null, children: [leaf("I.1", 50), leaf("I.2", 30), leaf("I.3", 20)] }]);
 const unit = (name: string, a: number, b: number, c: number): UnitScores => ({
   unit: name,
   entries: { "I.1": { self: a, review: null, agreed: null }, "I.2": { self: b, review: null, agreed: null }, "I.3": { self: c, review: null, agreed: null } },
