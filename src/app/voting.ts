@@ -5,7 +5,7 @@ import { cleanText, nameKey } from "../domain/text";
 import { reconcile, type EntryDifference } from "../domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../domain/voting/fingerprint";
 import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
-import { checkRuleChosen, checkVote, CUSTOM_RULE, normalizeVoteNames, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Rule, type RulePresetKey, type Vote, type VoteIssue } from "../domain/voting/model";
+import { checkCandidatesAreMembers, checkRuleChosen, checkVote, checkVoteShape, CUSTOM_RULE, normalizeVoteNames, RULE_PRESETS, type Ballot, type HandCount, type Purpose, type Rule, type RulePresetKey, type Vote, type VoteIssue } from "../domain/voting/model";
 import { applyMeeting, nextVoteId, revoteId, VOTE_ID, type VoteRecord, type VoteRecordDraft } from "../domain/voting/record";
 import { revoteRound, runoffRound, tally, type TallyResult } from "../domain/voting/tally";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
@@ -252,9 +252,15 @@ async function createFromRead(host: ExcelHost, read: WorkbookRead, record: VoteR
       ...ctx.recordIssues,
     );
   }
-  const own = checkVote(record.vote).filter((i) => i.severity === "error");
-  issues.push(...own);
+  // The definition's shape first (a number typed wrong, an empty name): the other checks assume it.
+  const shape = checkVoteShape(record.vote);
+  const own = shape.length ? shape : checkVote(record.vote);
+  issues.push(...own.filter((i) => i.severity === "error"));
+  // Candidates are member units (DOMAIN §1), when the bloc is known.
+  if (ctx.bloc) issues.push(...checkCandidatesAreMembers(record.vote, ctx.bloc.members));
+  issues.push(...checkIssued(record));
   if (hasErrors(issues)) return { kind: "invalid", issues };
+  const warned = own.filter((i) => i.severity !== "error");
   const records = [...ctx.records, record];
   const defPlan = voteSheetPlan(records).plan;
   if (ctx.voteSheet) defPlan.name = ctx.voteSheet;
@@ -269,11 +275,29 @@ async function createFromRead(host: ExcelHost, read: WorkbookRead, record: VoteR
     keep.existing = { ...(keep.existing ?? {}), [p.name]: "renameAside" };
     keep.issues.push(warning("vote.sheet.nameTaken", say(`Đã có trang "${p.name}": trang cũ được giữ lại dưới tên "${p.name} (cũ)".`, `Sheet "${p.name}" already exists: it is kept as "${p.name} (cũ)".`), { sheet: p.name }));
   }
+  keep.issues.unshift(...warned);
   return write(host, read, plans, {
     keep,
     activate: plans[1]?.name,
     log: { action: "Tạo cuộc bỏ phiếu", object: `${record.id}: ${record.vote.title}`, counts: `${record.vote.candidates.length} đơn vị, chọn ${record.vote.toElect}` },
   });
+}
+
+/**
+ * The ballots issued, when recorded: a whole number, not negative, at most those present (the
+ * ballots are handed out at the meeting; DOMAIN §4). `vote.value.invalid`, `vote.issued.overPresent`.
+ */
+function checkIssued(record: VoteRecord): Issue[] {
+  const n = record.issued;
+  if (n === null) return [];
+  if (!Number.isInteger(n) || n < 0) {
+    return [{ ...error("vote.value.invalid", say(`Giá trị chưa hợp lệ ("${String(n)}"): Số phiếu phát ra. Nhập số nguyên không âm.`, `Value not valid ("${String(n)}"): Ballots issued. Give a whole number, not negative.`)), field: "issued" }];
+  }
+  const present = record.vote.attendance.present;
+  if (Number.isInteger(present) && n > present) {
+    return [{ ...error("vote.issued.overPresent", say(`Số phiếu phát ra (${n}) nhiều hơn số thành viên có mặt (${present}).`, `Ballots issued (${n}) exceed the members present (${present}).`)), field: "issued" }];
+  }
+  return [];
 }
 
 /**

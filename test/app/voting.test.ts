@@ -28,13 +28,14 @@ const [A, B, C, D] = UNITS;
 const BALLOTS = [[A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B], [A, B, D]];
 const HALF = { percent: 50, comparison: ">=" as const, denominator: "valid" as const, quorum: null };
 
-async function flagVote(host: MemoryHost, over: Partial<Vote> = {}) {
+async function flagVote(host: MemoryHost, over: Partial<Vote> = {}, issued?: number) {
   const loaded = await loadVoting(host);
   if (!loaded.ok) throw new Error("load");
   // The bloc chooses its rule (DOMAIN §3: no general rule in force); here the prosecution sector's preset.
   const record = withRule(newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2), "blocMembers80");
   record.vote = { ...record.vote, candidates: [...UNITS], ...over };
   record.vote.committee = { head: "Nguyễn Văn An", members: ["Trần Thị Bình"] };
+  if (issued !== undefined) record.issued = issued;
   const out = await createVote(host, record);
   expect(out).toMatchObject({ kind: "written" });
   return record;
@@ -206,7 +207,11 @@ describe("secret-ballot use cases", () => {
     const loaded = await loadVoting(host);
     if (!loaded.ok) throw new Error("load");
     const out = await createVote(host, withRule(newVoteRecord(loaded.context, "leader"), "validMajority"));
-    expect(out.kind === "written" && out.issues.map((i) => [i.code, i.where?.sheet])).toEqual([["vote.sheet.nameTaken", "Phiếu V1"]]);
+    // The definition's warnings come with it (issue #11: nothing silent), then the sheet kept aside.
+    expect(out.kind === "written" && out.issues.map((i) => [i.code, i.where?.sheet])).toEqual([
+      ["vote.committee.noHead", undefined],
+      ["vote.sheet.nameTaken", "Phiếu V1"],
+    ]);
     expect(host.values("Phiếu V1 (cũ)", "A1")).toEqual([["phiếu cũ"]]);
   });
 
@@ -276,8 +281,8 @@ describe("secret-ballot use cases", () => {
 
   it("counts an absent member's written opinion when the vote allows it, typed through the use case, and reports it on the minutes (Bắc Ninh QĐ 86/2025 Đ8.4; issue #10 point 7)", async () => {
     const host = await blocHost();
-    const record = await flagVote(host, { attendance: { members: 8, present: 7 }, writtenOpinions: true });
-    expect((await recordDecision(host, record.id, { issued: 7 })).kind).toBe("written");
+    // Ballots issued at the meeting are at most those present (issue #11: 8 issued to 7 present is refused at creation).
+    const record = await flagVote(host, { attendance: { members: 8, present: 7 }, writtenOpinions: true }, 7);
     const ballots = BALLOTS.slice(0, 7).map((yes, i) => ({ number: i + 1, chosen: yes, manualInvalid: null }));
     const all = [...ballots, { number: 8, chosen: [A, B], manualInvalid: null, written: true }];
     expect((await enterBallots(host, record.id, 1, all)).kind).toBe("entered");

@@ -475,6 +475,16 @@ export function maxChoices(kind: BallotKind): number {
  */
 export function checkVote(vote: Vote): VoteIssue[] {
   const out: VoteIssue[] = [];
+  if (vote.candidates.length === 0) {
+    out.push(
+      voteError(
+        "vote.candidates.none",
+        say("Danh sách đơn vị bỏ phiếu đang trống: thêm ít nhất một đơn vị.", "The list of candidates is empty: add at least one unit."),
+        {},
+        "candidates",
+      ),
+    );
+  }
   const seen = new Map<string, number>();
   vote.candidates.forEach((c, i) => {
     const k = nameKey(c);
@@ -511,6 +521,22 @@ export function checkVote(vote: Vote): VoteIssue[] {
     );
   }
   const max = maxChoices(vote.ballot);
+  // A ballot may mark at most the seats (Luật Bầu cử ĐBQH và HĐND 2015 Đ74, by analogy: more is
+  // invalid), so a quota above the list is lawful when the list is shorter than the seats, but it
+  // never binds and is usually a typo (20 for 2): warned, not refused.
+  if (vote.ballot.kind !== "chooseOne" && vote.candidates.length > 0 && max > vote.candidates.length) {
+    out.push(
+      voteWarning(
+        "vote.ballot.quotaOverCandidates",
+        say(
+          `Mỗi phiếu được chọn tối đa ${max} đơn vị, nhiều hơn số đơn vị trong danh sách (${vote.candidates.length}): giới hạn này không có tác dụng. Kiểm tra lại số lượng tối đa trên một phiếu.`,
+          `A ballot may choose up to ${max}, more than the ${vote.candidates.length} candidates: the limit never applies. Check the most a ballot may choose.`,
+        ),
+        {},
+        "ballot",
+      ),
+    );
+  }
   if (max < Math.min(vote.toElect, vote.candidates.length)) {
     out.push(
       voteWarning(
@@ -535,6 +561,84 @@ export function checkVote(vote: Vote): VoteIssue[] {
   if (!cleanText(vote.committee.head)) {
     out.push(voteWarning("vote.committee.noHead", say("Chưa ghi tên Trưởng ban kiểm phiếu.", "The head of the counting committee is not named."), {}, "committee.head"));
   }
+  return out;
+}
+
+/** The words of a vote's fields, for messages about a value that is not valid. */
+const FIELD_WORDS: [string, Message][] = [
+  ["candidates", { vi: "Đơn vị trong phiếu", en: "Units on the ballot" }],
+  ["ballot", { vi: "Số đơn vị được chọn tối đa trên một phiếu", en: "Most choices a ballot allows" }],
+  ["toElect", { vi: "Số lượng được chọn", en: "Seats to fill" }],
+  ["rule.quorum", { vi: "Tỷ lệ có mặt tối thiểu (%)", en: "Quorum (%)" }],
+  ["rule", { vi: "Tỷ lệ yêu cầu (%)", en: "Passing percentage" }],
+  ["attendance.members", { vi: "Tổng số thành viên", en: "Members summoned" }],
+  ["attendance.present", { vi: "Số thành viên có mặt", en: "Members present" }],
+  ["round", { vi: "Vòng bỏ phiếu", en: "Round" }],
+  ["title", { vi: "Nội dung bỏ phiếu", en: "The vote's title" }],
+  ["purpose", { vi: "Hình thức khen thưởng", en: "Award" }],
+  ["committee", { vi: "Ban kiểm phiếu", en: "Counting committee" }],
+  ["tieRule", { vi: "Quy tắc xử lý bằng phiếu", en: "Tie rule" }],
+];
+
+/**
+ * The shape of a vote (its schema) as coded issues a user can act on: `vote.value.invalid` with
+ * the field (`candidates.2`, `ballot.quota`, `attendance.present`…) and its name in words; an
+ * empty list of candidates is `checkVote`'s `vote.candidates.none`.
+ */
+export function checkVoteShape(vote: Vote): VoteIssue[] {
+  const parsed = VoteSchema.safeParse(vote);
+  if (parsed.success) return [];
+  const out: VoteIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of parsed.error.issues) {
+    const path = e.path.map(String).join(".");
+    if (path === "candidates" && vote.candidates.length === 0) continue;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const words = FIELD_WORDS.find(([p]) => path === p || path.startsWith(`${p}.`))?.[1] ?? { vi: path, en: path };
+    const item = /^candidates\.(\d+)$/.exec(path);
+    const what: Message = item ? { vi: `${words.vi}, dòng ${Number(item[1]) + 1}`, en: `${words.en}, line ${Number(item[1]) + 1}` } : words;
+    const shown = (() => {
+      const v = e.path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), vote);
+      return typeof v === "number" || typeof v === "string" ? ` ("${String(v)}")` : "";
+    })();
+    out.push(
+      voteError(
+        "vote.value.invalid",
+        say(`Giá trị chưa hợp lệ${shown}: ${what.vi}. Nhập số nguyên trong giới hạn cho phép, tên không để trống.`, `Value not valid${shown}: ${what.en}. Give a whole number within the limits, a name that is not empty.`),
+        {},
+        path,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Candidates must be member units of the bloc (DOMAIN §1: leaders and deputies are elected among
+ * the members, guidance 1122/BTĐKT-VI and 2746/HD-BTĐKT; awards go to member units): a name that
+ * is no member's (after NFC, case and spaces, DOMAIN §6) is `vote.candidate.notMember`, and a
+ * member's short name is pointed to its full name.
+ */
+export function checkCandidatesAreMembers(vote: Pick<Vote, "candidates">, members: readonly { name: string; shortName?: string }[]): VoteIssue[] {
+  const names = new Set(members.map((m) => nameKey(m.name)));
+  const out: VoteIssue[] = [];
+  vote.candidates.forEach((c, i) => {
+    if (!cleanText(c) || names.has(nameKey(c))) return;
+    const short = members.find((m) => m.shortName && nameKey(m.shortName) === nameKey(c));
+    const hint: Message = short ? { vi: ` Có phải là "${short.name}" (viết tắt ${cleanText(c)})?`, en: ` Did you mean "${short.name}" (short name ${cleanText(c)})?` } : { vi: "", en: "" };
+    out.push(
+      voteError(
+        "vote.candidate.notMember",
+        say(
+          `"${cleanText(c)}" (dòng ${i + 1}) không phải là đơn vị thành viên của khối: chỉ đơn vị thành viên được bầu hoặc suy tôn.${hint.vi}`,
+          `"${cleanText(c)}" (line ${i + 1}) is not a member unit of the bloc: only member units can be elected or proposed.${hint.en}`,
+        ),
+        { candidate: cleanText(c) },
+        `candidates.${i}`,
+      ),
+    );
+  });
   return out;
 }
 

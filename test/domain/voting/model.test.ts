@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { cleanText } from "../../../src/domain/text";
 import {
+  checkCandidatesAreMembers,
+  checkVoteShape,
   BallotSchema,
   checkRuleChosen,
   checkVote,
@@ -98,6 +100,25 @@ describe("vote model", () => {
     expect(codes(checkVote(flagVote({ tieRule: ["revote", "higherScore"] })))).toEqual(["vote.tieRule.unreachable"]);
     expect(codes(checkVote(flagVote({ committee: { head: "  ", members: [] } })))).toEqual(["vote.committee.noHead"]);
     expect(checkVote(flagVote({ tieRule: ["higherScore", "higherScore", { lot: { seed: "x" } }] }))).toEqual([]);
+  });
+
+  it("checkVote: no candidates is an error; a quota above the list a warning (issue #11; Luật Bầu cử 2015 Đ74 by analogy: the quota is the seats)", () => {
+    expect(checkVote(flagVote({ candidates: [] })).filter((i) => i.severity === "error").map((i) => [i.code, i.field])).toEqual([["vote.candidates.none", "candidates"]]);
+    const over = checkVote(flagVote({ candidates: UNITS.slice(0, 3), ballot: { kind: "approve", quota: 5 } }));
+    expect(over.map((i) => [i.severity, i.code, i.field])).toEqual([["warning", "vote.ballot.quotaOverCandidates", "ballot"]]);
+    expect(codes(checkVote(flagVote({ candidates: UNITS.slice(0, 2), ballot: { kind: "approve", quota: 2 } })))).toEqual([]);
+  });
+
+  it("checkVoteShape and checkCandidatesAreMembers: coded per field; a short name is pointed to the member (DOMAIN §1, §6)", () => {
+    expect(checkVoteShape(flagVote({ attendance: { members: 8, present: -1 } })).map((i) => [i.code, i.field])).toEqual([["vote.value.invalid", "attendance.present"]]);
+    expect(checkVoteShape(flagVote())).toEqual([]);
+    const members = UNITS.map((name, i) => ({ name, shortName: `U${i}` }));
+    const out = checkCandidatesAreMembers({ candidates: [UNITS[0].normalize("NFD"), "U1", "Sở Ngoại vụ"] }, members);
+    expect(out.map((i) => [i.code, i.field])).toEqual([
+      ["vote.candidate.notMember", "candidates.1"],
+      ["vote.candidate.notMember", "candidates.2"],
+    ]);
+    expect(out[0].message.vi).toContain(`"${UNITS[1]}"`);
   });
 
   it("parseVote: schema issues are coded with the path; a vote with errors is refused", () => {
