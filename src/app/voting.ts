@@ -2,6 +2,7 @@ import { readFailed, unfinishedIssues, writeFailed } from "./failures";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import { error, hasErrors, warning, type Issue, type Message, type Where } from "../domain/issues";
 import { cleanText, nameKey } from "../domain/text";
+import { checkBallotEntries } from "../domain/voting/checks";
 import { reconcile, type EntryDifference } from "../domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../domain/voting/fingerprint";
 import { nextLeadership, type LeaderMode } from "../domain/voting/leader";
@@ -19,7 +20,7 @@ import { LEADERSHIP_SHEET, leadershipSheetPlan, readLeadershipSheet, upsertLeade
 import type { Grid } from "../workbook/grid";
 import type { SheetPlan } from "../workbook/plan";
 import { readSummary, SUMMARY_SHEET, type SummaryLine } from "../workbook/scoring/summarySheet";
-import { ballotEntrySheetPlan, MANUAL_REASON_TEXT, readBallotSheetRows, type BallotSheetRead } from "../workbook/voting/ballotSheet";
+import { ballotEntrySheetPlan, FIELD_LABELS as ENTRY_LABELS, MANUAL_REASON_TEXT, readBallotSheetRows, type BallotSheetRead } from "../workbook/voting/ballotSheet";
 import { handCountSheetPlan, readHandCountSheet } from "../workbook/voting/handCountSheet";
 import { minutesSheetPlan, type MinutesInput } from "../workbook/voting/minutesSheet";
 import { printBallotsPlan } from "../workbook/voting/printSheet";
@@ -398,6 +399,14 @@ function placer(record: VoteRecord, ctx: VotingContext, first: BallotSheetRead |
     else if (ref.total && hand && handGrid) {
       const c = hand.cells.total[ref.total];
       if (c) where = { sheet: handGrid.sheet, cell: c };
+    } else if (ref.total && firstGrid && ref.total in ENTRY_LABELS) {
+      // A total of the ballots entered: its cell in the entry sheet's results block (beside its label).
+      const label = nameKey(ENTRY_LABELS[ref.total as keyof typeof ENTRY_LABELS]);
+      firstGrid.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (!where && typeof v === "string" && nameKey(v) === label) where = { sheet: firstGrid.sheet, cell: cellAddress(firstGrid.row + r, firstGrid.col + c + 1) };
+        }),
+      );
     } else if (ref.ballot !== undefined && firstGrid && rowOf.has(ref.ballot)) where = { sheet: firstGrid.sheet, cell: `A${rowOf.get(ref.ballot)}` };
     else if (ref.candidate && hand && handGrid) {
       const c = hand.cells.candidate[ref.candidate] ?? Object.entries(hand.cells.candidate).find(([k]) => nameKey(k) === nameKey(ref.candidate as string))?.[1];
@@ -592,6 +601,10 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
       issues: [error("vote.entry.tooMany", say(`Trang nhập có ${region.values.length} dòng, không đủ cho ${ballots.length} phiếu: tạo lại cuộc bỏ phiếu với số phiếu phát ra đúng.`, `The entry sheet has ${region.values.length} rows, too few for ${ballots.length} ballots: create the vote again with the right number issued.`))],
     };
   }
+  // Nothing is typed that the sheet could not hold as given: a mark for someone without a column,
+  // a unit approved and rejected, a bad or repeated number (each at the row it would take).
+  const bad = checkBallotEntries(vote, ballots);
+  if (bad.length) return { kind: "invalid", issues: bad.map(({ index, issue: { ref: _ref, ...i } }) => ({ ...i, where: { sheet, cell: cellAddress(row0 + index, col0) } })) };
   const typed = region.values.filter((row) => row.slice(0, width).some((v) => v !== "" && v !== null)).length;
   if (typed && !opts.replace) {
     return { kind: "confirm", issues: [warning("vote.entry.replace", say(`Trang "${sheet}" đã có ${typed} phiếu. Ghi đè?`, `Sheet "${sheet}" already holds ${typed} ballots. Replace them?`))] };
@@ -642,11 +655,23 @@ export async function enterHandCount(host: ExcelHost, id: string, count: Omit<Ha
   put(hc.cells.total.valid, count.valid);
   put(hc.cells.total.invalid, count.invalid);
   const issues: Issue[] = [];
+  // Counts are whole numbers, not negative (DOMAIN §4): refused before anything is typed, at the cell it would fill.
+  const whole = (what: Message, v: number | undefined, cell: string | undefined) => {
+    if (v === undefined || (Number.isInteger(v) && v >= 0)) return;
+    issues.push(error("vote.count.notCount", say(`${what.vi} (${String(v)}) phải là số nguyên không âm.`, `${what.en} (${String(v)}) must be a whole number, not negative.`), { sheet: g.sheet, ...(cell ? { cell } : {}) }));
+  };
+  whole(say("Số phiếu thu vào", "Ballots returned"), count.returned, hc.cells.total.returned);
+  whole(say("Số phiếu hợp lệ", "Valid ballots"), count.valid, hc.cells.total.valid);
+  whole(say("Số phiếu không hợp lệ", "Invalid ballots"), count.invalid, hc.cells.total.invalid);
   for (const [name, v] of Object.entries(count.votes)) {
     const cell = Object.entries(hc.cells.candidate).find(([k]) => nameKey(k) === nameKey(name))?.[1];
-    if (!cell) issues.push(error("vote.candidate.unknown", say(`"${name}" không có trong danh sách bỏ phiếu ${id}.`, `"${name}" is not on the ballot of ${id}.`)));
-    else put(cell, v);
+    if (!cell) issues.push(error("vote.candidate.unknown", say(`"${name}" không có trong danh sách bỏ phiếu ${id}.`, `"${name}" is not on the ballot of ${id}.`), { sheet: g.sheet }));
+    else {
+      whole(say(`Số phiếu của "${cleanText(name)}"`, `The votes for "${cleanText(name)}"`), v, cell);
+      put(cell, v);
+    }
   }
+  for (const [reason, n] of Object.entries(count.invalidReasons ?? {})) whole(say(`Số phiếu không hợp lệ (${reason})`, `Invalid ballots (${reason})`), n, hc.cells.reasons[reason as keyof typeof hc.cells.reasons]);
   if (hasErrors(issues)) return { kind: "invalid", issues };
   if (count.invalidReasons) {
     for (const [reason, n] of Object.entries(count.invalidReasons)) put(hc.cells.reasons[reason as keyof typeof hc.cells.reasons], n ?? 0);

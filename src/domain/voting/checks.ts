@@ -51,6 +51,8 @@ export interface BallotReading {
   unknown: string[];
   /** Candidates chosen more than once on a choose list. */
   twice: string[];
+  /** Candidate positions both approved and rejected (marks under names differing only in case, spacing or Unicode form): an unclear ballot. */
+  conflict: number[];
 }
 
 export function readBallot(find: CandidateLookup, ballot: Ballot): BallotReading {
@@ -77,15 +79,18 @@ export function readBallot(find: CandidateLookup, ballot: Ballot): BallotReading
       else chosen.add(i);
     }
   }
-  // A candidate both approved and rejected (two keys differing only in case or spacing) counts as neither.
-  for (const i of chosen) {
+  // A candidate both approved and rejected (two keys differing only in case or spacing) counts as
+  // neither, and is reported: checkBallots refuses such a ballot (`vote.ballot.approveAndReject`).
+  const conflict: number[] = [];
+  for (const i of [...chosen].sort((a, b) => a - b)) {
     if (rejected.has(i)) {
       chosen.delete(i);
       rejected.delete(i);
+      conflict.push(i);
     }
   }
   const asc = (s: Set<number>) => [...s].sort((a, b) => a - b);
-  return { chosen: asc(chosen), rejected: asc(rejected), marked, unknown, twice };
+  return { chosen: asc(chosen), rejected: asc(rejected), marked, unknown, twice, conflict };
 }
 
 /** At most this many missing ballot numbers are listed. */
@@ -262,7 +267,62 @@ export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { 
     for (const name of r.twice) {
       out.push(voteError("vote.ballot.chosenTwice", say(`Phiếu số ${b.number} ghi "${name}" hai lần.`, `Ballot ${b.number} lists "${name}" twice.`), { ballot: b.number, candidate: name }));
     }
+    for (const i of r.conflict) out.push(approveAndReject(b.number, vote.candidates[i]));
   }
+  return out;
+}
+
+/**
+ * A ballot marking both "Đồng ý" and "Không đồng ý" for one unit is unclear: never counted as an
+ * approval. Luật Trưng cầu ý dân 2015 Đ41.1c, by analogy, makes a ballot marking more than one
+ * option for a question invalid; the committee decides (and records the reason by hand).
+ */
+export function approveAndReject(number: number, candidate: string): VoteIssue {
+  return voteError(
+    "vote.ballot.approveAndReject",
+    say(
+      `Phiếu số ${number} vừa "Đồng ý" vừa "Không đồng ý" với "${candidate}": phiếu không rõ ý kiến là phiếu không hợp lệ (vận dụng Luật Trưng cầu ý dân 2015, Điều 41 khoản 1 điểm c). Kiểm tra lại tờ phiếu; nếu đúng như vậy, nhập phiếu với lý do không hợp lệ "Khác".`,
+      `Ballot ${number} both approves and rejects "${candidate}": an unclear ballot is invalid (by analogy with the Law on Referendums 2015, art. 41.1c). Check the paper ballot; if so, enter it with the invalid reason "Khác" (other).`,
+    ),
+    { ballot: number, candidate },
+  );
+}
+
+/**
+ * Ballots about to be typed into an entry sheet (the scenario runner, a returned file), each with
+ * its position in the list: a number that is not a positive whole number (`vote.ballot.badNumber`),
+ * a number already given (`vote.ballot.duplicate`, at the later one), a mark for someone not on
+ * the ballot (`vote.candidate.unknown`: the entry sheet has no column for it, so it would be typed
+ * as not marked — a ballot naming someone off the list is invalid, Luật Bầu cử ĐBQH và HĐND 2015
+ * Đ74 by analogy, DOMAIN §4), a unit approved and rejected (`vote.ballot.approveAndReject`).
+ */
+export function checkBallotEntries(vote: Vote, ballots: readonly Ballot[]): { index: number; issue: VoteIssue }[] {
+  const out: { index: number; issue: VoteIssue }[] = [];
+  const find = candidateLookup(vote);
+  const first = new Map<number, number>();
+  ballots.forEach((b, index) => {
+    const at = (issue: VoteIssue) => out.push({ index, issue });
+    if (!(Number.isInteger(b.number) && b.number >= 1)) {
+      at(voteError("vote.ballot.badNumber", say(`Số phiếu "${String(b.number)}" không phải là số nguyên dương.`, `Ballot number "${String(b.number)}" is not a positive whole number.`), { ballot: b.number }));
+    } else if (first.has(b.number)) {
+      at(voteError("vote.ballot.duplicate", say(`Phiếu số ${b.number} có hai lần (dòng ${(first.get(b.number) as number) + 1} và ${index + 1}).`, `Ballot ${b.number} is given twice (${(first.get(b.number) as number) + 1} and ${index + 1}).`), { ballot: b.number }));
+    } else first.set(b.number, index);
+    const r = readBallot(find, b);
+    for (const name of r.unknown) {
+      at(
+        voteError(
+          "vote.candidate.unknown",
+          say(
+            `Phiếu số ${b.number} có đánh dấu cho "${name}", không có trong danh sách bỏ phiếu: trang nhập không có cột cho đơn vị này. Phiếu ghi thêm tên ngoài danh sách là phiếu không hợp lệ (vận dụng Luật Bầu cử 2015, Điều 74): nhập phiếu với lý do "Ghi thêm tên / nội dung", hoặc sửa tên.`,
+            `Ballot ${b.number} marks "${name}", who is not on the ballot: the entry sheet has no column for it. A ballot naming someone off the list is invalid (by analogy with the Election Law 2015, art. 74): enter it with the reason "Ghi thêm tên / nội dung", or correct the name.`,
+          ),
+          { ballot: b.number, candidate: name },
+        ),
+      );
+    }
+    for (const name of r.twice) at(voteError("vote.ballot.chosenTwice", say(`Phiếu số ${b.number} ghi "${name}" hai lần.`, `Ballot ${b.number} lists "${name}" twice.`), { ballot: b.number, candidate: name }));
+    for (const i of r.conflict) at(approveAndReject(b.number, vote.candidates[i]));
+  });
   return out;
 }
 
