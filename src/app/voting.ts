@@ -438,6 +438,15 @@ function entryIssues(read: BallotSheetRead, grid: Grid, which: string, vote?: Vo
   for (const row of read.noNumber) {
     out.push(error("vote.entry.noNumber", say(`${which}: dòng ${row} có đánh dấu nhưng thiếu số phiếu.`, `${which}: row ${row} has marks but no ballot number.`), { sheet: grid.sheet, cell: `A${row}` }));
   }
+  for (const cell of read.unnamedMarks) {
+    out.push(
+      error(
+        "vote.entry.markNoCandidate",
+        say(`${which}: ô ${cell} có đánh dấu trong cột không có tên đơn vị: đánh dấu cho người ngoài danh sách không được tính là phiếu trống. Xóa dấu hoặc ghi lý do không hợp lệ.`, `${which}: cell ${cell} is marked in a column that names no candidate: a mark for someone off the list is not a blank. Clear it or record the invalid reason.`),
+        { sheet: grid.sheet, cell },
+      ),
+    );
+  }
   for (const cell of read.unknownMarks) {
     out.push(error("vote.entry.unknownMark", say(`${which}: ô ${cell} có dấu không hợp lệ (chỉ "x" hoặc "k").`, `${which}: cell ${cell} holds an unknown mark (only "x" or "k").`), { sheet: grid.sheet, cell }));
   }
@@ -872,7 +881,7 @@ function withElected(r: TallyResult, elected: string[], final: boolean): TallyRe
 // ---------------------------------------------------------------------------------------- import
 
 /** Reads ballots typed in another copy of the workbook (.xlsx), for importing into an entry; the reader loads only when used. */
-export async function readBallotsFromFile(bytes: Uint8Array, opts: { voteId: string; candidates: string[] }) {
+export async function readBallotsFromFile(bytes: Uint8Array, opts: { voteId: string; candidates: string[]; title?: string }) {
   const { readBallotFile } = await import("../export/ballotFile");
   return readBallotFile(bytes, opts);
 }

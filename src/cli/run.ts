@@ -109,7 +109,10 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       const o = Array.isArray(b) ? { approve: b } : b;
       const marks: Record<string, Mark> = {};
       for (const n of o.reject ?? []) marks[full(n)] = "reject";
-      for (const n of o.approve ?? []) marks[full(n)] = "approve";
+      // A unit both approved and rejected keeps both marks (the second under its name with a trailing
+      // space, the same unit by name key), so entering the ballot refuses it (vote.ballot.approveAndReject)
+      // instead of counting an approval (issue #11).
+      for (const n of o.approve ?? []) marks[marks[full(n)] === "reject" ? `${full(n)} ` : full(n)] = "approve";
       return { number, marks, manualInvalid: Array.isArray(b) ? null : (b.invalid ?? null) };
     };
     for (const [k, v] of scenario.votes.entries()) {

@@ -10,6 +10,7 @@
  */
 import { error, type Issue, type Message } from "../domain/issues";
 import { cleanText, foldDiacritics, nameKey } from "../domain/text";
+import { cellAddress } from "../workbook/a1";
 import { HEADERS, readBallotSheetRows, type BallotRow } from "../workbook/voting/ballotSheet";
 import { openXlsx, worksheetGrid } from "./memberFile";
 
@@ -28,6 +29,12 @@ export interface BallotFileSheet {
   /** The vote's candidates the sheet lacks, and the sheet's candidates the vote does not have. */
   missing: string[];
   extra: string[];
+  /**
+   * Why this sheet cannot be imported as it is, each at its cell: a mark in a column naming no
+   * candidate, a mark other than "x"/"k", marks on a row without a ballot number, a ballot number
+   * twice (each would be typed wrong or dropped), or the sheet of another vote (its name or title).
+   */
+  issues: Issue[];
 }
 
 export interface BallotFileRead {
@@ -66,7 +73,7 @@ function rankOf(name: string, voteId: string): number {
  * throws: a file that is not an .xlsx gives `vote.import.unreadable`, one without an entry sheet
  * `vote.import.noSheet`, one whose entry sheets all list other candidates `vote.import.candidates`.
  */
-export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; candidates: string[] }): Promise<BallotFileRead> {
+export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; candidates: string[]; title?: string }): Promise<BallotFileRead> {
   const opened = await openXlsx(bytes);
   if (!opened.ok) return { sheets: [], issues: [unreadable(opened.detail)] };
   const { wb } = opened;
@@ -94,6 +101,7 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
         candidatesMatch: missing.length === 0 && extra.length === 0,
         missing,
         extra,
+        issues: sheetIssues(ws.name, grid.values, read, opts),
       };
       found.push({ sheet, rank: rankOf(ws.name, opts.voteId), index });
     });
@@ -114,6 +122,9 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
         ),
       ),
     );
+  } else if (sheets.some((s) => s.candidatesMatch) && !sheets.some((s) => s.candidatesMatch && s.issues.length === 0)) {
+    // Only sheets this vote could take, and each has something that would be typed wrong: the first one's reasons.
+    issues.push(...(sheets.find((s) => s.candidatesMatch) as BallotFileSheet).issues);
   } else if (!sheets.some((s) => s.candidatesMatch)) {
     // Sheets of other votes in a copy of the whole workbook are no concern while one matches.
     const s = sheets[0];
@@ -130,6 +141,88 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
     );
   }
   return { sheets, issues };
+}
+
+const VOTE_SHEET_NAME = /^phiếu (v\d+(?:_\d+)?)(?: \(lần 2\))?$/;
+const TITLE_PREFIX = "nhap phieu bau:";
+
+/** What keeps one entry sheet of the file from being imported as it is, each at its cell. */
+function sheetIssues(sheet: string, values: unknown[][], read: ReturnType<typeof readBallotSheetRows>, opts: { voteId: string; title?: string }): Issue[] {
+  const out: Issue[] = [];
+  const at = (cell?: string) => ({ sheet, ...(cell ? { cell } : {}) });
+  // Another vote's sheet: named for another vote id, or titled for another vote (last year's copy of the same id).
+  const id = VOTE_SHEET_NAME.exec(nameKey(sheet))?.[1];
+  if (id && id !== nameKey(opts.voteId)) {
+    out.push(
+      error(
+        "vote.import.otherVote",
+        say(`Trang “${sheet}” là trang nhập phiếu của cuộc bỏ phiếu ${id.toUpperCase()}, không phải ${opts.voteId}: không nhập vào ${opts.voteId}.`, `Sheet “${sheet}” is the entry sheet of vote ${id.toUpperCase()}, not ${opts.voteId}: it is not imported into ${opts.voteId}.`),
+        at(),
+      ),
+    );
+  } else if (opts.title) {
+    const found = titleCell(values);
+    if (found && nameKey(found.title) !== nameKey(opts.title)) {
+      out.push(
+        error(
+          "vote.import.otherVote",
+          say(
+            `Trang “${sheet}” ghi nội dung bỏ phiếu “${found.title}”, khác cuộc bỏ phiếu ${opts.voteId} (“${cleanText(opts.title)}”): tệp của cuộc bỏ phiếu khác hoặc của năm trước. Không nhập được.`,
+            `Sheet “${sheet}” is titled “${found.title}”, not vote ${opts.voteId}'s “${cleanText(opts.title)}”: the file is another vote's or last year's. It cannot be imported.`,
+          ),
+          at(found.cell),
+        ),
+      );
+    }
+  }
+  for (const cell of read.unnamedMarks) {
+    out.push(
+      error(
+        "vote.import.markNoCandidate",
+        say(`Trang “${sheet}”, ô ${cell}: có đánh dấu trong cột không ghi tên đơn vị (đánh dấu cho người ngoài danh sách, không phải phiếu trống). Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, cell ${cell}: marked in a column that names no candidate (a mark for someone off the list, not a blank). Fix the file and import it again.`),
+        at(cell),
+      ),
+    );
+  }
+  for (const cell of read.unknownMarks) {
+    out.push(
+      error(
+        "vote.import.unknownMark",
+        say(`Trang “${sheet}”, ô ${cell}: dấu không hợp lệ (chỉ "x" hoặc "k"); nếu nhập, dấu này sẽ bị bỏ qua như không đánh dấu. Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, cell ${cell}: an unknown mark (only "x" or "k"); imported, it would be dropped as not marked. Fix the file and import it again.`),
+        at(cell),
+      ),
+    );
+  }
+  for (const row of read.noNumber) {
+    out.push(
+      error(
+        "vote.import.noNumber",
+        say(`Trang “${sheet}”, dòng ${row}: có đánh dấu nhưng thiếu số phiếu (hoặc số phiếu không phải số nguyên dương); nếu nhập, phiếu này sẽ bị bỏ sót. Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, row ${row}: marks without a usable ballot number; imported, the ballot would be lost. Fix the file and import it again.`),
+        at(`A${row}`),
+      ),
+    );
+  }
+  const seen = new Set<number>();
+  for (const r of read.rows) {
+    if (seen.has(r.ballot.number)) {
+      out.push(error("vote.import.duplicate", say(`Trang “${sheet}”, dòng ${r.row}: phiếu số ${r.ballot.number} có hai lần. Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, row ${r.row}: ballot ${r.ballot.number} is given twice. Fix the file and import it again.`), at(`A${r.row}`)));
+    }
+    seen.add(r.ballot.number);
+  }
+  return out;
+}
+
+/** The entry sheet's title ("NHẬP PHIẾU BẦU: <title>") and its cell, above the table. */
+function titleCell(values: unknown[][]): { title: string; cell: string } | null {
+  for (let r = 0; r < Math.min(values.length, 6); r++) {
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      if (foldDiacritics(v).startsWith(TITLE_PREFIX)) return { title: cleanText(v.slice(v.indexOf(":") + 1)), cell: cellAddress(r, c) };
+    }
+  }
+  return null;
 }
 
 /** The candidates of an entry sheet: the header cells between "Số phiếu" and "Lý do không hợp lệ", found as the reader finds them. */

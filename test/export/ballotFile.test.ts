@@ -50,7 +50,11 @@ describe("readBallotFile", () => {
     const sheet = "Phiếu V1 (lần 2)";
     const { host, bytes } = await fileWith([{ name: sheet }], sheet);
     const out = await readBallotFile(bytes, OPTS);
-    expect(out.issues).toEqual([]);
+    // A row without a number and an unknown mark would be dropped on import: refused at their cells (issue #11: nothing silently wrong).
+    expect(out.issues.map((i) => [i.code, i.where?.sheet, i.where?.cell])).toEqual([
+      ["vote.import.unknownMark", sheet, "B11"],
+      ["vote.import.noNumber", sheet, "A10"],
+    ]);
     expect(out.sheets.map((s) => s.name)).toEqual([sheet]);
     const [s] = out.sheets;
     // The same ballots as the reader gives on the workbook itself.
@@ -112,7 +116,12 @@ describe("readBallotFile", () => {
       ["Phiếu V1", true],
       ["Phiếu V2", false],
     ]);
-    expect(out.issues).toEqual([]);
+    // The matching sheet's own marks that would be dropped are its reasons (issue #11); the other vote's sheet is no concern.
+    expect(out.issues.map((i) => [i.code, i.where?.sheet])).toEqual([
+      ["vote.import.unknownMark", "Phiếu V1"],
+      ["vote.import.noNumber", "Phiếu V1"],
+    ]);
+    expect(out.sheets[1].issues.map((i) => i.code)).toEqual(["vote.import.otherVote"]);
   });
 
   it("reads a sheet made elsewhere: header moved, rich text, formulas by their cached result", async () => {

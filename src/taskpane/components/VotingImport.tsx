@@ -102,7 +102,7 @@ export function VotingImport({ host, lang, t, record, disabled, onBusy, onImport
     setIssues([]);
     setBusy("reading");
     try {
-      const out = await readBallotsFromFile(await fileBytes(file), { voteId: record.id, candidates: record.vote.candidates });
+      const out = await readBallotsFromFile(await fileBytes(file), { voteId: record.id, candidates: record.vote.candidates, title: record.vote.title });
       setRead(out);
       // With sheets found, each sheet's own problems are shown beside it; the file's issues only when there is none.
       if (out.sheets.length === 0) setIssues(out.issues);
@@ -119,7 +119,9 @@ export function VotingImport({ host, lang, t, record, disabled, onBusy, onImport
   };
 
   const sheet = read?.sheets[pick] ?? null;
-  const refusal = !sheet ? null : !sheet.candidatesMatch ? vs.importMismatch(sheet.missing, sheet.extra) : sheet.ballots === 0 ? vs.importNoBallots : null;
+  // A sheet whose marks would be typed wrong or dropped, or another vote's, is refused with its first reason (issue #11).
+  const sheetError = sheet?.issues.find((i) => i.severity === "error");
+  const refusal = !sheet ? null : !sheet.candidatesMatch ? vs.importMismatch(sheet.missing, sheet.extra) : sheetError ? sheetError.message[lang] : sheet.ballots === 0 ? vs.importNoBallots : null;
 
   const doImport = async (replace: boolean) => {
     if (!sheet || refusal) return;

@@ -347,6 +347,8 @@ export interface BallotSheetRead {
   /** Rows with marks or a reason but no usable ballot number (1-based), and cells holding an unknown mark (A1). */
   noNumber: number[];
   unknownMarks: string[];
+  /** Cells (A1) marked in a column between "Số phiếu" and the reason whose header names no candidate: a mark for someone not on the ballot. */
+  unnamedMarks: string[];
 }
 
 /**
@@ -356,7 +358,7 @@ export interface BallotSheetRead {
  * is listed in `unknownMarks`).
  */
 export function readBallotSheetRows(grid: Grid): BallotSheetRead {
-  const out: BallotSheetRead = { found: false, candidates: [], rows: [], noNumber: [], unknownMarks: [] };
+  const out: BallotSheetRead = { found: false, candidates: [], rows: [], noNumber: [], unknownMarks: [], unnamedMarks: [] };
   const vals = grid.values;
   let head: { row: number; number: number; reason: number; written: number } | null = null;
   for (let r = 0; r < vals.length && !head; r++) {
@@ -374,6 +376,8 @@ export function readBallotSheetRows(grid: Grid): BallotSheetRead {
     if (name) names.push({ col: c, name });
   }
   out.candidates = names.map((n) => n.name);
+  const unnamed: number[] = [];
+  for (let c = head.number + 1; c < head.reason; c++) if (!names.some((n) => n.col === c)) unnamed.push(c);
   for (let r = head.row + 1; r < vals.length; r++) {
     const row = vals[r] ?? [];
     const rawNum = row[head.number];
@@ -390,6 +394,11 @@ export function readBallotSheetRows(grid: Grid): BallotSheetRead {
       if (m === MARK_APPROVE) marks[name] = "approve";
       else if (m === MARK_REJECT) marks[name] = "reject";
       else out.unknownMarks.push(cellAddress(grid.row + r, grid.col + col));
+    }
+    for (const c of unnamed) {
+      if (!text(row[c])) continue;
+      typed = true;
+      out.unnamedMarks.push(cellAddress(grid.row + r, grid.col + c));
     }
     const num = typeof rawNum === "number" ? rawNum : text(rawNum) ? Number(text(rawNum)) : NaN;
     if (!text(rawNum) && !typed) continue;
