@@ -375,7 +375,11 @@ export async function recordOverride(host: ExcelHost, o: Override, opts: { remov
   if (!loaded.ok) return { kind: "failed", issues: loaded.issues };
   const { state } = loaded;
   if (!state.bloc) return { kind: "invalid", issues: [error("nomination.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))] };
-  if (!opts.remove && !o.reason.trim()) return { kind: "invalid", issues: [error("meeting.override.reason", say("Quyết định của hội nghị phải ghi lý do.", "A meeting decision needs a reason."))] };
+  if (!opts.remove && !o.reason.trim()) return { kind: "invalid", issues: [{ ...error("meeting.override.reason", say("Quyết định của hội nghị phải ghi lý do.", "A meeting decision needs a reason.")), field: "reason" }] };
+  if (!opts.remove) {
+    const bad = overrideIssues(o, state);
+    if (bad.length) return { kind: "invalid", issues: bad };
+  }
   const same = (x: Override) => nameKey(x.unit) === nameKey(o.unit) && nameKey(x.award) === nameKey(o.award);
   const overrides = [...state.meeting.overrides.filter((x) => !same(x)), ...(opts.remove ? [] : [o])];
   return writeMeetingRecord(host, state, { ...state.meeting, overrides }, {
@@ -407,11 +411,76 @@ async function writeMeetingRecord(host: ExcelHost, state: NominationState, meeti
   return { kind: "written", sheets: [plan.name], syncs: 2 + report.syncs, state, issues: [...keep.issues, ...report.issues] };
 }
 
+/**
+ * A meeting decision names a member unit and an award of the catalogue (after NFC, case and
+ * spaces, DOMAIN §6): a decision for a unit or an award that is not there would be written and
+ * never apply. `meeting.override.unknownUnit`, `meeting.override.unknownAward`.
+ */
+function overrideIssues(o: Override, state: NominationState): Issue[] {
+  const out: Issue[] = [];
+  const members = state.bloc?.members ?? [];
+  if (!members.some((m) => nameKey(m.name) === nameKey(o.unit))) {
+    out.push({
+      ...error(
+        "meeting.override.unknownUnit",
+        say(`"${cleanText(o.unit)}" không phải là đơn vị thành viên của khối: quyết định của hội nghị chỉ áp dụng cho đơn vị thành viên.`, `"${cleanText(o.unit)}" is not a member unit of the bloc: a meeting decision applies to member units only.`),
+      ),
+      field: "unit",
+    });
+  }
+  if (!state.catalogue.awards.some((a) => nameKey(a.name) === nameKey(o.award) || nameKey(a.id) === nameKey(o.award))) {
+    out.push({
+      ...error(
+        "meeting.override.unknownAward",
+        say(`"${cleanText(o.award)}" không có trong danh mục khen thưởng: chọn một danh hiệu/hình thức trong danh mục.`, `"${cleanText(o.award)}" is not in the award catalogue: pick an award from the catalogue.`),
+      ),
+      field: "award",
+    });
+  }
+  return out;
+}
+
+/**
+ * The meeting's own record as typed: a real date (31/02 is not one), a time of day, units present
+ * a whole number from 0 to the members, absent units that are members, not more absent than members
+ * less present. `meeting.date.invalid`, `meeting.time.invalid`, `meeting.present.invalid`,
+ * `meeting.absent.unknown`.
+ */
+export function meetingPatchIssues(patch: Partial<Omit<MeetingRecord, "overrides">>, members: readonly { name: string }[]): Issue[] {
+  const out: Issue[] = [];
+  const bad = (code: string, field: string, vi: string, en: string) => out.push({ ...error(code, say(vi, en)), field });
+  const d = patch.date;
+  if (d) {
+    const real = new Date(d.year, d.month - 1, d.day);
+    const ok = [d.day, d.month, d.year].every(Number.isInteger) && d.year >= 1900 && d.year <= 9999 && real.getFullYear() === d.year && real.getMonth() === d.month - 1 && real.getDate() === d.day;
+    if (!ok) bad("meeting.date.invalid", "date", `Ngày họp ${d.day}/${d.month}/${d.year} không có thật.`, `The meeting date ${d.day}/${d.month}/${d.year} does not exist.`);
+  }
+  const t = patch.time;
+  if (t && !(Number.isInteger(t.hour) && Number.isInteger(t.minute) && t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59)) {
+    bad("meeting.time.invalid", "time", `Giờ họp ${t.hour}:${t.minute} không hợp lệ (0–23 giờ, 0–59 phút).`, `The meeting time ${t.hour}:${t.minute} is not valid (hours 0–23, minutes 0–59).`);
+  }
+  const n = members.length;
+  const p = patch.present;
+  if (p !== undefined && p !== null && !(Number.isInteger(p) && p >= 0 && p <= n)) {
+    bad("meeting.present.invalid", "present", `Số đơn vị có mặt (${p}) phải là số nguyên từ 0 đến ${n} (số đơn vị thành viên).`, `Units present (${p}) must be a whole number from 0 to ${n} (the members).`);
+  }
+  const names = new Set(members.map((m) => nameKey(m.name)));
+  (patch.absent ?? []).forEach((a, i) => {
+    if (cleanText(a) && !names.has(nameKey(a))) bad("meeting.absent.unknown", `absent.${i}`, `Đơn vị vắng mặt "${cleanText(a)}" không phải là đơn vị thành viên của khối.`, `Absent unit "${cleanText(a)}" is not a member unit of the bloc.`);
+  });
+  if (patch.absent && p !== undefined && p !== null && Number.isInteger(p) && p + patch.absent.length > n) {
+    bad("meeting.present.invalid", "present", `Có mặt ${p} và vắng mặt ${patch.absent.length} đơn vị, nhiều hơn số đơn vị thành viên (${n}).`, `${p} present and ${patch.absent.length} absent exceed the ${n} members.`);
+  }
+  return out;
+}
+
 /** Saves the meeting's own record (date, place, chair, secretary, attendance, submission number), keeping its decisions. */
 export async function saveMeeting(host: ExcelHost, patch: Partial<Omit<MeetingRecord, "overrides">>): Promise<GenerateOutcome> {
   const loaded = await loadNomination(host);
   if (!loaded.ok) return { kind: "failed", issues: loaded.issues };
   const { state } = loaded;
+  const bad = meetingPatchIssues(patch, state.bloc?.members ?? []);
+  if (bad.length) return { kind: "invalid", issues: bad };
   return writeMeetingRecord(host, state, { ...state.meeting, ...patch }, { action: "Ghi thông tin hội nghị", object: MEETING_SHEET, counts: "—" });
 }
 
