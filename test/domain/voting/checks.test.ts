@@ -1,4 +1,4 @@
-import { checkBallots, checkHandCount, numberList, percentOf, quorumStatus } from "../../../src/domain/voting/checks";
+import { checkBallotEntries, checkBallots, checkHandCount, numberList, percentOf, quorumStatus } from "../../../src/domain/voting/checks";
 import type { HandCount } from "../../../src/domain/voting/model";
 import { approve, approveAll, choose, codes, flagVote, UNITS } from "./helpers";
 
@@ -48,6 +48,23 @@ describe("checkBallots", () => {
     const marks = checkBallots(flagVote(), [{ number: 1, marks: { [A]: "approve", "Sở X": "reject", "Sở Y": "blank" }, manualInvalid: null }], { issued: 1 });
     expect(codes(marks)).toEqual(["vote.candidate.unknown"]);
     expect(marks[0].ref.candidate).toBe("Sở X");
+  });
+
+  it("a ballot approving and rejecting one unit is an error, never an approval (Luật Trưng cầu ý dân 2015 Đ41.1c by analogy; issue #11)", () => {
+    const b = [...approveAll(Array.from({ length: 7 }, () => [UNITS[0]])), { number: 8, marks: { [UNITS[1]]: "approve" as const, [` ${UNITS[1].toUpperCase()}`]: "reject" as const }, manualInvalid: null }];
+    const out = checkBallots(flagVote(), b, { issued: 8 });
+    expect(out.map((i) => [i.code, i.ref])).toEqual([["vote.ballot.approveAndReject", { ballot: 8, candidate: UNITS[1] }]]);
+  });
+
+  it("checkBallotEntries: what an entry sheet could not hold, each with its position (issue #11; Luật Bầu cử 2015 Đ74 by analogy)", () => {
+    const out = checkBallotEntries(flagVote(), [approve(1, [UNITS[0]]), approve(1, ["Sở Ngoại vụ"]), approve(0, []), { number: 4, marks: { [UNITS[2]]: "approve", [UNITS[2].normalize("NFD")]: "reject" }, manualInvalid: null }]);
+    expect(out.map((x) => [x.index, x.issue.code])).toEqual([
+      [1, "vote.ballot.duplicate"],
+      [1, "vote.candidate.unknown"],
+      [2, "vote.ballot.badNumber"],
+      [3, "vote.ballot.approveAndReject"],
+    ]);
+    expect(checkBallotEntries(flagVote(), approveAll([[UNITS[0]], [], [UNITS[1].normalize("NFD")]]))).toEqual([]);
   });
 
   it("a ballot over the quota is not an error (it is an invalid ballot)", () => {

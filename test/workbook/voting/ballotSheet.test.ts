@@ -174,3 +174,13 @@ describe("the ballot-by-ballot entry sheet", () => {
     expect(readBallotSheetRows({ sheet: "x", row: 0, col: 0, values: [["Doanh thu", 1]] }).found).toBe(false);
   });
 });
+
+describe("readBallotSheetRows: marks for someone not on the ballot (issue #11)", () => {
+  it("lists a mark in a column between the number and the reason whose header names no candidate, and reads the row as typed", () => {
+    const grid = { sheet: "Phiếu V1", row: 0, col: 0, values: [["Số phiếu", UNITS[0], "", "Lý do không hợp lệ (nếu có)"], [1, "x", null, null], [2, null, "x", null]] as unknown[][] };
+    const read = readBallotSheetRows(grid as never);
+    expect(read.candidates).toEqual([UNITS[0]]);
+    expect(read.unnamedMarks).toEqual(["C3"]);
+    expect(read.rows.map((r) => r.ballot.number)).toEqual([1, 2]);
+  });
+});
