@@ -279,6 +279,28 @@ export const cases: BadCase[] = [
     run: typed([...eight(), row(9, [A])]),
   },
   {
+    id: "ballots.sheet.markInInsertedColumn",
+    door: "entry sheet",
+    tried: "a column inserted between two candidates and a mark typed in it",
+    outcome: "refused",
+    code: "vote.entry.markNoCandidate",
+    where: { sheet: ENTRY, cell: "C9" },
+    run: async () => {
+      const { host } = await withVote("ballots");
+      host.userPaste(ENTRY, "A7", eight());
+      // The secretary unprotects the sheet (it has no password) and inserts a column.
+      await host.run(async (context) => {
+        context.workbook.worksheets.getItem(ENTRY).protection.unprotect();
+      });
+      host.userInsertColumns(ENTRY, 3, 1);
+      host.userPaste(ENTRY, "C9", [["x"]]);
+      return tried(host, async () => {
+        const c = await countVote(host, "V1");
+        return c.kind === "counted" ? c.count.issues : c.issues;
+      });
+    },
+  },
+  {
     id: "ballots.sheet.upperCase",
     door: "entry sheet",
     tried: "marks typed “X” and “K” in capitals",
