@@ -757,6 +757,19 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
     ...(patch.decision ? { decision: { accept: patch.decision.accept, by: cleanText(patch.decision.by) } } : {}),
     ...(patch.meeting ? { meeting: { elected: patch.meeting.elected.map(cleanText), note: cleanText(patch.meeting.note) } } : {}),
   };
+  // The meeting chooses among the vote's candidates (the tie itself is checked when counting): a name off the list is refused here.
+  const cands = new Set(ctx.records[at].vote.candidates.map(nameKey));
+  const off = (clean.meeting?.elected ?? []).filter((n) => !cands.has(nameKey(n)));
+  if (off.length) {
+    const where = ctx.cellOf(id, "elected");
+    return {
+      kind: "invalid",
+      issues: off.map((n) => ({
+        ...error("vote.meeting.notCandidate", say(`Hội nghị chọn "${n}", không có trong danh sách bỏ phiếu ${id}.`, `The meeting chose "${n}", who is not on the ballot of ${id}.`), where),
+        field: "meeting.elected",
+      })),
+    };
+  }
   const records = ctx.records.map((r, i) => (i === at ? { ...r, ...clean } : r));
   const plan = voteSheetPlan(records).plan;
   if (ctx.voteSheet) plan.name = ctx.voteSheet;

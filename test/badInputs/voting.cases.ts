@@ -6,7 +6,7 @@
  * §6 (names compared after NFC, case- and space-insensitively).
  */
 import { saveBloc } from "../../src/app/bloc";
-import { createVote, loadVoting, newVoteRecord, withRule, type VotePurposeKind } from "../../src/app/voting";
+import { countVote, createVote, electLeadership, enterBallots, loadVoting, newVoteRecord, recordDecision, withRule, type VotePurposeKind } from "../../src/app/voting";
 import type { Vote } from "../../src/domain/voting/model";
 import type { VoteRecordDraft } from "../../src/domain/voting/record";
 import { MemoryHost } from "../../src/host";
@@ -317,3 +317,128 @@ export const cases: BadCase[] = [
     run: create("award", () => ({ rule: null as unknown as Vote["rule"] })),
   },
 ];
+
+/**
+ * A flag vote of 3 candidates for 1 seat, 8 ballots: A and B 4 approvals each, a tie left to the
+ * meeting (≥ 25% of valid ballots; tie rule "meetingDecides", DOMAIN §4: no rule found for blocs, the meeting decides) — or,
+ * with `tie` false, A elected outright.
+ */
+async function tiedVote(tie = true): Promise<MemoryHost> {
+  const host = await blocHost();
+  const draft = await draftOn(host, "award", (v) => ({ candidates: [A, B, C], ballot: { kind: "approve", quota: 1 }, toElect: 1, tieRule: ["meetingDecides"], rule: { ...v.rule, percent: 25, comparison: ">=" } }), { doubleEntry: false, issued: 8 });
+  if ((await createVote(host, draft)).kind !== "written") throw new Error("create");
+  const ballots = Array.from({ length: 8 }, (_, i) => ({ number: i + 1, chosen: [tie ? (i % 2 ? A : B) : i < 6 ? A : B], manualInvalid: null }));
+  if ((await enterBallots(host, "V1", 1, ballots)).kind !== "entered") throw new Error("enter");
+  return host;
+}
+
+cases.push(
+  {
+    id: "voting.decision.notCandidate",
+    door: "meeting decision (vote)",
+    tried: "the meeting's choice on a tie naming a unit not on the ballot",
+    outcome: "refused",
+    code: "vote.meeting.notCandidate",
+    where: { sheet: "Bỏ phiếu", field: "meeting.elected" },
+    run: async () => {
+      const host = await tiedVote();
+      return tried(host, async () => (await recordDecision(host, "V1", { meeting: { elected: [STRANGER], note: "Biểu quyết" } })).issues);
+    },
+  },
+  {
+    id: "voting.decision.notTied",
+    door: "meeting decision (vote)",
+    tried: "the meeting choosing a candidate who is not among the tied",
+    outcome: "refused",
+    code: "vote.meeting.notTied",
+    where: { sheet: "Bỏ phiếu" },
+    run: async () => {
+      const host = await tiedVote();
+      await recordDecision(host, "V1", { meeting: { elected: [C], note: "Biểu quyết" } });
+      return tried(host, async () => {
+        const c = await countVote(host, "V1");
+        return c.kind === "counted" ? c.count.issues : c.issues;
+      });
+    },
+  },
+  {
+    id: "voting.decision.tooMany",
+    door: "meeting decision (vote)",
+    tried: "the meeting choosing both tied units for one seat",
+    outcome: "refused",
+    code: "vote.meeting.seats",
+    where: { sheet: "Bỏ phiếu" },
+    run: async () => {
+      const host = await tiedVote();
+      await recordDecision(host, "V1", { meeting: { elected: [A, B], note: "Biểu quyết" } });
+      return tried(host, async () => {
+        const c = await countVote(host, "V1");
+        return c.kind === "counted" ? c.count.issues : c.issues;
+      });
+    },
+  },
+  {
+    id: "voting.decision.noTie",
+    door: "meeting decision (vote)",
+    tried: "a meeting's choice recorded on a vote with no tie (it was ignored without a word)",
+    outcome: "warned",
+    code: "vote.meeting.noTie",
+    run: async () => {
+      const host = await tiedVote(false);
+      await recordDecision(host, "V1", { meeting: { elected: [B], note: "Biểu quyết" } });
+      return tried(host, async () => {
+        const c = await countVote(host, "V1");
+        return c.kind === "counted" ? c.count.issues : c.issues;
+      });
+    },
+  },
+  {
+    id: "voting.decision.good",
+    door: "meeting decision (vote)",
+    tried: "the meeting choosing one of the two tied for one seat",
+    outcome: "accepted",
+    why: "DOMAIN §4: a tie at the cutoff left to the meeting is settled by its recorded choice",
+    run: async () => {
+      const host = await tiedVote();
+      await recordDecision(host, "V1", { meeting: { elected: [B.normalize("NFD")], note: "Biểu quyết" } });
+      return tried(host, async () => {
+        const c = await countVote(host, "V1");
+        return c.kind === "counted" ? c.count.issues : c.issues;
+      });
+    },
+  },
+  {
+    id: "voting.leadership.designateNotMember",
+    door: "leadership",
+    tried: "designating a leader who is not a member",
+    outcome: "refused",
+    code: "leader.notMember",
+    where: { field: "leader" },
+    run: async () => {
+      const host = await blocHost();
+      return tried(host, async () => (await electLeadership(host, { mode: "designation", leader: STRANGER, deputies: [B] })).issues);
+    },
+  },
+  {
+    id: "voting.leadership.deputyIsLeader",
+    door: "leadership",
+    tried: "designating the leader as its own deputy",
+    outcome: "refused",
+    code: "leader.deputy.isLeader",
+    run: async () => {
+      const host = await blocHost();
+      return tried(host, async () => (await electLeadership(host, { mode: "designation", leader: A, deputies: [A.toUpperCase()] })).issues);
+    },
+  },
+  {
+    id: "voting.leadership.designateGood",
+    door: "leadership",
+    tried: "designating a member leader and another deputy",
+    outcome: "accepted",
+    why: "DOMAIN §1: some provinces designate the leader and deputies among the members",
+    run: async () => {
+      const host = await blocHost();
+      return tried(host, async () => (await electLeadership(host, { mode: "designation", leader: B, deputies: [C] })).issues);
+    },
+  },
+);

@@ -1,4 +1,4 @@
-import { error, type Issue } from "../issues";
+import { error, warning, type Issue } from "../issues";
 import { cleanText, nameKey } from "../text";
 import type { Decision } from "./doubleEntry";
 import { say, type Vote, type VoteDraft } from "./model";
@@ -55,7 +55,11 @@ export function applyMeeting(
   elected: readonly string[],
   meeting: VoteRecord["meeting"],
 ): { elected: string[]; decided: boolean; issues: Issue[] } {
-  if (!pending) return { elected: [...elected], decided: true, issues: [] };
+  if (!pending) {
+    // A choice recorded while the count has no tie left to the meeting applies to nothing: said, not dropped (issue #11).
+    const noTie = meeting && meeting.elected.length > 0 ? [warning("vote.meeting.noTie", say(`Đã ghi hội nghị chọn ${meeting.elected.map((n) => `"${cleanText(n)}"`).join(", ")}, nhưng kết quả kiểm phiếu không có bằng phiếu để hội nghị quyết định: lựa chọn này không được áp dụng.`, `The meeting's choice of ${meeting.elected.map((n) => `"${cleanText(n)}"`).join(", ")} is recorded, but the count leaves no tie to the meeting: it does not apply.`))] : [];
+    return { elected: [...elected], decided: true, issues: noTie };
+  }
   if (!meeting || meeting.elected.length === 0) return { elected: [...elected], decided: false, issues: [] };
   const tied = new Map(pending.candidates.map((c) => [nameKey(c), c]));
   const issues: Issue[] = [];
