@@ -20,9 +20,9 @@ export interface BallotFileSheet {
   /** Ballots read (rows with a ballot number). */
   ballots: number;
   rows: BallotRow[];
-  /** Rows (1-based) with marks or a reason but no usable ballot number: not imported. */
+  /** Rows (1-based) with marks or a reason but no usable ballot number (the sheet is refused: `issues`). */
   noNumber: number[];
-  /** Cells (A1) holding something other than "x"/"k": read as not marked. */
+  /** Cells (A1) holding something other than "x"/"k" (the sheet is refused: `issues`). */
   unknownMarks: string[];
   /** The sheet's candidates are the vote's (by name key, any order). */
   candidatesMatch: boolean;

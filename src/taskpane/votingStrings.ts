@@ -149,8 +149,8 @@ const vi = {
   importNoBallots: "Trang này chưa có phiếu nào để nhập.",
   importMismatch: (missing: string[], extra: string[]) =>
     `Đơn vị trong trang này khác danh sách của cuộc bỏ phiếu${missing.length ? `; thiếu: ${missing.join(", ")}` : ""}${extra.length ? `; thừa: ${extra.join(", ")}` : ""}. Tệp là của cuộc bỏ phiếu khác hoặc danh sách đã thay đổi: không nhập được.`,
-  importNoNumber: (rows: string) => `Dòng ${rows} có dấu nhưng thiếu số phiếu: sẽ không được nhập. Sửa trong tệp rồi chọn lại tệp nếu đó là phiếu thật.`,
-  importUnknownMarks: (cells: string) => `Ô ${cells} có dấu lạ (không phải “x” hoặc “k”): được đọc như không đánh dấu.`,
+  importNoNumber: (rows: string) => `Dòng ${rows} có dấu nhưng thiếu số phiếu: trang không nhập được. Sửa trong tệp rồi chọn lại tệp.`,
+  importUnknownMarks: (cells: string) => `Ô ${cells} có dấu lạ (không phải “x” hoặc “k”): trang không nhập được. Sửa trong tệp rồi chọn lại tệp.`,
   // ---- Next year's leader.
   leaderTitle: "Trưởng khối năm sau",
   leaderHelp: (year: number) => `Chọn trưởng khối, phó trưởng khối năm ${year} và ghi vào trang “Trưởng khối các năm”.`,
@@ -321,8 +321,8 @@ const en: VotingStrings = {
   importNoBallots: "This sheet holds no ballots to import.",
   importMismatch: (missing, extra) =>
     `The units on this sheet differ from the vote's list${missing.length ? `; missing: ${missing.join(", ")}` : ""}${extra.length ? `; extra: ${extra.join(", ")}` : ""}. The file is for another vote, or the list changed: it cannot be imported.`,
-  importNoNumber: (rows) => `Rows ${rows} have marks but no ballot number: they will not be imported. Fix them in the file and choose it again if they are real ballots.`,
-  importUnknownMarks: (cells) => `Cells ${cells} hold an unknown mark (not “x” or “k”): read as not marked.`,
+  importNoNumber: (rows) => `Rows ${rows} have marks but no ballot number: the sheet cannot be imported. Fix them in the file and choose it again.`,
+  importUnknownMarks: (cells) => `Cells ${cells} hold an unknown mark (not “x” or “k”): the sheet cannot be imported. Fix them in the file and choose it again.`,
   leaderTitle: "Next year's leader",
   leaderHelp: (year) => `Choose the leader and deputies for ${year} and record them on the “Trưởng khối các năm” sheet.`,
   mode: "How",
