@@ -4,7 +4,7 @@
  * written" means the old record is intact. Name rules: docs/huong-dan.md §3 and §6 (Đơn vị thành
  * viên), DOMAIN.md §2 (a bloc's members, leader, deputies); sheet names: Excel's 31-character limit.
  */
-import { saveBloc } from "../../src/app/bloc";
+import { loadBloc, saveBloc } from "../../src/app/bloc";
 import { insertScoring } from "../../src/app/scoring";
 import type { BlocDraft } from "../../src/domain/bloc/bloc";
 import { MemoryHost } from "../../src/host";
@@ -103,3 +103,24 @@ export const cases: BadCase[] = [
   { id: "bloc.zwjCut", door, tried: "a long name with a family emoji (ZWJ sequence) across the 28th character", outcome: "accepted", why: "the whole ZWJ sequence is one character: kept whole or dropped whole", run: trySheets({ name: "Hội Bảo trợ gia đình 👨‍👩‍👧‍👦 và trẻ em" }, cutWhole("Hội Bảo trợ gia đình 👨‍👩‍👧‍👦 và trẻ em")) },
   { id: "bloc.markCut", door, tried: "a long name with a combining mark (no precomposed form) on the 28th character", outcome: "accepted", why: "the letter and its mark stay together", run: trySheets({ name: "Ban Quản lý rừng phòng hộ Yx\u0301 Sơn" }, cutWhole("Ban Quản lý rừng phòng hộ Yx\u0301 Sơn")) },
 ];
+
+/** The "Khối" sheet edited by hand, then read by the pane (loadBloc): issues point at the cell. */
+function tryEdit(edit: (host: MemoryHost) => void): () => Promise<Seen> {
+  return async () => {
+    const host = new MemoryHost();
+    const first = await saveBloc(host, sampleDraft(), { basedOn: null });
+    if (first.kind !== "saved") throw new Error("the sample bloc must save");
+    edit(host);
+    return tried(host, async () => (await loadBloc(host)).issues);
+  };
+}
+const sheet = "pane.bloc (sheet Khối)";
+
+cases.push(
+  { id: "bloc.sheet.shortIsOthersName", door: sheet, tried: 'on the sheet, SCT\'s short name changed to "Sở Xây dựng"', outcome: "refused", code: "bloc.member.nameClash", where: { sheet: "Khối", cell: "B14" }, run: tryEdit((h) => h.userEdit("Khối", "C13", "Sở Xây dựng")) },
+  { id: "bloc.sheet.cutClash", door: sheet, tried: "on the sheet, a name equal to another's 28-character sheet name", outcome: "refused", code: "bloc.member.nameClash", where: { sheet: "Khối", cell: "B20" }, run: tryEdit((h) => { h.userEdit("Khối", "C19", null); h.userEdit("Khối", "B20", "Ban Quản lý Dự án Đầu tư Xây"); }) },
+  { id: "bloc.sheet.typedFormula", door: sheet, tried: 'on the sheet, "-1+1" typed into a name cell (Excel makes it =-1+1, shown as 0)', outcome: "refused", code: "bloc.member.name.number", where: { sheet: "Khối", cell: "B20" }, run: tryEdit((h) => h.userEdit("Khối", "B20", "=-1+1")) },
+  { id: "bloc.sheet.typedText", door: sheet, tried: "on the sheet, \"'-1+1\" typed as text into a name cell", outcome: "refused", code: "bloc.member.name.formula", where: { sheet: "Khối", cell: "B20" }, run: tryEdit((h) => h.userEdit("Khối", "B20", "'-1+1")) },
+  { id: "bloc.sheet.numberName", door: sheet, tried: "on the sheet, a member name that is the number 5", outcome: "refused", code: "bloc.member.name.number", where: { sheet: "Khối", cell: "B18" }, run: tryEdit((h) => h.userEdit("Khối", "B18", 5)) },
+  { id: "bloc.numberName", door, tried: 'in the pane, a member named "12"', outcome: "refused", code: "bloc.member.name.number", where: { field: `members.${ROW9}.name` }, run: trySave(add({ name: "12", shortName: "X12" })) },
+);

@@ -130,7 +130,7 @@ export function parseYear(raw: string | number): number | null {
  * Errors: empty bloc name, province or leader; a year that is not a year; no members; a member
  * without a name; two members with the same name (case-, space- and NFC/NFD-insensitive) or the
  * same short name; a short name (or score sheet name) that is another member's name, short name or
- * sheet name (bloc.member.nameClash); text beginning with = + - or @ (numbers included); a leader or deputy who is not a member; the
+ * sheet name (bloc.member.nameClash); a member name that is only a number; text beginning with = + - or @ (numbers included); a leader or deputy who is not a member; the
  * leader also a deputy; no deputy, more than two, or one listed twice.
  */
 export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bloc | null; issues: Issue[] } {
@@ -192,6 +192,15 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
       rowAt?.shortName,
       false,
     );
+    // A bare number is a numbering or a formula's result (Excel turns a typed "-1+1" into =-1+1, shown as 0), never a unit.
+    if (/^\d+(?:[.,]\d+)*$/.test(mName)) {
+      push(
+        `members.${i}.name`,
+        "bloc.member.name.number",
+        say(`Tên đơn vị (dòng ${row}) là số "${mName}", không phải tên một đơn vị.`, `Member name (row ${row}) is the number "${mName}", not a unit's name.`),
+        rowAt?.name,
+      );
+    }
     if (mName) {
       const first = byName.get(nameKey(mName));
       if (first !== undefined) {
