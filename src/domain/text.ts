@@ -53,3 +53,13 @@ export function cutGraphemes(s: string, max: number): string {
   }
   return out;
 }
+
+/**
+ * Latin-1 characters that Vietnamese never uses (symbols, ö ü ë ï ä å ç ñ ø þ ß…): the mark of text
+ * typed in an old 8-bit font encoding, TCVN3 (.VnTime: "Së C«ng Th\u00ad¬ng") or VNI ("Sôû Coâng Thöông"),
+ * and pasted as if it were Unicode (DOMAIN.md §6). Returns the first such character, or null.
+ */
+export function legacyEncodingMark(s: string): string | null {
+  const m = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/.exec(s.normalize("NFC"));
+  return m ? m[0] : null;
+}

@@ -124,3 +124,11 @@ cases.push(
   { id: "bloc.sheet.numberName", door: sheet, tried: "on the sheet, a member name that is the number 5", outcome: "refused", code: "bloc.member.name.number", where: { sheet: "Khối", cell: "B18" }, run: tryEdit((h) => h.userEdit("Khối", "B18", 5)) },
   { id: "bloc.numberName", door, tried: 'in the pane, a member named "12"', outcome: "refused", code: "bloc.member.name.number", where: { field: `members.${ROW9}.name` }, run: trySave(add({ name: "12", shortName: "X12" })) },
 );
+
+// — Text typed in an old 8-bit encoding and pasted as Unicode (DOMAIN.md §6): kept, but the user is told.
+cases.push(
+  { id: "bloc.tcvn3Name", door, tried: 'a name typed in TCVN3 (.VnTime): "Së T\u00ad ph¸p"', outcome: "warned", code: "bloc.member.name.legacyEncoding", where: { field: `members.${ROW9}.name` }, run: trySave(add({ name: "Së T\u00ad ph¸p", shortName: "STP" })) },
+  { id: "bloc.vniName", door, tried: 'a name typed in VNI: "Sôû Noäi vuï"', outcome: "warned", code: "bloc.member.name.legacyEncoding", where: { field: `members.${ROW9}.name` }, run: trySave(add({ name: "Sôû Noäi vuï", shortName: "SNV" })) },
+  { id: "bloc.tcvn3Province", door, tried: 'the province in TCVN3: "Nam §Þnh"', outcome: "warned", code: "bloc.province.legacyEncoding", where: { field: "province" }, run: trySave((d) => void (d.province = "Nam §Þnh")) },
+  { id: "bloc.allVietnamese", door, tried: "names using every Vietnamese letter (ă â đ ê ô ơ ư, all tones)", outcome: "accepted", why: "no Vietnamese letter is taken for an old encoding", run: trySave(add({ name: "Ấp Ằng Ẳng Ẵng Ặng Đèo Ềnh Ểnh Ễnh Ệnh Ỉ Ị Ọ Ỏ Ố Ồ Ổ Ỗ Ộ Ớ Ờ Ở Ỡ Ợ Ụ Ủ Ứ Ừ Ử Ữ Ự Ỳ Ỵ Ỷ Ỹ ý à á â ã è é ê ì í ò ó ô õ ù ú", shortName: "VN" })) },
+);

@@ -1,5 +1,5 @@
-import { cleanText, cutGraphemes, looksLikeFormula, nameKey } from "../text";
-import { error, type Issue, type Message, type Where } from "../issues";
+import { cleanText, cutGraphemes, legacyEncodingMark, looksLikeFormula, nameKey } from "../text";
+import { error, warning, type Issue, type Message, type Where } from "../issues";
 
 /** A member unit of the bloc. */
 export interface Member {
@@ -154,6 +154,20 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
         ),
         where,
       );
+    }
+    const odd = legacyEncodingMark(v);
+    if (odd) {
+      issues.push({
+        ...warning(
+          `${code}.legacyEncoding`,
+          say(
+            `${label.vi} "${v}" có ký tự "${odd}" không có trong tiếng Việt: có thể được gõ bằng bảng mã cũ (TCVN3 .VnTime, VNI). Hãy gõ lại bằng Unicode.`,
+            `${label.en} "${v}" holds "${odd}", which Vietnamese does not use: it may have been typed in an old encoding (TCVN3 .VnTime, VNI). Type it again in Unicode.`,
+          ),
+          where,
+        ),
+        field,
+      });
     }
     if (v.length > MAX_TEXT_LENGTH) {
       push(field, `${code}.tooLong`, say(`${label.vi} dài quá ${MAX_TEXT_LENGTH} ký tự.`, `${label.en} is longer than ${MAX_TEXT_LENGTH} characters.`), where);
