@@ -315,6 +315,15 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  * of a text cut short. -1 when the text is valid JSON.
  */
 export function jsonErrorOffset(text: string): number {
+  return scanJson(text).error;
+}
+
+/**
+ * Scans JSON text: where it first breaks the grammar (-1 when valid), and the first name repeated
+ * within one object (RFC 8259 §4: names SHOULD be unique; JSON.parse silently keeps the last one).
+ */
+export function scanJson(text: string): { error: number; duplicate: { key: string; at: number } | null } {
+  let duplicate: { key: string; at: number } | null = null;
   let i = 0;
   const n = text.length;
   class Stop {
@@ -374,9 +383,14 @@ export function jsonErrorOffset(text: string): number {
       i++;
       ws();
       if (text[i] === "}") return void i++;
+      const seen = new Set<string>();
       for (;;) {
         ws();
+        const from = i;
         str();
+        const key = JSON.parse(text.slice(from, i)) as string;
+        if (seen.has(key) && !duplicate) duplicate = { key, at: from };
+        seen.add(key);
         ws();
         if (text[i] !== ":") fail();
         i++;
@@ -409,9 +423,9 @@ export function jsonErrorOffset(text: string): number {
   try {
     value();
     ws();
-    return i < n ? i : -1;
+    return { error: i < n ? i : -1, duplicate };
   } catch (e) {
-    if (e instanceof Stop) return e.at;
+    if (e instanceof Stop) return { error: e.at, duplicate };
     throw e;
   }
 }
@@ -476,7 +490,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
 
 /**
  * Reads a scenario file's bytes: its encoding (decodeScenario), its JSON (scenario.json, with the
- * line and column), its shape (scenario.shape, with the JSON path). Every problem is a coded issue
+ * line and column; scenario.json.duplicateKey for a key given twice in one object), its shape (scenario.shape, with the JSON path). Every problem is a coded issue
  * in Vietnamese and English naming the file.
  */
 export function loadScenario(bytes: Uint8Array, file: string): { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] } {
@@ -502,6 +516,25 @@ export function loadScenario(bytes: Uint8Array, file: string): { ok: true; scena
                   `Tệp kịch bản ${file} không phải JSON hợp lệ ở dòng ${line}, cột ${column}: kiểm tra dấu phẩy, ngoặc và dấu nháy kép quanh chuỗi ngay trước chỗ đó.`,
                   `The scenario file ${file} is not valid JSON at line ${line}, column ${column}: check the commas, brackets and double quotes just before it.`,
                 ),
+          ),
+          field: `line ${line}, column ${column}`,
+        },
+      ],
+    };
+  }
+  const dup = scanJson(text).duplicate;
+  if (dup) {
+    const { line, column } = lineColumn(text, dup.at);
+    return {
+      ok: false,
+      issues: [
+        {
+          ...error(
+            "scenario.json.duplicateKey",
+            say(
+              `Tệp kịch bản ${file}: khoá "${dup.key}" được ghi hai lần trong cùng một đối tượng (dòng ${line}, cột ${column}); chỉ lần sau được dùng, lần trước bị bỏ qua. Hãy gộp lại hoặc xoá một lần.`,
+              `The scenario file ${file}: the key "${dup.key}" appears twice in one object (line ${line}, column ${column}); only the later one would be used, the earlier silently dropped. Merge them or delete one.`,
+            ),
           ),
           field: `line ${line}, column ${column}`,
         },

@@ -73,6 +73,11 @@ export const cases: BadCase[] = [
   { id: "scenario.twoObjects", door, tried: "two objects one after the other (a paste twice)", outcome: "refused", code: "scenario.json", where: { field: "line 2, column 1" }, run: load(utf8('{"bloc": {}}\n{"bloc": {}}')) },
   { id: "scenario.unquotedKey", door, tried: "a key without quotes on line 2, column 3", outcome: "refused", code: "scenario.json", where: { field: "line 2, column 3" }, run: load(utf8("{\n  bloc: {}\n}")) },
 
+  { id: "scenario.duplicateKey", door, tried: 'the key "members" written twice in bloc (JSON.parse would keep only the second list)', outcome: "refused", code: "scenario.json.duplicateKey", where: { field: "line 3, column 43" }, run: load(utf8('{\n  "bloc": { "name": "K", "members": [{ "name": "Sở A" }],\n    "province": "Nam Định", "year": 2026, "members": [{ "name": "Sở B" }], "leader": "Sở B", "deputies": [] }\n}')) },
+  { id: "scenario.sameKeyTwoObjects", door, tried: 'the same key "name" in two different members', outcome: "accepted", why: "names need only be unique within one object (RFC 8259 §4)", run: load(utf8(JSON.stringify({ bloc: { name: "K", province: "P", year: 2026, leader: "A", deputies: ["B"], members: [{ name: "A" }, { name: "B" }] } }))) },
+  { id: "scenario.yearAsText", door, tried: 'the year written as text "2026"', outcome: "accepted", why: "the form takes the year as typed; the bloc rules check it (2000–2100)", run: load(edited((j) => void ((j.bloc as { year: unknown }).year = "2026"))) },
+  { id: "scenario.yearFraction", door, tried: "the year 2026.5", outcome: "refused", code: "scenario.shape", where: { field: "bloc.year" }, run: load(edited((j) => void ((j.bloc as { year: unknown }).year = 2026.5))) },
+
   // — Shape: coded, in both languages, with the JSON path.
   { id: "scenario.ballotNumber", door, tried: "a ballot that is a number (votes[2].ballots[5] = 5)", outcome: "refused", code: "scenario.shape", where: { field: "votes[2].ballots[5]" }, run: load(edited((j) => void ((j.votes[2].ballots as unknown[])[5] = 5))) },
   { id: "scenario.ballotReason", door, tried: 'a ballot with an unknown invalid reason "nope"', outcome: "refused", code: "scenario.shape", where: { field: "votes[0].ballots[1].invalid" }, run: load(edited((j) => void ((j.votes[0].ballots as unknown[])[1] = { invalid: "nope" }))) },
