@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseScenario, scenarioJsonSchema } from "./scenario";
+import { loadScenario, scenarioJsonSchema } from "./scenario";
 import { runScenario } from "./run";
 import { useOfficeJsClient } from "../host/officejs/node";
 
@@ -21,17 +21,18 @@ async function main(argv: string[]): Promise<number> {
   const outArg = outAt >= 0 ? argv[outAt + 1] : undefined;
   const file = resolve(argv.find((a, i) => !a.startsWith("--") && (outAt < 0 || i !== outAt + 1)) ?? "docs/scenario.sample.json");
 
-  let json: unknown;
+  let bytes: Uint8Array;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    bytes = readFileSync(file);
   } catch (e) {
     console.error(`Không đọc được kịch bản / Cannot read the scenario ${file}: ${(e as Error).message}`);
     return 2;
   }
-  const parsed = parseScenario(json);
+  // The encoding, the JSON and the shape: each problem coded, in both languages, with where it is.
+  const parsed = loadScenario(bytes, file);
   if (!parsed.ok) {
-    console.error(`Kịch bản sai cấu trúc / The scenario's shape is wrong (${file}):`);
-    for (const p of parsed.problems) console.error(`  - ${p}`);
+    console.error(`Không dùng được kịch bản / Cannot use the scenario (${file}):`);
+    for (const i of parsed.issues) console.error(`  - LỖI/ERROR ${i.code} [${i.field ?? ""}]: ${i.message.vi} / ${i.message.en}`);
     return 2;
   }
   const { scenario } = parsed;
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   for (const s of report.steps) {
     console.log(`${s.ok ? "✓" : "✗"} ${s.step}: ${s.syncs} sync(s)`);
     for (const i of s.issues) {
-      const at = i.where ? ` [${i.where.sheet}!${i.where.cell ?? ""}]` : "";
+      const at = i.where ? ` [${i.where.sheet}!${i.where.cell ?? ""}]` : i.field ? ` [${i.field}]` : "";
       console.log(`    ${i.severity === "error" ? "LỖI/ERROR" : "cảnh báo/warning"} ${i.code}${at}: ${i.message.vi} / ${i.message.en}`);
     }
   }

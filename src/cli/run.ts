@@ -5,6 +5,7 @@ import { templateById } from "../domain/criteria/templates";
 import { error, type Issue } from "../domain/issues";
 import type { UnitResult } from "../domain/scoring/engine";
 import { writeSheets } from "../excel/apply";
+import { officeErrorToIssue } from "../excel/errors";
 import { readWorkbook } from "../excel/read";
 import { MemoryHost } from "../host";
 import { criteriaSheetPlan } from "../workbook/criteria/criteriaSheet";
@@ -53,14 +54,21 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
   let results: UnitResult[] = [];
   const step = async (name: string, fn: () => Promise<{ ok: boolean; issues: Issue[] }>) => {
     const before = host.stats.syncs;
-    const r = await fn();
+    let r: { ok: boolean; issues: Issue[] };
+    try {
+      r = await fn();
+    } catch (e) {
+      // A use case that throws is reported as the step's coded issue, never as a crash.
+      r = { ok: false, issues: [officeErrorToIssue(e, { vi: `Bước "${name}" của kịch bản không chạy được`, en: `The scenario step "${name}" failed` })] };
+    }
     steps.push({ step: name, ok: r.ok, syncs: host.stats.syncs - before, issues: r.issues });
     return r.ok;
   };
 
   const blocOk = await step("bloc", async () => {
     const out = await saveBloc(host, { ...scenario.bloc, members: scenario.bloc.members.map((m) => ({ ...m, shortName: m.shortName ?? "" })) }, { basedOn: null });
-    return { ok: out.kind === "saved", issues: out.issues };
+    // The form's fields ("members.3.name") as the scenario's paths ("bloc.members[3].name").
+    return { ok: out.kind === "saved", issues: out.issues.map((i) => (i.field ? { ...i, field: `bloc.${i.field.replace(/\.(\d+)(?=\.|$)/g, "[$1]")}` } : i)) };
   });
   const fullName = (n: string) => scenario.bloc.members.find((m) => nameKey(m.name) === nameKey(n) || (m.shortName && nameKey(m.shortName) === nameKey(n)))?.name ?? n;
   if (blocOk && scenario.history?.length) {

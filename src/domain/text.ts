@@ -22,7 +22,44 @@ export function foldDiacritics(s: string): string {
     .normalize("NFC");
 }
 
-/** Text that a spreadsheet would read as a formula or that CSV importers treat as one. */
+/**
+ * Text that a spreadsheet would read as a formula or that CSV importers treat as one: anything
+ * beginning with = + - or @, numbers included ("-1+1" is a formula in Excel, "+1+cmd|' /C calc'!A0"
+ * a CSV injection). A unit's name never needs to begin with one of them.
+ */
 export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@]/.test(cleanText(s)) && !/^[+-]?\d/.test(cleanText(s));
+  return /^[=+\-@]/.test(cleanText(s));
+}
+
+/** A fallback for webviews without Intl.Segmenter: a base and its marks, ZWJ links, modifiers, flag pairs. */
+const CLUSTER = /\p{Regional_Indicator}{2}|.\p{M}*(?:\p{Emoji_Modifier}|\uFE0E|\uFE0F|[\u{E0020}-\u{E007F}]|\u200D.\p{M}*)*/gsu;
+
+/** The user-perceived characters of `s` (grapheme clusters): an emoji, a ZWJ sequence, a letter with its marks. */
+export function graphemes(s: string): string[] {
+  const Seg = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (Seg) return Array.from(new Seg("vi", { granularity: "grapheme" }).segment(s), (x) => x.segment);
+  return s.match(CLUSTER) ?? [];
+}
+
+/**
+ * The longest start of `s` that fits in `max` UTF-16 code units (Excel's measure of a sheet name)
+ * without splitting a character: never half an emoji, a ZWJ sequence or a letter without its mark.
+ */
+export function cutGraphemes(s: string, max: number): string {
+  let out = "";
+  for (const g of graphemes(s)) {
+    if (out.length + g.length > max) break;
+    out += g;
+  }
+  return out;
+}
+
+/**
+ * Latin-1 characters that Vietnamese never uses (symbols, ö ü ë ï ä å ç ñ ø þ ß…): the mark of text
+ * typed in an old 8-bit font encoding, TCVN3 (.VnTime: "Së C«ng Th\u00ad¬ng") or VNI ("Sôû Coâng Thöông"),
+ * and pasted as if it were Unicode (DOMAIN.md §6). Returns the first such character, or null.
+ */
+export function legacyEncodingMark(s: string): string | null {
+  const m = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d0\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]/.exec(s.normalize("NFC"));
+  return m ? m[0] : null;
 }

@@ -18,6 +18,7 @@ export const TID = {
   pasteText: "member-paste-text",
   pasteReplace: "member-paste-replace",
   pasteAppend: "member-paste-append",
+  pasteIssues: "member-paste-issues",
   save: "bloc-save",
   reload: "bloc-reload",
   status: "bloc-status",

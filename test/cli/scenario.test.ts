@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { parseScenario, scenarioJsonSchema } from "../../src/cli/scenario";
+import { loadScenario, parseScenario, scenarioJsonSchema } from "../../src/cli/scenario";
 import { runScenario } from "../../src/cli/run";
 import { defaultCatalogue } from "../../src/domain/nomination/catalogue";
 import type { MemoryHost } from "../../src/host";
@@ -27,9 +27,21 @@ describe("scenario files", () => {
     const bad = parseScenario({ bloc: { ...sample.bloc, members: [{ name: 5 }], extra: true } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
-      expect(bad.problems.some((p) => p.startsWith("bloc.members.0.name"))).toBe(true);
+      expect(bad.problems.some((p) => p.startsWith("bloc.members[0].name"))).toBe(true);
       expect(bad.problems.some((p) => p.includes("extra"))).toBe(true);
+      // Coded, in both languages, with the JSON path (issue #11): not zod's English text.
+      expect(bad.issues.map((i) => [i.code, i.field])).toEqual(expect.arrayContaining([["scenario.shape", "bloc.members[0].name"], ["scenario.shape", "bloc.extra"]]));
+      for (const i of bad.issues) expect(i.message.vi).not.toMatch(/Invalid input|Unrecognized/);
     }
+  });
+
+  it("reads the file's bytes: a UTF-8 byte-order mark is fine, another encoding or broken JSON is named (issue #11, RFC 8259 §8.1)", () => {
+    const text = readFileSync(resolve(DOCS, "scenario.sample.json"), "utf8");
+    expect(loadScenario(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), "a.json").ok).toBe(true);
+    const latin = loadScenario(Buffer.from('{"bloc": "Nam \u00d0inh"}', "latin1"), "b.json");
+    expect(latin.ok ? [] : latin.issues.map((i) => i.code)).toEqual(["scenario.encoding"]);
+    const broken = loadScenario(Buffer.from('{\n  "bloc": {,\n}'), "c.json");
+    expect(broken.ok ? [] : broken.issues.map((i) => [i.code, i.field])).toEqual([["scenario.json", "line 2, column 12"]]);
   });
 
   it("plays the sample into a workbook that ExcelJS (and so LibreOffice) opens with the bloc on Khối", async () => {

@@ -1,5 +1,5 @@
-import { validateBloc } from "../../src/domain/bloc/bloc";
-import { cleanText, nameKey } from "../../src/domain/text";
+import { memberSheetBase, validateBloc } from "../../src/domain/bloc/bloc";
+import { cleanText, cutGraphemes, graphemes, looksLikeFormula, nameKey } from "../../src/domain/text";
 import { sampleDraft } from "../fixtures/bloc";
 
 const codes = (d: ReturnType<typeof sampleDraft>) => validateBloc(d).issues.map((i) => i.code);
@@ -95,5 +95,34 @@ describe("validateBloc", () => {
     const d = sampleDraft();
     d.members[3].shortName = "sct";
     expect(codes(d)).toEqual(["bloc.member.shortDuplicate"]);
+  });
+});
+
+describe("characters in names and sheet names (issue #11)", () => {
+  const samples = ["Trung tâm Phát triển quỹ đấ😀t", "Hội 👨‍👩‍👧‍👦 và trẻ em", "Ban Yx\u0301 Sơn", "Đội 👍🏽 🇻🇳🇻🇳 ❤️ ok", "Sở Tư pháp"];
+
+  it("the fallback for webviews without Intl.Segmenter splits as Intl.Segmenter does", () => {
+    const Seg = Intl.Segmenter;
+    const withSeg = samples.map(graphemes);
+    try {
+      (Intl as { Segmenter?: unknown }).Segmenter = undefined;
+      expect(samples.map(graphemes)).toEqual(withSeg);
+    } finally {
+      (Intl as { Segmenter?: unknown }).Segmenter = Seg;
+    }
+  });
+
+  it("a sheet name is cut to 28 UTF-16 units at a character boundary (Excel's 31-character sheet names)", () => {
+    expect(memberSheetBase({ name: "Trung tâm Phát triển quỹ đấ😀t tỉnh" })).toBe("Trung tâm Phát triển quỹ đấ");
+    expect(memberSheetBase({ name: "Ban Quản lý rừng phòng hộ Yx\u0301 Sơn" })).toBe("Ban Quản lý rừng phòng hộ Y");
+    expect(memberSheetBase({ name: "Sở A/B", shortName: " " })).toBe("Sở A B");
+    expect(memberSheetBase({ name: "Sở Y tế", shortName: "SYT" })).toBe("SYT");
+    expect(cutGraphemes("ab👨‍👩‍👧‍👦", 13)).toBe("ab👨‍👩‍👧‍👦");
+    expect(cutGraphemes("ab👨‍👩‍👧‍👦", 12)).toBe("ab");
+  });
+
+  it("a name beginning with = + - or @ looks like a formula, numbers included (\"-1+1\" is one in Excel)", () => {
+    expect(["-1+1", "+1+cmd|' /C calc'!A0", "=A1", "@SUM(A1)", " \t-5"].map(looksLikeFormula)).toEqual([true, true, true, true, true]);
+    expect(["−1", "Sở A - B", "5 Sở", "'=A1"].map(looksLikeFormula)).toEqual([false, false, false, false]);
   });
 });

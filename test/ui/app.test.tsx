@@ -89,10 +89,28 @@ describe("the pane", () => {
 
 describe("pasting a member list", () => {
   it("takes tab-separated rows, skipping numbers and a header", () => {
-    expect(parsePastedMembers("STT\tTên đơn vị\tViết tắt\n1\tSở Công Thương\tSCT\n2.\tSở Xây dựng\n\n3) Sở Y tế")).toEqual([
-      { name: "Sở Công Thương", shortName: "SCT" },
-      { name: "Sở Xây dựng", shortName: "" },
-      { name: "Sở Y tế", shortName: "" },
-    ]);
+    expect(parsePastedMembers("STT\tTên đơn vị\tViết tắt\n1\tSở Công Thương\tSCT\n2.\tSở Xây dựng\n\n3) Sở Y tế")).toEqual({
+      members: [
+        { name: "Sở Công Thương", shortName: "SCT" },
+        { name: "Sở Xây dựng", shortName: "" },
+        { name: "Sở Y tế", shortName: "" },
+      ],
+      issues: [],
+    });
+  });
+
+  it("shows a line that is not a member and applies nothing until it is fixed; an Alt+Enter cell is one member (issue #11)", async () => {
+    render(<App host={new MemoryHost()} />);
+    await screen.findByTestId(TID.blocName);
+    fireEvent.click(screen.getByTestId(TID.paste));
+    type(TID.pasteText, 'TT\tĐơn vị\tViết tắt\n1\t"Sở Tài chính\ntỉnh Nam Định"\tSTC\n5\n2\tSở Y tế\tSYT');
+    expect(screen.getByTestId(TID.pasteIssues).textContent).toMatch(/Dòng 4 chỉ có "5"/);
+    expect((screen.getByTestId(TID.pasteReplace) as HTMLButtonElement).disabled).toBe(true);
+    type(TID.pasteText, 'TT\tĐơn vị\tViết tắt\n1\t"Sở Tài chính\ntỉnh Nam Định"\tSTC\n2\tSở Y tế\tSYT');
+    expect(screen.queryByTestId(TID.pasteIssues)).toBeNull();
+    fireEvent.click(screen.getByTestId(TID.pasteReplace));
+    await waitFor(() => expect(screen.getByTestId(TID.memberName(1))).toBeTruthy());
+    expect((screen.getByTestId(TID.memberName(0)) as HTMLInputElement).value).toBe("Sở Tài chính tỉnh Nam Định");
+    expect(screen.queryByTestId(TID.memberName(2))).toBeNull();
   });
 });

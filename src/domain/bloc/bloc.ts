@@ -1,5 +1,5 @@
-import { cleanText, looksLikeFormula, nameKey } from "../text";
-import { error, type Issue, type Message, type Where } from "../issues";
+import { cleanText, cutGraphemes, legacyEncodingMark, looksLikeFormula, nameKey } from "../text";
+import { error, warning, type Issue, type Message, type Where } from "../issues";
 
 /** A member unit of the bloc. */
 export interface Member {
@@ -51,6 +51,73 @@ export const MAX_TEXT_LENGTH = 255;
 
 const say = (vi: string, en: string): Message => ({ vi, en });
 
+/** Excel allows 31 characters in a sheet name; a unit's sheet keeps 3 for a " 2" suffix. */
+export const SHEET_NAME_CUT = 28;
+
+/**
+ * The name a member's score sheet is given (before making it unique): its short name, or its full
+ * name, without the characters Excel refuses in sheet names ([ ] : * ? / \ '), cut to 28 UTF-16
+ * units at a character boundary (never half an emoji or a letter without its mark).
+ */
+export function memberSheetBase(m: { name: string; shortName?: string }): string {
+  const legal = (cleanText(m.shortName ?? "") || cleanText(m.name)).replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim();
+  return cutGraphemes(legal, SHEET_NAME_CUT).trim() || "Đơn vị";
+}
+
+/** What a member is called by: its name, short name and sheet name, each a way to pick it. */
+type Called = "name" | "shortName" | "sheet";
+const CALLED: Record<Called, Message> = {
+  name: say("tên đơn vị", "name"),
+  shortName: say("tên viết tắt", "short name"),
+  sheet: say("tên trang chấm điểm", "score sheet name"),
+};
+
+/**
+ * Two members one of whose names (full, short, or the score sheet's) is another's: tables, ballots
+ * and sheets would mix them up (Sở Tư pháp with the short name "Sở Xây dựng" while "Sở Xây dựng" is
+ * a member). Same full names and same short names have their own codes. The later row is blamed.
+ */
+function nameClashes(members: Member[], at: BlocLocator, push: (field: string, code: string, message: Message, where?: Where) => void): void {
+  const keys = members.map((m) => ({
+    name: m.name ? nameKey(m.name) : "",
+    shortName: m.shortName ? nameKey(m.shortName) : "",
+    sheet: m.name ? nameKey(memberSheetBase(m)) : "",
+  }));
+  const shown = (m: Member, c: Called) => (c === "name" ? m.name : c === "shortName" ? m.shortName : memberSheetBase(m));
+  // The sheet name is the short name when there is one: blame what the user typed.
+  const typed = (m: Member, c: Called): "name" | "shortName" => (c === "name" ? "name" : c === "shortName" || m.shortName ? "shortName" : "name");
+  members.forEach((mj, j) => {
+    if (!mj.name) return;
+    for (let i = 0; i < j; i++) {
+      const mi = members[i];
+      if (!mi.name || keys[i].name === keys[j].name || (keys[i].shortName && keys[i].shortName === keys[j].shortName)) continue;
+      const pairs: [Called, Called][] = [
+        ["shortName", "name"],
+        ["name", "shortName"],
+        ["sheet", "name"],
+        ["sheet", "shortName"],
+        ["name", "sheet"],
+        ["shortName", "sheet"],
+        ["sheet", "sheet"],
+      ];
+      const hit = pairs.find(([cj, ci]) => keys[j][cj] && keys[j][cj] === keys[i][ci]);
+      if (!hit) continue;
+      const [cj, ci] = hit;
+      const field = typed(mj, cj);
+      push(
+        `members.${j}.${field}`,
+        "bloc.member.nameClash",
+        say(
+          `Dòng ${j + 1} (${mj.name}) có ${CALLED[cj].vi} "${shown(mj, cj)}" trùng với ${CALLED[ci].vi} của dòng ${i + 1} (${mi.name}): bảng tính và phiếu bầu sẽ lẫn hai đơn vị. Hãy đặt tên viết tắt khác.`,
+          `Row ${j + 1} (${mj.name}) has the ${CALLED[cj].en} "${shown(mj, cj)}", the same as the ${CALLED[ci].en} of row ${i + 1} (${mi.name}): sheets and ballots would mix the two units up. Give it another short name.`,
+        ),
+        at.members?.[j]?.[field],
+      );
+      return;
+    }
+  });
+}
+
 export function parseYear(raw: string | number): number | null {
   const s = typeof raw === "number" ? String(raw) : cleanText(raw ?? "");
   if (!/^\d{4}$/.test(s)) return null;
@@ -62,7 +129,8 @@ export function parseYear(raw: string | number): number | null {
  * Checks a draft; returns the bloc with every text cleaned (NFC, spaces folded) or the issues.
  * Errors: empty bloc name, province or leader; a year that is not a year; no members; a member
  * without a name; two members with the same name (case-, space- and NFC/NFD-insensitive) or the
- * same short name; text beginning with = + - or @; a leader or deputy who is not a member; the
+ * same short name; a short name (or score sheet name) that is another member's name, short name or
+ * sheet name (bloc.member.nameClash); a member name that is only a number; text beginning with = + - or @ (numbers included); a leader or deputy who is not a member; the
  * leader also a deputy; no deputy, more than two, or one listed twice.
  */
 export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bloc | null; issues: Issue[] } {
@@ -86,6 +154,20 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
         ),
         where,
       );
+    }
+    const odd = legacyEncodingMark(v);
+    if (odd) {
+      issues.push({
+        ...warning(
+          `${code}.legacyEncoding`,
+          say(
+            `${label.vi} "${v}" có ký tự "${odd}" không có trong tiếng Việt: có thể được gõ bằng bảng mã cũ (TCVN3 .VnTime, VNI). Hãy gõ lại bằng Unicode.`,
+            `${label.en} "${v}" holds "${odd}", which Vietnamese does not use: it may have been typed in an old encoding (TCVN3 .VnTime, VNI). Type it again in Unicode.`,
+          ),
+          where,
+        ),
+        field,
+      });
     }
     if (v.length > MAX_TEXT_LENGTH) {
       push(field, `${code}.tooLong`, say(`${label.vi} dài quá ${MAX_TEXT_LENGTH} ký tự.`, `${label.en} is longer than ${MAX_TEXT_LENGTH} characters.`), where);
@@ -124,6 +206,15 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
       rowAt?.shortName,
       false,
     );
+    // A bare number is a numbering or a formula's result (Excel turns a typed "-1+1" into =-1+1, shown as 0), never a unit.
+    if (/^\d+(?:[.,]\d+)*$/.test(mName)) {
+      push(
+        `members.${i}.name`,
+        "bloc.member.name.number",
+        say(`Tên đơn vị (dòng ${row}) là số "${mName}", không phải tên một đơn vị.`, `Member name (row ${row}) is the number "${mName}", not a unit's name.`),
+        rowAt?.name,
+      );
+    }
     if (mName) {
       const first = byName.get(nameKey(mName));
       if (first !== undefined) {
@@ -149,6 +240,8 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
     const note = m.note ? cleanText(m.note) : "";
     members.push(note ? { name: mName, shortName, note } : { name: mName, shortName });
   });
+
+  nameClashes(members, at, push);
 
   if (members.length === 0) {
     push("members", "bloc.members.none", say("Khối chưa có đơn vị thành viên nào.", "The bloc has no member units."), at.membersTable);

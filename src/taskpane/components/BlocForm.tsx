@@ -102,6 +102,7 @@ export function BlocForm({ draft, onChange, issues, t, lang, disabled }: BlocFor
           </Button>
           <PasteDialog
             t={t}
+            lang={lang}
             onApply={(list, mode) => set({ members: mode === "replace" ? list : [...draft.members.filter((m) => m.name.trim()), ...list] })}
           />
         </div>

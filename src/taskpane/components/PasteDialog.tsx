@@ -1,30 +1,23 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { parsePastedMembers, type PastedMember } from "../../domain/bloc/paste";
 import type { Strings } from "../strings";
 import { TID } from "../testIds";
 
-export interface PastedMember {
-  name: string;
-  shortName: string;
-  note?: string;
-}
+export { parsePastedMembers, type PastedMember, type PasteResult } from "../../domain/bloc/paste";
 
-/** Lines pasted from Excel or Word → members. A leading STT column and a header line are skipped. */
-export function parsePastedMembers(text: string): PastedMember[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.split("\t").map((c) => c.trim()))
-    .map((cells) => (cells.length > 1 && /^\d+[.)]?$/.test(cells[0]) ? cells.slice(1) : cells))
-    .map((cells) => (cells.length === 1 ? [cells[0].replace(/^\d+[.)]\s+/, "")] : cells))
-    .filter((cells) => cells[0] && !/^(stt|tên đơn vị|ten don vi)$/i.test(cells[0]))
-    .map(([name, shortName = "", note = ""]) => (note ? { name, shortName, note } : { name, shortName }));
-}
-
-export function PasteDialog({ t, onApply }: { t: Strings; onApply: (members: PastedMember[], mode: "replace" | "append") => void }) {
+/**
+ * The paste dialog: the text is parsed as typed; lines that are not members (a bare number, a row
+ * without a name) are listed by line and block applying until they are fixed or deleted.
+ */
+export function PasteDialog({ t, lang, onApply }: { t: Strings; lang: "vi" | "en"; onApply: (members: PastedMember[], mode: "replace" | "append") => void }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
+  const parsed = useMemo(() => parsePastedMembers(text), [text]);
+  const blocked = !text.trim() || parsed.issues.length > 0 || parsed.members.length === 0;
   const apply = (mode: "replace" | "append") => {
-    onApply(parsePastedMembers(text), mode);
+    if (blocked) return;
+    onApply(parsed.members, mode);
     setOpen(false);
     setText("");
   };
@@ -37,7 +30,11 @@ export function PasteDialog({ t, onApply }: { t: Strings; onApply: (members: Pas
         <DialogBody>
           <DialogTitle>{t.pasteTitle}</DialogTitle>
           <DialogContent>
-            <Field label={t.pasteHelp}>
+            <Field
+              label={t.pasteHelp}
+              validationState={parsed.issues.length ? "error" : "none"}
+              validationMessage={parsed.issues.length ? <span data-testid={TID.pasteIssues}>{parsed.issues.map((i) => i.message[lang]).join(" ")}</span> : undefined}
+            >
               <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={10} resize="vertical" data-testid={TID.pasteText} />
             </Field>
           </DialogContent>
@@ -45,10 +42,10 @@ export function PasteDialog({ t, onApply }: { t: Strings; onApply: (members: Pas
             <Button appearance="secondary" onClick={() => setOpen(false)}>
               {t.cancel}
             </Button>
-            <Button appearance="secondary" onClick={() => apply("append")} data-testid={TID.pasteAppend} disabled={!text.trim()}>
+            <Button appearance="secondary" onClick={() => apply("append")} data-testid={TID.pasteAppend} disabled={blocked}>
               {t.pasteAppend}
             </Button>
-            <Button appearance="primary" onClick={() => apply("replace")} data-testid={TID.pasteReplace} disabled={!text.trim()}>
+            <Button appearance="primary" onClick={() => apply("replace")} data-testid={TID.pasteReplace} disabled={blocked}>
               {t.pasteReplace}
             </Button>
           </DialogActions>

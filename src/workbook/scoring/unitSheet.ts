@@ -1,7 +1,7 @@
-import type { Member } from "../../domain/bloc/bloc";
+import { memberSheetBase, type Member } from "../../domain/bloc/bloc";
 import { effectiveWeight, isAllOrNothing, isContent, isLeaf, leaves, stepOf, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
 import { NOT_ASSESSED, roundExcel, SUM_DECIMALS } from "../../domain/scoring/engine";
-import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
+import { cleanText, cutGraphemes, foldDiacritics, nameKey } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan, type Validation } from "../plan";
@@ -57,9 +57,9 @@ export const INPUT_FILL = "#FFF2CC";
 export function unitSheetNames(members: Member[], reserved: string[]): string[] {
   const taken = new Set(reserved.map(nameKey));
   return members.map((m) => {
-    const base = (cleanText(m.shortName || m.name).replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim() || "Đơn vị").slice(0, 28);
+    const base = memberSheetBase(m);
     let name = base;
-    for (let k = 2; taken.has(nameKey(name)); k++) name = `${base.slice(0, 26)} ${k}`;
+    for (let k = 2; taken.has(nameKey(name)); k++) name = `${cutGraphemes(base, 26).trim()} ${k}`;
     taken.add(nameKey(name));
     return name;
   });
