@@ -1,4 +1,4 @@
-import { LOG_SHEET } from "../workbook/log/logSheet";
+import { LOG_HEADERS, LOG_SHEET, LOG_TITLE } from "../workbook/log/logSheet";
 import type { ExcelHost } from "./host";
 
 export interface SheetRead {
@@ -59,6 +59,18 @@ export interface LogState {
   exists: boolean;
   /** Protected (by the add-in, without a password, unless someone changed it). */
   protected: boolean;
+  /**
+   * Whether the sheet is the add-in's log (its title or header row as the add-in writes them);
+   * false for a "Nhật ký" of the user's own, which the add-in never writes into. Unknown: ours.
+   */
+  ours?: boolean;
+}
+
+/** A "Nhật ký" sheet's first rows (A1:E3 as read) are the add-in's log: its title, or its header row. */
+export function logLooksOurs(head: unknown[][]): boolean {
+  const t = (v: unknown) => String(v ?? "").normalize("NFC").trim();
+  if (t(head[0]?.[0]).startsWith(LOG_TITLE.slice(0, 30))) return true;
+  return head.some((row) => LOG_HEADERS.every((h, i) => t(row?.[i]) === h));
 }
 
 export interface ReadRequest {
@@ -203,6 +215,8 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
     });
     const logSheet = wb.worksheets.getItemOrNullObject(LOG_SHEET);
     logSheet.load("protection/protected");
+    const logHead = logSheet.getRange("A1:E3");
+    logHead.load("values");
     const regions = (req.regions ?? []).map((name) => {
       const item = wb.names.getItemOrNullObject(name);
       const at = item.getRangeOrNullObject();
@@ -258,7 +272,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
       byName,
       byDefinedName,
       regions: regionReads,
-      log: logSheet.isNullObject ? { exists: false, protected: false } : { exists: true, protected: logSheet.protection.protected },
+      log: logSheet.isNullObject ? { exists: false, protected: false } : { exists: true, protected: logSheet.protection.protected, ours: logLooksOurs(logHead.values) },
     } satisfies WorkbookRead;
   });
   if (pending.length) await readRest(host, out, pending, budget, !!req.formulas);
