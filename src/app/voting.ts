@@ -419,7 +419,8 @@ function entryIssues(read: BallotSheetRead, grid: Grid, which: string, vote?: Vo
 export async function countVote(host: ExcelHost, id: string): Promise<CountOutcome> {
   let read: WorkbookRead;
   try {
-    read = await readWorkbook(host, countRequest([id]));
+    // The minutes sheet too: a line added to it by hand is kept aside before it is written again (issue #11).
+    read = await readWorkbook(host, countRequest([id], { sheets: [voteSheets(id).minutes.sheet] }));
   } catch (e) {
     return { kind: "failed", issues: [readFailed(e)] };
   }

@@ -80,6 +80,8 @@ export interface ReadRequest {
   /** Read the values of these named regions (missing names come back as not existing). */
   regions?: string[];
   formulas?: boolean;
+  /** Sheets (keys of `sheets`, light ones) whose formulas are read too, without `formulas` for all. */
+  formulasOf?: string[];
   /**
    * Items that can be large (a unit's score sheet, a ballot entry sheet), by the key they are asked
    * under (sheet, defined name or region): read in row slices so that no response passes the
@@ -193,7 +195,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
     const loadItem = (key: string, range: Excel.Range) => {
       const spec = heavy[key];
       if (!spec) {
-        range.load(props);
+        range.load(!req.formulas && req.formulasOf?.includes(key) ? `${props},formulas` : props);
         return { range, head: null as null | { rows: number; parts: { seg: [number, number]; r: Excel.Range }[] } };
       }
       range.load("address,rowIndex,columnIndex,rowCount,columnCount");
@@ -229,7 +231,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
     /** An item's values (and formulas): whole, or its first rows with the rest left to later requests. */
     const grids = (key: string, kind: Slice["kind"], l: ReturnType<typeof loadItem>) => {
       const spec = heavy[key];
-      if (!spec || !l.head) return { values: l.range.values, formulas: req.formulas ? l.range.formulas : undefined };
+      if (!spec || !l.head) return { values: l.range.values, formulas: req.formulas || (kind === "sheet" && req.formulasOf?.includes(key)) ? l.range.formulas : undefined };
       const rows = l.range.rowCount;
       const got = Math.min(rows, l.head.rows);
       const width = Math.min(l.range.columnCount, spec.width);

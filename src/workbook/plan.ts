@@ -230,11 +230,12 @@ export function planFingerprint(plan: SheetPlan): string {
  * A sheet as read, against the fingerprint recorded when the add-in last wrote it and the plan
  * about to be written: the cells inside `region` (0-based) that were changed by hand since and
  * that the new plan would not show again (a line added, a value edited, a note in a blank cell).
- * Cells where the new plan writes a formula are computed, not typed, and are left out of both.
+ * Cells where the new plan writes a formula are computed, not typed, and are left out of both,
+ * unless the read formulas show a value typed over the formula.
  * Empty when the region holds what was written, or when each difference is one the plan repeats.
  */
 export function editedCells(
-  grid: { row: number; col: number; values: unknown[][] },
+  grid: { row: number; col: number; values: unknown[][]; formulas?: unknown[][] },
   region: { row: number; col: number; rowCount: number; colCount: number },
   fingerprint: string,
   plan: SheetPlan,
@@ -247,7 +248,13 @@ export function editedCells(
       const c = grid.col + j;
       if (r < region.row || c < region.col || r >= region.row + region.rowCount || c >= region.col + region.colCount) return;
       const key = `${r},${c}`;
-      if (next.formulas.has(key) || cellText(v) === "") return;
+      if (next.formulas.has(key)) {
+        // Where the plan computes, a constant read in the formula's place was typed over it (when formulas were read).
+        const f = grid.formulas?.[i]?.[j];
+        if (f !== undefined && cellText(f) !== "" && !String(f).startsWith("=")) seen.set(key, cellText(v));
+        return;
+      }
+      if (cellText(v) === "") return;
       seen.set(key, cellText(v));
     }),
   );

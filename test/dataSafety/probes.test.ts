@@ -182,13 +182,23 @@ describe("data safety: cells outside what the add-in owns, lines added to its do
     expect(lost(host, typed, issuesOf(out))).toEqual([]);
   });
 
-  test("P10 a note typed in a blank cell inside \"Tổng hợp\"'s table area survives a re-insert", async () => {
+  test("P10 a note typed in a blank row inside \"Tổng hợp\"'s table area survives a re-insert", async () => {
+    const host = await scoredHost();
+    const typed = [{ sheet: "Tổng hợp", cell: "C4", value: "Đã rà soát ngày 5/12" }];
+    await type(host, typed);
+    const out = await insertScoring(host, {});
+    expect(out.kind).toBe("inserted");
+    expect(lost(host, typed, issuesOf(out))).toEqual([]);
+  });
+
+  test("P10b a note typed over a formula cell of \"Tổng hợp\" (A3) is kept aside before the formula is restored", async () => {
     const host = await scoredHost();
     const typed = [{ sheet: "Tổng hợp", cell: "A3", value: "Đã rà soát ngày 5/12" }];
     await type(host, typed);
     const out = await insertScoring(host, {});
     expect(out.kind).toBe("inserted");
     expect(lost(host, typed, issuesOf(out))).toEqual([]);
+    expect(String(host.values("Tổng hợp", "A3")[0][0])).toMatch(/^Điểm được tính theo/);
   });
 
   test("P11 a line inserted inside \"Biên bản V1\" after unprotecting survives rewriting the minutes", async () => {
@@ -303,19 +313,28 @@ describe("data safety: the settings and the log (issue #11, item 3)", () => {
 });
 
 describe("data safety: passwords (issue #11, item 4)", () => {
-  test("P20 re-inserting with the password box left empty keeps every sheet's password", async () => {
+  const SHEETS = ["SCT", "SXD", "LMHTX", "Tổng hợp"];
+  const unprotectAll = (host: MemoryHost, password: string) =>
+    host.run(async (ctx) => {
+      for (const s of host.sheetNames()) if (host.protection(s).protected && !["Nhật ký"].includes(s)) ctx.workbook.worksheets.getItem(s).protection.unprotect(password);
+      await ctx.sync();
+    });
+
+  test("P20 the password box left empty on a re-insert never removes the password: the insert asks for it", async () => {
     const host = await scoredHost("bx-2026");
-    expect(host.protection("SCT").hasPassword).toBe(true);
-    expect(host.protection("Tổng hợp").hasPassword).toBe(true);
-    const out = await insertScoring(host, { password: "bx-2026" });
-    expect(out.kind).toBe("inserted");
-    // The box left empty: the sheets cannot be unprotected without the password, so the add-in asks for it…
-    const empty = await insertScoring(host, {});
-    if (empty.kind === "inserted") {
-      for (const s of ["SCT", "SXD", "Tổng hợp"]) expect([s, host.protection(s).hasPassword]).toEqual([s, true]);
+    for (const s of SHEETS) expect([s, host.protection(s).hasPassword]).toEqual([s, true]);
+    // The user had unprotected the sheets in Excel (typing the password there) to widen columns.
+    await unprotectAll(host, "bx-2026");
+    const before = host.snapshot();
+    const out = await insertScoring(host, {});
+    if (out.kind === "inserted") {
+      for (const s of SHEETS) expect([s, host.protection(s).hasPassword]).toEqual([s, true]);
     } else {
-      expect(empty.issues.length).toBeGreaterThan(0);
-      for (const s of ["SCT", "SXD", "Tổng hợp"]) expect([s, host.protection(s).hasPassword]).toEqual([s, true]);
+      expect(out.kind).toBe("invalid");
+      const asked = out.issues.find((i) => i.code === "scoring.password.required");
+      expect(asked?.field).toBe("password");
+      expect(asked?.message.vi).not.toBe(asked?.message.en);
+      expect(host.snapshot()).toEqual(before);
     }
   });
 
@@ -323,7 +342,18 @@ describe("data safety: passwords (issue #11, item 4)", () => {
     const host = await scoredHost("bx-2026");
     const out = await insertScoring(host, { password: "bx-2026" });
     expect(out.kind).toBe("inserted");
-    for (const s of ["SCT", "LMHTX", "Tổng hợp"]) expect([s, host.protection(s).protected, host.protection(s).hasPassword]).toEqual([s, true, true]);
+    for (const s of SHEETS) expect([s, host.protection(s).protected, host.protection(s).hasPassword]).toEqual([s, true, true]);
+  });
+
+  test("P21b only an explicit removePassword protects the sheets without one; the next empty box is then fine", async () => {
+    const host = await scoredHost("bx-2026");
+    await unprotectAll(host, "bx-2026");
+    const both = await insertScoring(host, { password: "x", removePassword: true });
+    expect(both.kind === "invalid" && both.issues.map((i) => [i.code, i.field])).toEqual([["scoring.password.conflict", "password"]]);
+    const out = await insertScoring(host, { removePassword: true });
+    expect(out.kind).toBe("inserted");
+    for (const s of SHEETS) expect([s, host.protection(s).protected, host.protection(s).hasPassword]).toEqual([s, true, false]);
+    expect((await insertScoring(host, {})).kind).toBe("inserted");
   });
 });
 
