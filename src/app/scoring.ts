@@ -14,7 +14,7 @@ import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type WorkbookRead } from "../excel/read";
 import { BLOC_NAMES, BLOC_SHEET, readBlocSheet } from "../workbook/bloc/blocSheet";
 import { CRITERIA_SHEET, criteriaSheetPlan, readCriteriaSheet } from "../workbook/criteria/criteriaSheet";
-import type { SheetPlan } from "../workbook/plan";
+import { planCells, type SheetPlan } from "../workbook/plan";
 import { readSettingsSheet, SETTINGS_NAMES, SETTINGS_SHEET, settingsSheetPlan } from "../workbook/scoring/settingsSheet";
 import { sectionName, SUMMARY_SHEET, summarySheetPlan } from "../workbook/scoring/summarySheet";
 import { COL as UNIT_COL, readUnitSheet, unitSheetNames, unitSheetPlan, WIDTH, type KeptEntry, type UnitSheetRead } from "../workbook/scoring/unitSheet";
@@ -266,7 +266,7 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   // The input cells of the sheets being rewritten are read again in the write's own request: a
   // score a co-author typed since our read is carried into the new sheet, not lost.
   const guarded = ctx.units.filter((u) => ours.has(nameKey(u.sheet)) && u.rows.length > 0).map((u) => ({ u, ...inputArea(u) }));
-  const w = await writeSheets(host, plans, ctx.read, {
+  const w = await writeSheets(host, plans, withUnitGrids(ctx, bloc.members.map((m) => byUnit.get(nameKey(m.name))), units.map((u) => u.plan)), {
     existing,
     activate: SUMMARY_SHEET,
     deleteNames: options.removePassword ? [...stale, PASSWORD_MARK] : stale,
@@ -338,6 +338,27 @@ function typedMeanwhile(
     }
   }
   return out;
+}
+
+/**
+ * What was read of each unit sheet kept in place, as the writer checks it for cells typed by hand:
+ * only the cells where the new sheet writes nothing (a note in a blank cell). Entries are carried
+ * by criterion, and the rest is the add-in's own; those are left out, so a changed table is not
+ * taken for an edit (issue #11).
+ */
+function withUnitGrids(ctx: ScoringContext, old: (ScoringContext["units"][number] | undefined)[], plans: SheetPlan[]): WorkbookRead {
+  const byName = { ...ctx.read.byName };
+  plans.forEach((plan, i) => {
+    const u = old[i];
+    const r = u && ctx.read.regions[u.name];
+    if (!u || !r?.exists || nameKey(r.sheet ?? "") !== nameKey(plan.name) || byName[plan.name]) return;
+    const { constants, formulas } = planCells(plan);
+    const row0 = r.row ?? 0;
+    const col0 = r.col ?? 0;
+    const values = r.values.map((row, i2) => row.map((v, j) => (constants.has(`${row0 + i2},${col0 + j}`) || formulas.has(`${row0 + i2},${col0 + j}`) ? "" : v)));
+    byName[plan.name] = { name: r.sheet ?? plan.name, exists: true, row: row0, col: col0, values };
+  });
+  return { ...ctx.read, byName };
 }
 
 /** The settings sheet the add-in wrote: its names (the stage cell…) point at it. */

@@ -11,7 +11,7 @@ import { resolve } from "node:path";
 import { saveBloc } from "../../src/app/bloc";
 import { generateNomination, saveMeeting, NOMINATION_SHEETS } from "../../src/app/nomination";
 import { insertScoring } from "../../src/app/scoring";
-import { createVote, enterBallots, loadVoting, newVoteRecord, voteSheets, withRule, writeMinutes } from "../../src/app/voting";
+import { createVote, electLeadership, enterBallots, loadVoting, newVoteRecord, voteSheets, withRule, writeMinutes } from "../../src/app/voting";
 import { parseScenario } from "../../src/cli/scenario";
 import { runScenario } from "../../src/cli/run";
 import type { Issue } from "../../src/domain/issues";
@@ -388,5 +388,56 @@ describe("data safety: more of what a clumsy user does (issue #11, item 5)", () 
     expect(out.kind).toBe("inserted");
     expect(lost(host, typed, issuesOf(out))).toEqual([]);
     expect(host.names().some((n) => n.name === "MocNopHoSo")).toBe(true);
+  });
+
+  test("P25 a user's own \"Bỏ phiếu\" survives creating the first vote", async () => {
+    const host = await blocHost();
+    const typed = [{ sheet: "Bỏ phiếu", cell: "A1", value: "Kế hoạch bỏ phiếu của văn phòng" }, { sheet: "Bỏ phiếu", cell: "C3", value: "Mời Ban kiểm phiếu" }];
+    await userSheet(host, "Bỏ phiếu", typed);
+    const loaded = await loadVoting(host);
+    if (!loaded.ok) throw new Error("load");
+    const record = withRule(newVoteRecord(loaded.context, "award", "Cờ thi đua của UBND tỉnh", 2), "blocMembers80");
+    record.vote = { ...record.vote, candidates: [...UNITS] };
+    const out = await createVote(host, record);
+    expect(lost(host, typed, issuesOf(out))).toEqual([]);
+  });
+
+  test("P26 a note in a blank cell inside a unit sheet's table area survives a re-insert", async () => {
+    const host = await scoredHost();
+    const typed = [{ sheet: "SXD", cell: "H6", value: "Người chấm phần I: Nguyễn Thị D" }];
+    await type(host, typed);
+    const out = await insertScoring(host, {});
+    expect(out.kind).toBe("inserted");
+    expect(lost(host, typed, issuesOf(out))).toEqual([]);
+  });
+
+  test("P27 a renamed \"Biên bản V1\" is left as it is when the minutes are written again", async () => {
+    const host = await votedHost();
+    expect((await writeMinutes(host, "V1")).kind).toBe("written");
+    host.userRenameSheet(MINUTES, "Biên bản V1 đã ký");
+    const typed = [{ sheet: "Biên bản V1 đã ký", cell: "A90", value: "Đã ký: Nguyễn Văn An" }];
+    await type(host, typed);
+    const out = await writeMinutes(host, "V1");
+    expect(out.kind).toBe("written");
+    expect(lost(host, typed, issuesOf(out))).toEqual([]);
+    expect(host.sheetNames()).toEqual(expect.arrayContaining([MINUTES, "Biên bản V1 đã ký"]));
+  });
+
+  test("P28 a user's own \"Trưởng khối các năm\" survives electing the leadership", async () => {
+    const host = await blocHost();
+    const typed = [{ sheet: "Trưởng khối các năm", cell: "A1", value: "Danh sách trưởng khối tự lập" }, { sheet: "Trưởng khối các năm", cell: "B4", value: "Sở Tư pháp" }];
+    await userSheet(host, "Trưởng khối các năm", typed);
+    const out = await electLeadership(host, { mode: "designation", leader: UNITS[2], deputies: [UNITS[3]] });
+    expect(lost(host, typed, issuesOf(out))).toEqual([]);
+  });
+
+  test("P29 a user's own \"Tiêu chí\" of notes is never taken as the table: the insert from the sheet refuses, nothing changes", async () => {
+    const host = await blocHost();
+    const typed = [{ sheet: "Tiêu chí", cell: "A1", value: "Ghi chép tiêu chí năm trước" }];
+    await userSheet(host, "Tiêu chí", typed);
+    const before = host.snapshot();
+    const out = await insertScoring(host, {});
+    expect(out.kind).toBe("invalid");
+    expect(host.snapshot()).toEqual(before);
   });
 });
