@@ -70,7 +70,12 @@ export interface VotingContext {
   leadershipIssues: Issue[];
 }
 
-export const BASE_READ = { sheets: [VOTE_SHEET, BLOC_SHEET, SUMMARY_SHEET, LEADERSHIP_SHEET], sheetsOfNames: [BLOC_NAMES.name, "BX_BoPhieu", "BX_TongHop", "BX_TruongKhoi_Bang"] };
+export const BASE_READ = {
+  sheets: [VOTE_SHEET, BLOC_SHEET, SUMMARY_SHEET, LEADERSHIP_SHEET],
+  sheetsOfNames: [BLOC_NAMES.name, "BX_BoPhieu", "BX_TongHop", "BX_TruongKhoi_Bang"],
+  // Formulas of the vote sheet too: the writer tells its computed cells from cells typed by hand (issue #11).
+  formulasOf: [VOTE_SHEET, "BX_BoPhieu"],
+};
 
 export function contextOf(read: WorkbookRead): VotingContext {
   const pick = (sheet: string, name: string) => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]);
@@ -440,6 +445,7 @@ export function countRequest(ids: readonly string[], extra: { sheets?: string[];
   return {
     sheets: [...BASE_READ.sheets, ...(extra.sheets ?? [])],
     sheetsOfNames: [...BASE_READ.sheetsOfNames, ...anchors, ...(extra.sheetsOfNames ?? [])],
+    formulasOf: [...BASE_READ.formulasOf, ...(extra.sheets ?? [])],
     heavy: Object.fromEntries(entries.map((n) => [n, ENTRY_READ])),
   };
 }

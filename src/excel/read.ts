@@ -231,7 +231,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
     /** An item's values (and formulas): whole, or its first rows with the rest left to later requests. */
     const grids = (key: string, kind: Slice["kind"], l: ReturnType<typeof loadItem>) => {
       const spec = heavy[key];
-      if (!spec || !l.head) return { values: l.range.values, formulas: req.formulas || (kind === "sheet" && req.formulasOf?.includes(key)) ? l.range.formulas : undefined };
+      if (!spec || !l.head) return { values: l.range.values, formulas: req.formulas || req.formulasOf?.includes(key) ? l.range.formulas : undefined };
       const rows = l.range.rowCount;
       const got = Math.min(rows, l.head.rows);
       const width = Math.min(l.range.columnCount, spec.width);

@@ -248,6 +248,8 @@ export function editedCells(
       const c = grid.col + j;
       if (r < region.row || c < region.col || r >= region.row + region.rowCount || c >= region.col + region.colCount) return;
       const key = `${r},${c}`;
+      // A formula read there is computed, not typed (a table of the add-in's that shrank leaves its old rows' values).
+      if (String(grid.formulas?.[i]?.[j] ?? "").startsWith("=")) return;
       if (next.formulas.has(key)) {
         // Where the plan computes, a constant read in the formula's place was typed over it (when formulas were read).
         const f = grid.formulas?.[i]?.[j];
