@@ -14,12 +14,15 @@ import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type WorkbookRead } from "../excel/read";
 import { BLOC_NAMES, BLOC_SHEET, readBlocSheet } from "../workbook/bloc/blocSheet";
 import { CRITERIA_SHEET, criteriaSheetPlan, readCriteriaSheet } from "../workbook/criteria/criteriaSheet";
-import type { SheetPlan } from "../workbook/plan";
-import { readSettingsSheet, SETTINGS_SHEET, settingsSheetPlan } from "../workbook/scoring/settingsSheet";
+import { planCells, type SheetPlan } from "../workbook/plan";
+import { readSettingsSheet, SETTINGS_NAMES, SETTINGS_SHEET, settingsSheetPlan } from "../workbook/scoring/settingsSheet";
 import { sectionName, SUMMARY_SHEET, summarySheetPlan } from "../workbook/scoring/summarySheet";
 import { COL as UNIT_COL, readUnitSheet, unitSheetNames, unitSheetPlan, WIDTH, type KeptEntry, type UnitSheetRead } from "../workbook/scoring/unitSheet";
 import { validateBloc } from "../domain/bloc/bloc";
 import { cellAddress, rangeAddress } from "../workbook/a1";
+
+/** A workbook name present while the scoring sheets are protected with a password (never the password). */
+export const PASSWORD_MARK = "BX_CoMatKhau";
 
 /** At most this many unit sheets are tracked (workbook names BX_DV_1 … BX_DV_200). */
 export const MAX_UNITS = 200;
@@ -51,7 +54,8 @@ const UNIT_HEAVY = Object.fromEntries(ALL_UNIT_NAMES.map((n) => [n, UNIT_READ]))
 
 export async function readScoringContext(host: ExcelHost): Promise<ScoringContext> {
   // Up to 200 unit sheets: read in row slices under the response budget where they are long.
-  const read = await readWorkbook(host, { sheets: [BLOC_SHEET, CRITERIA_SHEET, SETTINGS_SHEET], sheetsOfNames: [BLOC_NAMES.name], regions: ALL_UNIT_NAMES, heavy: UNIT_HEAVY });
+  // "Tổng hợp" too: a note typed inside what the add-in writes there is kept aside before a rewrite (issue #11).
+  const read = await readWorkbook(host, { sheets: [BLOC_SHEET, CRITERIA_SHEET, SETTINGS_SHEET, SUMMARY_SHEET], formulasOf: [SUMMARY_SHEET], sheetsOfNames: [BLOC_NAMES.name], regions: ALL_UNIT_NAMES, heavy: UNIT_HEAVY });
   const blocRead = read.byName[BLOC_SHEET]?.exists ? read.byName[BLOC_SHEET] : read.byDefinedName[BLOC_NAMES.name];
   let bloc: Bloc | null = null;
   let blocIssues: Issue[] = [];
@@ -88,8 +92,13 @@ const hasEntry = (k: KeptEntry) => [k.self, k.review, k.agreed, k.evidence, k.no
 export interface InsertOptions {
   /** Use a shipped template (writes it to the "Tiêu chí" sheet); otherwise the sheet's own table. */
   template?: string;
-  /** Password for the protected sheets (optional). */
+  /**
+   * Password for the protected sheets (optional). Left empty on a re-insert, the password the
+   * sheets were protected with stays required: the insert asks for it, unless `removePassword`.
+   */
   password?: string;
+  /** The user asks to protect the sheets without a password from now on (the box is then left empty). */
+  removePassword?: boolean;
   /** The user agreed to drop the entries listed in a "confirm" outcome. */
   confirm?: boolean;
 }
@@ -149,10 +158,26 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
     table = ctx.criteria.table;
     criteriaPlan = criteriaSheetPlan(table);
   }
+  // The sheets were protected with a password (the marker name says so; the password itself is never stored):
+  // an empty box keeps it required rather than protecting them again without one (issue #11).
+  const hadPassword = ctx.read.names.some((n) => nameKey(n.name) === nameKey(PASSWORD_MARK));
+  if (options.password && options.removePassword) {
+    return { kind: "invalid", issues: [{ ...error("scoring.password.conflict", say("Đã nhập mật khẩu nhưng lại chọn bỏ mật khẩu: hãy chọn một trong hai.", "A password was typed and removing the password was chosen too: choose one.")), field: "password" }] };
+  }
+  if (hadPassword && !options.password && !options.removePassword) {
+    const ask = say(
+      `Các trang chấm điểm và "${SUMMARY_SHEET}" đã được bảo vệ bằng mật khẩu: nhập mật khẩu đó để chèn lại (mật khẩu được giữ nguyên), hoặc chọn “Bỏ mật khẩu” nếu muốn bỏ.`,
+      `The score sheets and "${SUMMARY_SHEET}" are protected with a password: type it to re-insert (the password is kept), or choose “Remove the password” to remove it.`,
+    );
+    return { kind: "invalid", issues: [{ ...error("scoring.password.required", ask), field: "password" }] };
+  }
   const sectionNames = table.sections.map((_, i) => sectionName(table as CriteriaTable, i));
+  // A "Cài đặt" the add-in did not make (none of its names point there) is the user's own: kept
+  // aside whole, and ours written, so the summary's formulas find their settings (issue #11).
+  const settingsOurs = ctx.settingsFound && settingsLookOurs(ctx);
   // The settings sheet is the user's once it exists: read, never rewritten. A new one gets defaults for the scale.
-  const settings = ctx.settingsFound && ctx.settings ? ctx.settings : defaultSettings(table.scale);
-  if (hasErrors(ctx.settingsIssues)) return { kind: "invalid", issues: ctx.settingsIssues };
+  const settings = settingsOurs && ctx.settings ? ctx.settings : defaultSettings(table.scale);
+  if (settingsOurs && hasErrors(ctx.settingsIssues)) return { kind: "invalid", issues: ctx.settingsIssues };
 
   // Match the old sheets to the members by the unit named on each sheet.
   const byUnit = new Map(ctx.units.map((u) => [nameKey(u.unit), u]));
@@ -219,9 +244,10 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   units.forEach(({ plan, map }, i) => plan.names.push({ name: unitName(i + 1), range: rangeAddress(0, 0, map.totals.minRatioCriterion + 1, WIDTH, true) }));
   const summary = summarySheetPlan({ table, settings, members: bloc.members, maps: units.map((u) => u.map), blocName: bloc.name, year: bloc.year });
   if (options.password) summary.plan.protection = { password: options.password };
+  if (options.password) summary.plan.names.push({ name: PASSWORD_MARK, range: "$A$1", comment: "Bình xét: các trang được bảo vệ bằng mật khẩu (mật khẩu không được lưu)" });
   const plans: SheetPlan[] = [];
   if (criteriaPlan) plans.push(criteriaPlan);
-  if (!ctx.settingsFound) plans.push(settingsSheetPlan(settings, sectionNames));
+  if (!settingsOurs) plans.push(settingsSheetPlan(settings, sectionNames));
   plans.push(summary.plan, ...units.map((u) => u.plan));
   // The criteria sheet is kept aside when it held something the rewrite would not (a pasted table, or a template replaced).
   // Rows the reader ignored would not survive the rewrite: then the old sheet is kept too.
@@ -229,6 +255,7 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   const keepCriteria = ctx.criteria?.found && (options.template || ignored || !criteriaLooksOurs(ctx));
   const existing: Record<string, "replace" | "keepOld"> = {};
   if (keepCriteria) existing[CRITERIA_SHEET] = "keepOld";
+  // A user's own "Cài đặt" has no region name: the writer keeps it aside whole and says so.
   const stale = ALL_UNIT_NAMES.slice(bloc.members.length).filter((n) => ctx.read.regions[n]?.exists);
   const log = {
     action: "Chèn bảng chấm điểm",
@@ -239,10 +266,10 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   // The input cells of the sheets being rewritten are read again in the write's own request: a
   // score a co-author typed since our read is carried into the new sheet, not lost.
   const guarded = ctx.units.filter((u) => ours.has(nameKey(u.sheet)) && u.rows.length > 0).map((u) => ({ u, ...inputArea(u) }));
-  const w = await writeSheets(host, plans, ctx.read, {
+  const w = await writeSheets(host, plans, withUnitGrids(ctx, bloc.members.map((m) => byUnit.get(nameKey(m.name))), units.map((u) => u.plan)), {
     existing,
     activate: SUMMARY_SHEET,
-    deleteNames: stale,
+    deleteNames: options.removePassword ? [...stale, PASSWORD_MARK] : stale,
     log,
     password: options.password,
     guards: guarded.map((g) => ({ sheet: g.u.sheet, address: g.address })),
@@ -311,6 +338,36 @@ function typedMeanwhile(
     }
   }
   return out;
+}
+
+/**
+ * What was read of each unit sheet kept in place, as the writer checks it for cells typed by hand:
+ * only the cells where the new sheet writes nothing (a note in a blank cell). Entries are carried
+ * by criterion, and the rest is the add-in's own; those are left out, so a changed table is not
+ * taken for an edit (issue #11).
+ */
+function withUnitGrids(ctx: ScoringContext, old: (ScoringContext["units"][number] | undefined)[], plans: SheetPlan[]): WorkbookRead {
+  const byName = { ...ctx.read.byName };
+  plans.forEach((plan, i) => {
+    const u = old[i];
+    const r = u && ctx.read.regions[u.name];
+    if (!u || !r?.exists || nameKey(r.sheet ?? "") !== nameKey(plan.name) || byName[plan.name]) return;
+    const { constants, formulas } = planCells(plan);
+    const row0 = r.row ?? 0;
+    const col0 = r.col ?? 0;
+    const values = r.values.map((row, i2) => row.map((v, j) => (constants.has(`${row0 + i2},${col0 + j}`) || formulas.has(`${row0 + i2},${col0 + j}`) ? "" : v)));
+    byName[plan.name] = { name: r.sheet ?? plan.name, exists: true, row: row0, col: col0, values };
+  });
+  return { ...ctx.read, byName };
+}
+
+/** The settings sheet the add-in wrote: its names (the stage cell…) point at it. */
+function settingsLookOurs(ctx: ScoringContext): boolean {
+  const sheet = ctx.read.byName[SETTINGS_SHEET]?.name ?? SETTINGS_SHEET;
+  const at = ctx.read.names.find((n) => nameKey(n.name) === nameKey(SETTINGS_NAMES.stage))?.formula ?? "";
+  const f = at.replace(/^=/, "");
+  const on = f.slice(0, f.lastIndexOf("!")).replace(/^'|'$/g, "").replace(/''/g, "'");
+  return nameKey(on) === nameKey(sheet);
 }
 
 function criteriaLooksOurs(ctx: ScoringContext): boolean {

@@ -71,7 +71,12 @@ export interface VotingContext {
   leadershipIssues: Issue[];
 }
 
-export const BASE_READ = { sheets: [VOTE_SHEET, BLOC_SHEET, SUMMARY_SHEET, LEADERSHIP_SHEET], sheetsOfNames: [BLOC_NAMES.name, "BX_BoPhieu", "BX_TongHop", "BX_TruongKhoi_Bang"] };
+export const BASE_READ = {
+  sheets: [VOTE_SHEET, BLOC_SHEET, SUMMARY_SHEET, LEADERSHIP_SHEET],
+  sheetsOfNames: [BLOC_NAMES.name, "BX_BoPhieu", "BX_TongHop", "BX_TruongKhoi_Bang"],
+  // Formulas of the vote sheet too: the writer tells its computed cells from cells typed by hand (issue #11).
+  formulasOf: [VOTE_SHEET, "BX_BoPhieu"],
+};
 
 export function contextOf(read: WorkbookRead): VotingContext {
   const pick = (sheet: string, name: string) => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]);
@@ -461,7 +466,8 @@ function entryIssues(read: BallotSheetRead, grid: Grid, which: string, vote?: Vo
 export async function countVote(host: ExcelHost, id: string): Promise<CountOutcome> {
   let read: WorkbookRead;
   try {
-    read = await readWorkbook(host, countRequest([id]));
+    // The minutes sheet too: a line added to it by hand is kept aside before it is written again (issue #11).
+    read = await readWorkbook(host, countRequest([id], { sheets: [voteSheets(id).minutes.sheet] }));
   } catch (e) {
     return { kind: "failed", issues: [readFailed(e)] };
   }
@@ -481,6 +487,7 @@ export function countRequest(ids: readonly string[], extra: { sheets?: string[];
   return {
     sheets: [...BASE_READ.sheets, ...(extra.sheets ?? [])],
     sheetsOfNames: [...BASE_READ.sheetsOfNames, ...anchors, ...(extra.sheetsOfNames ?? [])],
+    formulasOf: [...BASE_READ.formulasOf, ...(extra.sheets ?? [])],
     heavy: Object.fromEntries(entries.map((n) => [n, ENTRY_READ])),
   };
 }

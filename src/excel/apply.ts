@@ -3,9 +3,10 @@ import { warning } from "../domain/issues";
 import { nameKey } from "../domain/text";
 import { parseRange, rangeAddress, sheetOf, type Rect } from "../workbook/a1";
 import type { CellFormat, PlanCell, SheetPlan, ValidationRule } from "../workbook/plan";
-import { planRegion, regionName } from "../workbook/plan";
+import { editedCells, planFingerprint, planRegion, regionName } from "../workbook/plan";
 import { detectApiSupport, type ApiSupport } from "./apiSets";
 import { LOG_SHEET, logRow, logSheetPlan, logTime, type LogEntry } from "../workbook/log/logSheet";
+import { cellAddress } from "../workbook/a1";
 import { officeErrorToIssue } from "./errors";
 import type { ExcelHost } from "./host";
 import { REGION_WRITING, type LogState, type SheetInfo, type SheetRead } from "./read";
@@ -30,9 +31,14 @@ export interface WorkbookState {
   byDefinedName?: Record<string, SheetRead>;
 }
 
-/** What happens to a sheet of a plan's name that is already there. */
+/**
+ * What happens to a sheet of a plan's name that is already there. Without a word from the caller,
+ * a sheet the add-in wrote (it has a region name) is updated in place, after a copy of its values
+ * is kept when cells of its region were changed by hand; a sheet it did not write (no region name:
+ * the user's own, under a name the add-in uses) is renamed aside whole. Either is said in a warning.
+ */
 export type ExistingSheet =
-  /** Updated in place: only what the add-in owns there is rewritten (default). */
+  /** Updated in place: only what the add-in owns there is rewritten; the caller has read the sheet and vouches nothing is lost. */
   | "replace"
   /** A copy of its values is kept aside as "<name> (cũ)" (from what was read), then it is updated in place. */
   | "keepOld"
@@ -75,7 +81,9 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 /** The comment on a sheet's region name while a write is under way, then once it is done (with the write's time, which tells writes apart). */
 export { REGION_WRITING };
 export const REGION_DONE = "Bình xét: vùng của trang";
-const doneComment = (at: Date) => `${REGION_DONE}, ghi lúc ${logTime(at)}.${String(at.getMilliseconds()).padStart(3, "0")}`;
+const doneComment = (at: Date, plan: SheetPlan) => `${REGION_DONE}, ghi lúc ${logTime(at)}.${String(at.getMilliseconds()).padStart(3, "0")} #${planFingerprint(plan)}`;
+/** The fingerprint a region name's comment records of what was written ("" for older versions). */
+const fingerprintOf = (comment: string | undefined) => (comment?.startsWith(REGION_DONE) ? (/ #([0-9a-f]{8})$/.exec(comment)?.[1] ?? "") : "");
 /** Temporary sheets of add-in versions that wrote through hidden copies ("~BX3-482915"). */
 const LEGACY_TEMP = /^~BX\d+-\d+$/;
 
@@ -325,6 +333,8 @@ interface Target {
   region: Rect;
   regionName: string;
   regionExists: boolean;
+  /** The region name an older name of the sheet gave it (the user renamed the sheet): replaced by `regionName`. */
+  staleName?: string;
   /** A kept copy of the old sheet's values, written as a plan of its own. */
   copy: SheetPlan | null;
 }
@@ -337,10 +347,18 @@ function targetsOf(
   plans: SheetPlan[],
   state: WorkbookState,
   info: Map<string, SheetInfo>,
-  names: Map<string, { formula?: string }>,
+  names: Map<string, { name?: string; formula?: string; comment?: string }>,
   options: WriteOptions,
-): { targets: Target[]; renames: { key: string; to: string }[]; keptOld: { from: string; to: string }[] } {
+): {
+  targets: Target[];
+  renames: { key: string; to: string }[];
+  keptOld: { from: string; to: string }[];
+  keptAside: { from: string; to: string }[];
+  keptEdited: { from: string; to: string; cells: string[] }[];
+} {
   const keptOld: { from: string; to: string }[] = [];
+  const keptAside: { from: string; to: string }[] = [];
+  const keptEdited: { from: string; to: string; cells: string[] }[] = [];
   const taken = new Set(state.sheets.map(nameKey));
   const asideName = (name: string) => {
     let to = `${name} (cũ)`;
@@ -351,25 +369,53 @@ function targetsOf(
   const renames: { key: string; to: string }[] = [];
   const targets: Target[] = plans.map((plan) => {
     const old = info.get(nameKey(plan.name));
-    const how = options.existing?.[plan.name] ?? "replace";
+    const said = options.existing?.[plan.name];
+    let how = said ?? "replace";
     const rname = regionName(plan);
-    const named = names.get(nameKey(rname));
+    let named = names.get(nameKey(rname));
+    let staleName: string | undefined;
+    let was = old ? regionOf(named?.formula, old.name) : null;
+    if (old && !was) {
+      // The sheet was renamed by the user since the add-in wrote it: its region name is the one of its old name.
+      const other = [...names.entries()].find(([, n]) => (n.comment?.startsWith(REGION_DONE) || n.comment === REGION_WRITING) && regionOf(n.formula, old.name));
+      if (other) {
+        staleName = other[1].name ?? other[0];
+        was = regionOf(other[1].formula, old.name);
+        named = undefined;
+      }
+    }
+    const grid = old ? gridOf(state, plan.name, old.name) : undefined;
     const region = planRegion(plan);
+    if (old && !said && !was && !(grid && grid.values.length === 0)) {
+      // Not written by the add-in (no region name): the user's own sheet under a name the add-in uses. Kept whole.
+      how = "renameAside";
+      keptAside.push({ from: old.name, to: "" });
+    }
     if (old && how === "renameAside") {
       const to = asideName(old.name);
       renames.push({ key: old.id || old.name, to });
       keptOld.push({ from: old.name, to });
-      return { plan, existing: null, oldRegion: null, region, regionName: rname, regionExists: !!named, copy: null };
+      if (keptAside.length && keptAside[keptAside.length - 1].to === "" && keptAside[keptAside.length - 1].from === old.name) keptAside[keptAside.length - 1].to = to;
+      return { plan, existing: null, oldRegion: null, region, regionName: rname, regionExists: !!named, staleName, copy: null };
+    }
+    if (old && !said && was && grid?.exists) {
+      // Written by the add-in, then changed by hand inside its region: a copy of its values is kept before the rewrite.
+      const edited = editedCells(grid, was, fingerprintOf(named?.comment ?? (staleName ? names.get(nameKey(staleName))?.comment : undefined)), plan);
+      if (edited.length && fingerprintOf(named?.comment ?? (staleName ? names.get(nameKey(staleName))?.comment : undefined))) {
+        how = "keepOld";
+        keptEdited.push({ from: old.name, to: "", cells: edited.map((e) => cellAddress(e.row, e.col)) });
+      }
     }
     let copy: SheetPlan | null = null;
     if (old && how === "keepOld") {
-      const grid = state.byName?.[plan.name]?.exists ? state.byName[plan.name] : Object.values(state.byDefinedName ?? {}).find((g) => g.exists && nameKey(g.name) === nameKey(old.name));
+      const g = grid ?? (state.byName?.[plan.name]?.exists ? state.byName[plan.name] : Object.values(state.byDefinedName ?? {}).find((x) => x.exists && nameKey(x.name) === nameKey(old.name)));
       const to = asideName(old.name);
-      copy = valuesCopyPlan(to, grid);
+      copy = valuesCopyPlan(to, g);
       keptOld.push({ from: old.name, to });
+      const e = keptEdited[keptEdited.length - 1];
+      if (e && e.to === "" && e.from === old.name) e.to = to;
     }
     if (!old) return { plan, existing: null, oldRegion: null, region, regionName: rname, regionExists: !!named, copy };
-    const was = regionOf(named?.formula, old.name);
     return {
       plan,
       existing: { key: old.id || old.name, name: old.name, protected: old.protected },
@@ -377,10 +423,18 @@ function targetsOf(
       region: was ? union(was, region) : region,
       regionName: rname,
       regionExists: !!named,
+      staleName,
       copy,
     };
   });
-  return { targets, renames, keptOld };
+  return { targets, renames, keptOld, keptAside, keptEdited };
+}
+
+/** The caller's read of a sheet, by the plan's name or wherever a defined name found it. */
+function gridOf(state: WorkbookState, planName: string, sheet: string): SheetRead | undefined {
+  const byName = state.byName?.[planName];
+  if (byName?.exists && nameKey(byName.name) === nameKey(sheet)) return byName;
+  return Object.values(state.byDefinedName ?? {}).find((g) => g.exists && nameKey(g.name) === nameKey(sheet));
 }
 
 /**
@@ -403,12 +457,16 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
   const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
   const issues: Issue[] = [];
   const now = new Date();
-  const appendTo = options.log && state.log?.exists ? state.log : null;
+  // A "Nhật ký" the add-in did not make (the user's own journal) gets no rows: it is kept aside whole and a log of ours is started.
+  const foreignLog = !!(options.log && state.log?.exists && state.log.ours === false);
+  const appendTo = options.log && state.log?.exists && !foreignLog ? state.log : null;
   if (options.log && !appendTo) plans = [...plans, logSheetPlan([options.log], now)];
+  if (foreignLog) options = { ...options, existing: { ...options.existing, [LOG_SHEET]: "renameAside" } };
 
   const info = new Map((state.sheetInfo ?? state.sheets.map((name) => ({ name, id: "", visibility: "Visible", protected: false }))).map((s) => [nameKey(s.name), s]));
   const names = new Map(state.names.map((n) => [nameKey(n.name), n]));
-  const { targets, renames, keptOld } = targetsOf(plans, state, info, names, options);
+  const { targets, renames, keptOld, keptAside, keptEdited } = targetsOf(plans, state, info, names, options);
+  issues.push(...keptIssues(keptAside, keptEdited, foreignLog ? keptOld.find((k) => nameKey(k.from) === nameKey(LOG_SHEET)) : undefined));
   const copies = targets.flatMap((t) => (t.copy ? [t.copy] : []));
   const all = [...plans, ...copies];
   const leftovers = state.sheets.filter((s) => LEGACY_TEMP.test(s));
@@ -509,6 +567,53 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
   return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
 }
 
+/**
+ * What the write kept aside, in words: a user's own sheet under a name the add-in uses (renamed
+ * aside whole), a sheet of the add-in's changed by hand inside its region (a copy of its values
+ * kept), a user's own "Nhật ký" (kept, the add-in's log started anew).
+ */
+function keptIssues(aside: { from: string; to: string }[], edited: { from: string; to: string; cells: string[] }[], log?: { from: string; to: string }): Issue[] {
+  const out: Issue[] = [];
+  if (log) {
+    out.push(
+      warning(
+        "excel.log.keptAside",
+        {
+          vi: `Trang "${log.from}" có sẵn không phải nhật ký của add-in: trang đó được giữ nguyên dưới tên "${log.to}", add-in ghi nhật ký vào trang "${LOG_SHEET}" mới.`,
+          en: `The existing sheet "${log.from}" is not the add-in's log: it is kept unchanged as "${log.to}", and the add-in logs to a new "${LOG_SHEET}" sheet.`,
+        },
+        { sheet: log.to },
+      ),
+    );
+  }
+  for (const k of aside) {
+    out.push(
+      warning(
+        "excel.sheet.keptAside",
+        {
+          vi: `Đã có trang "${k.from}" không do add-in lập: trang đó được giữ nguyên dưới tên "${k.to}", add-in lập trang "${k.from}" mới.`,
+          en: `A sheet "${k.from}" not made by the add-in exists: it is kept unchanged as "${k.to}", and the add-in makes a new "${k.from}".`,
+        },
+        { sheet: k.to },
+      ),
+    );
+  }
+  for (const k of edited) {
+    const cells = `${k.cells.slice(0, 3).join(", ")}${k.cells.length > 3 ? "…" : ""}`;
+    out.push(
+      warning(
+        "excel.sheet.keptEdited",
+        {
+          vi: `Trang "${k.from}" có ${k.cells.length} ô được sửa hoặc thêm bằng tay trong phần add-in ghi (${cells}): bản cũ được giữ lại dưới tên "${k.to}" trước khi ghi lại.`,
+          en: `Sheet "${k.from}" has ${k.cells.length} cells changed or added by hand in the part the add-in writes (${cells}): the old one is kept as "${k.to}" before the rewrite.`,
+        },
+        { sheet: k.from, cell: k.cells[0] },
+      ),
+    );
+  }
+  return out;
+}
+
 /** The action was done; only its log row could not be written. */
 export function logNotWritten(): Issue {
   return warning("excel.log.notWritten", {
@@ -563,6 +668,8 @@ function prepare(
     ws.visibility = "Visible";
     resetRegion(t.oldRegion === "used" ? ws.getUsedRange(false) : ws.getRange(rectAddress(t.oldRegion as Rect)));
   });
+  // A region name left from the sheet's old name (the user renamed it) gives way to the one of its name now.
+  for (const t of targets) if (t.staleName && nameKey(t.staleName) !== nameKey(t.regionName)) wb.names.getItem(t.staleName).delete();
   // Until the last request is done, each region name covers all this write may touch, and says it is unfinished.
   targets.forEach((t, i) => setRegionName(wb, t.regionExists, t.regionName, sheet(i), t.region, REGION_WRITING));
   // The plans' names before anything refers to them (a drop-down's source, a formula).
@@ -619,7 +726,7 @@ function defineNames(wb: Excel.Workbook, all: SheetPlan[], sheet: Sheets, names:
 function finishSheets(context: Excel.RequestContext, targets: Target[], all: SheetPlan[], sheet: Sheets, options: WriteOptions, now: Date): void {
   const wb = context.workbook;
   // The first request added or replaced every region name; now it covers what the sheet owns, and says it is done.
-  targets.forEach((t, i) => setRegionName(wb, true, t.regionName, sheet(i), planRegion(t.plan), doneComment(now)));
+  targets.forEach((t, i) => setRegionName(wb, true, t.regionName, sheet(i), planRegion(t.plan), doneComment(now, t.plan)));
   all.forEach((plan, i) => {
     const t = i < targets.length ? targets[i] : null;
     if (plan.protection) {
@@ -638,7 +745,7 @@ async function regionsDone(host: ExcelHost, targets: Target[], at: Date): Promis
   return host.run(async (context) => {
     const items = targets.map((t) => context.workbook.names.getItemOrNullObject(t.regionName).load("comment"));
     await context.sync();
-    return items.every((n) => !n.isNullObject && n.comment === doneComment(at));
+    return items.every((n, i) => !n.isNullObject && n.comment === doneComment(at, targets[i].plan));
   });
 }
 

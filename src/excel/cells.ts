@@ -144,7 +144,8 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
   }
   let syncs = 0;
   const now = new Date();
-  const appendTo = options.log?.state.log?.exists ? options.log.state.log : null;
+  // A "Nhật ký" of the user's own is never written into: writeSheets keeps it aside and starts the log (issue #11).
+  const appendTo = options.log?.state.log?.exists && options.log.state.log.ours !== false ? options.log.state.log : null;
   // What the caller read, by sheet and cell: checked in the write's own request, just before writing.
   const expected = new Map<string, CellWrite>();
   for (const w of writes) {

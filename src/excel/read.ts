@@ -1,4 +1,4 @@
-import { LOG_SHEET } from "../workbook/log/logSheet";
+import { LOG_HEADERS, LOG_SHEET, LOG_TITLE } from "../workbook/log/logSheet";
 import type { ExcelHost } from "./host";
 
 export interface SheetRead {
@@ -59,6 +59,18 @@ export interface LogState {
   exists: boolean;
   /** Protected (by the add-in, without a password, unless someone changed it). */
   protected: boolean;
+  /**
+   * Whether the sheet is the add-in's log (its title or header row as the add-in writes them);
+   * false for a "Nhật ký" of the user's own, which the add-in never writes into. Unknown: ours.
+   */
+  ours?: boolean;
+}
+
+/** A "Nhật ký" sheet's first rows (A1:E3 as read) are the add-in's log: its title, or its header row. */
+export function logLooksOurs(head: unknown[][]): boolean {
+  const t = (v: unknown) => String(v ?? "").normalize("NFC").trim();
+  if (t(head[0]?.[0]).startsWith(LOG_TITLE.slice(0, 30))) return true;
+  return head.some((row) => LOG_HEADERS.every((h, i) => t(row?.[i]) === h));
 }
 
 export interface ReadRequest {
@@ -68,6 +80,8 @@ export interface ReadRequest {
   /** Read the values of these named regions (missing names come back as not existing). */
   regions?: string[];
   formulas?: boolean;
+  /** Sheets (keys of `sheets`, light ones) whose formulas are read too, without `formulas` for all. */
+  formulasOf?: string[];
   /**
    * Items that can be large (a unit's score sheet, a ballot entry sheet), by the key they are asked
    * under (sheet, defined name or region): read in row slices so that no response passes the
@@ -181,7 +195,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
     const loadItem = (key: string, range: Excel.Range) => {
       const spec = heavy[key];
       if (!spec) {
-        range.load(props);
+        range.load(!req.formulas && req.formulasOf?.includes(key) ? `${props},formulas` : props);
         return { range, head: null as null | { rows: number; parts: { seg: [number, number]; r: Excel.Range }[] } };
       }
       range.load("address,rowIndex,columnIndex,rowCount,columnCount");
@@ -203,6 +217,8 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
     });
     const logSheet = wb.worksheets.getItemOrNullObject(LOG_SHEET);
     logSheet.load("protection/protected");
+    const logHead = logSheet.getRange("A1:E3");
+    logHead.load("values");
     const regions = (req.regions ?? []).map((name) => {
       const item = wb.names.getItemOrNullObject(name);
       const at = item.getRangeOrNullObject();
@@ -215,7 +231,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
     /** An item's values (and formulas): whole, or its first rows with the rest left to later requests. */
     const grids = (key: string, kind: Slice["kind"], l: ReturnType<typeof loadItem>) => {
       const spec = heavy[key];
-      if (!spec || !l.head) return { values: l.range.values, formulas: req.formulas ? l.range.formulas : undefined };
+      if (!spec || !l.head) return { values: l.range.values, formulas: req.formulas || req.formulasOf?.includes(key) ? l.range.formulas : undefined };
       const rows = l.range.rowCount;
       const got = Math.min(rows, l.head.rows);
       const width = Math.min(l.range.columnCount, spec.width);
@@ -258,7 +274,7 @@ async function readWithin(host: ExcelHost, req: ReadRequest): Promise<WorkbookRe
       byName,
       byDefinedName,
       regions: regionReads,
-      log: logSheet.isNullObject ? { exists: false, protected: false } : { exists: true, protected: logSheet.protection.protected },
+      log: logSheet.isNullObject ? { exists: false, protected: false } : { exists: true, protected: logSheet.protection.protected, ours: logLooksOurs(logHead.values) },
     } satisfies WorkbookRead;
   });
   if (pending.length) await readRest(host, out, pending, budget, !!req.formulas);

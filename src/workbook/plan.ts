@@ -178,3 +178,94 @@ export function planRegion(plan: SheetPlan): { row: number; col: number; rowCoun
   for (const n of plan.names) add(rectOf(n.range));
   return { row: r0, col: c0, rowCount: r1 - r0 + 1, colCount: c1 - c0 + 1 };
 }
+
+/** A cell's shown value as text for comparison: numbers as Excel shows them raw, text in one Unicode form, blanks as "". */
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(v);
+  return String(v).normalize("NFC");
+}
+
+/** The constants a plan writes, by 0-based absolute cell ("r,c"), and the cells it writes formulas in. */
+export function planCells(plan: SheetPlan): { constants: Map<string, string>; formulas: Set<string> } {
+  const constants = new Map<string, string>();
+  const formulas = new Set<string>();
+  for (const b of plan.blocks) {
+    const at = rectOf(b.at);
+    if (!at) continue;
+    b.rows.forEach((row, i) =>
+      row.forEach((c, j) => {
+        const key = `${at.r0 + i},${at.c0 + j}`;
+        if (c !== null && typeof c === "object") {
+          formulas.add(key);
+          constants.delete(key);
+        } else if (cellText(c) !== "") {
+          constants.set(key, cellText(c));
+          formulas.delete(key);
+        } else {
+          constants.delete(key);
+          formulas.delete(key);
+        }
+      }),
+    );
+  }
+  return { constants, formulas };
+}
+
+/** FNV-1a of cells ("r,c=text" sorted): what a region held as written, to notice later edits by hand. */
+function cellsHash(cells: Map<string, string>): string {
+  const s = [...cells.entries()].map(([k, v]) => `${k}=${v}`).sort().join("\u0001");
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+
+/** The fingerprint of the constants a plan writes (recorded with its region when written). */
+export function planFingerprint(plan: SheetPlan): string {
+  return cellsHash(planCells(plan).constants);
+}
+
+/**
+ * A sheet as read, against the fingerprint recorded when the add-in last wrote it and the plan
+ * about to be written: the cells inside `region` (0-based) that were changed by hand since and
+ * that the new plan would not show again (a line added, a value edited, a note in a blank cell).
+ * Cells where the new plan writes a formula are computed, not typed, and are left out of both,
+ * unless the read formulas show a value typed over the formula.
+ * Empty when the region holds what was written, or when each difference is one the plan repeats.
+ */
+export function editedCells(
+  grid: { row: number; col: number; values: unknown[][]; formulas?: unknown[][] },
+  region: { row: number; col: number; rowCount: number; colCount: number },
+  fingerprint: string,
+  plan: SheetPlan,
+): { row: number; col: number }[] {
+  const next = planCells(plan);
+  const seen = new Map<string, string>();
+  grid.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const r = grid.row + i;
+      const c = grid.col + j;
+      if (r < region.row || c < region.col || r >= region.row + region.rowCount || c >= region.col + region.colCount) return;
+      const key = `${r},${c}`;
+      // A formula read there is computed, not typed (a table of the add-in's that shrank leaves its old rows' values).
+      if (String(grid.formulas?.[i]?.[j] ?? "").startsWith("=")) return;
+      if (next.formulas.has(key)) {
+        // Where the plan computes, a constant read in the formula's place was typed over it (when formulas were read).
+        const f = grid.formulas?.[i]?.[j];
+        if (f !== undefined && cellText(f) !== "" && !String(f).startsWith("=")) seen.set(key, cellText(v));
+        return;
+      }
+      if (cellText(v) === "") return;
+      seen.set(key, cellText(v));
+    }),
+  );
+  if (cellsHash(seen) === fingerprint) return [];
+  const out: { row: number; col: number }[] = [];
+  for (const [key, v] of seen) {
+    if (next.constants.get(key) === v) continue;
+    const [row, col] = key.split(",").map(Number);
+    out.push({ row, col });
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+}

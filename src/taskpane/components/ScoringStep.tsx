@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Caption1,
+  Checkbox,
   Dialog,
   Divider,
   DialogActions,
@@ -40,6 +41,7 @@ import { IssueList } from "./IssueList";
 export const SCORING_TID = {
   source: (id: string) => `scoring-source-${id}`,
   password: "scoring-password",
+  removePassword: "scoring-remove-password",
   insert: "scoring-insert",
   validate: "scoring-validate",
   status: "scoring-status",
@@ -70,6 +72,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
   const st = SCORING_STRINGS[lang];
   const [source, setSource] = useState<string>(TEMPLATES[0].id);
   const [password, setPassword] = useState("");
+  const [removePassword, setRemovePassword] = useState(false);
   const [busy, setBusy] = useState<"insert" | "validate" | null>(null);
   const [banner, setBanner] = useState<Banner>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -80,7 +83,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
     setBusy("insert");
     setPending(null);
     try {
-      const out: InsertOutcome = await insertScoring(host, { template: source === "sheet" ? undefined : source, password: password || undefined, confirm });
+      const out: InsertOutcome = await insertScoring(host, { template: source === "sheet" ? undefined : source, password: password || undefined, removePassword: removePassword || undefined, confirm });
       if (out.kind === "inserted") {
         const r = out.report;
         const parts = [st.inserted(r.units, r.criteria, r.keptEntries)];
@@ -152,6 +155,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
       <Field label={st.password}>
         <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} data-testid={SCORING_TID.password} />
       </Field>
+      <Checkbox checked={removePassword} onChange={(_, d) => setRemovePassword(d.checked === true)} label={st.removePassword} data-testid={SCORING_TID.removePassword} />
       <div className={s.actions}>
         <Button appearance="primary" disabled={busy !== null} onClick={() => void insert(false)} data-testid={SCORING_TID.insert}>
           {busy === "insert" ? st.inserting : st.insert}

@@ -3,6 +3,8 @@ import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
 
 /** The audit log: every add-in action that writes appends one row; the add-in never edits a row. */
 export const LOG_SHEET = "Nhật ký";
+/** The log's title (A1). */
+export const LOG_TITLE = "NHẬT KÝ THAO TÁC CỦA ADD-IN BÌNH XÉT (chỉ ghi thêm, không sửa)";
 export const LOG_HEADERS = ["Thời gian", "Thao tác", "Đối tượng", "Số lượng", "Ghi chú"] as const;
 /** Rows (0-based) of a fresh log: the title, then the header, then entries. */
 export const LOG_LAYOUT = { title: 0, header: 2, first: 3 } as const;
@@ -31,7 +33,7 @@ export function logRow(entry: LogEntry, at: Date): PlanCell[] {
 export function logSheetPlan(entries: LogEntry[], at: Date): SheetPlan {
   const p = emptyPlan(LOG_SHEET);
   p.tabColor = "#404040";
-  p.blocks.push({ at: "A1", rows: [["NHẬT KÝ THAO TÁC CỦA ADD-IN BÌNH XÉT (chỉ ghi thêm, không sửa)"]] });
+  p.blocks.push({ at: "A1", rows: [[LOG_TITLE]] });
   p.blocks.push({ at: `A${LOG_LAYOUT.header + 1}`, rows: [[...LOG_HEADERS], ...entries.map((e) => logRow(e, at))] });
   p.formats.push(
     { range: "A1", format: { bold: true, fontSize: 12 } },
