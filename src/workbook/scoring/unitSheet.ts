@@ -349,7 +349,8 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
 export function inputValid(node: Criterion, table: CriteriaTable, x: string): string {
   const max = node.max ?? 0;
   const step = stepOf(node, table);
-  const ok = isAllOrNothing(node) ? `AND(ISNUMBER(${x}),OR(${x}=0,${x}=${max}))` : `AND(ISNUMBER(${x}),${x}>=0,${x}<=${max},ROUND(${x}/${step},9)=INT(ROUND(${x}/${step},9)))`;
+  // IF, not AND: AND evaluates every argument, and text divided by the step is an error.
+  const ok = `IF(ISNUMBER(${x}),${isAllOrNothing(node) ? `OR(${x}=0,${x}=${max})` : `AND(${x}>=0,${x}<=${max},ROUND(${x}/${step},9)=INT(ROUND(${x}/${step},9)))`},FALSE)`;
   return node.mayBeNotAssessed && isContent(node) ? `OR(${x}="${NOT_ASSESSED}",${ok})` : ok;
 }
 
