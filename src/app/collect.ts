@@ -215,13 +215,32 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
 
   const members = new Map(ctx.bloc.members.map((m) => [nameKey(m.name), m.name]));
   const targets = new Map(ctx.units.map((u) => [nameKey(u.unit), u]));
+  /** This workbook's unit sheets by their sheet name: a returned copy keeps them. */
+  const bySheet = new Map(ctx.units.map((u) => [nameKey(u.sheet), u]));
   const candidates: Candidate[] = [];
   const unknown: MemberSheet[] = [];
   const noSheet: string[] = [];
+  const mismatched: Issue[] = [];
   for (const s of file.sheets) {
     const member = members.get(nameKey(s.unit));
     if (!member) {
       unknown.push(s);
+      continue;
+    }
+    // The sheet is this workbook's sheet of one unit, but its "Đơn vị:" line names another: its
+    // scores would go into the other unit's sheet (issue #11). Refused: which is right is not ours to guess.
+    const owner = bySheet.get(nameKey(s.sheet));
+    if (owner && owner.unit && nameKey(owner.unit) !== nameKey(member) && s.rows.some(hasInput)) {
+      mismatched.push(
+        error(
+          "collect.unit.mismatch",
+          say(
+            `Trang "${s.sheet}" trong tệp là trang chấm điểm của ${owner.unit}, nhưng dòng "Đơn vị:" lại ghi ${member}. Không nhận tệp này: hãy hỏi lại đơn vị gửi tệp và sửa dòng "Đơn vị:" cho đúng.`,
+            `Sheet "${s.sheet}" in the file is ${owner.unit}'s score sheet, but its "Đơn vị:" (unit) line names ${member}. The file is not taken: ask the unit that sent it, and correct the unit line.`,
+          ),
+          { sheet: s.sheet, cell: s.unitCell ?? "A2" },
+        ),
+      );
       continue;
     }
     const target = targets.get(nameKey(member));
@@ -240,6 +259,7 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
     return severity === "error" ? error("collect.unit.unknown", m) : warning("collect.unit.unknown", m);
   };
 
+  if (mismatched.length) return rejected(mismatched);
   if (candidates.length === 0) {
     const issues: Issue[] = [];
     if (unknown.length) issues.push(unknownIssue("error", unknown));
@@ -269,6 +289,8 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
     ]);
   }
   const chosen = changing[0] ?? candidates.find((c) => c.hasEntries) ?? candidates[0];
+  const refusal = fileRefusals(chosen.file, ctx.bloc);
+  if (refusal.length) return rejected(refusal);
 
   const issues: Issue[] = [];
   const where = { sheet: chosen.target.sheet, cell: cellAddress(chosen.target.rows[0]?.row ?? 0, chosen.target.col0 + Math.max(0, chosen.target.cols.id)) };
@@ -346,6 +368,52 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
     basedOn: basedOnToken(chosen.changes),
     syncs: 1,
   };
+}
+
+/**
+ * Why a member's sheet must not be taken (issue #11): it is another bloc's or another year's (the
+ * "Khối:" line and the title's year, when the file has them), or an input cell holds a formula whose
+ * result was never saved (its value is unknown; the member opens the file in Excel and saves it again).
+ */
+function fileRefusals(file: MemberSheet, bloc: { name: string; year: number }): Issue[] {
+  const out: Issue[] = [];
+  if (file.bloc && nameKey(file.bloc.name) !== nameKey(bloc.name)) {
+    out.push(
+      error(
+        "collect.file.otherBloc",
+        say(
+          `Tệp là bảng điểm của khối khác: dòng "Khối:" ghi "${file.bloc.name}", bảng tính này là của "${bloc.name}". Không nhận tệp này: hãy kiểm tra lại tệp đơn vị gửi.`,
+          `The file is another bloc's score sheet: its "Khối:" (bloc) line says "${file.bloc.name}", this workbook is "${bloc.name}". The file is not taken: check the file the unit sent.`,
+        ),
+        { sheet: file.sheet, cell: file.bloc.cell },
+      ),
+    );
+  }
+  if (file.year && file.year.value !== bloc.year) {
+    out.push(
+      error(
+        "collect.file.otherYear",
+        say(
+          `Tệp là bảng điểm năm ${file.year.value}, bảng tính này là năm ${bloc.year}. Không nhận tệp này: có thể đơn vị gửi nhầm tệp năm trước.`,
+          `The file is the score sheet of ${file.year.value}, this workbook is ${bloc.year}'s. The file is not taken: the unit may have sent last year's file.`,
+        ),
+        { sheet: file.sheet, cell: file.year.cell },
+      ),
+    );
+  }
+  for (const f of file.formulaNoResult) {
+    out.push(
+      error(
+        "collect.cell.formulaNoResult",
+        say(
+          `Ô ${f.cell} (tiêu chí ${f.id}) trên trang "${file.sheet}" của tệp chứa công thức ${f.formula} nhưng tệp không lưu kết quả, nên không biết giá trị. Không nhận tệp này: hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại (hoặc nhập số thay cho công thức).`,
+          `Cell ${f.cell} (criterion ${f.id}) on sheet "${file.sheet}" of the file holds the formula ${f.formula} but the file saved no result, so its value is unknown. The file is not taken: ask the unit to open it in Excel, save it and send it again (or type the number instead).`,
+        ),
+        { sheet: file.sheet, cell: f.cell },
+      ),
+    );
+  }
+  return out;
 }
 
 /** The preview's target unit sheet, read again (one round trip). */

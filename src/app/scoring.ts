@@ -241,7 +241,7 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   const sheetNames = bloc.members.map((m, i) => oldSheetOf.get(nameKey(m.name)) ?? fresh[i]);
 
   const units = bloc.members.map((member, i) => unitSheetPlan({ table: table as CriteriaTable, member, sheet: sheetNames[i], blocName: bloc.name, year: bloc.year, kept: keptByMember[i], password: options.password }));
-  units.forEach(({ plan, map }, i) => plan.names.push({ name: unitName(i + 1), range: rangeAddress(0, 0, map.totals.minRatioCriterion + 1, WIDTH, true) }));
+  units.forEach(({ plan, map }, i) => plan.names.push({ name: unitName(i + 1), range: rangeAddress(0, 0, map.totals.invalid + 1, WIDTH, true) }));
   const summary = summarySheetPlan({ table, settings, members: bloc.members, maps: units.map((u) => u.map), blocName: bloc.name, year: bloc.year });
   if (options.password) summary.plan.protection = { password: options.password };
   if (options.password) summary.plan.names.push({ name: PASSWORD_MARK, range: "$A$1", comment: "Bình xét: các trang được bảo vệ bằng mật khẩu (mật khẩu không được lưu)" });

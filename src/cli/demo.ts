@@ -51,8 +51,8 @@ async function main(argv: string[]): Promise<number> {
   }
   if (report.results.length) {
     console.log("\nKết quả / Results (Tổng hợp):");
-    for (const r of [...report.results].sort((a, b) => a.rank - b.rank)) {
-      console.log(`  ${String(r.rank).padStart(2)}${r.tied ? "=" : " "} ${r.unit.padEnd(42)} ${String(r.total).padStart(7)}  ${r.band}${r.leading ? "  ★ dẫn đầu" : ""}`);
+    for (const r of [...report.results].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))) {
+      console.log(`  ${String(r.rank ?? "—").padStart(2)}${r.tied ? "=" : " "} ${r.unit.padEnd(42)} ${String(r.total).padStart(7)}  ${r.band}${r.leading ? "  ★ dẫn đầu" : ""}`);
     }
   }
   for (const v of report.votes) {

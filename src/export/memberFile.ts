@@ -9,7 +9,9 @@
  */
 import type ExcelJS from "exceljs";
 import { error, type Issue } from "../domain/issues";
-import { readUnitSheet, type ReadRow } from "../workbook/scoring/unitSheet";
+import { cleanText } from "../domain/text";
+import { cellAddress } from "../workbook/a1";
+import { readUnitSheet, type ReadRow, type UnitSheetRead } from "../workbook/scoring/unitSheet";
 
 export interface MemberSheet {
   /** The worksheet's name in the member's file. */
@@ -17,7 +19,21 @@ export interface MemberSheet {
   /** The unit named on it ("Đơn vị: …"), or "" when the line is missing. */
   unit: string;
   rows: ReadRow[];
+  /** The cell of the "Đơn vị:" line in the file ("A2"), when found. */
+  unitCell?: string;
+  /** The bloc named on the "Khối:" line and its cell, when the line is there. */
+  bloc?: { name: string; cell: string };
+  /** The year in the title ("… NĂM 2026") and its cell, when there. */
+  year?: { value: number; cell: string };
+  /**
+   * Input cells holding a formula whose result was never saved (a file written by a program that
+   * does not compute): their value is unknown, never silently taken as empty (issue #11).
+   */
+  formulaNoResult: { id: string; field: InputField; cell: string; formula: string }[];
 }
+
+export type InputField = "self" | "review" | "agreed" | "evidence" | "note";
+const INPUT_FIELDS: readonly InputField[] = ["self", "review", "agreed", "evidence", "note"];
 
 export type MemberFileRead = { ok: true; sheets: MemberSheet[] } | { ok: false; issue: Issue };
 
@@ -74,6 +90,44 @@ export function worksheetGrid(ws: ExcelJS.Worksheet, date1904: boolean, limits: 
   return values;
 }
 
+/**
+ * The lines above a unit sheet's table, as the add-in writes them: the title "… NĂM 2026", "Đơn vị: …"
+ * and "Khối: …" (rows 1–3), found by their words wherever they sit above the first criterion row.
+ */
+function headLines(values: unknown[][], firstRow: number): Pick<MemberSheet, "unitCell" | "bloc" | "year"> {
+  const out: Pick<MemberSheet, "unitCell" | "bloc" | "year"> = {};
+  for (let r = 0; r < Math.min(firstRow, values.length); r++) {
+    (values[r] ?? []).forEach((v, c) => {
+      const text = typeof v === "string" ? v.normalize("NFC") : "";
+      if (!text) return;
+      if (!out.unitCell && /^\s*Đơn vị\s*:/i.test(text)) out.unitCell = cellAddress(r, c);
+      const bloc = /^\s*Khối\s*:\s*(.+)$/i.exec(text);
+      if (bloc && !out.bloc) out.bloc = { name: cleanText(bloc[1]), cell: cellAddress(r, c) };
+      const year = /\bNĂM\s+(\d{4})\s*$/i.exec(text);
+      if (year && !out.year && /CHẤM ĐIỂM/i.test(text)) out.year = { value: Number(year[1]), cell: cellAddress(r, c) };
+    });
+  }
+  return out;
+}
+
+/** Input cells of the read rows whose formula has no saved result (ExcelJS: no `result`). */
+function unsavedFormulas(ws: ExcelJS.Worksheet, read: UnitSheetRead): MemberSheet["formulaNoResult"] {
+  const out: MemberSheet["formulaNoResult"] = [];
+  for (const r of read.rows) {
+    for (const field of INPUT_FIELDS) {
+      const col = read.cols[field];
+      if (col === undefined || col < 0 || col >= MEMBER_GRID_LIMITS.cols) continue;
+      const v = ws.getRow(r.row + 1).getCell(col + 1).value as unknown;
+      if (!v || typeof v !== "object") continue;
+      const o = v as Record<string, unknown>;
+      if (!("formula" in o || "sharedFormula" in o)) continue;
+      if ("result" in o && o.result !== undefined && o.result !== null) continue;
+      out.push({ id: r.id, field, cell: cellAddress(r.row, col), formula: `=${String(o.formula ?? o.sharedFormula ?? "")}` });
+    }
+  }
+  return out;
+}
+
 /** ExcelJS as a module, whether the bundler hands it over as a namespace or as `default`. */
 export async function loadExcelJs(): Promise<typeof ExcelJS> {
   const mod = (await import("exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
@@ -125,8 +179,9 @@ export async function readMemberWorkbook(bytes: Uint8Array | ArrayBuffer): Promi
   const sheets: MemberSheet[] = [];
   try {
     for (const ws of wb.worksheets) {
-      const read = readUnitSheet({ sheet: ws.name, row: 0, col: 0, values: worksheetGrid(ws, date1904, MEMBER_GRID_LIMITS) });
-      if (read.found && read.rows.length > 0) sheets.push({ sheet: ws.name, unit: read.unit, rows: read.rows });
+      const values = worksheetGrid(ws, date1904, MEMBER_GRID_LIMITS);
+      const read = readUnitSheet({ sheet: ws.name, row: 0, col: 0, values });
+      if (read.found && read.rows.length > 0) sheets.push({ sheet: ws.name, unit: read.unit, rows: read.rows, ...headLines(values, read.rows[0].row), formulaNoResult: unsavedFormulas(ws, read) });
     }
   } catch (e) {
     return { ok: false, issue: unreadable(e instanceof Error ? e.message.slice(0, 120) : "") };

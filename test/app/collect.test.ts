@@ -263,7 +263,14 @@ describe("collect a member's file", () => {
     const host = await blocWorkbook();
     const copy = await copyOf(host);
     fillSxd(copy);
-    const bytes = await rewrite(await copy.toXlsx(), { keep: "SXD", edit: (ws) => (ws.getCell("A2").value = `Đơn vị: ${sampleDraft(4).members[3].name}`) });
+    // The member's own sheet under its own name: kept as "SXD", whose unit is Sở Xây dựng here, it would be collect.unit.mismatch (issue #11).
+    const bytes = await rewrite(await copy.toXlsx(), {
+      keep: "SXD",
+      edit: (ws) => {
+        ws.name = "Bảng điểm";
+        ws.getCell("A2").value = `Đơn vị: ${sampleDraft(4).members[3].name}`;
+      },
+    });
     // A member added to the bloc record but not yet given a score sheet.
     const saved = await saveBloc(host, sampleDraft(4), { basedOn: (await loadBloc(host)).fingerprint });
     expect(saved.kind).toBe("saved");
@@ -329,5 +336,60 @@ describe("writeCells", () => {
     const out = await writeCells(host, [{ sheet: "SXD", address: at(SXD, "I.1.a", COL.counted), value: 1 }]);
     expect(out.ok).toBe(false);
     expect(out.issues[0].code).toBe("excel.AccessDenied");
+  });
+});
+
+describe("a returned file that is not this bloc's, this year's or this unit's (issue #11)", () => {
+  // Issue #11 "Silently wrong today": another bloc's or last year's file was applied without a word;
+  // a file whose unit line names another unit was written into the sheet it was opened for; an
+  // input cell holding a formula without a saved result was dropped silently.
+  async function refused(host: MemoryHost, bytes: Uint8Array) {
+    const before = everything(host);
+    const p = await previewMemberFile(host, bytes);
+    expect(p.kind).toBe("rejected");
+    expect(everything(host)).toEqual(before);
+    return p.issues;
+  }
+
+  it("refuses another bloc's file, naming the bloc found and the bloc expected", async () => {
+    const host = await blocWorkbook();
+    const copy = await copyOf(host);
+    fillSxd(copy);
+    const bytes = await rewrite(await copy.toXlsx(), { keep: "SXD", edit: (ws) => (ws.getCell("A3").value = "Khối: Khối thi đua các cơ quan Đảng") });
+    const issues = await refused(host, bytes);
+    expect(issues).toMatchObject([{ code: "collect.file.otherBloc", severity: "error", where: { sheet: "SXD", cell: "A3" } }]);
+    expect(issues[0].message.vi).toMatch(/Khối thi đua các cơ quan Đảng.*Khối thi đua các sở, ngành Kinh tế - Kỹ thuật/);
+  });
+
+  it("refuses last year's file, naming the years", async () => {
+    const host = await blocWorkbook();
+    const copy = await copyOf(host);
+    fillSxd(copy);
+    const bytes = await rewrite(await copy.toXlsx(), { keep: "SXD", edit: (ws) => (ws.getCell("A1").value = "BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2025") });
+    const issues = await refused(host, bytes);
+    expect(issues).toMatchObject([{ code: "collect.file.otherYear", severity: "error", where: { sheet: "SXD", cell: "A1" } }]);
+    expect(issues[0].message.en).toMatch(/2025.*2026/);
+  });
+
+  it("refuses a sheet whose unit line names another unit than the unit the sheet belongs to", async () => {
+    const host = await blocWorkbook();
+    const copy = await copyOf(host);
+    fillSxd(copy);
+    const bytes = await rewrite(await copy.toXlsx(), { keep: "SXD", edit: (ws) => (ws.getCell("A2").value = "Đơn vị: Sở Công Thương") });
+    const issues = await refused(host, bytes);
+    expect(issues).toMatchObject([{ code: "collect.unit.mismatch", severity: "error", where: { sheet: "SXD", cell: "A2" } }]);
+    expect(issues[0].message.vi).toMatch(/Sở Công Thương/);
+    expect(issues[0].message.vi).toMatch(/Sở Xây dựng/);
+  });
+
+  it("reports an input cell holding a formula with no saved result, at its cell", async () => {
+    const host = await blocWorkbook();
+    const copy = await copyOf(host);
+    fillSxd(copy);
+    const cell = at(SXD, "I.1.b", COL.self);
+    const bytes = await rewrite(await copy.toXlsx(), { keep: "SXD", edit: (ws) => (ws.getCell(cell).value = { formula: "5+2.5" } as ExcelJS.CellFormulaValue) });
+    const issues = await refused(host, bytes);
+    expect(issues).toMatchObject([{ code: "collect.cell.formulaNoResult", severity: "error", where: { sheet: "SXD", cell } }]);
+    expect(issues[0].message.en).toMatch(/5\+2\.5/);
   });
 });

@@ -1,7 +1,7 @@
 import { saveBloc } from "../../src/app/bloc";
 import { insertScoring, validateScores } from "../../src/app/scoring";
 import { REGION_WRITING } from "../../src/excel/read";
-import { leaves } from "../../src/domain/criteria/model";
+import { leaves, stepOf } from "../../src/domain/criteria/model";
 import { templateById } from "../../src/domain/criteria/templates";
 import { MemoryHost } from "../../src/host";
 import { cellAddress } from "../../src/workbook/a1";
@@ -18,12 +18,16 @@ async function blocWorkbook(n = 8) {
 const table = templateById("departments-100")!.table;
 const leafIds = leaves(table).map((l) => l.leaf);
 
-/** Fills a unit sheet's self-scores: every content leaf at `ratio` of its max (on the step), as a user pastes. */
+/**
+ * Fills a unit sheet's self-scores: every content leaf at `ratio` of its max, on its own step (a
+ * per-occurrence leaf steps by its unit: an off-step value makes the unit "Cần kiểm tra", issue #11),
+ * as a user pastes.
+ */
 function fill(host: MemoryHost, sheet: string, ratio: number) {
   const map = unitSheetMap(table, sheet);
   for (const l of leafIds) {
     const r = map.rows.get(l.id)!;
-    const v = l.kind === "bonus" || l.kind === "penalty" ? 0 : l.kind === "yesNo" ? (ratio >= 0.5 ? l.max : 0) : Math.floor(((l.max ?? 0) * ratio) / 0.25) * 0.25;
+    const v = l.kind === "bonus" || l.kind === "penalty" ? 0 : l.kind === "yesNo" ? (ratio >= 0.5 ? l.max : 0) : Math.floor(((l.max ?? 0) * ratio) / stepOf(l, table)) * stepOf(l, table);
     host.userPaste(sheet, cellAddress(r, COL.self), [[v]]);
   }
 }
@@ -201,7 +205,7 @@ describe("the unit sheet's own checks", () => {
     expect(host.invalidCells("SCT")).toEqual([]);
     // A section's row is not an input: locked under the sheet's protection.
     expect(() => host.userEdit("SCT", cellAddress(map.rows.get("I")!, COL.self), 1)).toThrow();
-    expect(host.snapshot().sheets.find((x) => x.name === "SCT")?.hiddenColumns).toEqual(["J", "K", "L", "M", "N"]); // N: the max assessed (issue #10 point 11)
+    expect(host.snapshot().sheets.find((x) => x.name === "SCT")?.hiddenColumns).toEqual(["J", "K", "L", "M", "N", "O"]); // N: the max assessed (issue #10 point 11); O: invalid inputs per row (issue #11)
     // Pasted past Excel's checks, a partial fixed penalty is caught by the pane's check.
     host.userPaste("SCT", at(fixed.id, COL.self), [[2]]);
     const out = await validateScores(host);
@@ -220,5 +224,55 @@ describe("replacing the table with a template", () => {
     if (out.kind === "confirm") expect(out.lost.length).toBeGreaterThan(5);
     expect((await insertScoring(host, { template: "hue-1000", confirm: true })).kind).toBe("inserted");
     expect(host.sheetNames()).toContain("Tiêu chí (cũ)");
+  });
+});
+
+describe("an invalid input never ranks (issue #11: 999 pasted in a 12-point cell)", () => {
+  // Issue #11 "Silently wrong today": SCT totalled 1069.25, ranked first and marked "Dẫn đầu".
+  // Invalid inputs must never produce a rank or a class: "Tổng hợp" shows the unit as "Cần kiểm tra".
+  const summaryRow = (host: MemoryHost, unit: string) => {
+    const header = host.values("Tổng hợp", "A5:AZ5")[0];
+    const rows = host.values("Tổng hợp", "A6:AZ13");
+    const row = rows.find((r) => r[1] === unit)!;
+    const col = (label: string) => row[header.indexOf(label)];
+    return { total: col("Tổng điểm"), rank: col("Xếp hạng"), band: col("Xếp loại"), leading: col("Đơn vị dẫn đầu"), reason: col("Lý do xếp loại") };
+  };
+  const twelve = leafIds.find((l) => l.kind === "points" && l.max === 12)!;
+
+  it("shows the unit as needing checking on Tổng hợp, by formula, and ranks the others without it", async () => {
+    const host = await blocWorkbook();
+    await insertScoring(host, { template: "departments-100" });
+    fill(host, "SCT", 0.9);
+    fill(host, "SXD", 0.8);
+    fill(host, "SGTVT", 0.7);
+    const cell = cellAddress(unitSheetMap(table, "SCT").rows.get(twelve.id)!, COL.self);
+    host.userPaste("SCT", cell, [[999]]);
+    expect(summaryRow(host, "Sở Công Thương")).toEqual({ total: "", rank: "", band: "Cần kiểm tra", leading: "", reason: expect.stringMatching(/không hợp lệ/) });
+    expect(summaryRow(host, "Sở Xây dựng")).toMatchObject({ rank: 1, leading: "Dẫn đầu" });
+    expect(summaryRow(host, "Sở Giao thông vận tải")).toMatchObject({ rank: 2 });
+    // The pane's check names the cell, and the engine agrees: SCT is not ranked.
+    const out = await validateScores(host);
+    expect(out.issues.find((i) => i.code === "scoring.entry.overMax")?.where).toEqual({ sheet: "SCT", cell });
+    const sct = out.results.find((r) => r.unit === "Sở Công Thương")!;
+    expect({ rank: sct.rank, total: sct.total, band: sct.band, leading: sct.leading, needsCheck: sct.needsCheck }).toEqual({ rank: null, total: null, band: "Cần kiểm tra", leading: false, needsCheck: true });
+    expect(out.results.find((r) => r.unit === "Sở Xây dựng")).toMatchObject({ rank: 1, leading: true });
+    // Corrected, the unit ranks again.
+    host.userPaste("SCT", cell, [[12]]);
+    expect(summaryRow(host, "Sở Công Thương")).toMatchObject({ rank: 1, leading: "Dẫn đầu" });
+  });
+
+  it.each([
+    ["negative", -1],
+    ["text", "mười"],
+    ["off-step", 3.3],
+    ["a comma decimal kept as text", "8,5"],
+  ])("%s in an input cell: needs checking", async (_name, value) => {
+    const host = await blocWorkbook(3);
+    await insertScoring(host, { template: "departments-100" });
+    fill(host, "SCT", 1);
+    fill(host, "SXD", 0.5);
+    host.userPaste("SCT", cellAddress(unitSheetMap(table, "SCT").rows.get(twelve.id)!, COL.review), [[value]]);
+    expect(summaryRow(host, "Sở Công Thương")).toMatchObject({ rank: "", band: "Cần kiểm tra", leading: "" });
+    expect(summaryRow(host, "Sở Xây dựng")).toMatchObject({ rank: 1, leading: "Dẫn đầu" });
   });
 });

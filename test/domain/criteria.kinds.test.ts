@@ -33,7 +33,7 @@ describe("parseCriteriaRows: bonus and penalty on leaf rows (DOMAIN §2)", () =>
         ["3", "Điểm thưởng (tối đa 5 điểm)", 5, ""],
         ["4", "Diem tru: chậm báo cáo", 1, ""],
       ]),
-      BASE,
+      { ...BASE, bonusCap: 5 }, // two bonus rows need a stated cap on them together (issue #11: criteria.bonusCap.missing)
     );
     expect(r.table!.sections[1].children.map((c) => c.kind)).toEqual(["bonus", "penalty", "bonus", "penalty"]);
   });

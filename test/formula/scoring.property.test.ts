@@ -1,13 +1,15 @@
 /**
  * Engine = formulas: on random criteria tables, settings and entries, HyperFormula computing the
  * workbook's own formulas (through the in-memory host) gives the same subtotals, totals, ranks,
- * ties, bands, reasons and leading mark as the TypeScript engine.
+ * ties, bands, reasons and leading mark as the TypeScript engine. Now and then a cell holds a value
+ * pasted past Excel's checks: both then show the unit as "Cần kiểm tra", unranked (issue #11).
  */
 import fc from "fast-check";
 import type { Member } from "../../src/domain/bloc/bloc";
 import { leaves, type CriteriaTable, type Criterion, type CriterionKind } from "../../src/domain/criteria/model";
 import { computeResults, NOT_ASSESSED, type EntryValue, type UnitScores } from "../../src/domain/scoring/engine";
 import type { ScoringSettings, TieBreaker } from "../../src/domain/scoring/settings";
+import { validateEntries, type UnitEntries } from "../../src/domain/scoring/validate";
 import { writeSheets } from "../../src/excel/apply";
 import { MemoryHost } from "../../src/host";
 import { cellAddress } from "../../src/workbook/a1";
@@ -89,11 +91,17 @@ function settingsArb(table: CriteriaTable): fc.Arbitrary<ScoringSettings> {
   }) as fc.Arbitrary<ScoringSettings>;
 }
 
+/** What a user can paste past Excel's checks (issue #11): each must make its unit "Cần kiểm tra". */
+const badArb = (c: Criterion): fc.Arbitrary<unknown> =>
+  fc.constantFrom<unknown>((c.max as number) + 0.25, 999, -0.25, "mười", "8,5", (c.max as number) / 2 + 0.1, c.kind === "yesNo" ? 0.25 : 0.3, c.mayBeNotAssessed ? "KĐ" : NOT_ASSESSED, true);
+
 function entriesArb(table: CriteriaTable, n: number): fc.Arbitrary<UnitScores[]> {
   const ls = leaves(table).map((l) => l.leaf);
   const points = (c: Criterion): fc.Arbitrary<EntryValue> =>
     c.kind === "yesNo" ? fc.constantFrom(0, c.max as number) : fc.integer({ min: 0, max: Math.round((c.max as number) * 4) }).map((q) => q / 4);
-  const value = (c: Criterion) => fc.option(c.mayBeNotAssessed ? fc.oneof(points(c), fc.constant(NOT_ASSESSED as EntryValue)) : points(c), { nil: null, freq: 4 });
+  const good = (c: Criterion) => fc.option(c.mayBeNotAssessed ? fc.oneof(points(c), fc.constant(NOT_ASSESSED as EntryValue)) : points(c), { nil: null, freq: 4 });
+  // Now and then a bad value pasted into a cell (issue #11).
+  const value = (c: Criterion) => fc.oneof({ arbitrary: good(c), weight: 100 }, { arbitrary: badArb(c) as fc.Arbitrary<EntryValue>, weight: 1 });
   // Few distinct values make equal totals, and so the tie rules, likely.
   const unit = fc.tuple(...ls.map((c) => fc.record({ self: value(c), review: value(c), agreed: value(c) })));
   return fc.array(unit, { minLength: n, maxLength: n }).map((us) => us.map((es, i) => ({ unit: `Đơn vị ${i + 1}`, entries: Object.fromEntries(ls.map((c, j) => [c.id, es[j]])) })));
@@ -136,15 +144,29 @@ describe("scoring: engine = workbook formulas", () => {
       fc.asyncProperty(
         tableArb.chain((t) => fc.tuple(fc.constant(t), settingsArb(t), fc.integer({ min: 2, max: 6 }).chain((n) => entriesArb(t, n)))),
         async ([table, settings, scores]) => {
-          const engine = computeResults(table, settings, scores);
+          // The engine gets what the pane reads: the raw cells, checked by validateEntries (a bad cell
+          // makes its unit invalid: no total, rank or class, issue #11).
+          const members: Member[] = scores.map((u) => ({ name: u.unit, shortName: "" }));
+          const at = { sheet: "S", cell: "A1" };
+          const units: UnitEntries[] = scores.map((u) => ({
+            sheet: u.unit,
+            unit: u.unit,
+            rows: Object.entries(u.entries).map(([id, e]) => ({ id, self: e.self, review: e.review, agreed: e.agreed, evidence: "x", at: { self: at, review: at, agreed: at, evidence: at, row: at } })),
+          }));
+          const engine = computeResults(table, settings, validateEntries(table, settings, members, units).scores);
           const sheet = await workbookResults(table, settings, scores);
           sheet.forEach((s, i) => {
             const e = engine[i];
-            s.sections.forEach((v, k) => expect(v).toBeCloseTo(e.sections[k], 9));
-            expect(s.bonus).toBeCloseTo(e.bonus, 9);
-            expect(s.penalty).toBeCloseTo(e.penalty, 9);
-            expect(s.total).toBeCloseTo(e.total, 9);
-            expect({ unit: e.unit, rank: s.rank, tied: s.tied, band: s.band, reason: s.reason, leading: s.leading }).toEqual({
+            if (e.needsCheck) {
+              // Nothing that could rank it: no subtotals, no total (issue #11).
+              expect([...s.sections, s.bonus, s.penalty, s.total]).toEqual([...s.sections.map(() => ""), "", "", ""]);
+            } else {
+              s.sections.forEach((v, k) => expect(v).toBeCloseTo(e.sections[k], 9));
+              expect(s.bonus).toBeCloseTo(e.bonus, 9);
+              expect(s.penalty).toBeCloseTo(e.penalty, 9);
+              expect(s.total).toBeCloseTo(e.total as number, 9);
+            }
+            expect({ unit: e.unit, rank: s.rank === "" ? null : s.rank, tied: s.tied, band: s.band, reason: s.reason, leading: s.leading }).toEqual({
               unit: e.unit,
               rank: e.rank,
               tied: e.tied,

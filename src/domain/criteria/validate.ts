@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { error, warning, type Issue, type Message, type Where } from "../issues";
 import { cleanText } from "../text";
-import { CriteriaTableSchema, isContent, isLeaf, type CriteriaTable, type Criterion } from "./model";
+import { CriteriaTableSchema, isAllOrNothing, isContent, isLeaf, stepOf, type CriteriaTable, type Criterion } from "./model";
 
 /** The table settings an issue can point at. */
 export type TableField = "title" | "scale" | "decimals" | "step" | "bonusCap" | "penaltyCap" | "allowOverScale";
@@ -19,7 +19,7 @@ export function whereKey(id: string, field: CriterionField = "row"): string {
 }
 
 /** Schema limits (model.ts), checked here so that a table without errors also passes the schema. */
-export const LIMITS = { text: 2000, guidance: 4000, title: 500, legalBasis: 4000, id: 64, number: 16, weight: 100, step: 1000, decimals: 4 } as const;
+export const LIMITS = { text: 2000, guidance: 4000, title: 500, legalBasis: 4000, id: 64, number: 16, weight: 100, step: 1000, decimals: 4, scale: 10_000 } as const;
 
 const say = (vi: string, en: string): Message => ({ vi, en });
 const EPS = 1e-9;
@@ -84,7 +84,21 @@ export function validateCriteria(
   }
   if (!Number.isFinite(table.scale) || table.scale <= 0) {
     issues.push(error("criteria.scale.invalid", say("Thang điểm phải là một số lớn hơn 0 (ví dụ 100 hoặc 1000).", "The scale must be a number above 0 (e.g. 100 or 1000)."), tableAt.scale));
+  } else if (table.scale > LIMITS.scale) {
+    // Real scales are 100 or 1,000 (DOMAIN §2); 10,000 leaves room and keeps every sum exact.
+    issues.push(
+      error(
+        "criteria.scale.tooLarge",
+        say(
+          `Thang điểm ${viNumber(table.scale)} quá lớn: tối đa ${viNumber(LIMITS.scale)} điểm (các bảng thực tế dùng 100 hoặc 1000).`,
+          `The scale ${enNumber(table.scale)} is too large: at most ${enNumber(LIMITS.scale)} points (real tables use 100 or 1000).`,
+        ),
+        tableAt.scale,
+      ),
+    );
   }
+  /** The largest number of points anything in the table may carry: the scale when it is sane. */
+  const ceiling = Number.isFinite(table.scale) && table.scale > 0 && table.scale <= LIMITS.scale ? table.scale : LIMITS.scale;
   if (!Number.isInteger(table.decimals) || table.decimals < 0 || table.decimals > LIMITS.decimals) {
     issues.push(
       error(
@@ -94,16 +108,28 @@ export function validateCriteria(
       ),
     );
   }
-  if (!Number.isFinite(table.step) || table.step <= 0) {
-    issues.push(error("criteria.step.invalid", say("Bước điểm phải là một số lớn hơn 0 (ví dụ 0,25 hoặc 0,5).", "The points step must be a number above 0 (e.g. 0.25 or 0.5)."), tableAt.step));
+  if (!Number.isFinite(table.step) || table.step <= 0 || table.step > ceiling) {
+    issues.push(
+      error(
+        "criteria.step.invalid",
+        say(`Bước điểm phải là một số lớn hơn 0 và không quá ${viNumber(ceiling)} (ví dụ 0,25 hoặc 0,5).`, `The points step must be a number above 0 and at most ${enNumber(ceiling)} (e.g. 0.25 or 0.5).`),
+        tableAt.step,
+      ),
+    );
   }
   for (const [key, vi, en] of [
     ["bonusCap", "Tối đa điểm thưởng", "The bonus cap"],
     ["penaltyCap", "Tối đa điểm trừ", "The penalty cap"],
   ] as const) {
     const v = table[key];
-    if (v !== null && (!Number.isFinite(v) || v < 0)) {
-      issues.push(error("criteria.cap.invalid", say(`${vi} phải là một số không âm, hoặc để trống nếu không giới hạn.`, `${en} must be a number of 0 or more, or blank for none.`), tableAt[key]));
+    if (v !== null && (!Number.isFinite(v) || v < 0 || v > ceiling)) {
+      issues.push(
+        error(
+          "criteria.cap.invalid",
+          say(`${vi} phải là một số từ 0 đến ${viNumber(ceiling)} (thang điểm), hoặc để trống nếu không giới hạn.`, `${en} must be a number from 0 to ${enNumber(ceiling)} (the scale), or blank for none.`),
+          tableAt[key],
+        ),
+      );
     }
   }
 
@@ -111,6 +137,8 @@ export function validateCriteria(
   const ids = new Set<string>();
   let contentTotal = 0;
   let bonusTotal = 0;
+  let penaltyTotal = 0;
+  const bonusLeaves: Criterion[] = [];
   let anyContent = false;
   /** A leaf without max or kind (already an error): totals that count it would only add noise. */
   let incomplete = false;
@@ -133,7 +161,8 @@ export function validateCriteria(
     }
   };
 
-  const walk = (c: Criterion, weight: number) => {
+  /** `stated`: an enclosing group states its max (the sum of its rows: a stated bonus total). */
+  const walk = (c: Criterion, weight: number, stated = false) => {
     const label = labelOf(c);
     if (!c.id || c.id.length > LIMITS.id) {
       issues.push(error("criteria.id.invalid", say(`${label.vi}: mã phải có từ 1 đến ${LIMITS.id} ký tự.`, `${label.en}: the id must have 1 to ${LIMITS.id} characters.`), whereOf(c, "id")));
@@ -243,12 +272,50 @@ export function validateCriteria(
           ),
         );
       }
+      const unitChecked = (c.kind === "perOccurrence" || c.kind === "penalty") && c.unit !== null && c.step === null;
+      const step = stepOf(c, table);
+      if (c.kind !== null && !isAllOrNothing(c) && !unitChecked && c.max !== null && c.max > 0 && Number.isFinite(c.max) && Number.isFinite(step) && step > 0 && !isMultiple(c.max, step)) {
+        // Max 1 with step 0.3: entries go 0, 0.3, 0.6, 0.9 and full points can never be entered (issue #11).
+        issues.push(
+          error(
+            "criteria.max.offStep",
+            say(
+              `${label.vi}: điểm chuẩn ${viNumber(c.max)} không chia hết cho bước điểm ${viNumber(step)}, nên không thể chấm đủ điểm. Hãy sửa điểm chuẩn hoặc bước điểm.`,
+              `${label.en}: max ${enNumber(c.max)} is not a multiple of the step ${enNumber(step)}, so full points can never be entered. Correct the max or the step.`,
+            ),
+            c.step !== null ? whereOf(c, "step") : whereOf(c, "max"),
+          ),
+        );
+      }
+      if (c.max !== null && Number.isFinite(c.max) && c.max * w > ceiling * (1 + EPS)) {
+        // 1e300, or a penalty of 500 on a 100-point scale (totals would reach −400) (issue #11).
+        const weighted = w === 1 ? "" : ` (× trọng số ${viNumber(w)} = ${viNumber(c.max * w)})`;
+        const weightedEn = w === 1 ? "" : ` (× weight ${enNumber(w)} = ${enNumber(c.max * w)})`;
+        issues.push(
+          error(
+            "criteria.max.overScale",
+            c.kind === "penalty"
+              ? say(
+                  `${label.vi}: điểm trừ tối đa ${viNumber(c.max)}${weighted} lớn hơn thang điểm ${viNumber(ceiling)}: tổng điểm có thể âm. Hãy sửa điểm chuẩn của dòng này.`,
+                  `${label.en}: a penalty of up to ${enNumber(c.max)}${weightedEn} is larger than the scale of ${enNumber(ceiling)}: totals could fall below zero. Correct this row's max.`,
+                )
+              : say(
+                  `${label.vi}: điểm chuẩn ${viNumber(c.max)}${weighted} lớn hơn thang điểm ${viNumber(ceiling)}.`,
+                  `${label.en}: max ${enNumber(c.max)}${weightedEn} is larger than the scale of ${enNumber(ceiling)}.`,
+                ),
+            whereOf(c, "max"),
+          ),
+        );
+      }
       if (c.max === null || c.kind === null || !Number.isFinite(c.max)) incomplete = true;
       const m = c.max !== null && Number.isFinite(c.max) ? c.max : 0;
       if (isContent(c)) {
         anyContent = true;
         contentTotal += m * w;
-      } else if (c.kind === "bonus") bonusTotal += m * w;
+      } else if (c.kind === "bonus") {
+        bonusTotal += m * w;
+        if (!stated) bonusLeaves.push(c);
+      } else if (c.kind === "penalty") penaltyTotal += m * w;
       return;
     }
 
@@ -265,7 +332,7 @@ export function validateCriteria(
       );
     }
     checkSiblings(c.children);
-    for (const k of c.children) walk(k, w);
+    for (const k of c.children) walk(k, w, stated || c.max !== null);
     if (c.max !== null && Number.isFinite(c.max) && !hasLeafWithoutMax(c)) {
       // A group's max counts either all its leaves or only its content leaves (a content section
       // may carry a penalty or bonus row whose points are not part of the section's max).
@@ -292,6 +359,37 @@ export function validateCriteria(
   checkSiblings(table.sections);
   for (const s of table.sections) walk(s, 1);
 
+  // Several bonus criteria with no cap on them together: every unit could add them all up. The bloc's
+  // rules cap bonus points (DOMAIN §2: "capped, e.g. 50/1000 in Huế"): the cap must be stated (issue #11).
+  // One bonus row alone is capped by its own max ("Điểm thưởng: tối đa 03"); rows under a group
+  // whose max is written are capped by it (Cần Thơ KH 157/2025: "5. Điểm cộng" 15 = 5.1–5.3).
+  if (bonusLeaves.length > 1 && table.bonusCap === null) {
+    const most = bonusLeaves.reduce((a, c) => a + (c.max !== null && Number.isFinite(c.max) ? c.max : 0), 0);
+    const names = bonusLeaves.slice(0, 3).map((c) => c.number || c.id).join(", ") + (bonusLeaves.length > 3 ? ", …" : "");
+    issues.push(
+      error(
+        "criteria.bonusCap.missing",
+        say(
+          `Bảng có ${bonusLeaves.length} tiêu chí điểm thưởng (${names}), cộng lại tối đa ${viNumber(most)} điểm, nhưng chưa ghi "Tối đa điểm thưởng". Hãy ghi mức tối đa theo quy định của khối (ghi ${viNumber(most)} nếu được cộng hết).`,
+          `The table has ${bonusLeaves.length} bonus criteria (${names}), adding up to ${enNumber(most)} points, but no bonus cap ("Tối đa điểm thưởng"). Enter the cap the bloc's rules set (${enNumber(most)} if all may count).`,
+        ),
+        tableAt.bonusCap ?? whereOf(bonusLeaves[0], "row"),
+      ),
+    );
+  }
+  const penaltyMost = table.penaltyCap !== null && Number.isFinite(table.penaltyCap) ? Math.min(table.penaltyCap, penaltyTotal) : penaltyTotal;
+  if (penaltyMost > ceiling * (1 + EPS) && !issues.some((i) => i.code === "criteria.max.overScale")) {
+    issues.push(
+      warning(
+        "criteria.penalty.overScale",
+        say(
+          `Các điểm trừ cộng lại tối đa ${viNumber(penaltyMost)}, lớn hơn thang điểm ${viNumber(ceiling)}: tổng điểm có thể âm. Hãy ghi "Tối đa điểm trừ" nếu quy định của khối có mức tối đa.`,
+          `Penalties add up to ${enNumber(penaltyMost)}, more than the scale of ${enNumber(ceiling)}: totals could fall below zero. Enter a penalty cap if the bloc's rules set one.`,
+        ),
+        tableAt.penaltyCap ?? tableAt.scale,
+      ),
+    );
+  }
   if (!anyContent) {
     issues.push(
       error(

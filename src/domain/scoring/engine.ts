@@ -22,7 +22,18 @@ export interface UnitScores {
   unit: string;
   /** By criterion id. Missing leaves count as empty. */
   entries: Record<string, Entry>;
+  /**
+   * The unit's sheet holds an invalid input (a value past its max, negative, not a number, off the
+   * step, a yes/no value other than 0 or max, bonus over the table's cap): it gets no total, rank,
+   * class or leading mark until corrected (issue #11). Set by `validateEntries`.
+   */
+  invalid?: boolean;
 }
+
+/** The class shown instead of a band for a unit whose sheet has an invalid input (issue #11). */
+export const NEEDS_CHECK = "Cần kiểm tra";
+/** Why, in the summary's words (the same text as its formula). */
+export const NEEDS_CHECK_REASON = "Trang chấm điểm của đơn vị có ô điểm không hợp lệ: chưa tính tổng, xếp hạng, xếp loại. Bấm “Kiểm tra điểm” để xem ô nào.";
 
 export interface UnitResult {
   unit: string;
@@ -33,15 +44,18 @@ export interface UnitResult {
   bonus: number;
   /** After the table's penalty cap; positive, subtracted from the total. */
   penalty: number;
-  total: number;
-  /** 1 + the number of units ahead of it by the total and the declared tie-breakers. */
-  rank: number;
+  /** Null when the unit needs checking (`needsCheck`). */
+  total: number | null;
+  /** 1 + the number of units ahead of it by the total and the declared tie-breakers; null when the unit needs checking. */
+  rank: number | null;
   /** Equal to another unit on the total and every tie-breaker: the meeting decides. */
   tied: boolean;
   band: string;
   /** Why the unit is not in a higher band, or why it is in its band. */
   reason: string;
   leading: boolean;
+  /** Its sheet has an invalid input: no total, rank, class or leading mark (issue #11). */
+  needsCheck: boolean;
   /** The lowest counted/max ratio over content leaves (1 when there are none), and which leaf. */
   minRatio: number;
   minRatioCriterion: string;
@@ -82,7 +96,7 @@ export function counted(e: Entry | undefined, stage: Stage): number {
 export const SUM_DECIMALS = 6;
 
 /** One unit's points before ranking. */
-export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: UnitScores): Omit<UnitResult, "rank" | "tied" | "band" | "reason" | "leading"> {
+export function scoreUnit(table: CriteriaTable, settings: ScoringSettings, u: UnitScores): Omit<UnitResult, "rank" | "tied" | "band" | "reason" | "leading" | "needsCheck" | "total"> & { total: number } {
   const sections = table.sections.map(() => 0);
   let content = 0;
   let bonusRaw = 0;
@@ -162,7 +176,7 @@ function breakerValue(r: Pick<UnitResult, "sections" | "bonus" | "penalty"> & { 
 }
 
 /** Ranks: by total, then each tie-breaker in order; units equal on all share a rank and are marked tied. */
-export function rankUnits<T extends Pick<UnitResult, "total" | "sections" | "bonus" | "penalty"> & { criteria?: Record<string, number> }>(rows: T[], tieBreakers: TieBreaker[]): { rank: number; tied: boolean }[] {
+export function rankUnits<T extends Pick<UnitResult, "sections" | "bonus" | "penalty"> & { total: number; criteria?: Record<string, number> }>(rows: T[], tieBreakers: TieBreaker[]): { rank: number; tied: boolean }[] {
   const keys = rows.map((r) => [r.total, ...tieBreakers.map((t) => breakerValue(r, t))]);
   return keys.map((k) => {
     let ahead = 0;
@@ -218,14 +232,19 @@ function classifyFrom(from: number, total: number, minRatio: number, minRatioCri
   return { band: settings.fallbackBand, reason: `Tổng điểm dưới ${numberText(settings.bands[settings.bands.length - 1]?.min ?? 0)}`, missed: false };
 }
 
-/** Every unit's subtotals, total, rank, band and the leading mark. */
+/**
+ * Every unit's subtotals, total, rank, band and the leading mark. A unit whose sheet has an invalid
+ * input gets none of these ("Cần kiểm tra") and the others rank without it (issue #11).
+ */
 export function computeResults(table: CriteriaTable, settings: ScoringSettings, units: UnitScores[]): UnitResult[] {
   const scored = units.map((u) => scoreUnit(table, settings, u));
-  const ranks = rankUnits(scored, settings.tieBreakers);
+  const valid = scored.filter((_, i) => !units[i].invalid);
+  const ranks = rankUnits(valid, settings.tieBreakers);
   return scored.map((s, i) => {
+    if (units[i].invalid) return { ...s, total: null, rank: null, tied: false, band: NEEDS_CHECK, reason: NEEDS_CHECK_REASON, leading: false, needsCheck: true };
     const { band, reason } = classify(s.total, s.minRatio, s.minRatioCriterion, settings);
-    const { rank, tied } = ranks[i];
-    return { ...s, rank, tied, band, reason, leading: rank === 1 && !tied };
+    const { rank, tied } = ranks[valid.indexOf(s)];
+    return { ...s, rank, tied, band, reason, leading: rank === 1 && !tied, needsCheck: false };
   });
 }
 

@@ -1,8 +1,8 @@
 import type { Member } from "../bloc/bloc";
 import { effectiveWeight, isAllOrNothing, isContent, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
-import { error, warning, type Issue, type Where } from "../issues";
+import { error, hasErrors, warning, type Issue, type Where } from "../issues";
 import { cleanText, nameKey } from "../text";
-import { counted, isNotAssessedMark, NOT_ASSESSED, type Entry, type EntryValue, type UnitScores } from "./engine";
+import { counted, isNotAssessedMark, NOT_ASSESSED, roundExcel, SUM_DECIMALS, type Entry, type EntryValue, type UnitScores } from "./engine";
 import type { ScoringSettings } from "./settings";
 
 /** One leaf row as found on a unit's sheet: raw cell values and where each input sits. */
@@ -59,6 +59,8 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
     }
     let bonusSum = 0;
     let bonusAt: Where | undefined;
+    /** Issues before this unit's cells are checked: any error added by a cell makes the unit invalid. */
+    const cellIssues: Issue[] = [];
     for (const r of u.rows) {
       const leaf = byId.get(r.id);
       if (!leaf) {
@@ -66,7 +68,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
         continue;
       }
       const e: Entry = { self: null, review: null, agreed: null };
-      for (const stage of ["self", "review", "agreed"] as const) e[stage] = checkCell(r[stage], r.at[stage], leaf, table, member.name, issues);
+      for (const stage of ["self", "review", "agreed"] as const) e[stage] = checkCell(r[stage], r.at[stage], leaf, table, member.name, cellIssues);
       entries[r.id] = e;
       // Content criteria need a score; an empty bonus or penalty row means none.
       if (anyEntry && isContent(leaf) && e[required] === null && isBlank(r[required])) {
@@ -99,20 +101,27 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
         }
       }
       if (leaf.kind === "bonus") {
-        bonusSum += counted(e, settings.stage) * (weightOf.get(leaf.id) ?? 1);
+        // As the sheet sums them: each row's counted points rounded, then the sum (ROUND(…, 6)).
+        bonusSum += roundExcel(counted(e, settings.stage) * (weightOf.get(leaf.id) ?? 1), SUM_DECIMALS);
         bonusAt ??= r.at[required];
       }
     }
+    bonusSum = roundExcel(bonusSum, SUM_DECIMALS);
     if (table.bonusCap !== null && bonusSum > table.bonusCap) {
-      issues.push(
+      cellIssues.push(
         error(
           "scoring.bonus.overCap",
-          { vi: `${member.name}: tổng điểm thưởng ${bonusSum} vượt mức tối đa ${table.bonusCap} (bảng tổng hợp chỉ tính ${table.bonusCap}).`, en: `${member.name}: bonus total ${bonusSum} exceeds the cap ${table.bonusCap} (the summary counts ${table.bonusCap}).` },
+          {
+            vi: `${member.name}: tổng điểm thưởng ${bonusSum} vượt mức tối đa ${table.bonusCap}. Hãy sửa điểm thưởng: đến khi đó "Tổng hợp" ghi đơn vị là "Cần kiểm tra", chưa xếp hạng.`,
+            en: `${member.name}: bonus total ${bonusSum} exceeds the cap ${table.bonusCap}. Correct the bonus points: until then "Tổng hợp" shows the unit as "Cần kiểm tra" (needs checking), not ranked.`,
+          },
           bonusAt,
         ),
       );
     }
-    scores.push({ unit: member.name, entries });
+    issues.push(...cellIssues);
+    // An invalid cell never ranks: the summary shows "Cần kiểm tra" until it is corrected (issue #11).
+    scores.push(hasErrors(cellIssues) ? { unit: member.name, entries, invalid: true } : { unit: member.name, entries });
   }
   for (const m of members) {
     if (!units.some((u) => nameKey(u.unit) === nameKey(m.name))) {
@@ -185,7 +194,9 @@ function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable,
     return null;
   }
   const step = stepOf(leaf, table);
-  if (!isAllOrNothing(leaf) && Math.abs(n / step - Math.round(n / step)) > 1e-9) {
+  // As the sheet's checks: ROUND(x/step, 9) must be whole.
+  const q = roundExcel(n / step, 9);
+  if (!isAllOrNothing(leaf) && q !== Math.trunc(q)) {
     issues.push(error("scoring.entry.offStep", { vi: `${label}: điểm ${n} không đúng bước ${step}.`, en: `${labelEn}: ${n} is not on the step ${step}.` }, at));
     return null;
   }

@@ -121,7 +121,8 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
     }
   };
 
-  const sorted = [...results].sort((a, b) => a.rank - b.rank);
+  // A unit that needs checking has no rank (issue #11): listed last, its class says why.
+  const sorted = [...results].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
   return (
     <div className={s.root}>
       <Caption1 className={s.muted}>{st.help}</Caption1>
@@ -186,7 +187,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
               {sorted.map((r) => (
                 <TableRow key={r.unit}>
                   <TableCell>
-                    {r.rank}
+                    {r.rank ?? "—"}
                     {r.tied && <Caption1 className={s.muted}> ({st.tied})</Caption1>}
                   </TableCell>
                   <TableCell>

@@ -283,8 +283,10 @@ export function readCriteriaSheet(grid: Grid): CriteriaSheetRead {
       if (!def || seen.has(def.key)) continue;
       seen.add(def.key);
       found = true;
-      // The value: the first non-empty cell to the right (merged cells keep it in the first).
-      let vc = c + 1;
+      // The value: the first non-empty cell to the right (merged cells keep it in the first). An
+      // empty one is pointed at where the sheet's layout has it: a label in A has its value in C
+      // (the label overflows into B), so an issue about a blank cap names the cell to fill.
+      let vc = c === 0 && !cellText(row[1]) ? 2 : c + 1;
       for (let k = c + 1; k < Math.min(row.length, c + 6); k++) {
         if (cellText(row[k])) {
           vc = k;

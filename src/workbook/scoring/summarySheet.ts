@@ -2,7 +2,7 @@ import type { Member } from "../../domain/bloc/bloc";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import type { Grid } from "../grid";
 import type { CriteriaTable } from "../../domain/criteria/model";
-import { SUM_DECIMALS, tieRuleText } from "../../domain/scoring/engine";
+import { NEEDS_CHECK, NEEDS_CHECK_REASON, SUM_DECIMALS, tieRuleText } from "../../domain/scoring/engine";
 import type { ScoringSettings, TieBreaker } from "../../domain/scoring/settings";
 import { cellAddress, columnLetter, qualified, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -30,7 +30,9 @@ export function summaryColumns(sections: number, tieCriteria = 0) {
     minCrit: after + 9,
     /** One column per "higher points on criterion X" tie step, in the order of the steps. */
     firstTieCriterion: after + 10,
-    width: after + 10 + tieCriteria,
+    /** The unit sheet's count of invalid inputs: not 0 → "Cần kiểm tra", no total, rank or class (issue #11). */
+    invalid: after + 10 + tieCriteria,
+    width: after + 11 + tieCriteria,
   };
 }
 
@@ -84,6 +86,7 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
   header[C.minRatio] = "Tỷ lệ thấp nhất";
   header[C.minCrit] = "Tiêu chí thấp nhất";
   tieCriteria.forEach((id, j) => (header[C.firstTieCriterion + j] = `Điểm tiêu chí ${id}`));
+  header[C.invalid] = "Số ô không hợp lệ";
 
   /** The comparison columns in order (total, then each tie-breaker) with the direction that wins. */
   const keys: { col: number; better: ">" | "<" }[] = [{ col: C.total, better: ">" }, ...settings.tieBreakers.map((t) => breakerColumn(t, C, tieCriteria))];
@@ -91,10 +94,14 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
   const rows: PlanCell[][] = members.map((m, i) => {
     const r = first + i;
     const map = maps[i];
-    const ref = (row: number) => `=${qualified(map.sheet, cellAddress(row, COL.counted, true))}`;
+    const target = (row: number) => qualified(map.sheet, cellAddress(row, COL.counted, true));
+    // A unit whose sheet holds an invalid input shows nothing that could rank it (issue #11).
+    const bad = `${cell(r, C.invalid)}<>0`;
+    const ref = (row: number) => `=IF(${bad},"",${target(row)})`;
     const row: PlanCell[] = Array(C.width).fill(null);
     row[C.stt] = i + 1;
     row[C.unit] = m.name;
+    row[C.invalid] = { f: `=${target(map.totals.invalid)}` };
     table.sections.forEach((_, s) => (row[C.firstSection + s] = { f: ref(map.sectionRows[s]) }));
     row[C.bonus] = { f: ref(map.totals.bonus) };
     row[C.penalty] = { f: ref(map.totals.penalty) };
@@ -102,18 +109,18 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
     row[C.minRatio] = { f: ref(map.totals.minRatio) };
     row[C.minCrit] = { f: ref(map.totals.minRatioCriterion) };
     // A criterion the table does not have counts 0 for every unit, as in the engine.
-    tieCriteria.forEach((id, j) => (row[C.firstTieCriterion + j] = map.rows.has(id) ? { f: ref(map.rows.get(id)!) } : 0));
+    tieCriteria.forEach((id, j) => (row[C.firstTieCriterion + j] = map.rows.has(id) ? { f: ref(map.rows.get(id)!) } : { f: `=IF(${bad},"",0)` }));
     // Rank: 1 + units ahead on the total, then ahead on each tie-breaker among those equal so far.
     const terms: string[] = [];
     keys.forEach((k, j) => {
       const equalSoFar = keys.slice(0, j).flatMap((e) => [colRange(e.col), cell(r, e.col)]);
       terms.push(`COUNTIFS(${[...equalSoFar, colRange(k.col), `"${k.better}"&${cell(r, k.col)}`].join(",")})`);
     });
-    row[C.rank] = { f: `=1+${terms.join("+")}` };
+    row[C.rank] = { f: `=IF(${bad},"",1+${terms.join("+")})` };
     const allEqual = keys.flatMap((e) => [colRange(e.col), cell(r, e.col)]).join(",");
-    row[C.tie] = { f: `=IF(COUNTIFS(${allEqual})>1,"Đồng hạng: hội nghị quyết định","")` };
-    row[C.band] = { f: bandFormula(settings, r, C) };
-    row[C.reason] = { f: reasonFormula(settings, r, C) };
+    row[C.tie] = { f: `=IF(${bad},"",IF(COUNTIFS(${allEqual})>1,"Đồng hạng: hội nghị quyết định",""))` };
+    row[C.band] = { f: `=IF(${bad},"${NEEDS_CHECK}",${bandFormula(settings, r, C).slice(1)})` };
+    row[C.reason] = { f: `=IF(${bad},"${NEEDS_CHECK_REASON}",${reasonFormula(settings, r, C).slice(1)})` };
     row[C.leading] = { f: `=IF(AND(${cell(r, C.rank)}=1,${cell(r, C.tie)}=""),"Dẫn đầu",IF(${cell(r, C.rank)}=1,"Đồng hạng nhất",""))` };
     return row;
   });
@@ -145,11 +152,13 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
     { range: rangeAddress(first, C.reason, n, 1), format: { wrap: true, fontSize: 9 } },
     { range: rangeAddress(first, C.minRatio, n, 1), format: { numberFormat: "0.0%" } },
     { range: rangeAddress(SUMMARY_LAYOUT.header, C.minRatio, n + 1, 2), format: { fontColor: "#A6A6A6", fontSize: 8 } },
+    { range: rangeAddress(SUMMARY_LAYOUT.header, C.invalid, n + 1, 1), format: { fontColor: "#A6A6A6", fontSize: 8 } },
     { range: rangeAddress(last + 2, 0, 2, 1), format: { italic: true, wrap: true } },
   );
   // Two lines per unit (the reason wraps at 9 pt); the rule lines under the table likewise.
   p.rowHeights = [...members.map((_, i) => ({ row: first + i + 1, height: 26 })), { row: last + 3, height: 30 }, { row: last + 4, height: 30 }];
   p.conditionalFormats.push({ range: rangeAddress(first, 0, n, C.leading + 1), formula: `=$${L(C.leading)}${first + 1}="Dẫn đầu"`, format: { fill: "#FFF2CC", bold: true } });
+  p.conditionalFormats.push({ range: rangeAddress(first, 0, n, C.leading + 1), formula: `=$${L(C.band)}${first + 1}="${NEEDS_CHECK}"`, format: { fill: "#FFC7CE", fontColor: "#9C0006" } });
   p.columnWidths.push({ column: "A", width: 32 }, { column: "B", width: 220 });
   table.sections.forEach((_, i) => p.columnWidths.push({ column: L(C.firstSection + i), width: 52 }));
   p.columnWidths.push(

@@ -23,8 +23,10 @@ export const COL = {
   group: 11,
   ratio: 12,
   assessedMax: 13,
+  /** How many of the row's three inputs hold an invalid value (issue #11): the sheet's count of them ranks or not. */
+  invalid: 14,
 } as const;
-export const WIDTH = 14;
+export const WIDTH = 15;
 export const HEADERS = [
   "STT",
   "Nội dung tiêu chí",
@@ -40,6 +42,7 @@ export const HEADERS = [
   "Nhóm",
   "Tỷ lệ",
   "Điểm chuẩn được đánh giá",
+  "Ô không hợp lệ",
 ];
 /** Group codes in the hidden "Nhóm" column: content leaves 1, bonus 2, penalty 3; groups blank. */
 export const GROUP = { content: 1, bonus: 2, penalty: 3 } as const;
@@ -48,7 +51,7 @@ export const GROUP = { content: 1, bonus: 2, penalty: 3 } as const;
 export const UNIT_LAYOUT = { title: 0, unit: 1, bloc: 2, hint: 3, header: 4, first: 5 } as const;
 
 /** The rows of the totals block under the criteria, relative to its first row. */
-export const TOTALS = ["content", "bonus", "penalty", "total", "minRatio", "minRatioCriterion"] as const;
+export const TOTALS = ["content", "bonus", "penalty", "total", "minRatio", "minRatioCriterion", "invalid"] as const;
 export type TotalKey = (typeof TOTALS)[number];
 
 export const INPUT_FILL = "#FFF2CC";
@@ -193,6 +196,7 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
         row[COL.ratio] = g === GROUP.content && (node.max ?? 0) > 0 ? { f: `=${ratio}` } : null;
         row[COL.assessedMax] = g === GROUP.content ? { f: `=${full}` } : null;
       }
+      row[COL.invalid] = { f: `=${[d, e, f].map((x) => `IFERROR(IF(${x}="",0,IF(${inputValid(node, table, x)},0,1)),1)`).join("+")}` };
     } else {
       // A group's subtotal: its leaves' counted points (all kinds; penalties shown as deducted points).
       const end = first + i + countDescendants(node);
@@ -220,6 +224,12 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     ["TỔNG ĐIỂM", { f: `=ROUND(${table.allowOverScale ? sum : `MIN(${sum},${table.scale})`},${table.decimals})` }],
     ["Tỷ lệ thấp nhất so với điểm chuẩn", { f: `=IF(COUNT(${abs(COL.ratio)})=0,1,MIN(${abs(COL.ratio)}))` }],
     ["Tiêu chí có tỷ lệ thấp nhất", { f: `=IF(COUNT(${abs(COL.ratio)})=0,"",INDEX(${abs(COL.id)},MATCH(${I("minRatio")},${abs(COL.ratio)},0)))` }],
+    // Invalid inputs (pasted past Excel's checks) and a bonus over the table's cap: while not 0, the
+    // summary shows the unit as "Cần kiểm tra", with no total, rank or class (issue #11).
+    [
+      "Số ô điểm không hợp lệ (khác 0: chưa được xếp hạng)",
+      { f: `=SUM(${abs(COL.invalid)})${table.bonusCap === null ? "" : `+IFERROR(IF(ROUND(${bonus},${SUM_DECIMALS})>${table.bonusCap},1,0),0)`}` },
+    ],
   ];
   totalsRows.forEach(([label, value], i) => {
     const row: PlanCell[] = Array(COL.counted + 1).fill(null);
@@ -308,7 +318,7 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     }
   });
   leafRun(last + 1);
-  p.hiddenColumns = [col(COL.id), col(COL.weight), col(COL.group), col(COL.ratio), col(COL.assessedMax)];
+  p.hiddenColumns = [col(COL.id), col(COL.weight), col(COL.group), col(COL.ratio), col(COL.assessedMax), col(COL.invalid)];
   p.protection = { password: input.password };
   // Conditional formats: a missing score at the counting stage, over the max, review ≠ self without explanation.
   const d = `$${col(COL.self)}${first + 1}`;
@@ -329,6 +339,19 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
   p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${UNIT_LAYOUT.header + 1}:$${UNIT_LAYOUT.header + 1}`, fitToWidth: true };
   p.freeze = { rows: UNIT_LAYOUT.header + 1, columns: 0 };
   return { plan: p, map };
+}
+
+/**
+ * The condition that an input cell `x` of a leaf holds a valid value, the same rule as the pane's
+ * check (`validateEntries`) and the cell's data validation: a number from 0 to the max on the step,
+ * 0 or the max for all-or-nothing leaves, or "KĐG" where the criterion may be not assessed.
+ */
+export function inputValid(node: Criterion, table: CriteriaTable, x: string): string {
+  const max = node.max ?? 0;
+  const step = stepOf(node, table);
+  // IF, not AND: AND evaluates every argument, and text divided by the step is an error.
+  const ok = `IF(ISNUMBER(${x}),${isAllOrNothing(node) ? `OR(${x}=0,${x}=${max})` : `AND(${x}>=0,${x}<=${max},ROUND(${x}/${step},9)=INT(ROUND(${x}/${step},9)))`},FALSE)`;
+  return node.mayBeNotAssessed && isContent(node) ? `OR(${x}="${NOT_ASSESSED}",${ok})` : ok;
 }
 
 /** The criterion's text as a unit sees it: the text, then the source's scoring guidance under it. */
