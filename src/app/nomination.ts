@@ -4,7 +4,7 @@ import { error, hasErrors, warning, type Issue, type Message } from "../domain/i
 import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
 import { nominate } from "../domain/nomination/engine";
 import type { AwardVote, Catalogue, Override, Proposal, Standing } from "../domain/nomination/model";
-import { cleanText, nameKey } from "../domain/text";
+import { cleanText, foldDiacritics, nameKey } from "../domain/text";
 import { ruleSourceText, ruleText } from "../domain/voting/model";
 import type { VoteRecord } from "../domain/voting/record";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
@@ -29,7 +29,8 @@ import {
 import { MEETING_TITLE, meetingLayout, meetingSheetPlan, type MeetingInput } from "../workbook/nomination/meetingSheet";
 import { submissionLayout } from "../workbook/nomination/submission";
 import type { SheetPlan } from "../workbook/plan";
-import { readSummary, SUMMARY_SHEET } from "../workbook/scoring/summarySheet";
+import { readSummary, SUMMARY_SHEET, type SummaryLine } from "../workbook/scoring/summarySheet";
+import { achievementLayout, yearEndLayout, type AchievementInput, type UnitVote, type YearEndInput } from "../workbook/nomination/yearReports";
 import { minutesLayout } from "../workbook/voting/minutesSheet";
 import { BASE_READ, contextOf, keepIfExtra, countFromRead, countRequest, minutesInput, voteSheets, type CountResult, type VotingContext } from "./voting";
 
@@ -60,6 +61,8 @@ export interface NominationState {
   meeting: MeetingRecord;
   meetingInWorkbook: boolean;
   standings: Standing[];
+  /** The summary's lines as read, with each unit's scores by section. */
+  results: SummaryLine[];
   /** Each award's final count, rounds combined. */
   votes: AwardVote[];
   /** Every vote's count (award votes and the others), by id. */
@@ -200,6 +203,7 @@ function stateOf(read: WorkbookRead): NominationState {
     meeting,
     meetingInWorkbook,
     standings,
+    results: summary.lines,
     votes: votes.map(plain),
     counts,
     proposals: out.proposals.map(fix),
@@ -209,6 +213,67 @@ function stateOf(read: WorkbookRead): NominationState {
     issues: [...issues, ...out.issues],
   };
 }
+
+/** The units the list proposes (at least one award), in list order, each with its awards. */
+export function proposedUnits(state: NominationState): { unit: string; awards: string[] }[] {
+  const out: { unit: string; awards: string[] }[] = [];
+  for (const p of state.list) {
+    if (!p.proposed) continue;
+    let u = out.find((x) => nameKey(x.unit) === nameKey(p.unit));
+    if (!u) out.push((u = { unit: cleanText(p.unit), awards: [] }));
+    if (!u.awards.some((a) => nameKey(a) === nameKey(p.award))) u.awards.push(cleanText(p.award));
+  }
+  return out;
+}
+
+/** Each proposed unit's achievement report, its facts from the summary and the votes as counted (issue #12 point 2). */
+export function achievementInputs(state: NominationState, at: Date = new Date(), formLine?: string): AchievementInput[] {
+  const bloc = state.bloc;
+  // The award votes (a leadership election is not an achievement).
+  const votes = meetingInput(state, at).votes.filter((v) => state.counts[v.voteId]?.record.vote.purpose.kind === "award");
+  const ranked = state.results.filter((r) => r.rank !== null).length;
+  return proposedUnits(state).map(({ unit, awards }) => {
+    const line = state.results.find((r) => nameKey(r.unit) === nameKey(unit));
+    const unitVotes: UnitVote[] = votes.flatMap((v) =>
+      v.candidates
+        .filter((c) => nameKey(c.name) === nameKey(unit))
+        .map((c) => ({ title: v.title, voteId: v.voteId, round: v.round, votes: c.votes, percent: c.percent, passes: c.passes, elected: v.elected.some((e) => nameKey(e) === nameKey(unit)) })),
+    );
+    return {
+      bloc: { name: bloc?.name ?? "", province: bloc?.province ?? "", year: bloc?.year ?? at.getFullYear(), leader: bloc?.leader ?? "" },
+      unit,
+      place: bloc?.province ?? "",
+      at: dateOf(state.meeting, at),
+      ...(formLine === undefined ? {} : { formLine }),
+      result: line ? { unit: line.unit, total: line.total, rank: line.rank, band: line.band, leading: line.leading, parts: line.parts } : null,
+      units: ranked,
+      votes: unitVotes,
+      awards,
+    };
+  });
+}
+
+/** The bloc's year-end report: the summary, the votes, the proposals and next year's leadership as the workbook holds them (issue #12 point 3). */
+export function yearEndInput(state: NominationState, at: Date = new Date()): YearEndInput {
+  const m = meetingInput(state, at);
+  return {
+    bloc: m.bloc,
+    place: m.place,
+    at: dateOf(state.meeting, at),
+    // In rank order (unranked last), as a year-end table reads.
+    results: [...state.results].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)).map((r) => ({ unit: r.unit, total: r.total, rank: r.rank, band: r.band, leading: r.leading, parts: r.parts })),
+    votes: m.votes,
+    proposals: state.list.filter((p) => p.proposed).map((p) => ({ unit: p.unit, award: p.award })),
+    nextLeadership: m.nextLeadership,
+    recipients: listRecipients(state),
+  };
+}
+
+/** An ASCII file-name part: "Sở Văn hóa" → "so-van-hoa". */
+export const asciiSlug = (s: string): string =>
+  foldDiacritics(s)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 
 export interface GenerateOptions {
   at?: Date;
@@ -504,9 +569,10 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
  * attached, the review-meeting minutes and each vote's count minutes (.docx, NĐ 30/2020 form), the
  * list as .xlsx (with its evidence sheet) and .csv, and the list in each provincial system's import
  * template (src/export/formats/, e.g. LIFESOFT's MauTDKT.xlsx) with its notes: award names renamed to
- * the system's own, names its lists lack, columns left to its import dialog. The export modules load only here.
+ * the system's own, names its lists lack, columns left to its import dialog; the drafts of each
+ * proposed unit's achievement report and of the bloc's year-end report (issue #12). The export modules load only here.
  */
-export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): Promise<{ ok: true; files: OutputFile[]; issues: Issue[] } | { ok: false; issues: Issue[] }> {
+export async function produceFiles(host: ExcelHost, opts: { at?: Date; achievementFormLine?: string } = {}): Promise<{ ok: true; files: OutputFile[]; issues: Issue[] } | { ok: false; issues: Issue[] }> {
   const loaded = await loadNomination(host);
   if (!loaded.ok) return loaded;
   const { state } = loaded;
@@ -552,6 +618,24 @@ export async function produceFiles(host: ExcelHost, opts: { at?: Date } = {}): P
       label: say(`Biên bản kiểm phiếu ${c.record.id}: ${c.record.vote.title} (.docx)`, `Vote-count minutes ${c.record.id} (.docx)`),
     });
   }
+  const slugs = new Set<string>();
+  for (const input of achievementInputs(state, at, opts.achievementFormLine)) {
+    let slug = asciiSlug(input.unit) || "don-vi";
+    for (let k = 2; slugs.has(slug); k++) slug = `${asciiSlug(input.unit) || "don-vi"}-${k}`;
+    slugs.add(slug);
+    files.push({
+      name: `Bao-cao-thanh-tich-${slug}-${year}.docx`,
+      mime: DOCX,
+      bytes: await layoutsToDocx([{ layout: achievementLayout(input), orientation: "portrait" }], { title: `Báo cáo thành tích năm ${year}: ${input.unit}` }),
+      label: say(`Báo cáo thành tích (dự thảo): ${input.unit} (.docx)`, `Achievement report (draft): ${input.unit} (.docx)`),
+    });
+  }
+  files.push({
+    name: `Bao-cao-tong-ket-${year}.docx`,
+    mime: DOCX,
+    bytes: await layoutsToDocx([{ layout: yearEndLayout(yearEndInput(state, at)), orientation: "portrait" }], { title: `Báo cáo tổng kết năm ${year}` }),
+    label: say("Báo cáo tổng kết năm của khối (dự thảo, .docx)", "The bloc's year-end report (draft, .docx)"),
+  });
   files.push({ name: `Danh-sach-de-nghi-${year}.xlsx`, mime: XLSX, bytes: await listXlsx(state.list, {}), label: say("Danh sách kèm trang Chi tiết (.xlsx)", "List with its evidence sheet (.xlsx)") });
   files.push({ name: `Danh-sach-de-nghi-${year}.csv`, mime: "text/csv", bytes: listCsv(state.list, {}), label: say("Danh sách (.csv, UTF-8)", "List (.csv, UTF-8)") });
   // A format file that does not check out is reported, and the other files are still offered.

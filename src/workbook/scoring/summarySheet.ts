@@ -228,6 +228,8 @@ export interface SummaryLine {
   rank: number | null;
   band: string;
   leading: boolean;
+  /** The columns between the unit and the total as the summary heads them ("Phần 1" …, "Điểm thưởng", "Điểm trừ"), with the unit's figures. */
+  parts: { label: string; score: number | null }[];
   /** 1-based sheet row. */
   row: number;
 }
@@ -246,6 +248,7 @@ export function readSummary(grid: Grid): { found: boolean; lines: SummaryLine[];
     if (unit < 0 || total < 0) continue;
     const col = (label: string) => row.findIndex((v) => fold(v) === label);
     const [rank, band, leading] = [col("xep hang"), col("xep loai"), col("don vi dan dau")];
+    const partCols = row.map((v, c) => ({ c, label: cleanText(String(v ?? "")) })).filter((x) => x.c > unit && x.c < total && x.label);
     const lines: SummaryLine[] = [];
     for (let k = r + 1; k < vals.length; k++) {
       const line = vals[k] ?? [];
@@ -258,6 +261,7 @@ export function readSummary(grid: Grid): { found: boolean; lines: SummaryLine[];
         rank: num(rank),
         band: band >= 0 ? cleanText(String(line[band] ?? "")) : "",
         leading: leading >= 0 && fold(line[leading]) === "dan dau",
+        parts: partCols.map((x) => ({ label: x.label, score: num(x.c) })),
         row: grid.row + k + 1,
       });
     }
