@@ -161,13 +161,21 @@ test("after scoring and votes, the user produces the list, both minutes, the sub
     lifesoft: "Danh-sach-LIFESOFT-2026.xlsx",
   });
   expect(counts.length).toBeGreaterThan(0);
-  expect(saved).toHaveLength(5 + counts.length);
+  // Issue #12: one achievement report per proposed unit and the bloc's year-end report.
+  const achievements = saved.filter((n) => /^Bao-cao-thanh-tich-.+-2026\.docx$/.test(n));
+  const yearEnd = saved.find((n) => n === "Bao-cao-tong-ket-2026.docx");
+  expect(achievements).toContain("Bao-cao-thanh-tich-so-cong-thuong-2026.docx");
+  expect(yearEnd).toBe("Bao-cao-tong-ket-2026.docx");
+  expect(saved).toHaveLength(6 + counts.length + achievements.length);
 
   // The .docx files: their titles, the proposed unit, the meeting's number, Times New Roman.
   const want: Record<string, string[]> = {
     [submission!]: ["TỜ TRÌNH", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", SCT, "12/TTr-KTĐ"],
     [review!]: ["BIÊN BẢN HỌP BÌNH XÉT", SCT, "Hội trường Sở Công Thương"],
     ...Object.fromEntries(counts.map((n) => [n, ["BIÊN BẢN KIỂM PHIẾU"]])),
+    ...Object.fromEntries(achievements.map((n) => [n, ["BÁO CÁO THÀNH TÍCH", "Tên tập thể đề nghị: "]])),
+    ["Bao-cao-thanh-tich-so-cong-thuong-2026.docx"]: ["BÁO CÁO THÀNH TÍCH", `Tên tập thể đề nghị: ${SCT}`, CO_TINH],
+    [yearEnd!]: ["Tổng kết công tác thi đua, khen thưởng năm 2026", SCT, "TRƯỞNG KHỐI, PHÓ TRƯỞNG KHỐI NĂM 2027"],
   };
   for (const [name, needles] of Object.entries(want)) {
     const { text: body, timesNewRoman } = await docxText(readFileSync(join(downloads, name)));
