@@ -45,13 +45,14 @@ const useStyles = makeStyles({
 });
 
 /** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
+const StartStep = lazy(() => import("./components/StartStep").then((m) => ({ default: m.StartStep })));
 const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
 const VotingStep = lazy(() => import("./components/VotingStep").then((m) => ({ default: m.VotingStep })));
 const NominationStep = lazy(() => import("./components/NominationStep").then((m) => ({ default: m.NominationStep })));
 
 const EMPTY: BlocDraft = { name: "", province: "", year: new Date().getFullYear(), leader: "", deputies: [""], members: [{ name: "", shortName: "" }] };
 
-type Step = "bloc" | "scoring" | "voting" | "nomination";
+type Step = "bloc" | "start" | "scoring" | "voting" | "nomination";
 type Banner = { intent: "info" | "success" | "warning" | "error"; text: string } | null;
 type Pending = { reason: string; message: Issue } | null;
 
@@ -171,6 +172,9 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           <Tab value="bloc" data-testid={TID.stepBloc}>
             {t.tabs.bloc}
           </Tab>
+          <Tab value="start" data-testid={TID.stepStart}>
+            {t.tabs.start}
+          </Tab>
           <Tab value="scoring" data-testid={TID.stepScoring}>
             {t.tabs.scoring}
           </Tab>
@@ -182,7 +186,11 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </Tab>
         </TabList>
 
-        {step === "scoring" ? (
+        {step === "start" ? (
+          <Suspense fallback={<Spinner label={t.loading} />}>
+            <StartStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+          </Suspense>
+        ) : step === "scoring" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
             <ScoringStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
           </Suspense>

@@ -4,7 +4,7 @@ export type Lang = "vi" | "en";
 const vi = {
   appTitle: "Bình xét thi đua",
   // The step tabs (here, not in each step's strings, so the lazy steps stay out of the first load).
-  tabs: { bloc: "Khối", scoring: "Chấm điểm", voting: "Bỏ phiếu", nomination: "Đề nghị" },
+  tabs: { bloc: "Khối", start: "Đầu năm", scoring: "Chấm điểm", voting: "Bỏ phiếu", nomination: "Đề nghị" },
   appSubtitle: "Khối thi đua — chấm điểm, xếp hạng, bỏ phiếu, đề nghị khen thưởng",
   language: "English",
   languageHint: "Switch to English",
@@ -54,7 +54,7 @@ export type Strings = typeof vi;
 
 const en: Strings = {
   appTitle: "Emulation Bloc Review",
-  tabs: { bloc: "Bloc", scoring: "Scoring", voting: "Ballots", nomination: "Nomination" },
+  tabs: { bloc: "Bloc", start: "Start of year", scoring: "Scoring", voting: "Ballots", nomination: "Nomination" },
   appSubtitle: "Emulation blocs — scoring, ranking, ballots, nominations",
   language: "Tiếng Việt",
   languageHint: "Chuyển sang tiếng Việt",

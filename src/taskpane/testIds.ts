@@ -2,6 +2,7 @@
 export const TID = {
   lang: "lang-toggle",
   stepBloc: "step-bloc",
+  stepStart: "step-start",
   stepScoring: "step-scoring",
   stepVoting: "step-voting",
   stepNomination: "step-nomination",

@@ -1,0 +1,281 @@
+import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { OutputFile } from "../../app/nomination";
+import { officePlatform, workbookOpener, type ExcelHost } from "../../app/office";
+import {
+  applyRegistrationFile,
+  loadStart,
+  previewRegistrationFile,
+  produceStartFiles,
+  savePact,
+  saveRegistrations,
+  type PactDraft,
+  type RegistrationDraft,
+  type RegistrationFilePreview,
+  type StartOutcome,
+  type StartState,
+} from "../../app/start";
+import type { Issue, Where } from "../../domain/issues";
+import { deliverFile, type DeliverEnv, type DeliverResult } from "../download";
+import { START_STRINGS } from "../startStrings";
+import type { Lang, Strings } from "../strings";
+import { IssueList } from "./IssueList";
+import { NominationFiles } from "./NominationFiles";
+import { StartImport } from "./StartImport";
+import { StartPact } from "./StartPact";
+import { StartRegistrations } from "./StartRegistrations";
+import { START_TID, StartStatus, type StartReport, type StartSection } from "./StartShared";
+
+export { START_TID } from "./StartShared";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", flexWrap: "wrap", gap: "8px" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "flex-end" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+type Busy = "load" | "pact" | "registrations" | "reading" | "applying" | "produce" | "deliver" | null;
+
+/** A pause between the files of "Download all": some browsers drop downloads started in the same instant. */
+const DOWNLOAD_ALL_GAP_MS = 250;
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
+const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
+
+export interface StartStepProps {
+  host: ExcelHost;
+  lang: Lang;
+  t: Strings;
+  onSelect: (where: Where) => void;
+}
+
+/**
+ * The start of the year (issue #12): the emulation pact and each unit's registration. What the
+ * pane shows is always read from the workbook (loadStart) when the step opens and after every save.
+ */
+export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
+  const s = useStyles();
+  const ss = START_STRINGS[lang];
+  const [state, setState] = useState<StartState | null>(null);
+  const [busy, setBusy] = useState<Busy>("load");
+  const [report, setReport] = useState<StartReport | null>(null);
+  /** Bumped when a form should take the workbook's values again (a read the user asked for, its own save). */
+  const [pactSeed, setPactSeed] = useState(0);
+  const [regSeed, setRegSeed] = useState(0);
+  const [preview, setPreview] = useState<RegistrationFilePreview | null>(null);
+  const [files, setFiles] = useState<OutputFile[] | null>(null);
+  const [results, setResults] = useState<Record<string, DeliverResult>>({});
+  const [stale, setStale] = useState(false);
+
+  const refused = (section: StartSection, text: string, issues: Issue[]): StartReport => ({ section, intent: "error", text, issues });
+
+  /** Runs one action: disables every button meanwhile, and reports under its section. */
+  const run = async (what: Exclude<Busy, null>, section: StartSection, action: () => Promise<StartReport | null>) => {
+    setBusy(what);
+    try {
+      const r = await action();
+      if (r) setReport(r);
+    } catch (e) {
+      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** Reads the workbook again; a refusal is returned as the step's report. */
+  const reload = async (): Promise<{ state: StartState } | { report: StartReport }> => {
+    const out = await loadStart(host);
+    if (!out.ok) return { report: refused("load", out.issues[0]?.message[lang] ?? t.unexpected, out.issues) };
+    setState(out.state);
+    return { state: out.state };
+  };
+
+  /** Files made from an earlier read no longer match the workbook. */
+  const dropFiles = () => {
+    if (files) setStale(true);
+    setFiles(null);
+    setResults({});
+  };
+
+  const refresh = () =>
+    run("load", "load", async () => {
+      const r = await reload();
+      if ("report" in r) return r.report;
+      dropFiles();
+      setPreview(null);
+      setPactSeed((n) => n + 1);
+      setRegSeed((n) => n + 1);
+      const st = r.state;
+      const registered = st.registrations.filter((x) => x.awards.length > 0).length;
+      const text = [ss.loaded(registered, st.registrations.length), ...(st.pact ? [] : [ss.loadedNoPact])].join(" ");
+      return { section: "load", intent: st.issues.some((i) => i.severity === "error") ? "warning" : "info", text, issues: [] };
+    });
+
+  useEffect(() => {
+    void refresh();
+    // Read once when the step opens; later reads are the user's choice (Read again) and every save.
+  }, [host]);
+
+  /** A save's outcome: on "written", the workbook is read again and the section's form takes its values. */
+  const afterSave = async (section: StartSection, out: StartOutcome, reseed: () => void): Promise<StartReport> => {
+    if (out.kind !== "written") return refused(section, ss.notSaved, out.issues);
+    dropFiles();
+    const r = await reload();
+    if ("report" in r) return r.report;
+    reseed();
+    return { section, intent: out.issues.some((i) => i.severity === "warning") ? "warning" : "success", text: ss.saved(out.sheets), issues: out.issues };
+  };
+
+  const savePactDraft = (d: PactDraft) => run("pact", "pact", async () => afterSave("pact", await savePact(host, d), () => setPactSeed((n) => n + 1)));
+
+  const saveRegs = (regs: RegistrationDraft[]) =>
+    run("registrations", "registrations", async () => afterSave("registrations", await saveRegistrations(host, regs), () => setRegSeed((n) => n + 1)));
+
+  const readFile = (bytes: Uint8Array) =>
+    run("reading", "import", async () => {
+      setPreview(null);
+      const r = await previewRegistrationFile(host, bytes);
+      if (r.kind === "rejected") return refused("import", ss.rejected, r.issues);
+      if (r.preview.changes.length === 0) return { section: "import", intent: "info", text: ss.nothing, issues: r.preview.issues };
+      setPreview(r.preview);
+      const warn = r.preview.issues.length > 0;
+      return warn ? { section: "import", intent: "warning", text: ss.changes(r.preview.changes.length), issues: r.preview.issues } : null;
+    });
+
+  const applyFile = (p: RegistrationFilePreview) =>
+    run("applying", "import", async () => {
+      const out = await applyRegistrationFile(host, p);
+      setPreview(null);
+      return afterSave("import", out, () => setRegSeed((n) => n + 1));
+    });
+
+  const produce = () =>
+    run("produce", "output", async () => {
+      const out = await produceStartFiles(host);
+      if (!out.ok) {
+        setFiles(null);
+        return refused("output", ss.notProduced, out.issues);
+      }
+      setFiles(out.files);
+      setResults({});
+      setStale(false);
+      return { section: "output", intent: "success", text: ss.produced(out.files.length), issues: out.issues };
+    });
+
+  const deliver = (f: OutputFile) =>
+    run("deliver", "output", async () => {
+      const r = await deliverFile(f, deliverEnv());
+      setResults((x) => ({ ...x, [f.name]: r }));
+      return null;
+    });
+
+  const deliverAll = () =>
+    run("deliver", "output", async () => {
+      const list = files ?? [];
+      const env = deliverEnv();
+      for (const [i, f] of list.entries()) {
+        if (i > 0) await wait(DOWNLOAD_ALL_GAP_MS);
+        const r = await deliverFile(f, env);
+        setResults((x) => ({ ...x, [f.name]: r }));
+      }
+      return null;
+    });
+
+  if (!state) {
+    return busy === "load" ? <Spinner label={t.loading} /> : <StartStatus report={report} section="load" lang={lang} t={t} onSelect={onSelect} />;
+  }
+
+  const off = busy !== null;
+  const status = (section: StartSection) => <StartStatus report={report} section={section} lang={lang} t={t} onSelect={onSelect} />;
+  const issuesOf = (section: StartSection) => (report?.section === section ? report.issues : []);
+
+  return (
+    <div className={s.root}>
+      <Caption1 className={s.muted}>{ss.help}</Caption1>
+      {!state.bloc && (
+        <MessageBar intent="warning" data-testid={START_TID.noBloc}>
+          <MessageBarBody>{ss.noBloc}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={s.head}>
+        <Subtitle2 as="h2">{ss.pactTitle}</Subtitle2>
+        <Button size="small" disabled={off} onClick={() => void refresh()} data-testid={START_TID.refresh}>
+          {busy === "load" ? ss.refreshing : ss.refresh}
+        </Button>
+      </div>
+      {status("load")}
+      <IssueList issues={state.issues} lang={lang} t={t} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
+
+      <section aria-label={ss.pactTitle} className={s.root}>
+        <StartPact
+          key={pactSeed}
+          pact={state.pact}
+          lang={lang}
+          disabled={off}
+          saving={busy === "pact"}
+          issues={issuesOf("pact")}
+          onSave={(d) => void savePactDraft(d)}
+          onInvalid={() => setReport({ section: "pact", intent: "error", text: ss.fixFields, issues: [] })}
+        />
+        {status("pact")}
+      </section>
+
+      <Divider />
+      <section aria-label={ss.regTitle} className={s.root}>
+        <Subtitle2 as="h2">{ss.regTitle}</Subtitle2>
+        <MessageBar intent="info" data-testid={START_TID.hint}>
+          <MessageBarBody>{ss.regHint}</MessageBarBody>
+        </MessageBar>
+        {!state.hasRegistrationSheet && (
+          <Caption1 className={s.muted} data-testid={START_TID.noRegSheet}>
+            {ss.noRegSheet}
+          </Caption1>
+        )}
+        <StartRegistrations
+          key={regSeed}
+          registrations={state.registrations}
+          awards={state.awards}
+          lang={lang}
+          disabled={off}
+          saving={busy === "registrations"}
+          issues={issuesOf("registrations")}
+          onSave={(regs) => void saveRegs(regs)}
+        />
+        {status("registrations")}
+        <StartImport
+          preview={preview}
+          awards={state.awards}
+          lang={lang}
+          disabled={off}
+          reading={busy === "reading"}
+          applying={busy === "applying"}
+          onFile={(bytes) => void readFile(bytes)}
+          onUnreadable={(problem) => setReport({ section: "import", intent: "error", text: `${t.unexpected}: ${problem}`, issues: [] })}
+          onApply={(p) => void applyFile(p)}
+          onCancel={() => {
+            setPreview(null);
+            setReport(null);
+          }}
+        />
+        {status("import")}
+      </section>
+
+      <Divider />
+      <section aria-label={ss.outputTitle} className={s.root}>
+        <Subtitle2 as="h2">{ss.outputTitle}</Subtitle2>
+        <div className={s.actions}>
+          <Button appearance="primary" disabled={off} onClick={() => void produce()} data-testid={START_TID.produce}>
+            {busy === "produce" ? ss.producing : ss.produce}
+          </Button>
+        </div>
+        {status("output")}
+        {stale && !files && <Caption1 className={s.muted}>{ss.stale}</Caption1>}
+        {files && files.length > 0 && (
+          <NominationFiles files={files} results={results} lang={lang} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
+        )}
+      </section>
+    </div>
+  );
+}
