@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Text, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { PactDraft } from "../../app/start";
 import type { Issue } from "../../domain/issues";
@@ -13,6 +13,7 @@ const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "6px" },
   item: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", gap: "4px", alignItems: "start" },
   muted: { color: tokens.colorNeutralForeground3 },
+  problem: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
   fieldset: { display: "flex", flexDirection: "column", gap: "8px", border: "0", padding: "0", margin: "0", minWidth: "0" },
 });
@@ -56,6 +57,7 @@ export function StartPact({ pact, lang, disabled, saving, issues, onSave, onInva
   const ss = START_STRINGS[lang];
   const [d, setD] = useState<PactDraft>(() => (pact ? { ...pact, commitments: pact.commitments.length ? [...pact.commitments] : [""] } : emptyPact()));
   const [tried, setTried] = useState(false);
+  const listProblem = fieldMessage(issues, lang, "commitments", true);
   const dateProblem = tried && !pactDateOk(d.signedOn) ? ss.badDate : undefined;
   const setCommitment = (i: number, v: string) => setD({ ...d, commitments: d.commitments.map((c, k) => (k === i ? v : c)) });
 
@@ -80,6 +82,11 @@ export function StartPact({ pact, lang, disabled, saving, issues, onSave, onInva
       </div>
       <fieldset className={s.fieldset}>
         <legend>{ss.commitments}</legend>
+        {listProblem && (
+          <Text role="alert" className={s.problem}>
+            {listProblem}
+          </Text>
+        )}
         {d.commitments.length === 0 && <Caption1 className={s.muted}>{ss.noCommitments}</Caption1>}
         <ol className={s.list}>
           {d.commitments.map((c, i) => (

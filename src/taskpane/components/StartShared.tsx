@@ -59,7 +59,7 @@ export function StartStatus({ report, section, lang, t, onSelect }: { report: St
 }
 
 /** The form-field issues of an outcome for one field ("signedOn", "commitments.2", "registrations.3.targets"…), in the pane's language. */
-export const fieldMessage = (issues: Issue[], lang: Lang, field: string): string | undefined => {
-  const hit = issues.filter((i) => i.field === field || i.field?.startsWith(`${field}.`));
+export const fieldMessage = (issues: Issue[], lang: Lang, field: string, exact = false): string | undefined => {
+  const hit = issues.filter((i) => i.field === field || (!exact && i.field?.startsWith(`${field}.`)));
   return hit.length ? hit.map((i) => i.message[lang]).join(" ") : undefined;
 };
