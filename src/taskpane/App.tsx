@@ -41,6 +41,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  // Five steps do not fit one line at 320 px: the tabs wrap.
+  tabs: { flexWrap: "wrap" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, padding: "8px 0", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
@@ -168,7 +170,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </Button>
         </header>
 
-        <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
+        <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
           <Tab value="bloc" data-testid={TID.stepBloc}>
             {t.tabs.bloc}
           </Tab>
