@@ -136,6 +136,7 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
   const readFile = (bytes: Uint8Array) =>
     run("reading", "import", async () => {
       setPreview(null);
+      setReport(null);
       const r = await previewRegistrationFile(host, bytes);
       if (r.kind === "rejected") return refused("import", ss.rejected, r.issues);
       if (r.preview.changes.length === 0) return { section: "import", intent: "info", text: ss.nothing, issues: r.preview.issues };
