@@ -288,6 +288,11 @@ module.exports = async (env = {}, argv = {}) => {
       server: { type: "https", options: httpsOptions },
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
+      // The root URL leads to the preview (it was a 404): the page a newcomer wants first (issue #14).
+      setupMiddlewares: (middlewares, devServer) => {
+        devServer.app.get("/", (_req, res) => res.redirect(302, "/preview.html"));
+        return middlewares;
+      },
       open: false,
       hot: true,
       client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },

@@ -16,6 +16,21 @@ afterAll(async () => {
   await preview?.stop();
 });
 
+test("the server's root leads to the preview; taskpane.html opened outside Excel says what it is (issue #14 items 6, 8)", async () => {
+  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
+  const page = await context.newPage();
+  const { outside, problems } = watch(page);
+  await page.goto(`${preview!.base}/`);
+  expect(new URL(page.url()).pathname).toBe("/preview.html");
+  await page.goto(`${preview!.base}/taskpane.html`);
+  // Outside an Office client Office.onReady resolves with host null (learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in).
+  await page.locator("#outside-excel").waitFor({ timeout: 30_000 });
+  await expect(page.locator("#outside-excel").textContent()).resolves.toContain("chỉ chạy bên trong Excel");
+  expect(problems).toEqual([]);
+  expect(outside).toEqual([]);
+  await context.close();
+});
+
 test("the bloc's own table is pasted into the grid and its score sheets inserted", async () => {
   const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
   const page = await context.newPage();
