@@ -172,6 +172,12 @@ export function formatValue(value: CellScalar | null, format: string): string {
   } else if (value === 0 && sections.length >= 3) section = sections[2];
   if (/^general$/i.test(section.trim())) return (negativeSection ? "" : "") + formatGeneral(negativeSection ? Math.abs(value) : value);
   const cleaned = section.replace(/\[[^\]]*\]/g, "");
+  // "General" beside literal text ('"0 hoặc "General'): the number as General shows it, within the text.
+  const general = /general/i.exec(cleaned.replace(/"[^"]*"/g, (m) => " ".repeat(m.length)));
+  if (general) {
+    const lit = (x: string) => x.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
+    return (value < 0 && !negativeSection ? "-" : "") + lit(cleaned.slice(0, general.index)) + formatGeneral(Math.abs(value)) + lit(cleaned.slice(general.index + 7));
+  }
   if (isDateFormat(cleaned)) return formatDate(value, cleaned);
   return formatNumberSection(value, cleaned, negativeSection);
 }

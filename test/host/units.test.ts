@@ -118,6 +118,10 @@ describe("number formats", () => {
     ["văn bản", "@", "văn bản"],
     [true, "General", "TRUE"],
     [3.14159, "0.00", "3.14"],
+    // Literal text beside General, as Excel's custom formats allow (learn.microsoft.com/office "Review guidelines for customizing a number format": text in quotes with any code).
+    [10, '"0 hoặc "General', "0 hoặc 10"],
+    [2.5, '"0 hoặc "General', "0 hoặc 2.5"],
+    [3, 'General" điểm"', "3 điểm"],
   ])("%p with %p -> %p", (v, f, out) => {
     expect(formatValue(v, f)).toBe(out);
   });

@@ -56,6 +56,9 @@ export type TotalKey = (typeof TOTALS)[number];
 
 export const INPUT_FILL = "#FFF2CC";
 
+/** The max cell of an all-or-nothing criterion shows "0 hoặc <max>" (a number format: the cell's value stays the max). */
+export const ALL_OR_NOTHING_FORMAT = '"0 hoặc "General';
+
 /** Sheet names: the short name (or the full name cut to fit), unique, legal, never a reserved sheet's. */
 export function unitSheetNames(members: Member[], reserved: string[]): string[] {
   const taken = new Set(reserved.map(nameKey));
@@ -259,6 +262,8 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
   flat.forEach(({ node, depth }, i) => {
     const r = first + i;
     if (!isLeaf(node)) p.formats.push({ range: rangeAddress(r, 0, 1, COL.counted + 1), format: { bold: true, fill: depth === 0 ? "#DDEBF7" : undefined } });
+    // All or nothing (yes/no, a fixed deduction): the max cell reads "0 hoặc 10", its value still the number (issue #14 item 5).
+    else if (isAllOrNothing(node) && !node.noPoints) p.formats.push({ range: A(r, COL.max), format: { numberFormat: ALL_OR_NOTHING_FORMAT } });
   });
   p.columnWidths.push(
     { column: "A", width: 36 },
@@ -287,7 +292,13 @@ export function unitSheetPlan(input: UnitSheetInput): { plan: SheetPlan; map: Un
     const na = !!node.mayBeNotAssessed && isContent(node);
     const orNa = na ? ` hoặc ${NOT_ASSESSED} (không đánh giá) / or ${NOT_ASSESSED} (not assessed)` : "";
     const v: Validation = isAllOrNothing(node)
-      ? { range: "", rule: { kind: "list", source: ["0", String(max), ...(na ? [NOT_ASSESSED] : [])] }, error: { title: "Đủ điểm hoặc 0", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.${orNa}` } }
+      ? {
+          range: "",
+          rule: { kind: "list", source: ["0", String(max), ...(na ? [NOT_ASSESSED] : [])] },
+          error: { title: "Đủ điểm hoặc 0", message: `Chỉ nhập 0 hoặc ${max}. / Enter 0 or ${max}.${orNa}` },
+          // Said before typing, not learnt from a refusal (issue #14 item 5).
+          prompt: { title: "Đủ điểm hoặc 0", message: `Tiêu chí này chỉ nhận 0 hoặc ${max}. / This criterion takes 0 or ${max} only.` },
+        }
       : {
           range: "",
           rule: { kind: "custom", formula: `=${na ? `OR(${x}="${NOT_ASSESSED}",` : ""}AND(ISNUMBER(${x}),${x}>=0,${x}<=${max},ROUND(${x}/${step},9)=INT(ROUND(${x}/${step},9)))${na ? ")" : ""}` },
