@@ -20,6 +20,8 @@ import { leadershipSheetPlan, type LeadershipRow } from "../workbook/bloc/leader
 import { settingsSheetPlan } from "../workbook/scoring/settingsSheet";
 import { sectionName } from "../workbook/scoring/summarySheet";
 import { catalogueSheetPlan } from "../workbook/nomination/catalogueSheet";
+import { loadStart, produceStartFiles, saveRegistrations, savePact } from "../app/start";
+import { findAward } from "../domain/start/model";
 
 export interface RunReport {
   ok: boolean;
@@ -30,8 +32,10 @@ export interface RunReport {
   /** Each vote's count, in scenario order (a revote's round 2 right after its round 1). */
   votes: CountResult[];
   leadership: { year: number; leader: string; deputies: string[] } | null;
-  /** The proposed list, and the documents and exports produced. */
+  /** The proposed list, and the documents and exports produced (the start-of-year documents first, when produced). */
   nomination: { list: Proposal[]; files: OutputFile[] } | null;
+  /** The start of the year's documents (the pact, the registration list). */
+  start: { files: OutputFile[] } | null;
 }
 
 type BallotInput = NonNullable<NonNullable<Scenario["votes"]>[number]["ballots"]>[number];
@@ -78,7 +82,39 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       return { ok: w.ok, issues: w.issues };
     });
   }
+  // The start of the year (issue #12): the pact and the registrations, after the criteria are set (the pact copies them) and before the scores.
+  const st = scenario.start;
+  let catalogueWritten = false;
+  const playStart = async () => {
+    if (!blocOk || !st) return;
+    const cat = scenario.nomination?.catalogue;
+    if (cat && st.registrations) {
+      catalogueWritten = await step("nomination: award catalogue", async () => {
+        const w = await writeSheets(host, [catalogueSheetPlan(cat)], await readWorkbook(host, {}));
+        return { ok: w.ok, issues: w.issues };
+      });
+    }
+    if (st.pact) {
+      const p = st.pact;
+      await step("start: pact", async () => {
+        const out = await savePact(host, { theme: p.theme ?? "", place: p.place ?? "", signedOn: p.signedOn ?? "", commitments: p.commitments ?? [] });
+        return { ok: out.kind === "written", issues: out.issues.map((i) => (i.field ? { ...i, field: `start.pact.${i.field.replace(/\.(\d+)(?=\.|$)/g, "[$1]")}` } : i)) };
+      });
+    }
+    if (st.registrations) {
+      const regs = st.registrations;
+      await step("start: registrations", async () => {
+        const loaded = await loadStart(host);
+        if (!loaded.ok) return { ok: false, issues: loaded.issues };
+        // Award names as the scenario may give them → the catalogue's ids (an unknown one is passed on and refused).
+        const drafts = regs.map((r) => ({ unit: fullName(r.unit), awards: r.awards.map((a) => findAward(loaded.state.awards, a)?.id ?? a), targets: r.targets ?? "" }));
+        const out = await saveRegistrations(host, drafts);
+        return { ok: out.kind === "written", issues: out.issues.map((i) => (i.field ? { ...i, field: `start.${i.field.replace(/\.(\d+)(?=\.|$)/g, "[$1]")}` } : i)) };
+      });
+    }
+  };
   const sc = scenario.scoring;
+  if (!sc) await playStart();
   if (blocOk && sc) {
     const table = sc.template ? templateById(sc.template)?.table : sc.criteria;
     const inserted = await step("scoring: insert", async () => {
@@ -92,6 +128,7 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       const out = await insertScoring(host, { template: sc.template, password: sc.password });
       return { ok: out.kind === "inserted", issues: out.issues };
     });
+    await playStart();
     if (inserted && table && sc.scores?.length) {
       await step("scoring: enter scores", async () => {
         const inputs = sc.scores!.map((u) => ({ unit: u.unit, entries: { ...(u.ratio !== undefined ? filled(table, u.ratio) : {}), ...(u.entries ?? {}) } }));
@@ -262,7 +299,7 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       const t = nom.meeting?.time?.split(":").map(Number);
       return d ? new Date(d[2], d[1] - 1, d[0], t?.[0] ?? 8, t?.[1] ?? 0) : undefined;
     })();
-    if (nom.catalogue) {
+    if (nom.catalogue && !catalogueWritten) {
       await step("nomination: award catalogue", async () => {
         const w = await writeSheets(host, [catalogueSheetPlan(nom.catalogue!)], await readWorkbook(host, {}));
         return { ok: w.ok, issues: w.issues };
@@ -308,5 +345,16 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
     }
     nomination = { list, files };
   }
-  return { ok: steps.every((s) => s.ok), host, steps, results, votes, leadership, nomination };
+  let start: RunReport["start"] = null;
+  if (blocOk && st && st.files !== false && (st.pact || st.registrations)) {
+    await step("start: documents", async () => {
+      const out = await produceStartFiles(host);
+      if (out.ok) start = { files: out.files };
+      return { ok: out.ok, issues: out.issues };
+    });
+    // Written beside the other documents (the start of the year's first).
+    const s0 = start as RunReport["start"];
+    if (s0 && nomination) nomination = { ...nomination, files: [...s0.files, ...nomination.files] };
+  }
+  return { ok: steps.every((s) => s.ok), host, steps, results, votes, leadership, nomination, start };
 }

@@ -157,6 +157,35 @@ export const NominationInputSchema = z
   })
   .strict();
 
+export const StartInputSchema = z
+  .object({
+    pact: z
+      .object({
+        theme: text.optional().describe("Chủ đề, khẩu hiệu thi đua / the year's theme"),
+        place: text.optional().describe("Địa điểm ký / where it is signed"),
+        signedOn: text.optional().describe("Ngày ký, dd/mm/yyyy / the signing date"),
+        commitments: z.array(text).max(100).optional().describe("Nội dung giao ước / the units' common commitments, in order"),
+      })
+      .strict()
+      .optional()
+      .describe("Giao ước thi đua: the emulation pact signed at the launch meeting (sheet Giao ước thi đua)"),
+    registrations: z
+      .array(
+        z
+          .object({
+            unit: text.describe("A member's full or short name"),
+            awards: z.array(text).max(50).describe("Award ids or names of the catalogue the unit registers for"),
+            targets: text.optional().describe("Chỉ tiêu đăng ký / the unit's own targets"),
+          })
+          .strict(),
+      )
+      .max(500)
+      .optional()
+      .describe("Đăng ký thi đua: each unit's registration (sheet Đăng ký thi đua); members left out are not registered"),
+    files: z.boolean().optional().describe("Also produce the pact and the registration list as .docx (default true)"),
+  })
+  .strict();
+
 export const ScenarioSchema = z
   .object({
     $schema: z.string().optional(),
@@ -168,6 +197,7 @@ export const ScenarioSchema = z
       .max(50)
       .optional()
       .describe("Earlier years' leaders and deputies (sheet Trưởng khối các năm), which rotation reads: full or short names"),
+    start: StartInputSchema.optional().describe("The start of the year: the pact and the registrations, played after the criteria are set and before the scores"),
     scoring: ScoringSchema.optional().describe("Criteria, score sheets and the units' scores"),
     votes: z.array(VoteInputSchema).max(50).optional().describe("Secret-ballot votes: awards, next year's leader and deputies"),
     leadership: LeadershipInputSchema.optional().describe("Write next year's bloc leader and deputies"),

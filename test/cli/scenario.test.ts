@@ -50,10 +50,13 @@ describe("scenario files", () => {
     if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
     const report = await runScenario(parsed.scenario);
     expect(report.ok).toBe(true);
-    expect(report.steps.slice(0, 5).map((s) => [s.step, s.ok, s.syncs])).toEqual([
+    expect(report.steps.slice(0, 7).map((s) => [s.step, s.ok, s.syncs])).toEqual([
       ["bloc", true, 2],
       ["leadership history", true, 2],
       ["scoring: insert", true, 2],
+      // The start of the year (issue #12): the pact and the registrations, once the criteria are set, before the scores.
+      ["start: pact", true, 2],
+      ["start: registrations", true, 3],
       ["scoring: enter scores", true, 2],
       ["scoring: validate", true, 1],
     ]);
