@@ -70,6 +70,12 @@ export interface NominationState {
   proposals: Proposal[];
   list: Proposal[];
   leadership: LeadershipRow[];
+  /**
+   * The units' registrations of the start of the year (đăng ký thi đua): per unit, the award ids it
+   * registered for; null when the workbook has no registration list (the engine then checks nothing
+   * and warns once, `nomination.registration.none`).
+   */
+  registrations: Registrations;
   /** Where the summary's columns are, for linked formulas. */
   summaryCols: { stt: number; unit: number; total: number; rank: number } | null;
   issues: Issue[];
@@ -118,8 +124,24 @@ function awardVote(rounds: VoteRecord[], counts: Record<string, CountResult>): (
 /** An award vote without the app's bookkeeping. */
 const plain = (v: AwardVote & { roundOf: Record<string, string> }): AwardVote => ({ award: v.award, voteId: v.voteId, final: v.final, elected: v.elected, candidates: v.candidates, denominator: v.denominator, ruleText: v.ruleText, rule: v.rule });
 
-/** Reads everything the nomination needs (two round trips) and proposes the list. */
-export async function loadNomination(host: ExcelHost): Promise<{ ok: true; state: NominationState } | { ok: false; issues: Issue[] }> {
+/** Per unit, the award ids it registered for at the start of the year; null = no registration list. */
+export type Registrations = { unit: string; awards: string[] }[] | null;
+
+/**
+ * The workbook's registration list (issue #12: the "Đăng ký thi đua" sheet), as the engine takes it.
+ * Wired to readRegistrationSheet at merge (its rows' unit and awards; its issues into the state's);
+ * until then the workbook has no list: null.
+ */
+export function registrationsOf(read: WorkbookRead): Registrations {
+  void read;
+  return null;
+}
+
+/**
+ * Reads everything the nomination needs (two round trips) and proposes the list. `registrations`
+ * replaces the workbook's registration list (tests, and callers holding one already).
+ */
+export async function loadNomination(host: ExcelHost, opts: { registrations?: Registrations } = {}): Promise<{ ok: true; state: NominationState } | { ok: false; issues: Issue[] }> {
   let first: WorkbookRead;
   try {
     first = await readWorkbook(host, { sheets: [...BASE_READ.sheets], sheetsOfNames: [...BASE_READ.sheetsOfNames] });
@@ -133,10 +155,10 @@ export async function loadNomination(host: ExcelHost): Promise<{ ok: true; state
   } catch (e) {
     return { ok: false, issues: [readFailed(e)] };
   }
-  return { ok: true, state: stateOf(read) };
+  return { ok: true, state: stateOf(read, opts.registrations === undefined ? registrationsOf(read) : opts.registrations) };
 }
 
-function stateOf(read: WorkbookRead): NominationState {
+function stateOf(read: WorkbookRead, registrations: Registrations): NominationState {
   const voting = contextOf(read);
   // A sheet the nomination is drawn from whose last write stopped part-way (those it writes itself are finished by writing them again).
   const writes = [CATALOGUE_SHEET, MEETING_SHEET, NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes].map(nameKey);
@@ -184,7 +206,7 @@ function stateOf(read: WorkbookRead): NominationState {
   for (const v of votes) {
     if (!v.final) issues.push(error("nomination.vote.notFinal", say(`Cuộc bỏ phiếu ${v.voteId} (${v.award}) chưa có kết quả cuối cùng: kiểm phiếu, xử lý bằng phiếu hoặc bỏ phiếu lại trước.`, `Vote ${v.voteId} (${v.award}) has no final result yet: count, settle the tie or revote first.`)));
   }
-  const out = nominate({ catalogue, standings, votes: votes.map(plain), overrides: meeting.overrides });
+  const out = nominate({ catalogue, standings, votes: votes.map(plain), overrides: meeting.overrides, registrations });
   // A proposal's figures come from the round its unit last stood in.
   const fix = (p: Proposal): Proposal => {
     const v = votes.find((x) => x.voteId === p.voteId);
@@ -209,6 +231,7 @@ function stateOf(read: WorkbookRead): NominationState {
     proposals: out.proposals.map(fix),
     list: out.list.map(fix),
     leadership: lr?.exists ? readLeadershipSheet(gridOf(lr)).rows : [],
+    registrations,
     summaryCols: summary.cols,
     issues: [...issues, ...out.issues],
   };
@@ -249,8 +272,22 @@ export function achievementInputs(state: NominationState, at: Date = new Date(),
       units: ranked,
       votes: unitVotes,
       awards,
+      registration: registrationOf(state, unit),
     };
   });
+}
+
+/**
+ * The awards a unit registered for, by name in the catalogue's order (an id the catalogue lacks is
+ * kept as written, last); [] when it has no row; null when the workbook has no registration list.
+ */
+function registrationOf(state: Pick<NominationState, "registrations" | "catalogue">, unit: string): string[] | null {
+  if (state.registrations === null) return null;
+  const ids = state.registrations.filter((r) => nameKey(r.unit) === nameKey(unit)).flatMap((r) => r.awards);
+  const keys = new Set(ids.map(nameKey));
+  const known = state.catalogue.awards.filter((a) => keys.has(nameKey(a.id)));
+  const unknown = ids.filter((id, i) => cleanText(id) && !known.some((a) => nameKey(a.id) === nameKey(id)) && ids.findIndex((x) => nameKey(x) === nameKey(id)) === i).map(cleanText);
+  return [...known.map((a) => cleanText(a.name)), ...unknown];
 }
 
 /** The bloc's year-end report: the summary, the votes, the proposals and next year's leadership as the workbook holds them (issue #12 point 3). */

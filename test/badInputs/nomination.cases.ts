@@ -4,13 +4,14 @@
  * bloc edits it on "Khen thưởng" (read by `generateNomination`). Sources: DOMAIN §1 (member units),
  * §3 (the catalogue: quotas, caps, one award per achievement, Luật TĐKT 2022 Đ5), §5 (the file), §6 (names).
  */
-import { generateNomination, recordOverride, saveMeeting } from "../../src/app/nomination";
+import { generateNomination, loadNomination, recordOverride, saveMeeting } from "../../src/app/nomination";
 import { defaultCatalogue } from "../../src/domain/nomination/catalogue";
 import type { Award, Override } from "../../src/domain/nomination/model";
 import { writeSheets } from "../../src/excel/apply";
 import { readWorkbook } from "../../src/excel/read";
 import type { MeetingRecord } from "../../src/workbook/nomination/meetingRecordSheet";
-import { catalogueSheetPlan, CATALOGUE_SHEET } from "../../src/workbook/nomination/catalogueSheet";
+import { catalogueSheetPlan, CATALOGUE_HEADERS, CATALOGUE_LAYOUT, CATALOGUE_SHEET } from "../../src/workbook/nomination/catalogueSheet";
+import { cellAddress } from "../../src/workbook/a1";
 import { tried, type BadCase, type Seen } from "./harness";
 import { blocHost, MEMBERS } from "./voting.cases";
 
@@ -37,6 +38,20 @@ function catalogue(edit: (a: Award, all: Award[]) => void): () => Promise<Seen> 
     edit(c.awards[0], c.awards);
     const w = await writeSheets(host, [catalogueSheetPlan(c)], await readWorkbook(host, {}));
     if (!w.ok) throw new Error("catalogue");
+    return tried(host, async () => (await generateNomination(host)).issues);
+  };
+}
+
+/** The "Phải đăng ký thi đua" column of the catalogue sheet, and its cell for the first award. */
+const REG_COL = Object.keys(CATALOGUE_HEADERS).indexOf("registered");
+const REG_CELL = cellAddress(CATALOGUE_LAYOUT.first, REG_COL);
+/** The default catalogue sheet, then `user` acting on it, then the list generated from it. */
+function catalogueSheet(user: (host: Awaited<ReturnType<typeof blocHost>>) => void): () => Promise<Seen> {
+  return async () => {
+    const host = await blocHost();
+    const w = await writeSheets(host, [catalogueSheetPlan(defaultCatalogue())], await readWorkbook(host, {}));
+    if (!w.ok) throw new Error("catalogue");
+    user(host);
     return tried(host, async () => (await generateNomination(host)).issues);
   };
 }
@@ -221,5 +236,43 @@ export const cases: BadCase[] = [
     code: "catalogue.priority.invalid",
     where: { sheet: CATALOGUE_SHEET },
     run: catalogue((a) => (a.priority = 0)),
+  },
+  // ---- Registration as a prerequisite (issue #12; DOMAIN §1, setting).
+  {
+    id: "nomination.catalogue.registeredPasted",
+    door: "catalogue sheet",
+    tried: "'bắt buộc' pasted into “Phải đăng ký thi đua” (past the drop-down)",
+    outcome: "refused",
+    code: "catalogue.registered.unknown",
+    where: { sheet: CATALOGUE_SHEET, cell: REG_CELL },
+    run: catalogueSheet((host) => host.userPaste(CATALOGUE_SHEET, REG_CELL, [["bắt buộc"]])),
+  },
+  {
+    id: "nomination.catalogue.registeredColumnDeleted",
+    door: "catalogue sheet",
+    tried: "the “Phải đăng ký thi đua” column deleted (as on a sheet written before it)",
+    outcome: "accepted",
+    why: "DOMAIN §1 (setting): an older sheet reads as not requiring registration, as before the column existed",
+    // The bloc here has no scores yet ("Tổng hợp" missing is its own error): only the catalogue's reading is judged.
+    run: async () => {
+      const host = await blocHost();
+      const w = await writeSheets(host, [catalogueSheetPlan(defaultCatalogue())], await readWorkbook(host, {}));
+      if (!w.ok) throw new Error("catalogue");
+      host.userDeleteColumns(CATALOGUE_SHEET, REG_COL + 1, 1);
+      return tried(host, async () => {
+        const loaded = await loadNomination(host);
+        if (!loaded.ok) return loaded.issues;
+        if (!loaded.state.catalogueInWorkbook || loaded.state.catalogue.awards.some((a) => a.prerequisites.registered)) throw new Error("the sheet was not read as not requiring registration");
+        return loaded.state.issues.filter((i) => i.where?.sheet === CATALOGUE_SHEET || i.code.includes("catalogue"));
+      });
+    },
+  },
+  {
+    id: "nomination.registration.none",
+    door: "catalogue sheet",
+    tried: "titles requiring registration in a workbook without a registration list",
+    outcome: "warned",
+    code: "nomination.registration.none",
+    run: catalogueSheet(() => undefined),
   },
 ];

@@ -20,7 +20,7 @@ const PARTY_LEGAL_BASIS = "Quy định về công tác khen thưởng của Ban 
 /** ≥ 80% of the bloc's members (the prosecution sector's rule for flags, DOMAIN §3): a setting. */
 const flagRule = (): Rule => ({ percent: 80, comparison: ">=", denominator: "members", quorum: null });
 
-const prereq = (p: Partial<Prerequisites>): Prerequisites => ({ maxRank: null, leading: false, votePassed: false, chosen: false, ...p, bands: [...(p.bands ?? [])] });
+const prereq = (p: Partial<Prerequisites>): Prerequisites => ({ maxRank: null, leading: false, votePassed: false, chosen: false, registered: false, ...p, bands: [...(p.bands ?? [])] });
 
 /**
  * The rules in force the default conditions follow (DOMAIN §3, checked 2026-12), printed in the
@@ -32,7 +32,18 @@ export const RULE_NOTES = {
   provinceFlag: "Luật Thi đua, khen thưởng 2022, Điều 26: tặng tập thể dẫn đầu phong trào thi đua của cụm, khối thi đua",
   excellentCollective:
     "Điều kiện nội bộ của đơn vị (tỷ lệ cán bộ hoàn thành nhiệm vụ, Lao động tiên tiến, Chiến sĩ thi đua cơ sở) khối không kiểm tra được: chỉ đề nghị khi hội nghị chọn",
+  /**
+   * Registration (DOMAIN §1, setting). Luật Thi đua, khen thưởng 2003 Đ10.1.b made "đăng ký tham gia
+   * thi đua" a ground for titles; the 2022 law does not require it (Bộ Nội vụ, answer of 09/04/2024),
+   * provinces' regulations still do (e.g. Ninh Thuận QĐ 02/QĐ-UBND 2015 Đ5.1). Printed in the reason.
+   */
+  registration:
+    "Quy chế thi đua, khen thưởng của tỉnh, khối: tập thể không đăng ký thi đua thì không được xét tặng danh hiệu thi đua (Luật Thi đua, khen thưởng 2022 không bắt buộc; bỏ điều kiện “Phải đăng ký thi đua” nếu quy chế không yêu cầu)",
 } as const;
+
+/** The registration rule in English, for the English reasons. */
+export const REGISTRATION_RULE_EN =
+  "the province's or bloc's emulation regulation: a collective that did not register is not considered for an emulation title (not required by the 2022 Law on Emulation and Commendation; turn the condition off if the regulation does not ask for it)";
 
 function award(a: Omit<Award, "custom" | "percentCap" | "voteRule" | "legalBasis" | "ruleNote"> & Partial<Pick<Award, "percentCap" | "legalBasis" | "ruleNote">>): Award {
   return {
@@ -45,7 +56,10 @@ function award(a: Omit<Award, "custom" | "percentCap" | "voteRule" | "legalBasis
   };
 }
 
-/** A fresh copy of the default catalogue (mutating it touches nothing shared). */
+/**
+ * A fresh copy of the default catalogue (mutating it touches nothing shared). The emulation titles
+ * require registration (DOMAIN §1, setting: RULE_NOTES.registration); the forms of reward do not.
+ */
 export function defaultCatalogue(): Catalogue {
   return {
     awards: [
@@ -56,7 +70,7 @@ export function defaultCatalogue(): Catalogue {
         level: "government",
         priority: 1,
         quota: 1,
-        prerequisites: prereq({ leading: true, votePassed: true }),
+        prerequisites: prereq({ leading: true, votePassed: true, registered: true }),
         excludesLower: true,
         ruleNote: RULE_NOTES.governmentFlag,
       }),
@@ -67,7 +81,7 @@ export function defaultCatalogue(): Catalogue {
         level: "province",
         priority: 2,
         quota: 1,
-        prerequisites: prereq({ bands: [EXCELLENT_BAND], leading: true, votePassed: true }),
+        prerequisites: prereq({ bands: [EXCELLENT_BAND], leading: true, votePassed: true, registered: true }),
         excludesLower: true,
         ruleNote: RULE_NOTES.provinceFlag,
       }),
@@ -78,7 +92,7 @@ export function defaultCatalogue(): Catalogue {
         level: "province",
         priority: 3,
         quota: null,
-        prerequisites: prereq({ bands: [EXCELLENT_BAND], chosen: true }),
+        prerequisites: prereq({ bands: [EXCELLENT_BAND], chosen: true, registered: true }),
         excludesLower: false,
         ruleNote: RULE_NOTES.excellentCollective,
       }),
@@ -154,6 +168,8 @@ export const PrerequisitesSchema = z
     votePassed: z.boolean(),
     // Added 2026-12: older scenario files and workbooks omit it.
     chosen: z.boolean().default(false),
+    // Added 2026-12 (issue #12): older files and workbooks omit it and keep their behaviour.
+    registered: z.boolean().default(false),
   })
   .strict();
 

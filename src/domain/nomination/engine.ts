@@ -1,6 +1,7 @@
 import { error, warning, type Issue, type Message } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { DENOMINATOR_WORDS, viNumber } from "../voting/model";
+import { REGISTRATION_RULE_EN, RULE_NOTES } from "./catalogue";
 import type { Award, AwardVote, Catalogue, Override, Proposal, Standing } from "./model";
 
 /**
@@ -14,6 +15,12 @@ import type { Award, AwardVote, Catalogue, Override, Proposal, Standing } from "
  *
  * For one award and one unit, the conditions are checked in this order and every one that fails
  * is listed as a reason:
+ *  0. registration: the award requires it (`registered`) and the unit did not register for it at
+ *     the start of the year (đăng ký thi đua: a provincial rule, DOMAIN §1 setting; the reason
+ *     quotes RULE_NOTES.registration). Units match the list by name key, awards by id or name key;
+ *     a unit listed twice has the awards of both rows. When the workbook has no registration list
+ *     (`registrations` null) the condition cannot be checked: units are considered as before and
+ *     one warning (`nomination.registration.none`) says so;
  *  1. rank: the unit's rank is at most `maxRank`;
  *  2. band: the unit's classification is one of `bands` (by name key);
  *  3. leading: the unit is the bloc's leading unit;
@@ -28,10 +35,10 @@ import type { Award, AwardVote, Catalogue, Override, Proposal, Standing } from "
  *     only one rung: the highest it gets. An award without `excludesLower` neither excludes nor is
  *     excluded (by default Tập thể lao động xuất sắc, Bằng khen of the Party committee and Giấy
  *     khen may come with any other award).
- *  6. percent cap: of the units meeting conditions 1–4 (the award's standard), at most
+ *  6. percent cap: of the units meeting conditions 0–4 (the award's standard), at most
  *     `percentCap`% (rounded down, at least 1 when the cap is above 0) are proposed;
  *  7. quota: at most `quota` units are proposed.
- * Caps and quotas take the units meeting 1–5 in the order of the final vote's elected list, then
+ * Caps and quotas take the units meeting 0–5 in the order of the final vote's elected list, then
  * rank, then name key; those past the cut get the cap and/or quota reason.
  *
  * The award's `ruleNote` (the rule its conditions follow) ends every reason list of the award.
@@ -48,6 +55,11 @@ export interface NominationInput {
   standings: readonly Standing[];
   votes: readonly AwardVote[];
   overrides: readonly Override[];
+  /**
+   * The registrations of the start of the year (đăng ký thi đua): per unit, the ids of the awards
+   * it registered for; null when the workbook has no registration list (nothing is checked then).
+   */
+  registrations: readonly { unit: string; awards: readonly string[] }[] | null;
 }
 
 export interface NominationResult {
@@ -106,7 +118,7 @@ function awardLookup(awards: Award[]): (s: string) => Award | undefined {
 interface Row {
   standing: Standing;
   key: string;
-  /** Conditions 1–4 met (the award's standard, the cap's base). */
+  /** Conditions 0–4 met (the award's standard, the cap's base). */
   meets: boolean;
   fails: Message[];
 }
@@ -289,6 +301,32 @@ export function nominate(input: NominationInput): NominationResult {
   }
   for (const k of conflicted) overrideOf.delete(k);
 
+  // ---- Registrations: per unit key, the awards it registered for (unknown award ids match nothing).
+  const registrations = input.registrations ?? null;
+  const registeredFor: Map<string, Set<Award>> | null = registrations === null ? null : new Map();
+  for (const r of registrations ?? []) {
+    const k = nameKey(r.unit);
+    const set = registeredFor?.get(k) ?? new Set<Award>();
+    for (const id of r.awards) {
+      const a = findAward(id);
+      if (a) set.add(a);
+    }
+    registeredFor?.set(k, set);
+  }
+  const unchecked = registeredFor === null ? awards.filter((a) => a.prerequisites.registered) : [];
+  if (unchecked.length > 0) {
+    const names = unchecked.map((a) => cleanText(a.name)).join(", ");
+    issues.push(
+      warning(
+        "nomination.registration.none",
+        say(
+          `Khối chưa có danh sách đăng ký thi đua: chưa kiểm tra điều kiện đăng ký thi đua của ${names}; các đơn vị được xét như chưa có điều kiện này.`,
+          `The bloc has no registration list: registration was not checked for ${names}; units are considered without this condition.`,
+        ),
+      ),
+    );
+  }
+
   // ---- Awards, highest first.
   const proposals: Proposal[] = [];
   /** Per unit key: the awards it is proposed for so far (after overrides). */
@@ -312,6 +350,13 @@ export function nominate(input: NominationInput): NominationResult {
     const rows: Row[] = units.map((s) => {
       const key = nameKey(s.unit);
       const fails: Message[] = [];
+      if (p.registered && registeredFor && !registeredFor.get(key)?.has(award)) {
+        fails.push(
+          award.kind === "title"
+            ? say(`Chưa đăng ký thi đua danh hiệu này (${RULE_NOTES.registration})`, `Not registered for this title (${REGISTRATION_RULE_EN})`)
+            : say(`Chưa đăng ký hình thức khen thưởng này (${RULE_NOTES.registration})`, `Not registered for this form of reward (${REGISTRATION_RULE_EN})`),
+        );
+      }
       if (p.maxRank !== null && (s.rank === null || s.rank > p.maxRank)) {
         const need = p.maxRank === 1 ? say("hạng 1", "rank 1") : say(`từ hạng 1 đến hạng ${p.maxRank}`, `rank 1 to ${p.maxRank}`);
         if (s.rank === null) fails.push(say(`Chưa có xếp hạng, yêu cầu ${need.vi}`, `Not ranked, ${need.en} required`));
@@ -373,7 +418,7 @@ export function nominate(input: NominationInput): NominationResult {
       const s = r.standing;
       const c = candidateOf.get(r.key);
       const computed = r.fails.length === 0;
-      const reasons = computed ? [passReason(award, s, c ? c.percent : null)] : [...r.fails];
+      const reasons = computed ? [passReason(award, s, c ? c.percent : null, p.registered && registeredFor !== null)] : [...r.fails];
       const o = overrideOf.get(pairKey(s.unit, award.id)) ?? null;
       if (o) reasons.push(say(`Hội nghị quyết định: ${cleanText(o.reason)}`, `The meeting decided: ${cleanText(o.reason)}`));
       const note = cleanText(award.ruleNote ?? "");
@@ -445,7 +490,7 @@ export function nominate(input: NominationInput): NominationResult {
 }
 
 /** "Đạt: hạng 1, Hoàn thành xuất sắc nhiệm vụ, 87,50% phiếu đồng ý". */
-function passReason(award: Award, s: Standing, percent: number | null): Message {
+function passReason(award: Award, s: Standing, percent: number | null, registered: boolean): Message {
   const vi: string[] = [];
   const en: string[] = [];
   if (s.rank !== null) {
@@ -459,6 +504,10 @@ function passReason(award: Award, s: Standing, percent: number | null): Message 
   if (award.prerequisites.chosen) {
     vi.push("hội nghị chọn đề nghị");
     en.push("chosen by the meeting");
+  }
+  if (registered) {
+    vi.push("đã đăng ký thi đua");
+    en.push("registered");
   }
   if (cleanText(s.band)) {
     vi.push(cleanText(s.band));

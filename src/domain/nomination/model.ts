@@ -30,6 +30,12 @@ export interface Prerequisites {
    * never proposed automatically.
    */
   chosen: boolean;
+  /**
+   * The unit must have registered for this award at the start of the year (đăng ký thi đua). A
+   * provincial rule, not the 2022 law's (DOMAIN §1, setting): on by default for the emulation titles.
+   * Checked only when the workbook has a registration list.
+   */
+  registered: boolean;
 }
 
 export interface Award {

@@ -54,6 +54,7 @@ export const CATALOGUE_HEADERS = {
   leading: "Phải là đơn vị dẫn đầu",
   votePassed: "Phải trúng bỏ phiếu",
   chosen: "Khối chọn đề nghị",
+  registered: "Phải đăng ký thi đua",
   excludesLower: "Loại trừ khen thấp hơn",
   votePercent: "Tỷ lệ phiếu (%)",
   comparison: "So sánh",
@@ -101,6 +102,7 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
       leading: yesNo(a.prerequisites.leading),
       votePassed: yesNo(a.prerequisites.votePassed),
       chosen: yesNo(a.prerequisites.chosen),
+      registered: yesNo(a.prerequisites.registered),
       excludesLower: yesNo(a.excludesLower),
       votePercent: a.voteRule ? a.voteRule.percent : null,
       comparison: a.voteRule ? COMPARISON_TEXT[a.voteRule.comparison] : null,
@@ -180,6 +182,11 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
     flag("leading", "Đơn vị dẫn đầu", "Có = chỉ đơn vị dẫn đầu khối (hạng 1, không đồng hạng)."),
     flag("votePassed", "Phải trúng bỏ phiếu", "Có = đơn vị phải trúng trong cuộc bỏ phiếu của danh hiệu này."),
     flag("chosen", "Khối chọn đề nghị", "Có = chỉ đề nghị đơn vị mà hội nghị chọn (ghi ở trang Hội nghị bình xét), không đề nghị tự động."),
+    flag(
+      "registered",
+      "Phải đăng ký thi đua",
+      "Có = chỉ xét đơn vị đã đăng ký thi đua danh hiệu này đầu năm (trang Đăng ký thi đua), theo quy chế thi đua của tỉnh, khối; Không = không yêu cầu.",
+    ),
     flag("excludesLower", "Loại trừ khen thấp hơn", "Có = một thành tích chỉ một hình thức khen thưởng (Luật TĐKT 2022 Điều 5): đơn vị được đề nghị mức cao hơn thì không đề nghị mức này."),
     {
       range: col("votePercent"),
@@ -238,6 +245,7 @@ export function catalogueSheetPlan(c: Catalogue): SheetPlan {
     leading: 60,
     votePassed: 60,
     chosen: 60,
+    registered: 60,
     excludesLower: 60,
     votePercent: 55,
     comparison: 50,
@@ -292,6 +300,7 @@ const HEADER_ACCEPT: Record<CatalogueColumn, string[]> = {
   leading: ["phai la don vi dan dau", "don vi dan dau", "dan dau", "leading"],
   votePassed: ["phai trung bo phieu", "trung bo phieu", "vote passed"],
   chosen: ["khoi chon de nghi", "khoi chon", "hoi nghi chon", "chosen"],
+  registered: ["phai dang ky thi dua", "dang ky thi dua", "phai dang ky", "registered"],
   excludesLower: ["loai tru khen thap hon", "loai tru", "excludes lower"],
   votePercent: ["ty le phieu (%)", "ty le phieu", "vote percent"],
   comparison: ["so sanh", "comparison"],
@@ -351,6 +360,7 @@ export type CatalogueField =
   | "prerequisites.leading"
   | "prerequisites.votePassed"
   | "prerequisites.chosen"
+  | "prerequisites.registered"
   | "voteRule.percent"
   | "voteRule.comparison"
   | "voteRule.denominator";
@@ -369,6 +379,7 @@ const FIELD_COLUMN: Record<CatalogueField, CatalogueColumn> = {
   "prerequisites.leading": "leading",
   "prerequisites.votePassed": "votePassed",
   "prerequisites.chosen": "chosen",
+  "prerequisites.registered": "registered",
   excludesLower: "excludesLower",
   voteRule: "votePercent",
   "voteRule.percent": "votePercent",
@@ -578,6 +589,8 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
     const leading = flag("leading", { vi: "đơn vị dẫn đầu", en: "leading-unit condition" });
     const votePassed = flag("votePassed", { vi: "điều kiện trúng bỏ phiếu", en: "vote-passed condition" });
     const chosen = flag("chosen", { vi: "điều kiện khối chọn đề nghị", en: "chosen-by-the-bloc condition" });
+    // A sheet written before this column (2026-12) has none: "Không", as the schema's default.
+    const registered = flag("registered", { vi: "điều kiện đăng ký thi đua", en: "registration condition" });
     const excludesLower = flag("excludesLower", { vi: "loại trừ khen thấp hơn", en: "excludes-lower setting" });
     const custom = flag("custom", { vi: "bổ sung", en: "custom setting" });
 
@@ -612,7 +625,7 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
       priority,
       quota,
       percentCap,
-      prerequisites: { maxRank, bands, leading, votePassed, chosen },
+      prerequisites: { maxRank, bands, leading, votePassed, chosen, registered },
       excludesLower,
       voteRule,
       ruleNote: paragraph(raw("ruleNote")),

@@ -10,8 +10,8 @@ import { SUBMISSION_WIDTHS } from "./submission";
  *
  * - the **báo cáo thành tích** (achievement report) each proposed unit sends with the file
  *   (Luật Thi đua, khen thưởng 2022 Đ84.1, DOMAIN §5): the form's headings, the year's facts from
- *   the workbook (scores by section, total, rank, class, the votes that concern the unit and their
- *   outcome, the award proposed) filled in, the narrative sections left for the unit with a hint.
+ *   the workbook (scores by section, total, rank, class, its registration of the start of the year,
+ *   the votes that concern the unit and their outcome, the award proposed) filled in, the narrative sections left for the unit with a hint.
  *   The form's number and name (NĐ 152/2025's annex numbers them, DOMAIN §5) is editable text.
  * - the bloc's **báo cáo tổng kết** (year-end report, seeds 000, 002, 003): its sections are data
  *   (`YEAR_END_SECTIONS`); the results table, the votes and next year's leadership are filled in,
@@ -109,9 +109,18 @@ export interface AchievementInput {
   votes: UnitVote[];
   /** The awards the bloc proposes for the unit, in list order. */
   awards: string[];
+  /**
+   * The awards the unit registered for at the start of the year (đăng ký thi đua, issue #12), by
+   * name, in the catalogue's order; [] = it did not register; null = the workbook has no registration list.
+   */
+  registration: string[] | null;
 }
 
 const fillYear = (s: string, year: number) => s.replace(/\{year\}/g, String(year)).replace(/\{next\}/g, String(year + 1));
+
+/** The registration line when the workbook has no registration list, and when the unit registered for nothing. */
+export const NO_REGISTRATION_LIST = "Không có danh sách đăng ký";
+export const NOT_REGISTERED = "Chưa đăng ký";
 
 /** The bloc's figures for one unit, as sentences ("- Tổng điểm: 95,5; …"). */
 export function achievementFacts(input: AchievementInput): string[] {
@@ -123,6 +132,8 @@ export function achievementFacts(input: AchievementInput): string[] {
     out.push(`- Điểm theo từng phần: ${r.parts.length ? r.parts.map((p) => `${p.label}: ${score(p.score)}`).join("; ") : DOTS}.`);
     out.push(`- Tổng điểm: ${score(r.total)}; xếp hạng: ${r.rank === null ? DOTS : `${r.rank}/${input.units}`}${r.leading ? " (đơn vị dẫn đầu Khối)" : ""}; xếp loại: ${cleanText(r.band) || DOTS}.`);
   }
+  const reg = input.registration;
+  out.push(`- Đăng ký thi đua năm ${input.bloc.year}: ${reg === null ? NO_REGISTRATION_LIST : reg.length ? reg.map(cleanText).join("; ") : NOT_REGISTERED}.`);
   for (const v of input.votes) {
     const round = v.round > 1 ? ` (lần ${v.round})` : "";
     out.push(`- ${cleanText(v.title)}${round}: ${v.votes} phiếu đồng ý, đạt ${pct(v.percent)}; ${v.elected ? "được chọn" : v.passes ? "đạt tỷ lệ nhưng không được chọn" : "không đạt tỷ lệ"}.`);

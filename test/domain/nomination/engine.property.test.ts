@@ -34,7 +34,8 @@ const awardArb = (a: Award): fc.Arbitrary<Award> =>
     excludesLower: fc.boolean(),
     maxRank: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null, freq: 3 }),
     votePassed: fc.boolean(),
-  }).map(({ maxRank, votePassed, ...r }) => ({ ...a, ...r, prerequisites: { ...a.prerequisites, maxRank, votePassed } }));
+    registered: fc.boolean(),
+  }).map(({ maxRank, votePassed, registered, ...r }) => ({ ...a, ...r, prerequisites: { ...a.prerequisites, maxRank, votePassed, registered } }));
 
 const votesArb: fc.Arbitrary<AwardVote[]> = fc.array(
   fc.record({
@@ -67,12 +68,25 @@ const overridesArb: fc.Arbitrary<Override[]> = fc.array(
   { maxLength: 4 },
 );
 
+/** The registration list (DOMAIN §1): none, or units (some spelled differently, some twice) with award ids. */
+const registrationsArb: fc.Arbitrary<NominationInput["registrations"]> = fc.option(
+  fc.array(
+    fc.record({
+      unit: fc.constantFrom(...NAMES, NAMES[0].toUpperCase(), "Sở Ngoại vụ"),
+      awards: fc.subarray([...AWARDS.map((a) => a.id), "huan-chuong"]),
+    }),
+    { maxLength: 8 },
+  ),
+  { nil: null },
+);
+
 const inputArb = (withOverrides: boolean): fc.Arbitrary<NominationInput> =>
   fc.record({
     catalogue: fc.tuple(...AWARDS.map(awardArb)).map((awards) => ({ awards })),
     standings: standingsArb,
     votes: votesArb,
     overrides: withOverrides ? overridesArb : fc.constant([]),
+    registrations: registrationsArb,
   });
 
 const permutation = <T>(xs: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray([...xs], { minLength: xs.length, maxLength: xs.length });
@@ -87,6 +101,10 @@ const shuffledArb = (input: NominationInput): fc.Arbitrary<NominationInput> =>
     standings: permutation(input.standings),
     votes: fc.tuple(...input.votes.map((v) => permutation(v.candidates).map((candidates) => ({ ...v, candidates })))).chain((vs) => permutation(vs)),
     overrides: permutation(input.overrides),
+    registrations:
+      input.registrations === null
+        ? fc.constant(null)
+        : fc.tuple(...input.registrations.map((r) => permutation(r.awards).map((awards) => ({ ...r, awards })))).chain((rs) => permutation(rs)),
   });
 
 describe("nominate: properties", () => {
@@ -140,6 +158,23 @@ describe("nominate: properties", () => {
         for (const n of ladder.values()) expect(n).toBe(1);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("without decisions, a unit proposed for an award requiring registration registered for it (DOMAIN §1 setting); no list: one warning", () => {
+    fc.assert(
+      fc.property(inputArb(false), (input) => {
+        const r = nominate(input);
+        const requiring = input.catalogue.awards.filter((a) => a.prerequisites.registered);
+        expect(r.issues.filter((i) => i.code === "nomination.registration.none")).toHaveLength(input.registrations === null && requiring.length > 0 ? 1 : 0);
+        if (input.registrations === null) return;
+        for (const p of r.list) {
+          if (!requiring.some((a) => a.id === p.awardId)) continue;
+          const rows = input.registrations.filter((x) => nameKey(x.unit) === nameKey(p.unit));
+          expect(rows.some((x) => x.awards.includes(p.awardId))).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -63,6 +63,8 @@ function seedCatalogue(): Catalogue {
   for (const a of c.awards) {
     a.ruleNote = "";
     a.prerequisites.chosen = false;
+    // Registration (DOMAIN §1, setting) is tested in registration.test.ts.
+    a.prerequisites.registered = false;
     if (a.id === "co-tinh") a.prerequisites.leading = false;
     if (a.id === "co-cp") a.percentCap = 20;
   }
@@ -70,7 +72,7 @@ function seedCatalogue(): Catalogue {
 }
 
 function input(over: Partial<NominationInput> = {}): NominationInput {
-  return { catalogue: seedCatalogue(), standings: standings(), votes: [coCp(), coTinh(), bkTinh()], overrides: [], ...over };
+  return { catalogue: seedCatalogue(), standings: standings(), votes: [coCp(), coTinh(), bkTinh()], overrides: [], registrations: null, ...over };
 }
 
 function withAward(c: Catalogue, id: string, change: Partial<Award>): Catalogue {
@@ -232,7 +234,7 @@ describe("nominate: the percent cap", () => {
     const st: Standing[] = names.map((unit, i) => ({ unit, total: 100 - i, rank: i + 1, band: HTXS, leading: false }));
     const c = withAward(seedCatalogue(), "co-tinh", { percentCap: 20, quota: null });
     const v = vote("Cờ thi đua của UBND tỉnh", names.map((u) => [u, 8] as [string, number]), names);
-    return nominate({ catalogue: c, standings: st, votes: [v], overrides: [] });
+    return nominate({ catalogue: c, standings: st, votes: [v], overrides: [], registrations: null });
   }
 
   it("20% of the units meeting the standard, rounded down, at least one", () => {

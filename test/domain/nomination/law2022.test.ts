@@ -25,7 +25,7 @@ const vote = (award: string, elected: string[]): AwardVote => ({
   ruleText: { vi: "≥ 80% tổng số thành viên", en: "≥ 80% of all members" },
 });
 
-const run = (over: Partial<NominationInput> = {}) => nominate({ catalogue: defaultCatalogue(), standings: standings(), votes: [], overrides: [], ...over });
+const run = (over: Partial<NominationInput> = {}) => nominate({ catalogue: defaultCatalogue(), standings: standings(), votes: [], overrides: [], registrations: null, ...over });
 const find = (ps: Proposal[], awardId: string, unit: string): Proposal => ps.find((x) => x.awardId === awardId && x.unit === unit)!;
 const vi = (p: Proposal) => p.reasons.map((r) => r.vi);
 const listed = (r: { list: Proposal[] }, awardId: string) => r.list.filter((p) => p.awardId === awardId).map((p) => p.unit);

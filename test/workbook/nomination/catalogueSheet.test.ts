@@ -21,7 +21,7 @@ import { gridOf } from "../../fixtures/grid";
 const base = (over: Partial<Award> & Pick<Award, "id" | "name" | "kind" | "level" | "priority">): Award => ({
   quota: null,
   percentCap: null,
-  prerequisites: { maxRank: null, bands: [], leading: false, votePassed: false, chosen: false },
+  prerequisites: { maxRank: null, bands: [], leading: false, votePassed: false, chosen: false, registered: false },
   excludesLower: false,
   voteRule: null,
   ruleNote: "",
@@ -41,7 +41,7 @@ const CATALOGUE: Catalogue = {
       priority: 1,
       quota: 1,
       percentCap: 20,
-      prerequisites: { maxRank: 1, bands: ["Hoàn thành xuất sắc nhiệm vụ"], leading: true, votePassed: true, chosen: false },
+      prerequisites: { maxRank: 1, bands: ["Hoàn thành xuất sắc nhiệm vụ"], leading: true, votePassed: true, chosen: false, registered: true },
       excludesLower: true,
       voteRule: { percent: 90, comparison: ">=", denominator: "members", quorum: null },
       legalBasis: "Luật Thi đua, khen thưởng 2022, Điều 26\nNghị định số 152/2025/NĐ-CP, Điều 11",
@@ -53,7 +53,7 @@ const CATALOGUE: Catalogue = {
       level: "province",
       priority: 2,
       quota: 2,
-      prerequisites: { maxRank: 3, bands: ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ"], leading: false, votePassed: true, chosen: false },
+      prerequisites: { maxRank: 3, bands: ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ"], leading: false, votePassed: true, chosen: false, registered: true },
       excludesLower: true,
       voteRule: { percent: 80, comparison: ">=", denominator: "present", quorum: null },
       legalBasis: "Quyết định số 12/2024/QĐ-UBND",
@@ -64,7 +64,7 @@ const CATALOGUE: Catalogue = {
       kind: "title",
       level: "province",
       priority: 3,
-      prerequisites: { maxRank: null, bands: [], leading: false, votePassed: false, chosen: true },
+      prerequisites: { maxRank: null, bands: [], leading: false, votePassed: false, chosen: true, registered: false },
       voteRule: { percent: 50, comparison: ">", denominator: "valid", quorum: null },
       ruleNote: "Điều kiện nội bộ của đơn vị: chỉ đề nghị khi hội nghị chọn",
     }),
@@ -96,7 +96,7 @@ const CATALOGUE: Catalogue = {
       level: "party",
       priority: 3,
       quota: 0,
-      prerequisites: { maxRank: null, bands: ["Tốt", "Khá"], leading: false, votePassed: false, chosen: false },
+      prerequisites: { maxRank: null, bands: ["Tốt", "Khá"], leading: false, votePassed: false, chosen: false, registered: false },
       custom: true,
     }),
   ],
@@ -129,9 +129,9 @@ describe("the award catalogue sheet", () => {
     const g = gridOf(p);
     expect(g.values[0][0]).toBe(CATALOGUE_TITLE);
     expect(String(g.values[1][0])).toMatch(/hai loại khác nhau.*ô màu vàng.*tên cột/s);
-    expect(p.formats).toContainEqual({ range: "A2:S2", format: expect.objectContaining({ italic: true, wrap: true }) });
-    expect(g.values[header].slice(0, 19)).toEqual(Object.values(CATALOGUE_HEADERS));
-    expect(g.values[first].slice(0, 19)).toEqual([
+    expect(p.formats).toContainEqual({ range: "A2:T2", format: expect.objectContaining({ italic: true, wrap: true }) });
+    expect(g.values[header].slice(0, 20)).toEqual(Object.values(CATALOGUE_HEADERS));
+    expect(g.values[first].slice(0, 20)).toEqual([
       "co-cp",
       "Cờ thi đua của Chính phủ",
       "Danh hiệu thi đua",
@@ -145,6 +145,7 @@ describe("the award catalogue sheet", () => {
       "Có",
       "Không",
       "Có",
+      "Có",
       90,
       "≥",
       "tổng số thành viên",
@@ -153,7 +154,7 @@ describe("the award catalogue sheet", () => {
       "Không",
     ]);
     // A null vote rule leaves the three vote cells empty; the custom entry says "Có".
-    expect(g.values[first + 6].slice(0, 19)).toEqual([
+    expect(g.values[first + 6].slice(0, 20)).toEqual([
       "bk-tu-cd",
       CATALOGUE.awards[6].name,
       "Hình thức khen thưởng",
@@ -167,6 +168,7 @@ describe("the award catalogue sheet", () => {
       "Không",
       "Không",
       "Không",
+      "Không",
       "",
       "",
       "",
@@ -176,15 +178,15 @@ describe("the award catalogue sheet", () => {
     ]);
     // Ten empty rows whose "Bổ sung" is pre-filled, so an entry typed there reads as custom.
     const last = first + N + CATALOGUE_SPARE_ROWS - 1;
-    for (let r = first + N; r <= last; r++) expect(g.values[r].slice(0, 19)).toEqual([...Array(18).fill(""), "Có"]);
+    for (let r = first + N; r <= last; r++) expect(g.values[r].slice(0, 20)).toEqual([...Array(19).fill(""), "Có"]);
 
     // The table's name: header, awards and empty rows (row 4 to row 21).
     expect(p.names).toEqual([
-      expect.objectContaining({ name: CATALOGUE_TABLE_NAME, range: "$A$4:$S$21" }),
+      expect.objectContaining({ name: CATALOGUE_TABLE_NAME, range: "$A$4:$T$21" }),
       // The names column alone: the drop-down source of the meeting record's award column.
       expect.objectContaining({ name: CATALOGUE_AWARD_NAMES, range: "$B$5:$B$21" }),
     ]);
-    expect(p.formats).toContainEqual({ range: "A5:S21", format: expect.objectContaining({ fill: "#FFFFE0" }) });
+    expect(p.formats).toContainEqual({ range: "A5:T21", format: expect.objectContaining({ fill: "#FFFFE0" }) });
     expect(p.protection ?? null).toBeNull();
     expect(p.unlocked).toEqual([]);
     expect(p.freeze).toEqual({ rows: header + 1, columns: 2 });
@@ -196,17 +198,17 @@ describe("the award catalogue sheet", () => {
     expect(byRange.get("F5:F21")).toEqual({ kind: "whole", min: 0, max: 10000 });
     expect(byRange.get("G5:G21")).toEqual({ kind: "decimal", min: 0, max: 100 });
     expect(byRange.get("H5:H21")).toMatchObject({ kind: "whole", min: 1 });
-    expect(byRange.get("N5:N21")).toEqual({ kind: "decimal", min: 0, max: 100 });
-    for (const c of ["J", "K", "L", "M", "S"]) expect(byRange.get(`${c}5:${c}21`)).toEqual({ kind: "list", source: ["Có", "Không"] });
-    expect(byRange.get("O5:O21")).toEqual({ kind: "list", source: ["≥", ">"] });
-    expect(byRange.get("P5:P21")).toEqual({ kind: "list", source: ["tổng số thành viên", "số thành viên có mặt", "số phiếu phát ra", "số phiếu thu vào", "số phiếu hợp lệ"] });
+    expect(byRange.get("O5:O21")).toEqual({ kind: "decimal", min: 0, max: 100 });
+    for (const c of ["J", "K", "L", "M", "N", "T"]) expect(byRange.get(`${c}5:${c}21`)).toEqual({ kind: "list", source: ["Có", "Không"] });
+    expect(byRange.get("P5:P21")).toEqual({ kind: "list", source: ["≥", ">"] });
+    expect(byRange.get("Q5:Q21")).toEqual({ kind: "list", source: ["tổng số thành viên", "số thành viên có mặt", "số phiếu phát ra", "số phiếu thu vào", "số phiếu hợp lệ"] });
     // "Sở, ngành" holds a comma: the level list reads a hidden range below the table, never an inline list.
     const level = byRange.get("D5:D21");
-    expect(level).toEqual({ kind: "list", source: { range: expect.stringMatching(/^\$U\$\d+:\$U\$\d+$/) } });
+    expect(level).toEqual({ kind: "list", source: { range: expect.stringMatching(/^\$V\$\d+:\$V\$\d+$/) } });
     const src = parseRange((level as { source: { range: string } }).source.range);
     expect(src.row).toBeGreaterThan(20);
     expect(g.values.slice(src.row, src.row + src.rowCount).map((r) => r[src.col])).toEqual(["Chính phủ", "Tỉnh", "Tỉnh ủy", "Sở, ngành"]);
-    expect(p.hiddenColumns).toEqual(["U"]);
+    expect(p.hiddenColumns).toEqual(["V"]);
     for (const v of p.validations) {
       expect(v.error.title.length).toBeLessThanOrEqual(32);
       expect(v.error.message.length).toBeLessThanOrEqual(225);
@@ -221,14 +223,14 @@ describe("the award catalogue sheet", () => {
     expect(host.invalidCells(CATALOGUE_SHEET)).toEqual([]);
     expect(host.freeze(CATALOGUE_SHEET)).toEqual({ rows: 4, columns: 2 });
     expect(host.protection(CATALOGUE_SHEET).protected).toBe(false);
-    expect(new Map(host.names().map((n) => [n.name, n.formula])).get(CATALOGUE_TABLE_NAME)).toBe(`='${CATALOGUE_SHEET}'!$A$4:$S$21`);
+    expect(new Map(host.names().map((n) => [n.name, n.formula])).get(CATALOGUE_TABLE_NAME)).toBe(`='${CATALOGUE_SHEET}'!$A$4:$T$21`);
 
     const read = readCatalogueSheet(gridFrom(host));
     expect(read.found).toBe(true);
     expect(read.issues).toEqual([]);
     expect(read.catalogue).toEqual(CATALOGUE);
-    expect(read.cellOf(0, "voteRule.percent")).toBe("N5");
-    expect(read.cellOf(6, "custom")).toBe("S11");
+    expect(read.cellOf(0, "voteRule.percent")).toBe("O5");
+    expect(read.cellOf(6, "custom")).toBe("T11");
     expect(read.cellOf(1, "prerequisites.bands")).toBe("I6");
     expect(read.cellOf(N, "name")).toBeUndefined();
   });
@@ -237,13 +239,13 @@ describe("the award catalogue sheet", () => {
     const host = await written();
     const row = first + N + 1; // 1-based: the first empty row
     expect(() => host.userEdit(CATALOGUE_SHEET, `D${row}`, "Huyện")).toThrow(/Chọn một cấp/);
-    expect(() => host.userEdit(CATALOGUE_SHEET, `O${row}`, ">=")).toThrow();
+    expect(() => host.userEdit(CATALOGUE_SHEET, `P${row}`, ">=")).toThrow();
     host.userEdit(CATALOGUE_SHEET, `B${row}`, "Giấy khen của Giám đốc Sở");
     host.userEdit(CATALOGUE_SHEET, `C${row}`, "Hình thức khen thưởng");
     host.userEdit(CATALOGUE_SHEET, `D${row}`, "Sở, ngành");
     host.userEdit(CATALOGUE_SHEET, `E${row}`, 5);
-    host.userEdit(CATALOGUE_SHEET, `N${row}`, 50);
-    host.userEdit(CATALOGUE_SHEET, `P${row}`, "số phiếu hợp lệ");
+    host.userEdit(CATALOGUE_SHEET, `O${row}`, 50);
+    host.userEdit(CATALOGUE_SHEET, `Q${row}`, "số phiếu hợp lệ");
     expect(host.invalidCells(CATALOGUE_SHEET)).toEqual([]);
     const read = readCatalogueSheet(gridFrom(host));
     expect(read.catalogue?.awards[N]).toEqual(
@@ -271,8 +273,8 @@ describe("the award catalogue sheet", () => {
     expect(read.issues).toEqual([]);
     expect(read.catalogue).toEqual(CATALOGUE);
     expect(read.cellOf(0, "level")).toBe("E7");
-    expect(read.cellOf(0, "voteRule.percent")).toBe("O7");
-    expect(new Map(host.names().map((n) => [n.name, n.formula])).get(CATALOGUE_TABLE_NAME)).toBe(`='${CATALOGUE_SHEET}'!$A$6:$T$23`);
+    expect(read.cellOf(0, "voteRule.percent")).toBe("P7");
+    expect(new Map(host.names().map((n) => [n.name, n.formula])).get(CATALOGUE_TABLE_NAME)).toBe(`='${CATALOGUE_SHEET}'!$A$6:$U$23`);
 
     // A used range starting away from A1 gives sheet addresses, not grid ones.
     const g = gridOf(catalogueSheetPlan(CATALOGUE));
@@ -316,8 +318,8 @@ describe("the award catalogue sheet", () => {
     expect(at("catalogue.quota.invalid")).toEqual([`F${first + 6 + 1}`]);
     expect(at("catalogue.priority.invalid")).toEqual([`E${first + 6 + 1}`]);
     expect(at("catalogue.kind.unknown")).toEqual([`C${first + 7 + 1}`]);
-    expect(at("catalogue.excludesLower.unknown")).toEqual([`M${first + 1 + 1}`]);
-    expect(at("catalogue.denominator.empty")).toEqual([`P${first + 2 + 1}`]);
+    expect(at("catalogue.excludesLower.unknown")).toEqual([`N${first + 1 + 1}`]);
+    expect(at("catalogue.denominator.empty")).toEqual([`Q${first + 2 + 1}`]);
     expect(read.issues.every((i) => i.severity === "error")).toBe(true);
     const level = read.issues.find((i) => i.code === "catalogue.level.unknown")!;
     for (const lang of ["vi", "en"] as const) {
@@ -387,6 +389,6 @@ describe("the award catalogue sheet", () => {
     g.values[first + 5][colOf("denominator")] = "số phiếu hợp lệ";
     const read = readCatalogueSheet(g);
     expect(read.catalogue?.awards[5].voteRule).toBeNull();
-    expect(read.issues.map((i) => [i.code, i.severity, i.where?.cell])).toEqual([["catalogue.voteRule.noPercent", "warning", `N${first + 6}`]]);
+    expect(read.issues.map((i) => [i.code, i.severity, i.where?.cell])).toEqual([["catalogue.voteRule.noPercent", "warning", `O${first + 6}`]]);
   });
 });

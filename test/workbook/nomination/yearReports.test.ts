@@ -42,19 +42,28 @@ describe("the achievement report (báo cáo thành tích, Luật TĐKT 2022 Đ84
     expect(text[tasks + 1]).toMatch(/^\(.+\)$/);
     expect(layout.rows.find((r) => r.pieces[0]?.value === text[tasks + 1])?.pieces[0].style.italic).toBe(true);
     const facts = text.indexOf("1. Kết quả chấm điểm, xếp hạng, bình xét thi đua năm 2026 trong Khối");
-    expect(text.slice(facts + 1, facts + 6)).toEqual(achievementFacts(ACH));
+    expect(text.slice(facts + 1, facts + 7)).toEqual(achievementFacts(ACH));
   });
 
   it("states the scores by section, total, rank over the units, class, each vote and its outcome, the proposal", () => {
     expect(achievementFacts(ACH)).toEqual([
       "- Điểm theo từng phần: Phần I: 45; Phần II: 50,5; Điểm trừ: 0.",
       "- Tổng điểm: 95,5; xếp hạng: 1/8 (đơn vị dẫn đầu Khối); xếp loại: Hoàn thành xuất sắc nhiệm vụ.",
+      `- Đăng ký thi đua năm 2026: ${FLAG}; ${LDXS}.`,
       `- Suy tôn đơn vị đề nghị ${FLAG} năm 2026: 4 phiếu đồng ý, đạt 57,14%; đạt tỷ lệ nhưng không được chọn.`,
       `- Suy tôn đơn vị đề nghị ${FLAG} năm 2026 (lần 2): 6 phiếu đồng ý, đạt 75,00%; được chọn.`,
       `- ${BLOC.name} đề nghị: ${FLAG}; ${LDXS}.`,
     ]);
-    const none = achievementFacts({ ...ACH, result: null, votes: [], awards: [] });
-    expect(none).toEqual([`- Không có kết quả chấm điểm của đơn vị trong bảng tổng hợp của ${BLOC.name}.`, `- ${BLOC.name} không đề nghị khen thưởng cho đơn vị.`]);
+    const none = achievementFacts({ ...ACH, result: null, votes: [], awards: [], registration: [] });
+    expect(none).toEqual([`- Không có kết quả chấm điểm của đơn vị trong bảng tổng hợp của ${BLOC.name}.`, "- Đăng ký thi đua năm 2026: Chưa đăng ký.", `- ${BLOC.name} không đề nghị khen thưởng cho đơn vị.`]);
+  });
+
+  it("states the unit's registration of the start of the year (issue #12 point 2; DOMAIN.md §1): the awards, none, or no list in the workbook", () => {
+    const line = (registration: string[] | null) => achievementFacts({ ...ACH, registration }).find((l) => l.startsWith("- Đăng ký thi đua"));
+    expect(line([LDXS])).toBe(`- Đăng ký thi đua năm 2026: ${LDXS}.`);
+    expect(line([])).toBe("- Đăng ký thi đua năm 2026: Chưa đăng ký.");
+    expect(line(null)).toBe("- Đăng ký thi đua năm 2026: Không có danh sách đăng ký.");
+    expect(layoutText(achievementLayout({ ...ACH, registration: null }))).toContain("- Đăng ký thi đua năm 2026: Không có danh sách đăng ký.");
   });
 
   it("is signed by the unit's head, confirmed by the level proposing; fits the portrait page", () => {

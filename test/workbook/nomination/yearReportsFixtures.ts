@@ -19,6 +19,7 @@ export const ACH: AchievementInput = {
     { title: `Suy tôn đơn vị đề nghị ${FLAG} năm 2026`, voteId: "V1_2", round: 2, votes: 6, percent: 75, passes: true, elected: true },
   ],
   awards: [FLAG, LDXS],
+  registration: [FLAG, LDXS],
 };
 
 export const YE: YearEndInput = {
