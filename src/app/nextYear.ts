@@ -1,5 +1,6 @@
-import { readFailed } from "./failures";
+import { readFailed, unfinishedIssues } from "./failures";
 import { hasErrors, type Issue } from "../domain/issues";
+import { nameKey } from "../domain/text";
 import { doneComment } from "../excel/apply";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
@@ -56,7 +57,12 @@ export async function createNextYear(host: ExcelHost, opts: { at?: Date } = {}):
   } catch (e) {
     return { ok: false, issues: [readFailed(e)] };
   }
-  const built = nextYearPlans(yearSheetsOf(read));
+  const sheets = yearSheetsOf(read);
+  // A sheet carried over whose last write stopped part-way cannot be trusted: finish that write first.
+  const carried = new Set(Object.values(sheets).flatMap((g) => (g ? [nameKey(g.sheet)] : [])));
+  const unfinished = unfinishedIssues(read, (s) => carried.has(nameKey(s)));
+  if (unfinished.length) return { ok: false, issues: unfinished };
+  const built = nextYearPlans(sheets);
   if (!built.ok) return built;
   const { bloc, plans, issues } = built.value;
   if (hasErrors(issues)) return { ok: false, issues };

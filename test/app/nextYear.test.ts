@@ -12,7 +12,13 @@ import { electLeadership, loadVoting } from "../../src/app/voting";
 import { runScenario, type RunReport } from "../../src/cli/run";
 import { parseScenario, type Scenario } from "../../src/cli/scenario";
 import { MemoryHost } from "../../src/host";
-import { LEADERSHIP_SHEET } from "../../src/workbook/bloc/leadershipSheet";
+import { validateBloc } from "../../src/domain/bloc/bloc";
+import { REGION_WRITING, writeSheets } from "../../src/excel/apply";
+import { readWorkbook } from "../../src/excel/read";
+import { blocSheetPlan } from "../../src/workbook/bloc/blocSheet";
+import { LEADERSHIP_SHEET, leadershipSheetPlan } from "../../src/workbook/bloc/leadershipSheet";
+import { regionName } from "../../src/workbook/plan";
+import { sampleDraft } from "../fixtures/bloc";
 import { CATALOGUE_SHEET } from "../../src/workbook/nomination/catalogueSheet";
 
 function sample(): Scenario {
@@ -100,6 +106,27 @@ describe("createNextYear refuses", () => {
     expect(out.issues[0].message.vi).toMatch(/Chưa có trưởng khối năm 2027/);
     expect(out.issues[0].message.en).toMatch(/no leader for 2027/);
   }, 120_000);
+
+  it("when a sheet it carries was left half-written (its region name says so): finish that write first", async () => {
+    const host = new MemoryHost();
+    const bloc = validateBloc(sampleDraft()).bloc!;
+    const rows = [{ year: 2027, leader: bloc.members[2].name, deputies: [bloc.members[3].name], how: "election" as const, basis: "" }];
+    const plans = [blocSheetPlan(bloc), leadershipSheetPlan(rows)];
+    await writeSheets(host, plans, await readWorkbook(host, {}));
+    expect((await createNextYear(host)).ok).toBe(true);
+    // The state a write in several requests leaves when its last one failed (src/excel/apply.ts).
+    const name = regionName(plans[1]);
+    await host.run(async (ctx) => {
+      const n = ctx.workbook.names.getItem(name);
+      const range = n.getRange();
+      n.delete();
+      ctx.workbook.names.add(name, range, REGION_WRITING);
+      await ctx.sync();
+    });
+    const out = await createNextYear(host);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.issues.map((i) => [i.code, i.where?.sheet])).toEqual([["excel.sheet.unfinished", LEADERSHIP_SHEET]]);
+  }, 60_000);
 
   it("on an empty workbook: no bloc record", async () => {
     const out = await createNextYear(new MemoryHost());
