@@ -13,6 +13,7 @@ import { parseScenario } from "../src/cli/scenario";
 import { runScenario } from "../src/cli/run";
 import { voteSheets } from "../src/app/voting";
 import { useOfficeJsClient } from "../src/host/officejs/node";
+import { createNextYear } from "../src/app/nextYear";
 
 useOfficeJsClient();
 
@@ -116,7 +117,25 @@ async function main(): Promise<number> {
     console.log(`${ok ? "✓" : "✗"} ${f.name}: ${text.length ? `${docx ? "Writer" : "Calc"} opened it (${text.length} characters)` : "LibreOffice could not open it"}${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);
   }
   console.log(`${files.length ? files.filter((x) => /\.(docx|xlsx)$/.test(x.name)).length - fileBad : 0} documents and exports open in LibreOffice.`);
-  return bad === 0 && voteBad === 0 && fileBad === 0 && report.results.length > 0 ? 0 : 1;
+
+  // Next year's workbook (issue #12 point 4): Calc opens it, and its first sheet, "Khối", names next year and its leader.
+  let nextBad = 1;
+  const next = report.leadership ? await createNextYear(report.host) : null;
+  if (next?.ok) {
+    const src = join(dir, next.file.name);
+    writeFileSync(src, next.file.bytes);
+    let csv = "";
+    try {
+      execFileSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", join(dir, "next"), src], { stdio: "ignore", timeout: 180_000 });
+      csv = readFileSync(join(dir, "next", next.file.name.replace(/\.xlsx$/, ".csv")), "utf8").normalize("NFC");
+    } catch (e) {
+      console.log(`  (${(e as Error).message.split("\n")[0]})`);
+    }
+    const lines = csv.split(/\r?\n/);
+    nextBad = lines.includes(`Năm thi đua,${next.year},,`) && lines.some((l) => l.startsWith(`Trưởng khối,${next.leader}`)) ? 0 : 1;
+    console.log(`${nextBad ? "✗" : "✓"} ${next.file.name}: ${csv ? `Calc opened it; "Khối" ${nextBad ? "does not name" : "names"} ${next.year} and ${next.leader}` : "LibreOffice could not open it"}`);
+  } else console.log(`✗ next year's workbook not made${next && !next.ok ? `: ${next.issues.map((i) => i.code).join(", ")}` : ""}`);
+  return bad === 0 && voteBad === 0 && fileBad === 0 && nextBad === 0 && report.results.length > 0 ? 0 : 1;
 }
 
 main().then(

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { loadScenario, scenarioJsonSchema } from "./scenario";
 import { runScenario } from "./run";
+import { createNextYear } from "../app/nextYear";
 import { useOfficeJsClient } from "../host/officejs/node";
 
 // The workbook is written through Microsoft's office.js client (as in Excel), answered by the in-memory host.
@@ -83,6 +84,18 @@ async function main(argv: string[]): Promise<number> {
         for (const n of f.notes ?? []) console.log(`      ${n.severity === "error" ? "LỖI/ERROR" : "LƯU Ý/NOTE"} ${n.code}: ${n.message.vi} / ${n.message.en}`);
       }
     }
+  }
+  // Next year's workbook (issue #12 point 4), once the year-end meeting has chosen next year's leader.
+  if (report.leadership) {
+    const next = await createNextYear(report.host);
+    if (next.ok) {
+      const dir = join(dirname(out), basename(out, ".xlsx"));
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, next.file.name), next.file.bytes);
+      console.log(`\nBảng tính năm sau / Next year's workbook: ${join(dir, next.file.name)}`);
+      console.log(`  Khối năm ${next.year}: trưởng khối ${next.leader}; phó trưởng khối ${next.deputies.join(", ")}`);
+    }
+    for (const i of next.issues) console.log(`    ${i.severity === "error" ? "LỖI/ERROR" : "cảnh báo/warning"} ${i.code}: ${i.message.vi} / ${i.message.en}`);
   }
   if (!report.ok) {
     console.error("Kịch bản có lỗi (xem trên); tệp vẫn được ghi để xem. / The scenario has errors (above); the file is written for inspection.");

@@ -81,7 +81,7 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 /** The comment on a sheet's region name while a write is under way, then once it is done (with the write's time, which tells writes apart). */
 export { REGION_WRITING };
 export const REGION_DONE = "Bình xét: vùng của trang";
-const doneComment = (at: Date, plan: SheetPlan) => `${REGION_DONE}, ghi lúc ${logTime(at)}.${String(at.getMilliseconds()).padStart(3, "0")} #${planFingerprint(plan)}`;
+export const doneComment = (at: Date, plan: SheetPlan) => `${REGION_DONE}, ghi lúc ${logTime(at)}.${String(at.getMilliseconds()).padStart(3, "0")} #${planFingerprint(plan)}`;
 /** The fingerprint a region name's comment records of what was written ("" for older versions). */
 const fingerprintOf = (comment: string | undefined) => (comment?.startsWith(REGION_DONE) ? (/ #([0-9a-f]{8})$/.exec(comment)?.[1] ?? "") : "");
 /** Temporary sheets of add-in versions that wrote through hidden copies ("~BX3-482915"). */

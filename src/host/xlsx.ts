@@ -6,6 +6,7 @@
  * defined names, page setup, sheet order, visibility, tab colours, frozen panes, gridlines.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { MAX_COLS, MAX_ROWS, type Rect, cellsToRects, colToLetters, formatRect, isEntireColumns, isEntireRows, parseAreas, parseRef, rect } from "./addresses";
 import { fromHf, shiftRelative, toHf } from "./formulas";
 import { WorkbookModel, mapRuleFormulas } from "./model";
@@ -500,6 +501,7 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer): Promise<Workbook
   });
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const comments = await nameComments(bytes);
   const model = new WorkbookModel();
   const sheets = [...wb.worksheets].sort((a, b) => ((a as unknown as { orderNo: number }).orderNo ?? 0) - ((b as unknown as { orderNo: number }).orderNo ?? 0));
   const pairs: Array<[ExcelJS.Worksheet, SheetModel]> = sheets.map((ws) => [ws, model.addSheet(ws.name, "MemoryHost.fromXlsx")]);
@@ -507,7 +509,7 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer): Promise<Workbook
   for (const n of captured) {
     if (n.name.startsWith("_xlnm.") || n.localSheetId !== undefined || n.ranges.length === 0) continue;
     try {
-      model.addName(n.name, `=${n.ranges.join(",")}`, "", "MemoryHost.fromXlsx");
+      model.addName(n.name, `=${n.ranges.join(",")}`, comments.get(n.name) ?? "", "MemoryHost.fromXlsx");
     } catch {
       // Names the host can't represent are skipped.
     }
@@ -737,3 +739,21 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer): Promise<Workbook
 }
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, "&");
+
+/**
+ * The comments of workbook-scoped defined names (ECMA-376 §18.2.5 `definedName@comment`), which
+ * ExcelJS does not read; Excel keeps them in the file, and `NamedItem.comment` gives them back.
+ */
+async function nameComments(bytes: Uint8Array): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const xml = await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")?.async("string");
+  for (const m of (xml ?? "").matchAll(/<definedName\b([^>]*)>/g)) {
+    const attrs = new Map([...m[1].matchAll(/([A-Za-z:]+)="([^"]*)"/g)].map((a) => [a[1], unescapeXml(a[2])]));
+    const name = attrs.get("name");
+    const comment = attrs.get("comment");
+    if (name && comment && !attrs.has("localSheetId")) out.set(name, comment);
+  }
+  return out;
+}

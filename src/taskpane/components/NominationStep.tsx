@@ -9,6 +9,7 @@ import { NOMINATION_STRINGS } from "../nominationStrings";
 import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
 import { NominationFiles } from "./NominationFiles";
+import { NextYearPanel } from "./NextYearPanel";
 import { emptyOverride, MeetingForm, OverrideForm, overrideProblems, OverridesList, type OverrideDraft } from "./NominationForms";
 import { groupByAward, NominationList } from "./NominationList";
 import { NOMINATION_TID, NominationStatus, type NominationReport, type NominationSection } from "./NominationShared";
@@ -277,6 +278,7 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
           <NominationFiles files={files} results={results} lang={lang} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
         )}
       </section>
+      <NextYearPanel host={host} lang={lang} t={t} year={state.bloc?.year ?? null} onSelect={onSelect} />
     </div>
   );
 }
