@@ -10,6 +10,7 @@ import type { VoteRecord } from "../domain/voting/record";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
+import { readRegistrationSheet, REGISTRATION_READ } from "../workbook/start/registrationSheet";
 import { HOW_TEXT, readLeadershipSheet, type LeadershipRow } from "../workbook/bloc/leadershipSheet";
 import { columnIndex, columnLetter } from "../workbook/a1";
 import type { Grid } from "../workbook/grid";
@@ -49,7 +50,10 @@ const gridOf = (r: SheetRead): Grid => ({ sheet: r.name, row: r.row, col: r.col,
 
 export const NOMINATION_SHEETS = { list: "Danh sách đề nghị", minutes: "Biên bản họp bình xét" } as const;
 
-const EXTRA = { sheets: [CATALOGUE_SHEET, MEETING_SHEET, NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes], sheetsOfNames: ["BX_KhenThuong", MEETING_TABLE_NAME] };
+const EXTRA = {
+  sheets: [CATALOGUE_SHEET, MEETING_SHEET, NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes, ...REGISTRATION_READ.sheets],
+  sheetsOfNames: ["BX_KhenThuong", MEETING_TABLE_NAME, ...REGISTRATION_READ.sheetsOfNames],
+};
 
 export interface NominationState {
   read: WorkbookRead;
@@ -128,13 +132,12 @@ const plain = (v: AwardVote & { roundOf: Record<string, string> }): AwardVote =>
 export type Registrations = { unit: string; awards: string[] }[] | null;
 
 /**
- * The workbook's registration list (issue #12: the "Đăng ký thi đua" sheet), as the engine takes it.
- * Wired to readRegistrationSheet at merge (its rows' unit and awards; its issues into the state's);
- * until then the workbook has no list: null.
+ * The workbook's registration list (issue #12: the "Đăng ký thi đua" sheet), as the engine takes it:
+ * its rows' units and award ids, or null when the workbook has no registration sheet.
  */
 export function registrationsOf(read: WorkbookRead): Registrations {
-  void read;
-  return null;
+  const r = readRegistrationSheet(read);
+  return r ? r.rows.map((x) => ({ unit: x.unit, awards: [...x.awards] })) : null;
 }
 
 /**
@@ -163,6 +166,8 @@ function stateOf(read: WorkbookRead, registrations: Registrations): NominationSt
   // A sheet the nomination is drawn from whose last write stopped part-way (those it writes itself are finished by writing them again).
   const writes = [CATALOGUE_SHEET, MEETING_SHEET, NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes].map(nameKey);
   const issues: Issue[] = [...unfinishedIssues(read, (s) => !writes.includes(nameKey(s))), ...voting.blocIssues, ...voting.recordIssues.filter((i) => i.severity === "error")];
+  // The registration sheet's own problems (a value not "x", a unit twice), where it says them.
+  issues.push(...(readRegistrationSheet(read)?.issues ?? []));
   const pick = (sheet: string, name: string) => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]);
 
   const cr = pick(CATALOGUE_SHEET, "BX_KhenThuong");

@@ -1,6 +1,6 @@
 // Registration as a year-end prerequisite in the nomination step (issue #12 point 1; DOMAIN.md §1, setting:
 // an unregistered unit is commonly not considered for a title), on the sample year (docs/scenario.sample.json).
-// The registration sheet's reader is wired in later: the registrations are passed explicitly here.
+// "before" is the sample year without its start (no registration sheet); the wired reader is checked on the whole sample last.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { achievementInputs, loadNomination, registrationsOf, type NominationState } from "../../src/app/nomination";
@@ -26,15 +26,15 @@ describe("registration in the nomination step (sample year)", () => {
   beforeAll(async () => {
     const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../../docs/scenario.sample.json"), "utf8")));
     if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-    const { leadership: _l, ...scenario } = parsed.scenario;
-    void _l;
+    const { leadership: _l, start: _s, ...scenario } = parsed.scenario;
+    void [_l, _s];
     const report = await runScenario({ ...scenario, leadership: { mode: "election" } });
     expect(report.ok).toBe(true);
     host = report.host;
     before = await load(host);
   }, 120_000);
 
-  it("without a registration list (none until the sheet's reader is wired), proposes as before with one warning, vi and en", () => {
+  it("without a registration sheet, proposes as before with one warning, vi and en", () => {
     expect(registrationsOf(before.read)).toBeNull();
     expect(before.registrations).toBeNull();
     expect(before.list.filter((p) => p.awardId === "co-tinh").map((p) => p.unit)).toEqual([SCT]);
@@ -73,5 +73,24 @@ describe("registration in the nomination step (sample year)", () => {
     expect(sxd.registration).toEqual(names(["co-tinh", "tt-ldxs", "bk-tinh"]));
     expect(achievementFacts(sxd)).toContain(`- Đăng ký thi đua năm 2026: ${names(["co-tinh", "tt-ldxs", "bk-tinh"]).join("; ")}.`);
     for (const a of inputs.filter((x) => x.unit !== SXD)) expect(a.registration).toEqual([]);
+  });
+
+  it("the sample year's own registration sheet is read (the wired reader): SNN&PTNT, unregistered, is not proposed for the title the meeting chose it for; SCT, registered, is", async () => {
+    const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../../docs/scenario.sample.json"), "utf8")));
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const report = await runScenario(parsed.scenario);
+    const s = await load(report.host);
+    const members = s.bloc!.members;
+    // One row per member on the sheet; the sample leaves SNN&PTNT's row empty (docs/scenario.sample.json, description).
+    expect(s.registrations?.length).toBe(members.length);
+    expect(s.issues.map((i) => i.code)).not.toContain("nomination.registration.none");
+    const snn = members.find((m) => m.shortName === "SNN&PTNT")!.name;
+    expect(s.registrations!.find((r) => r.unit === snn)?.awards).toEqual([]);
+    const refused = s.proposals.find((p) => p.awardId === "tt-ldxs" && p.unit === snn)!;
+    expect(refused.proposed).toBe(false);
+    expect(refused.reasons[0].vi).toMatch(/^Chưa đăng ký thi đua danh hiệu này/);
+    expect(refused.override?.include).toBe(true);
+    expect(s.issues.filter((i) => i.code === "nomination.override.unregistered").map((i) => i.message.vi.includes(snn))).toEqual([true]);
+    expect(s.list.filter((p) => p.awardId === "tt-ldxs").map((p) => p.unit)).toEqual([SCT]);
   });
 });

@@ -72,10 +72,11 @@ describe("scenario files", () => {
         ["Bằng khen của Chủ tịch UBND tỉnh", "Sở Xây dựng"],
         // Chosen by the meeting, never by the band alone (DOMAIN §3).
         ["Tập thể lao động xuất sắc", "Sở Công Thương"],
-        ["Tập thể lao động xuất sắc", "Sở Nông nghiệp và Phát triển nông thôn"],
       ]),
     );
-    expect(report.nomination?.list.filter((p) => p.awardId === "tt-ldxs")).toHaveLength(2);
+    // The meeting also chose SNN&PTNT, which did not register (the sample's start): a decision does not
+    // stand in for registration (issue #12; the province's regulation, DOMAIN §1 setting).
+    expect(report.nomination?.list.filter((p) => p.awardId === "tt-ldxs").map((p) => p.unit)).toEqual(["Sở Công Thương"]);
     // Luật Thi đua, khen thưởng 2022 Đ26: the provincial flag goes to the leading unit alone, though the vote elected two.
     expect(report.nomination?.list.filter((p) => p.awardId === "co-tinh").map((p) => p.unit)).toEqual(["Sở Công Thương"]);
     // Earlier years' leaders are on the record rotation reads.

@@ -44,7 +44,11 @@ import type { Award, AwardVote, Catalogue, Override, Proposal, Standing } from "
  * The award's `ruleNote` (the rule its conditions follow) ends every reason list of the award.
  *
  * Overrides. A recorded decision of the meeting for a unit and an award (by name key or id) sets
- * `proposed` to its `include`, keeps the computed reasons and adds "Hội nghị quyết định: …". A
+ * `proposed` to its `include`, keeps the computed reasons and adds "Hội nghị quyết định: …" —
+ * except a decision to include a unit that did not register for an award requiring registration
+ * (condition 0): the province's regulation binds the bloc's meeting, so the unit stays out, the
+ * reasons say why, and a warning (`nomination.override.unregistered`) tells the secretary to record
+ * the registration on its sheet if the unit did register (late, with the bloc's consent). A
  * unit the meeting takes out does not free a seat for the next unit (the vote elected who it
  * elected; the meeting adds another override if it wants one). Overrides take effect before lower
  * awards are considered, so a unit the meeting takes out of a flag may receive a lower one.
@@ -121,6 +125,8 @@ interface Row {
   /** Conditions 0–4 met (the award's standard, the cap's base). */
   meets: boolean;
   fails: Message[];
+  /** Condition 0 failed: the award requires registration and the unit did not register for it. */
+  unregistered?: boolean;
 }
 
 /** The rule in short, for a reason: "< 80% tổng số thành viên". */
@@ -350,7 +356,8 @@ export function nominate(input: NominationInput): NominationResult {
     const rows: Row[] = units.map((s) => {
       const key = nameKey(s.unit);
       const fails: Message[] = [];
-      if (p.registered && registeredFor && !registeredFor.get(key)?.has(award)) {
+      const unregistered = !!(p.registered && registeredFor && !registeredFor.get(key)?.has(award));
+      if (unregistered) {
         fails.push(
           award.kind === "title"
             ? say(`Chưa đăng ký thi đua danh hiệu này (${RULE_NOTES.registration})`, `Not registered for this title (${REGISTRATION_RULE_EN})`)
@@ -383,7 +390,7 @@ export function nominate(input: NominationInput): NominationResult {
       if (p.chosen && overrideOf.get(pairKey(s.unit, award.id))?.include !== true) {
         fails.push(say("Chưa được hội nghị chọn đề nghị (danh hiệu do khối chọn, không đề nghị tự động)", "Not chosen by the meeting (an award the bloc chooses, never proposed automatically)"));
       }
-      return { standing: s, key, meets: fails.length === 0, fails };
+      return { standing: s, key, meets: fails.length === 0, fails, unregistered };
     });
 
     // 5. The ladder rule.
@@ -421,6 +428,24 @@ export function nominate(input: NominationInput): NominationResult {
       const reasons = computed ? [passReason(award, s, c ? c.percent : null, p.registered && registeredFor !== null)] : [...r.fails];
       const o = overrideOf.get(pairKey(s.unit, award.id)) ?? null;
       if (o) reasons.push(say(`Hội nghị quyết định: ${cleanText(o.reason)}`, `The meeting decided: ${cleanText(o.reason)}`));
+      const blocked = !!(o?.include && r.unregistered);
+      if (blocked) {
+        reasons.push(
+          say(
+            "Quyết định của hội nghị không thay cho việc đăng ký thi đua: đơn vị chưa đăng ký nên không được đề nghị (nếu đơn vị đã đăng ký, ghi vào trang Đăng ký thi đua)",
+            "The meeting's decision does not stand in for registration: the unit did not register, so it is not proposed (if it did register, record it on the registration sheet)",
+          ),
+        );
+        issues.push(
+          warning(
+            "nomination.override.unregistered",
+            say(
+              `Hội nghị đề nghị ${cleanText(s.unit)} cho ${award.name} nhưng đơn vị chưa đăng ký thi đua: không đưa vào danh sách. Nếu đơn vị đã đăng ký (kể cả đăng ký muộn được khối chấp thuận), ghi vào trang Đăng ký thi đua.`,
+              `The meeting proposed ${cleanText(s.unit)} for ${award.name} but the unit did not register: it stays out of the list. If it did register (late, with the bloc's consent), record it on the registration sheet.`,
+            ),
+          ),
+        );
+      }
       const note = cleanText(award.ruleNote ?? "");
       if (note) reasons.push(say(`Quy định áp dụng: ${note}`, `Rule applied: ${note}`));
       return {
@@ -428,7 +453,7 @@ export function nominate(input: NominationInput): NominationResult {
         awardId: award.id,
         award: award.name,
         kind: award.kind,
-        proposed: o ? o.include : computed,
+        proposed: o ? o.include && !blocked : computed,
         reasons,
         override: o ? { ...o } : null,
         total: s.total,

@@ -178,7 +178,7 @@ describe("nominate: properties", () => {
     );
   });
 
-  it("an applied decision sets the outcome and is the last reason before the award's rule", () => {
+  it("an applied decision sets the outcome and is the last reason before the award's rule; one including an unregistered unit is recorded but does not stand", () => {
     fc.assert(
       fc.property(inputArb(true), (input) => {
         const r = nominate(input);
@@ -186,8 +186,11 @@ describe("nominate: properties", () => {
           const note = input.catalogue.awards.find((a) => a.id === p.awardId)?.ruleNote.trim();
           if (note) expect(p.reasons[p.reasons.length - 1].vi).toBe(`Quy định áp dụng: ${note}`);
           if (!p.override) continue;
-          expect(p.proposed).toBe(p.override.include);
-          expect(p.reasons[p.reasons.length - (note ? 2 : 1)].vi.startsWith("Hội nghị quyết định: ")).toBe(true);
+          // A decision does not stand in for registration (the province's regulation binds the meeting; engine.ts, Overrides).
+          const blocked = p.reasons.some((x) => x.vi.startsWith("Quyết định của hội nghị không thay cho việc đăng ký thi đua"));
+          expect(blocked).toBe(p.override.include && p.reasons[0].vi.startsWith("Chưa đăng ký"));
+          expect(p.proposed).toBe(p.override.include && !blocked);
+          expect(p.reasons[p.reasons.length - (note ? 2 : 1) - (blocked ? 1 : 0)].vi.startsWith("Hội nghị quyết định: ")).toBe(true);
         }
       }),
       { numRuns: 200 },

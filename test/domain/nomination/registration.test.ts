@@ -133,13 +133,28 @@ describe("nominate with a registration list (DOMAIN.md §1 setting; provincial r
     expect(r.issues).toEqual([]);
   });
 
-  it("the meeting can decide anyway: an override proposes the unregistered unit, keeping the reason and adding the decision", () => {
+  it("a meeting decision does not stand in for registration (the province's regulation binds the bloc): the unit stays out, with the reason and a warning saying where to record a late registration", () => {
     const r = run({ registrations: [], overrides: [{ unit: VH, award: "co-tinh", include: true, reason: "Đơn vị đăng ký muộn, hội nghị chấp thuận" }] });
-    expect(listed(r, "co-tinh")).toEqual([VH]);
+    expect(listed(r, "co-tinh")).toEqual([]);
     const p = find(r.proposals, "co-tinh", VH);
+    expect(p.proposed).toBe(false);
     expect(vi(p)[0]).toBe(NOT_REGISTERED_VI);
     expect(vi(p)).toContain("Hội nghị quyết định: Đơn vị đăng ký muộn, hội nghị chấp thuận");
+    expect(vi(p).join(" ")).toMatch(/không thay cho việc đăng ký thi đua/);
+    expect(en(p).join(" ")).toMatch(/does not stand in for registration/);
     expect(p.override?.include).toBe(true);
+    const w = r.issues.filter((i) => i.code === "nomination.override.unregistered");
+    expect(w.map((i) => i.severity)).toEqual(["warning"]);
+    expect(w[0].message.vi).toContain("trang Đăng ký thi đua");
+    // Once the late registration is recorded, the same decision stands.
+    const ok = run({ registrations: [{ unit: VH, awards: ["co-tinh"] }], overrides: [{ unit: VH, award: "co-tinh", include: true, reason: "Đơn vị đăng ký muộn, hội nghị chấp thuận" }] });
+    expect(listed(ok, "co-tinh")).toEqual([VH]);
+  });
+
+  it("a meeting decision taking an unregistered unit out still stands (nothing to block)", () => {
+    const r = run({ registrations: [], overrides: [{ unit: VH, award: "co-tinh", include: false, reason: "Đơn vị xin rút" }] });
+    expect(codes(r)).not.toContain("nomination.override.unregistered");
+    expect(find(r.proposals, "co-tinh", VH).proposed).toBe(false);
   });
 
   it("an unregistered unit does not count among the units meeting the standard (the percent cap's base), as the other conditions", () => {
