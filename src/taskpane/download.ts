@@ -173,3 +173,42 @@ export async function deliverFile(file: DeliverFile, env: DeliverEnv = {}): Prom
     return { ok: false, how: "none", message: MSG.downloadFailed(file.name, detailOf(e)) };
   }
 }
+
+export const ZIP_MIME = "application/zip";
+
+/** Files into one .zip (JSZip, loaded only when asked); a repeated name gets "-2", "-3" before its extension. */
+export async function zipFiles(files: readonly DeliverFile[]): Promise<Uint8Array> {
+  const mod = (await import("jszip")) as unknown as { default?: typeof import("jszip") } & typeof import("jszip");
+  const JSZip = mod.default ?? mod;
+  const zip = new JSZip();
+  const seen = new Set<string>();
+  for (const f of files) {
+    let name = f.name;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = f.name.replace(/(\.[^./]*)?$/, (ext) => `-${k}${ext}`);
+    seen.add(name.toLowerCase());
+    zip.file(name, f.bytes);
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+export type DeliverAllResult =
+  /** One .zip, from the click (browsers ask about, or drop, several downloads fired from timers: issue #14 item 7). */
+  | { kind: "zip"; name: string; count: number; result: DeliverResult }
+  /** Where the view cannot download (Mac, iPad): each file its own way (.xlsx as a new workbook), in turn. */
+  | { kind: "each"; results: Record<string, DeliverResult> };
+
+/** Delivers every file: one .zip named `zipName` where the view downloads, else each file as `deliverFile` can. */
+export async function deliverAll(files: readonly DeliverFile[], zipName: string, env: DeliverEnv = {}): Promise<DeliverAllResult> {
+  if (NO_DOWNLOAD.has((env.platform ?? "").toLowerCase())) {
+    const results: Record<string, DeliverResult> = {};
+    for (const f of files) results[f.name] = await deliverFile(f, env);
+    return { kind: "each", results };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await zipFiles(files);
+  } catch (e) {
+    return { kind: "zip", name: zipName, count: files.length, result: { ok: false, how: "none", message: MSG.downloadFailed(zipName, detailOf(e)) } };
+  }
+  return { kind: "zip", name: zipName, count: files.length, result: await deliverFile({ name: zipName, mime: ZIP_MIME, bytes }, env) };
+}

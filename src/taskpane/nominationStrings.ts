@@ -86,6 +86,7 @@ const vi = {
   downloadAll: "Tải tất cả",
   delivering: "Đang tải…",
   deliveredAll: (ok: number, n: number) => (ok === n ? `Đã tải cả ${n} tệp (xem thông báo của từng tệp).` : `Đã tải ${ok}/${n} tệp: xem thông báo của từng tệp bên dưới.`),
+  zipped: (n: number, where: string) => `Gộp ${n} tệp vào một tệp nén (.zip). ${where}`,
   stale: "Bảng tính đã thay đổi: hãy tạo lại tài liệu.",
 };
 
@@ -172,6 +173,7 @@ const en: NominationStrings = {
   downloadAll: "Download all",
   delivering: "Downloading…",
   deliveredAll: (ok, n) => (ok === n ? `All ${n} files delivered (see each file's message).` : `${ok} of ${n} files delivered: see each file's message below.`),
+  zipped: (n, where) => `The ${n} files, in one .zip. ${where}`,
   stale: "The workbook has changed: produce the documents again.",
 };
 

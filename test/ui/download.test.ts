@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { CSV_MIME, deliverFile, REVOKE_AFTER_MS, toBase64, XLSX_MIME } from "../../src/taskpane/download";
+import JSZip from "jszip";
+import { CSV_MIME, deliverAll, deliverFile, REVOKE_AFTER_MS, toBase64, XLSX_MIME, zipFiles } from "../../src/taskpane/download";
 
 const BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xc3, 0xa1, 0xff, 0x00]);
 const XLSX = { name: "Danh sách đề nghị.xlsx", mime: XLSX_MIME, bytes: BYTES };
@@ -136,5 +137,32 @@ describe("toBase64", () => {
   it("encodes files larger than one chunk", () => {
     const big = new Uint8Array(100_000).map((_, i) => (i * 7) % 256);
     expect(toBase64(big)).toBe(Buffer.from(big).toString("base64"));
+  });
+});
+
+describe("deliverAll: one .zip from the click (issue #14 item 7)", () => {
+  // JSZip schedules its work on timers.
+  beforeEach(() => jest.useRealTimers());
+  // Browsers ask before, or drop, a second download a page starts without a click (Chrome's "automatic downloads" permission).
+  it("where the view downloads, clicks once, for a .zip holding every file (a repeated name gets -2)", async () => {
+    const out = await deliverAll([XLSX, CSV, { ...XLSX, bytes: new Uint8Array([1, 2, 3]) }], "Ho-so-2026.zip", { platform: "PC" });
+    expect(out.kind).toBe("zip");
+    expect(clicks.map((c) => c.download)).toEqual(["Ho-so-2026.zip"]);
+    expect(created.map((b) => b.type)).toEqual(["application/zip"]);
+    const z = await JSZip.loadAsync(await zipFiles([XLSX, CSV, { ...XLSX, bytes: new Uint8Array([1, 2, 3]) }]));
+    expect(Object.keys(z.files)).toEqual(["Danh sách đề nghị.xlsx", "Danh sách đề nghị.csv", "Danh sách đề nghị-2.xlsx"]);
+    await expect(z.file("Danh sách đề nghị-2.xlsx")!.async("uint8array")).resolves.toEqual(new Uint8Array([1, 2, 3]));
+    expect(out.kind === "zip" && out.result.message.vi).toContain("Ho-so-2026.zip");
+  });
+
+  it("on a Mac (no downloads in WKWebView, OfficeDev/office-js#3385) each file goes its own way: the .xlsx as a new workbook, the CSV explained", async () => {
+    const opened: string[] = [];
+    const out = await deliverAll([XLSX, CSV], "Ho-so-2026.zip", { platform: "Mac", openWorkbook: async (b) => void opened.push(b) });
+    expect(clicks).toEqual([]);
+    expect(out.kind).toBe("each");
+    if (out.kind !== "each") return;
+    expect(opened).toEqual([toBase64(XLSX.bytes)]);
+    expect(out.results[XLSX.name].how).toBe("workbook");
+    expect(out.results[CSV.name].ok).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -186,14 +187,24 @@ describe("the nomination step", () => {
     await click(N.download(1));
     await waitFor(() => expect(text(N.fileMessage(1))).toMatch(/^Không tải được tệp “Bien-ban-hop-binh-xet-2026\.docx” \(blocked by the view\)/));
 
-    // Download all: every file, one by one.
+    // Download all: one .zip from the click, not a download per file from timers, which browsers ask
+    // about or drop (issue #14 item 7; Chrome's "automatic downloads" permission asks from the second one).
     URL.createObjectURL = created;
-    const n = screen.getByTestId(N.files).querySelectorAll("li").length;
+    const inZip = [...screen.getByTestId(N.files).querySelectorAll("li")].map((li) => /[A-Za-z0-9_-]+\.(docx|xlsx|csv)\b/.exec(li.textContent ?? "")?.[0]);
+    const n = inZip.length;
     await click(N.downloadAll);
-    await waitFor(() => expect(status("output")).toBe(`Đã tải cả ${n} tệp (xem thông báo của từng tệp).`), { timeout: 15000 });
-    expect(created).toHaveBeenCalledTimes(1 + n);
-    expect(downloads).toHaveLength(1 + n);
-    expect(new Set(downloads.slice(1)).size).toBe(n);
-    expect(text(N.fileMessage(1))).toMatch(/^Đã tải tệp “Bien-ban-hop-binh-xet-2026\.docx”/);
+    await waitFor(() => expect(status("output")).toBe(`Gộp ${n} tệp vào một tệp nén (.zip). Đã tải tệp “Ho-so-de-nghi-khen-thuong-2026.zip” về thư mục Tải về (Downloads) của trình duyệt.`), { timeout: 15000 });
+    expect(created).toHaveBeenCalledTimes(2);
+    expect(downloads).toEqual(["To-trinh-de-nghi-khen-thuong-2026.docx", "Ho-so-de-nghi-khen-thuong-2026.zip"]);
+    // jsdom's Blob has no arrayBuffer(): read it as a browser without it would.
+    const blob = created.mock.calls[1][0];
+    const buffer = await new Promise<ArrayBuffer>((ok, ko) => {
+      const r = new FileReader();
+      r.onload = () => ok(r.result as ArrayBuffer);
+      r.onerror = () => ko(r.error);
+      r.readAsArrayBuffer(blob);
+    });
+    const zipped = await JSZip.loadAsync(buffer);
+    expect(Object.keys(zipped.files).sort()).toEqual([...inZip].sort());
   }, 90_000);
 });

@@ -4,7 +4,7 @@ import { generateNomination, loadNomination, produceFiles, recordOverride, saveM
 import { officePlatform, workbookOpener, type ExcelHost } from "../../app/office";
 import type { Issue, Where } from "../../domain/issues";
 import type { Override, Proposal } from "../../domain/nomination/model";
-import { deliverFile, type DeliverEnv, type DeliverResult } from "../download";
+import { deliverAll as deliverAllFiles, deliverFile, type DeliverEnv, type DeliverResult } from "../download";
 import { NOMINATION_STRINGS } from "../nominationStrings";
 import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
@@ -25,17 +25,12 @@ const useStyles = makeStyles({
 
 type Busy = "load" | "override" | "meeting" | "generate" | "produce" | "deliver" | null;
 
-/** A pause between the files of "Download all": some browsers drop downloads started in the same instant. */
-export const DOWNLOAD_ALL_GAP_MS = 250;
-
 export interface NominationStepProps {
   host: ExcelHost;
   lang: Lang;
   t: Strings;
   onSelect: (where: Where) => void;
 }
-
-const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
 const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
@@ -179,17 +174,14 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
       return null;
     });
 
+  // One .zip from the click where the view downloads; each file its own way where it cannot (Mac, iPad).
   const deliverAll = () =>
     run("deliver", "output", async () => {
       const list = files ?? [];
-      const env = deliverEnv();
-      let ok = 0;
-      for (const [i, f] of list.entries()) {
-        if (i > 0) await wait(DOWNLOAD_ALL_GAP_MS);
-        const r = await deliverFile(f, env);
-        if (r.ok) ok++;
-        setResults((x) => ({ ...x, [f.name]: r }));
-      }
+      const out = await deliverAllFiles(list, `Ho-so-de-nghi-khen-thuong-${state?.bloc?.year ?? ""}.zip`.replace("-.zip", ".zip"), deliverEnv());
+      if (out.kind === "zip") return { section: "output", intent: out.result.ok ? "success" : "error", text: ns.zipped(out.count, out.result.message[lang]), issues: [] };
+      setResults((x) => ({ ...x, ...out.results }));
+      const ok = Object.values(out.results).filter((r) => r.ok).length;
       return { section: "output", intent: ok === list.length ? "success" : "warning", text: ns.deliveredAll(ok, list.length), issues: [] };
     });
 

@@ -16,7 +16,8 @@ import {
   type StartState,
 } from "../../app/start";
 import type { Issue, Where } from "../../domain/issues";
-import { deliverFile, type DeliverEnv, type DeliverResult } from "../download";
+import { NOMINATION_STRINGS } from "../nominationStrings";
+import { deliverAll as deliverAllFiles, deliverFile, type DeliverEnv, type DeliverResult } from "../download";
 import { START_STRINGS } from "../startStrings";
 import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
@@ -36,10 +37,6 @@ const useStyles = makeStyles({
 });
 
 type Busy = "load" | "pact" | "registrations" | "reading" | "applying" | "produce" | "deliver" | null;
-
-/** A pause between the files of "Download all": some browsers drop downloads started in the same instant. */
-const DOWNLOAD_ALL_GAP_MS = 250;
-const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
 const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
@@ -172,15 +169,13 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
       return null;
     });
 
+  // One .zip from the click where the view downloads; each file its own way where it cannot (Mac, iPad).
   const deliverAll = () =>
     run("deliver", "output", async () => {
       const list = files ?? [];
-      const env = deliverEnv();
-      for (const [i, f] of list.entries()) {
-        if (i > 0) await wait(DOWNLOAD_ALL_GAP_MS);
-        const r = await deliverFile(f, env);
-        setResults((x) => ({ ...x, [f.name]: r }));
-      }
+      const out = await deliverAllFiles(list, `Dau-nam-${state?.bloc?.year ?? ""}.zip`.replace("-.zip", ".zip"), deliverEnv());
+      if (out.kind === "zip") return { section: "output", intent: out.result.ok ? "success" : "error", text: NOMINATION_STRINGS[lang].zipped(out.count, out.result.message[lang]), issues: [] };
+      setResults((x) => ({ ...x, ...out.results }));
       return null;
     });
 
