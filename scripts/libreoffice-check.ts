@@ -14,6 +14,7 @@ import { runScenario } from "../src/cli/run";
 import { voteSheets } from "../src/app/voting";
 import { useOfficeJsClient } from "../src/host/officejs/node";
 import { createNextYear } from "../src/app/nextYear";
+import { asciiSlug } from "../src/app/nomination";
 
 useOfficeJsClient();
 
@@ -110,8 +111,27 @@ async function main(): Promise<number> {
       text = "";
       console.log(`  (${(e as Error).message.split("\n")[0]})`);
     }
-    const want = f.name.startsWith("To-trinh") ? ["TỜ TRÌNH", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", ...units] : f.name.startsWith("Bien-ban-hop") ? ["BIÊN BẢN HỌP BÌNH XÉT", ...units] : f.name.startsWith("Bien-ban-kiem") ? ["BIÊN BẢN KIỂM PHIẾU"] : units;
-    const missing = want.filter((w) => !text.normalize("NFC").includes(w));
+    // What each document must say: its title, and the units it is about (an achievement report, its own unit;
+    // the pact, every member, in capitals in its signature blocks as NĐ 30 sets them, so compared in capitals).
+    const members = parsed.scenario.bloc.members.map((m) => m.name);
+    const own = units.find((u) => f.name.startsWith(`Bao-cao-thanh-tich-${asciiSlug(u)}-`));
+    const want = f.name.startsWith("To-trinh")
+      ? ["TỜ TRÌNH", "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", ...units]
+      : f.name.startsWith("Bien-ban-hop")
+        ? ["BIÊN BẢN HỌP BÌNH XÉT", ...units]
+        : f.name.startsWith("Bien-ban-kiem")
+          ? ["BIÊN BẢN KIỂM PHIẾU"]
+          : f.name.startsWith("Giao-uoc")
+            ? ["GIAO ƯỚC THI ĐUA", ...members]
+            : f.name.startsWith("Dang-ky")
+              ? ["ĐĂNG KÝ THI ĐUA", ...members]
+              : f.name.startsWith("Bao-cao-thanh-tich")
+                ? ["BÁO CÁO THÀNH TÍCH", own ?? f.name]
+                : f.name.startsWith("Bao-cao-tong-ket")
+                  ? ["BÁO CÁO", ...units]
+                  : units;
+    const upper = text.normalize("NFC").toLocaleUpperCase("vi");
+    const missing = want.filter((w) => !upper.includes(w.toLocaleUpperCase("vi")));
     const ok = text.length > 0 && missing.length === 0;
     if (!ok) fileBad++;
     console.log(`${ok ? "✓" : "✗"} ${f.name}: ${text.length ? `${docx ? "Writer" : "Calc"} opened it (${text.length} characters)` : "LibreOffice could not open it"}${missing.length ? `; missing: ${missing.slice(0, 3).join(", ")}` : ""}`);
