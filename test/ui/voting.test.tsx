@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { saveBloc } from "../../src/app/bloc";
 import { loadVoting } from "../../src/app/voting";
 import { MemoryHost } from "../../src/host";
@@ -115,6 +115,22 @@ describe("the ballots step", () => {
     expect(table[1].slice(0, 2)).toEqual([2027, "Sở Xây dựng"]);
     expect(table[1][4]).toBe("Luân phiên");
     expect(screen.getByTestId(VOTING_TID.history).textContent).toMatch(/2027: Sở Xây dựng/);
+
+    // The vote's stage is the workbook's, not this session's (issue #14 item 1: after "Làm mới", a
+    // language switch or reopening the file it showed "Chưa kiểm phiếu"): the same after a refresh
+    // and in a pane opened afresh on the same workbook.
+    const line = () => screen.getByTestId(VOTING_TID.vote("V1")).closest("span")?.parentElement?.textContent ?? "";
+    expect(line()).toMatch(/V1.*Đã có kết quả/);
+    await click(VOTING_TID.refresh);
+    await waitFor(() => expect(status("votes")).toMatch(/1 cuộc|Đã đọc/));
+    expect(line()).toMatch(/V1.*Đã có kết quả/);
+    cleanup();
+    render(<App host={host} />);
+    await act(async () => fireEvent.click(await screen.findByTestId(TID.stepVoting)));
+    await screen.findByTestId(VOTING_TID.vote("V1"), {}, { timeout: 10000 });
+    await waitFor(() => expect(line()).toMatch(/V1.*Đã có kết quả/));
+    // Its result is shown too, from the entry sheets, with the meeting's choice.
+    await waitFor(() => expect(screen.getByTestId(VOTING_TID.electedLine).textContent).toBe("Kết quả cuối cùng: được chọn Sở Công Thương, Sở Xây dựng."));
   });
 
   it("offers the revote among the tied when the tie rule ends in a revote, and selects the new round", async () => {

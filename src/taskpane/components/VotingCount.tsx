@@ -23,8 +23,8 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CountResult } from "../../app/voting";
-import type { Issue } from "../../domain/issues";
 import type { VoteRecord } from "../../domain/voting/record";
+import { blockingIssues } from "../../domain/voting/stage";
 import type { CandidateResult, TieStepRecord } from "../../domain/voting/tally";
 import type { Lang } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
@@ -42,7 +42,7 @@ const useStyles = makeStyles({
 });
 
 /** A count may be shown once it has no errors but the meeting's own (a choice not yet valid). */
-export const blocking = (issues: Issue[]) => issues.filter((i) => i.severity === "error" && !i.code.startsWith("vote.meeting."));
+export const blocking = blockingIssues;
 
 export type DecisionPatch = Partial<Pick<VoteRecord, "decision" | "meeting">>;
 

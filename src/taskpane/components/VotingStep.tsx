@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { ExcelHost } from "../../app/office";
 import {
   countVote,
+  countVotes,
   createVote,
   electLeadership,
   loadVoting,
@@ -17,10 +18,11 @@ import {
 } from "../../app/voting";
 import { hasErrors, type Issue, type Where } from "../../domain/issues";
 import type { VoteRecord, VoteRecordDraft } from "../../domain/voting/record";
+import { voteStage, type VoteStage } from "../../domain/voting/stage";
 import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { formIssues, VotingCreate } from "./VotingCreate";
-import { blocking, VotingCount, type DecisionPatch } from "./VotingCount";
+import { VotingCount, type DecisionPatch } from "./VotingCount";
 import { VotingImport } from "./VotingImport";
 import { VotingLeader } from "./VotingLeader";
 import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
@@ -46,17 +48,20 @@ export interface VotingStepProps {
   onSelect: (where: Where) => void;
 }
 
-/** What the list says about a vote: from this session's count when there is one, else from its record. */
+const STAGE_LOOK: Record<VoteStage, { key: keyof VotingStrings; color: "success" | "warning" | "danger" | "informative" }> = {
+  created: { key: "statusNew", color: "informative" },
+  errors: { key: "statusErrors", color: "danger" },
+  revote: { key: "statusRevote", color: "warning" },
+  runoff: { key: "statusRunoff", color: "warning" },
+  meeting: { key: "statusMeeting", color: "warning" },
+  final: { key: "statusFinal", color: "success" },
+};
+
+/** What the list says about a vote: its stage as the workbook holds it (domain/voting/stage.ts), never this session's memory. */
 function statusOf(record: VoteRecord, count: CountResult | undefined, vs: VotingStrings): { text: string; color: "success" | "warning" | "danger" | "informative" } {
-  if (count) {
-    if (blocking(count.issues).length) return { text: vs.statusErrors, color: "danger" };
-    if (count.result.conclusion.revote) return { text: vs.statusRevote, color: "warning" };
-    if (count.result.conclusion.runoff) return { text: vs.statusRunoff, color: "warning" };
-    if (!count.final) return { text: vs.statusMeeting, color: "warning" };
-    return { text: vs.statusFinal, color: "success" };
-  }
-  if (record.decision || record.meeting) return { text: vs.statusDecided, color: "informative" };
-  return { text: vs.statusNew, color: "informative" };
+  const stage = voteStage(count ? { ballots: count.ballots, issues: count.issues, conclusion: count.result.conclusion, final: count.final } : null);
+  if (stage === "created" && (record.decision || record.meeting)) return { text: vs.statusDecided, color: "informative" };
+  return { text: String(vs[STAGE_LOOK[stage].key]), color: STAGE_LOOK[stage].color };
 }
 
 const tally = (issues: Issue[]) => {
@@ -104,6 +109,12 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
     setCtx(c);
     const ids = c.records.map((r) => r.id);
     setSelected((cur) => (select && ids.includes(select) ? select : cur && ids.includes(cur) ? cur : (ids[ids.length - 1] ?? null)));
+    // Every vote's count, from its entry sheets (one more read): the list's stages and results are the
+    // workbook's, the same after a reload, a language switch or on another machine (issue #14 item 1).
+    if (ids.length) {
+      const all = await countVotes(host, ids);
+      if (all.ok) setCounts(Object.fromEntries(all.counts.flatMap((o) => (o.kind === "counted" && o.count.ballots > 0 ? [[o.count.record.id, o.count] as const] : []))));
+    } else setCounts({});
     return c;
   };
 
@@ -120,7 +131,6 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
     run("load", "votes", async () => {
       const c = await reload();
       if (!c) return null;
-      setCounts({});
       return { section: "votes", intent: c.recordIssues.length ? "warning" : "info", text: vs.loaded(c.records.length), issues: c.recordIssues };
     });
 
