@@ -32,7 +32,7 @@ import { submissionLayout } from "../workbook/nomination/submission";
 import type { SheetPlan } from "../workbook/plan";
 import { readSummary, SUMMARY_SHEET, type SummaryLine } from "../workbook/scoring/summarySheet";
 import { achievementLayout, yearEndLayout, type AchievementInput, type UnitVote, type YearEndInput } from "../workbook/nomination/yearReports";
-import { minutesLayout } from "../workbook/voting/minutesSheet";
+import { minutesLayout, readMinutesWhen } from "../workbook/voting/minutesSheet";
 import { BASE_READ, contextOf, keepIfExtra, countFromRead, countRequest, minutesInput, voteSheets, type CountResult, type VotingContext } from "./voting";
 
 /**
@@ -154,7 +154,8 @@ export async function loadNomination(host: ExcelHost, opts: { registrations?: Re
   const ids = contextOf(first).records.map((r) => r.id);
   let read: WorkbookRead;
   try {
-    read = await readWorkbook(host, countRequest(ids, EXTRA));
+    // Each count's minutes sheet too: its .docx prints the date and place the sheet gives (issue #14 item 2).
+    read = await readWorkbook(host, countRequest(ids, { sheets: [...EXTRA.sheets, ...ids.map((id) => voteSheets(id).minutes.sheet)], sheetsOfNames: EXTRA.sheetsOfNames }));
   } catch (e) {
     return { ok: false, issues: [readFailed(e)] };
   }
@@ -650,9 +651,13 @@ export async function produceFiles(host: ExcelHost, opts: { at?: Date; achieveme
   });
   for (const c of Object.values(state.counts)) {
     if (!c.final && !c.result.conclusion.revote) continue;
-    // Dated as the meeting (when recorded), the day the votes were counted.
+    // One date for one count (issue #14 item 2): the minutes sheet's own date, time and place when it
+    // exists (the .docx prints the sheet); else as the meeting (when recorded), the day the votes were counted.
+    const ms = state.read.byName[voteSheets(c.record.id).minutes.sheet];
+    const onSheet = ms?.exists ? readMinutesWhen(ms) : null;
     const when = state.meeting.date ? new Date(state.meeting.date.year, state.meeting.date.month - 1, state.meeting.date.day, state.meeting.time?.hour ?? at.getHours(), state.meeting.time?.minute ?? at.getMinutes()) : at;
-    const layout = minutesLayout(minutesInput(c, state.bloc, { at: when }));
+    const input = minutesInput(c, state.bloc, { at: when });
+    const layout = minutesLayout(onSheet ? { ...input, at: onSheet.at, place: onSheet.place || input.place } : input);
     files.push({
       name: `Bien-ban-kiem-phieu-${c.record.id}.docx`,
       mime: DOCX,

@@ -116,6 +116,25 @@ describe("the nomination step", () => {
     expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
+  it("dates a count's .docx minutes as its minutes sheet, not the meeting record saved later: one date for one count (issue #14 item 2)", async () => {
+    // The sample writes V1's minutes sheet at the count; the meeting record is then saved for another day.
+    const onSheet = host.values("Biên bản V1", "A1:A40").flat().map(String).find((t) => t.startsWith("Hồi "))!;
+    const sheetWhen = /^Hồi \d{2} giờ \d{2} phút, ngày \d{2} tháng \d{2} năm \d{4}/.exec(onSheet)![0];
+    const saved = await saveMeeting(host, { date: { day: 28, month: 12, year: 2026 }, time: { hour: 7, minute: 45 } });
+    expect(saved.kind).toBe("written");
+    const out = await produceFiles(host, { at });
+    if (!out.ok) throw new Error(JSON.stringify(out.issues));
+    const v1 = out.files.find((f) => f.name === "Bien-ban-kiem-phieu-V1.docx")!;
+    const xml = await (await JSZip.loadAsync(v1.bytes)).file("word/document.xml")!.async("string");
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    expect(text).toContain(sheetWhen);
+    expect(text).not.toContain("07 giờ 45 phút, ngày 28 tháng 12 năm 2026");
+    // The meeting's own minutes follow the meeting record.
+    const meeting = out.files.find((f) => f.name === "Bien-ban-hop-binh-xet-2026.docx")!;
+    const mx = await (await JSZip.loadAsync(meeting.bytes)).file("word/document.xml")!.async("string");
+    expect(mx).toContain("28 tháng 12 năm 2026");
+  });
+
   it("offers the list in LIFESOFT's import template: its importer keeps every proposed row; the file carries its notes (issue #10 item 13)", async () => {
     const out = await produceFiles(host, { at });
     if (!out.ok) throw new Error(JSON.stringify(out.issues));

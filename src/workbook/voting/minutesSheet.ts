@@ -467,3 +467,22 @@ export function minutesSheetPlan(input: MinutesInput): SheetPlan {
   p.print = { orientation: "Portrait", paper: "A4", fitToWidth: true, margins: { top: MINUTES_PAGE.top, bottom: MINUTES_PAGE.bottom, left: MINUTES_PAGE.left, right: MINUTES_PAGE.right } };
   return p;
 }
+
+/**
+ * When and where a count's minutes sheet says the count took place: its "Hồi hh giờ mm phút, ngày dd
+ * tháng mm năm yyyy" line and the "<place>, ngày …" line above the title. The .docx of that count
+ * prints these, so the sheet and the file never give two dates for one count (issue #14 item 2).
+ * Null when the lines are not found (an older or hand-edited sheet: the caller falls back).
+ */
+export function readMinutesWhen(grid: { values: unknown[][] }): { at: MinutesInput["at"]; place: string } | null {
+  const texts = grid.values.flat().filter((v): v is string => typeof v === "string").map((v) => v.normalize("NFC").trim());
+  let at: MinutesInput["at"] | null = null;
+  let place: string | null = null;
+  for (const t of texts) {
+    const m = /^Hồi (\d{1,2}) giờ (\d{1,2}) phút, ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})\b/.exec(t);
+    if (m && !at) at = { hour: Number(m[1]), minute: Number(m[2]), day: Number(m[3]), month: Number(m[4]), year: Number(m[5]) };
+    const p = /^(.+), ngày \d{1,2} tháng \d{1,2} năm \d{4}$/.exec(t);
+    if (p && place === null) place = p[1];
+  }
+  return at ? { at, place: place ?? "" } : null;
+}
