@@ -1,9 +1,25 @@
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import type { OutputFile } from "../../app/nomination";
-import type { DeliverResult } from "../download";
+import { officePlatform, workbookOpener } from "../../app/office";
+import { deliverAll, deliverFile, type DeliverEnv, type DeliverResult } from "../download";
 import { NOMINATION_STRINGS } from "../nominationStrings";
 import type { Lang } from "../strings";
 import { NOMINATION_TID } from "./NominationShared";
+
+/** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
+export const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
+
+/** Delivers one file from a step's list. */
+export const deliverOne = (f: OutputFile): Promise<DeliverResult> => deliverFile(f, deliverEnv());
+
+/** "Tải tất cả" of a step: one .zip "<base>-<year>.zip" where the view downloads, else each file its own way (Mac, iPad); what to say, and each file's outcome. */
+export async function deliverEvery(files: readonly OutputFile[], base: string, year: number | undefined, lang: Lang): Promise<{ intent: "success" | "warning" | "error"; text: string; results: Record<string, DeliverResult> }> {
+  const ns = NOMINATION_STRINGS[lang];
+  const out = await deliverAll(files, year ? `${base}-${year}.zip` : `${base}.zip`, deliverEnv());
+  if (out.kind === "zip") return { intent: out.result.ok ? "success" : "error", text: ns.zipped(out.count, out.result.message[lang]), results: {} };
+  const ok = Object.values(out.results).filter((r) => r.ok).length;
+  return { intent: ok === files.length ? "success" : "warning", text: ns.deliveredAll(ok, files.length), results: out.results };
+}
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: "6px" },

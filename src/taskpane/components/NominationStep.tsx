@@ -1,14 +1,14 @@
 import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { generateNomination, loadNomination, produceFiles, recordOverride, saveMeeting, type NominationState, type OutputFile } from "../../app/nomination";
-import { officePlatform, workbookOpener, type ExcelHost } from "../../app/office";
+import type { ExcelHost } from "../../app/office";
 import type { Issue, Where } from "../../domain/issues";
 import type { Override, Proposal } from "../../domain/nomination/model";
-import { deliverAll as deliverAllFiles, deliverFile, type DeliverEnv, type DeliverResult } from "../download";
+import type { DeliverResult } from "../download";
 import { NOMINATION_STRINGS } from "../nominationStrings";
 import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
-import { NominationFiles } from "./NominationFiles";
+import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
 import { NextYearPanel } from "./NextYearPanel";
 import { emptyOverride, MeetingForm, OverrideForm, overrideProblems, OverridesList, type OverrideDraft } from "./NominationForms";
 import { groupByAward, NominationList } from "./NominationList";
@@ -32,8 +32,6 @@ export interface NominationStepProps {
   onSelect: (where: Where) => void;
 }
 
-/** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
-const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
 
 /** The nomination step: the proposed list with every unit's reasons, the meeting's decisions and record, the sheets and the documents. */
 export function NominationStep({ host, lang, t, onSelect }: NominationStepProps) {
@@ -169,20 +167,16 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
 
   const deliver = (f: OutputFile) =>
     run("deliver", "output", async () => {
-      const r = await deliverFile(f, deliverEnv());
+      const r = await deliverOne(f);
       setResults((x) => ({ ...x, [f.name]: r }));
       return null;
     });
 
-  // One .zip from the click where the view downloads; each file its own way where it cannot (Mac, iPad).
   const deliverAll = () =>
     run("deliver", "output", async () => {
-      const list = files ?? [];
-      const out = await deliverAllFiles(list, `Ho-so-de-nghi-khen-thuong-${state?.bloc?.year ?? ""}.zip`.replace("-.zip", ".zip"), deliverEnv());
-      if (out.kind === "zip") return { section: "output", intent: out.result.ok ? "success" : "error", text: ns.zipped(out.count, out.result.message[lang]), issues: [] };
-      setResults((x) => ({ ...x, ...out.results }));
-      const ok = Object.values(out.results).filter((r) => r.ok).length;
-      return { section: "output", intent: ok === list.length ? "success" : "warning", text: ns.deliveredAll(ok, list.length), issues: [] };
+      const o = await deliverEvery(files ?? [], "Ho-so-de-nghi-khen-thuong", state?.bloc?.year, lang);
+      setResults((x) => ({ ...x, ...o.results }));
+      return { section: "output", intent: o.intent, text: o.text, issues: [] };
     });
 
   if (!state) {

@@ -1,7 +1,7 @@
 import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { OutputFile } from "../../app/nomination";
-import { officePlatform, workbookOpener, type ExcelHost } from "../../app/office";
+import type { ExcelHost } from "../../app/office";
 import {
   applyRegistrationFile,
   loadStart,
@@ -16,12 +16,11 @@ import {
   type StartState,
 } from "../../app/start";
 import type { Issue, Where } from "../../domain/issues";
-import { NOMINATION_STRINGS } from "../nominationStrings";
-import { deliverAll as deliverAllFiles, deliverFile, type DeliverEnv, type DeliverResult } from "../download";
+import type { DeliverResult } from "../download";
 import { START_STRINGS } from "../startStrings";
 import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
-import { NominationFiles } from "./NominationFiles";
+import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
 import { StartImport } from "./StartImport";
 import { StartPact } from "./StartPact";
 import { StartRegistrations } from "./StartRegistrations";
@@ -38,8 +37,6 @@ const useStyles = makeStyles({
 
 type Busy = "load" | "pact" | "registrations" | "reading" | "applying" | "produce" | "deliver" | null;
 
-/** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
-const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
 
 export interface StartStepProps {
   host: ExcelHost;
@@ -164,19 +161,16 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
 
   const deliver = (f: OutputFile) =>
     run("deliver", "output", async () => {
-      const r = await deliverFile(f, deliverEnv());
+      const r = await deliverOne(f);
       setResults((x) => ({ ...x, [f.name]: r }));
       return null;
     });
 
-  // One .zip from the click where the view downloads; each file its own way where it cannot (Mac, iPad).
   const deliverAll = () =>
     run("deliver", "output", async () => {
-      const list = files ?? [];
-      const out = await deliverAllFiles(list, `Dau-nam-${state?.bloc?.year ?? ""}.zip`.replace("-.zip", ".zip"), deliverEnv());
-      if (out.kind === "zip") return { section: "output", intent: out.result.ok ? "success" : "error", text: NOMINATION_STRINGS[lang].zipped(out.count, out.result.message[lang]), issues: [] };
-      setResults((x) => ({ ...x, ...out.results }));
-      return null;
+      const o = await deliverEvery(files ?? [], "Dau-nam", state?.bloc?.year, lang);
+      setResults((x) => ({ ...x, ...o.results }));
+      return { section: "output", intent: o.intent, text: o.text, issues: [] };
     });
 
   if (!state) {

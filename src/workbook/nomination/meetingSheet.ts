@@ -25,6 +25,18 @@ import {
  * vote-count minutes. Values only: the minutes record the meeting at its moment.
  */
 
+/** A unit's line of a results table (STT, unit, total, rank, class), as the minutes and the year-end report print it. */
+export function standingPieces(i: number, s: Pick<Standing, "unit" | "total" | "rank" | "band">): DocPiece[] {
+  const cell = (col: number, value: string | number, style: PieceStyle = {}): DocPiece => ({ col, span: 1, value, style });
+  return [
+    cell(0, i + 1, { align: "Center", numberFormat: "0" }),
+    cell(1, cleanText(s.unit)),
+    cell(2, s.total ?? "", { align: "Center", numberFormat: "0.00" }),
+    cell(3, s.rank ?? "", { align: "Center", numberFormat: "0" }),
+    cell(4, cleanText(s.band), { align: "Center" }),
+  ];
+}
+
 export interface MeetingVote {
   title: string;
   round: number;
@@ -142,13 +154,7 @@ export function meetingLayout(input: MeetingInput): DocLayout {
   byRank(input.standings).forEach((s, i) => {
     b.push({
       kind: "tableRow",
-      pieces: [
-        cell(0, i + 1, { align: "Center", numberFormat: "0" }),
-        cell(1, cleanText(s.unit)),
-        cell(2, s.total ?? "", { align: "Center", numberFormat: "0.00" }),
-        cell(3, s.rank ?? "", { align: "Center", numberFormat: "0" }),
-        cell(4, cleanText(s.band), { align: "Center" }),
-      ],
+      pieces: standingPieces(i, s),
     });
   });
   const standings = b.table(standingsFirst);

@@ -1,7 +1,7 @@
 import { cleanText, nameKey } from "../../domain/text";
 import { MINUTES_FONT, viDate, viPercent } from "../voting/minutesSheet";
 import { DocBuilder, DOTS, LEADER_TITLE, LIST_RECIPIENTS, SIGN_STAMP_HINT, viNum, type DocLayout } from "./listSheet";
-import type { MeetingVote } from "./meetingSheet";
+import { standingPieces, type MeetingVote } from "./meetingSheet";
 import { SUBMISSION_WIDTHS } from "./submission";
 
 /**
@@ -238,14 +238,7 @@ export function yearEndLayout(input: YearEndInput): DocLayout {
         input.results.forEach((r, i) =>
           b.push({
             kind: "tableRow",
-            pieces: [
-              cell(0, i + 1, { align: "Center", numberFormat: "0" }),
-              cell(1, cleanText(r.unit)),
-              cell(2, r.total ?? "", { align: "Center", numberFormat: "0.00" }),
-              cell(3, r.rank ?? "", { align: "Center", numberFormat: "0" }),
-              cell(4, cleanText(r.band), { align: "Center" }),
-              cell(5, r.leading ? LEADING_NOTE : "", { align: "Center" }),
-            ],
+            pieces: [...standingPieces(i, r), cell(5, r.leading ? LEADING_NOTE : "", { align: "Center" })],
           }),
         );
         b.table(first);
