@@ -23,13 +23,18 @@ export interface Issue {
   /** The form field the issue is about, when it comes from a form (e.g. "members.3.name"). */
   field?: string;
   message: Message;
+  /** The parameters its catalogued template was filled with (src/domain/codes). */
+  params?: Readonly<Record<string, string | number>>;
 }
 
+/** @deprecated Raise a catalogued code with `raise(code, params, where)` from src/domain/codes (issue #13). */
 export function issue(code: string, severity: Severity, message: Message, where?: Where): Issue {
   return where ? { code, severity, where, message } : { code, severity, message };
 }
 
+/** @deprecated Use `raise` from src/domain/codes. */
 export const error = (code: string, message: Message, where?: Where): Issue => issue(code, "error", message, where);
+/** @deprecated Use `raise` from src/domain/codes. */
 export const warning = (code: string, message: Message, where?: Where): Issue => issue(code, "warning", message, where);
 
 export function hasErrors(issues: readonly Issue[]): boolean {

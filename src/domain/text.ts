@@ -23,6 +23,16 @@ export function foldDiacritics(s: string): string {
 }
 
 /**
+ * The one folding of a label a reader compares (issue #13): any value, diacritics away, case and
+ * spacing folded, a trailing colon dropped. "Số phiếu hợp lệ:" and "so phieu  hop le" fold alike.
+ * Every sheet reader matches labels (and the aliases terms accept) through this function.
+ */
+export function foldLabel(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return foldDiacritics(String(v)).replace(/\s*[:：]\s*$/, "").trim();
+}
+
+/**
  * Text that a spreadsheet would read as a formula or that CSV importers treat as one: anything
  * beginning with = + - or @, numbers included ("-1+1" is a formula in Excel, "+1+cmd|' /C calc'!A0"
  * a CSV injection). A unit's name never needs to begin with one of them.
