@@ -1,14 +1,20 @@
 /**
  * Build of the Bình xét add-in.
  *
- *   npm start       webpack serve --mode development   https://localhost:3000/{taskpane,preview}.html
- *   npm run build   webpack --mode production          dist/ (manifest.xml with the production URL)
+ *   npm start           webpack serve --mode development      https://localhost:3000/{taskpane,preview}.html
+ *   npm run build       webpack --mode production             dist/: the add-in only (taskpane.html, its
+ *                                                              scripts, icons, manifest.xml with the
+ *                                                              production URL); office.js from the CDN
+ *   npm run build:page  webpack --mode production --env page  dist-page/: the published page for blocs
+ *                                                              whose Excel cannot load add-ins (the
+ *                                                              preview as index.html; GPL-3.0, it bundles
+ *                                                              HyperFormula); no office.js, no manifest
  *
  * Entries
  *   taskpane  src/taskpane/index.tsx      -> taskpane.html (the add-in; office.js from Microsoft's CDN
  *                                            in production, from the local npm copy in development)
- *   preview   src/host/preview/index.tsx  -> preview.html  (dev tool: pane + in-memory host; always
- *                                            the local office.js copy, also emitted by production builds)
+ *   preview   src/host/preview/index.tsx  -> preview.html  (pane + in-memory host; development, and
+ *                                            the published page as index.html)
  * Both HTML templates receive the template parameter `officeJsUrl` (use `<%= officeJsUrl %>`).
  *
  * Production URL: env ADDIN_PROD_URL (default https://binhxet.github.io/addin/, normalised to end
@@ -20,6 +26,7 @@
 "use strict";
 
 const path = require("node:path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { toProductionManifest, productionUrlFromEnv } = require("./scripts/manifest-url.js");
@@ -184,7 +191,11 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "production" ? "production" : "development";
   const dev = mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const prodUrl = dev ? null : productionUrlFromEnv(process.env);
+  // The published page (issue #14): the preview alone, in its own folder, apart from the add-in.
+  const page = Boolean(env.page);
+  const prodUrl = dev || page ? null : productionUrlFromEnv(process.env);
+  const withPane = dev || !page;
+  const withPreview = dev || page;
 
   let httpsOptions;
   if (serving) {
@@ -198,11 +209,11 @@ module.exports = async (env = {}, argv = {}) => {
     context: ROOT,
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      preview: "./src/host/preview/index.tsx",
+      ...(withPane ? { taskpane: "./src/taskpane/index.tsx" } : {}),
+      ...(withPreview ? { preview: "./src/host/preview/index.tsx" } : {}),
     },
     output: {
-      path: path.join(ROOT, "dist"),
+      path: path.join(ROOT, page && !dev ? "dist-page" : "dist"),
       filename: dev ? "[name].js" : "[name].[contenthash:10].js",
       chunkFilename: dev ? "[name].js" : "[name].[contenthash:10].js",
       clean: true,
@@ -216,54 +227,73 @@ module.exports = async (env = {}, argv = {}) => {
       rules: [swcRule(/\.(ts|mts|cts)$/, false, dev), swcRule(/\.tsx$/, true, dev)],
     },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-        templateParameters: { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
-      }),
-      new HtmlWebpackPlugin({
-        filename: "preview.html",
-        template: "./src/host/preview/preview.html",
-        chunks: ["preview"],
-        templateParameters: { officeJsUrl: OFFICE_JS_LOCAL },
-      }),
+      ...(withPane
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "taskpane.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["taskpane"],
+              templateParameters: { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
+            }),
+          ]
+        : []),
+      ...(withPreview
+        ? [
+            new HtmlWebpackPlugin({
+              filename: page && !dev ? "index.html" : "preview.html",
+              template: "./src/host/preview/preview.html",
+              chunks: ["preview"],
+              templateParameters: { officeJsUrl: OFFICE_JS_LOCAL },
+            }),
+          ]
+        : []),
+      new webpack.DefinePlugin({ __BX_PUBLISHED_PAGE__: JSON.stringify(page && !dev) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: {
-              transformer: (content) =>
-                dev ? content : Buffer.from(toProductionManifest(content.toString("utf8"), prodUrl), "utf8"),
-              cache: false,
-            },
-          },
-          {
-            // The local office.js (preview in every mode, the pane in development). Skipped: typings,
-            // IntelliSense files, .debug.js variants (loaded only via office.debug.js) and other hosts.
-            from: OFFICE_JS_DIST,
-            to: "office-js",
-            info: { minimized: true },
-            globOptions: {
-              ignore: [
-                "**/*.d.ts",
-                "**/*vsdoc*",
-                "**/*.debug.js",
-                "**/outlook*",
-                "**/word*",
-                "**/powerpoint*",
-                "**/onenote*",
-                "**/project*",
-                "**/access*",
-                "**/visio*",
-              ],
-            },
-          },
+          ...(withPane
+            ? [
+                {
+                  from: "manifest.xml",
+                  to: "manifest.xml",
+                  transform: {
+                    transformer: (content) =>
+                      dev ? content : Buffer.from(toProductionManifest(content.toString("utf8"), prodUrl), "utf8"),
+                    cache: false,
+                  },
+                },
+              ]
+            : []),
+          ...(page && !dev ? [{ from: "src/host/preview/LICENSE-PAGE.txt", to: "LICENSE.txt" }] : []),
+          ...(dev
+            ? [
+                {
+                  // The local office.js, for the pane in development only (production loads it from
+                  // Microsoft's CDN; the preview never loads it). Skipped: typings, IntelliSense files,
+                  // .debug.js variants (loaded only via office.debug.js) and other hosts.
+                  from: OFFICE_JS_DIST,
+                  to: "office-js",
+                  info: { minimized: true },
+                  globOptions: {
+                    ignore: [
+                      "**/*.d.ts",
+                      "**/*vsdoc*",
+                      "**/*.debug.js",
+                      "**/outlook*",
+                      "**/word*",
+                      "**/powerpoint*",
+                      "**/onenote*",
+                      "**/project*",
+                      "**/access*",
+                      "**/visio*",
+                    ],
+                  },
+                },
+              ]
+            : []),
         ],
       }),
-      new AddinBundleGuardPlugin({ entry: "taskpane" }),
+      ...(withPane ? [new AddinBundleGuardPlugin({ entry: "taskpane" })] : []),
     ],
     optimization: dev
       ? undefined

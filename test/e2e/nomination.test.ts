@@ -9,15 +9,12 @@
  * Fails on a page error or a request outside localhost.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { onHost, startPreview, watch, type Preview } from "./support";
-import { runScenario } from "../../src/cli/run";
-import { parseScenario } from "../../src/cli/scenario";
+import { docxText, onHost, sampleYearXlsx, startPreview, watch, type Preview } from "./support";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
 
 const ROOT = resolve(__dirname, "../..");
@@ -39,32 +36,7 @@ afterAll(async () => {
 
 
 
-/** The sample year played in node up to the votes and next year's leader (no nomination), saved as an .xlsx. */
-async function sampleWorkbook(): Promise<string> {
-  const parsed = parseScenario(JSON.parse(readFileSync(resolve(ROOT, "docs/scenario.sample.json"), "utf8")));
-  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-  const { nomination: _n, ...scenario } = parsed.scenario;
-  void _n;
-  const report = await runScenario(scenario);
-  if (!report.ok) throw new Error(`The sample year did not run: ${JSON.stringify(report.steps.filter((s) => !s.ok)).slice(0, 2000)}`);
-  const file = join(work, "nam-2026-truoc-de-nghi.xlsx");
-  writeFileSync(file, await report.host.toXlsx());
-  return file;
-}
 
-/** The text of a .docx body, a line per paragraph, and whether it names Times New Roman (in the body or its styles). */
-async function docxText(bytes: Buffer): Promise<{ text: string; timesNewRoman: boolean }> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
-  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-  const text = xml
-    .split(/<\/w:p>/)
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""))
-    .join("\n")
-    .normalize("NFC");
-  return { text, timesNewRoman: /w:ascii="Times New Roman"/.test(xml) || /w:ascii="Times New Roman"/.test(styles) };
-}
 
 const SCT = "Sở Công Thương";
 const CO_TINH = "Cờ thi đua của UBND tỉnh";
@@ -73,7 +45,7 @@ const REVIEW = "Biên bản họp bình xét";
 
 test("after scoring and votes, the user produces the list, both minutes, the submission and the exports, and each file opens", async () => {
   const started = Date.now();
-  const xlsx = await sampleWorkbook();
+  const { file: xlsx } = await sampleYearXlsx(work, ["nomination"]);
   const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const { outside, problems } = watch(page);

@@ -11,15 +11,12 @@
  *    the reason "Chưa đăng ký" (not registered).
  * Fails on a page error or a request outside localhost.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import JSZip from "jszip";
 import type { Page } from "playwright-core";
-import { createBloc, onHost, startPreview, UNITS, watch, type Preview } from "./support";
+import { createBloc, docxText, onHost, sampleYearXlsx, startPreview, UNITS, watch, type Preview } from "./support";
 import { START_SHEETS } from "../../src/app/start";
-import { runScenario } from "../../src/cli/run";
-import { parseScenario } from "../../src/cli/scenario";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
 import { START_TID as S } from "../../src/taskpane/components/StartShared";
 
@@ -43,19 +40,6 @@ afterAll(async () => {
 const TITLES = ["co-cp", "co-tinh", "tt-ldxs"];
 const CO_TINH = "Cờ thi đua của UBND tỉnh";
 
-/** The text of a .docx body, a line per paragraph, and whether it names Times New Roman (in the body or its styles). */
-async function docxText(bytes: Buffer): Promise<{ text: string; timesNewRoman: boolean }> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
-  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-  const text = xml
-    .split(/<\/w:p>/)
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""))
-    .join("\n")
-    .normalize("NFC");
-  return { text, timesNewRoman: /w:ascii="Times New Roman"/.test(xml) || /w:ascii="Times New Roman"/.test(styles) };
-}
 
 /** Waits until a status bar (by test id) says what `pattern` matches. */
 async function statusMatches(page: Page, tid: string, pattern: RegExp, timeout = 30_000) {
@@ -182,23 +166,12 @@ test("a secretary starts the year in the preview: the bloc, the pact, the regist
   await context.close();
 }, 300_000);
 
-/** The sample year played in node up to the votes and next year's leader (no nomination), saved as an .xlsx, as the nomination e2e does. */
-async function sampleWorkbook(): Promise<{ file: string; members: string[]; leading: string }> {
-  const parsed = parseScenario(JSON.parse(readFileSync(resolve(ROOT, "docs/scenario.sample.json"), "utf8")));
-  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-  // Without the sample's own start (its registrations): the units register here, in the pane.
-  const { nomination: _n, start: _s, ...scenario } = parsed.scenario;
-  void [_n, _s];
-  const report = await runScenario(scenario);
-  if (!report.ok) throw new Error(`The sample year did not run: ${JSON.stringify(report.steps.filter((s) => !s.ok)).slice(0, 2000)}`);
-  const file = join(work, "nam-2026-truoc-de-nghi.xlsx");
-  writeFileSync(file, await report.host.toXlsx());
-  // The sample's leading unit, the one the flag vote elects (test/e2e/nomination.test.ts).
-  return { file, members: scenario.bloc.members.map((m) => m.name), leading: "Sở Công Thương" };
-}
 
 test("the year run, a unit that did not register is not proposed for the flag, with the reason “Chưa đăng ký”", async () => {
-  const { file, members, leading } = await sampleWorkbook();
+  // The sample year up to the votes and next year's leader, without its own start (the units register here, in the pane).
+  const { file, members } = await sampleYearXlsx(work, ["nomination", "start"]);
+  // The sample's leading unit, the one the flag vote elects (test/e2e/nomination.test.ts).
+  const leading = "Sở Công Thương";
   expect(members).toContain(leading);
   const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();

@@ -4,9 +4,10 @@
  * requests outside localhost and page errors, the preview's in-memory workbook, and a bloc of 8.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import JSZip from "jszip";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const ROOT = resolve(__dirname, "../..");
@@ -123,4 +124,36 @@ export async function createBloc(page: Page) {
   await id("bloc-deputy-0").selectOption(UNITS[5]);
   await id("bloc-save").click();
   await page.getByText("Đã ghi hồ sơ khối", { exact: false }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * The sample year (docs/scenario.sample.json) played in node through the pane's own use cases,
+ * without the parts named in `without` (the browser test plays those itself), saved as an .xlsx in `dir`.
+ */
+export async function sampleYearXlsx(dir: string, without: readonly ("nomination" | "start")[], name = "nam-2026-truoc-de-nghi.xlsx"): Promise<{ file: string; members: string[] }> {
+  const { parseScenario } = await import("../../src/cli/scenario");
+  const { runScenario } = await import("../../src/cli/run");
+  const parsed = parseScenario(JSON.parse(readFileSync(resolve(ROOT, "docs/scenario.sample.json"), "utf8")));
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  const scenario = { ...parsed.scenario };
+  for (const part of without) delete scenario[part];
+  const report = await runScenario(scenario);
+  if (!report.ok) throw new Error(`The sample year did not run: ${JSON.stringify(report.steps.filter((s) => !s.ok)).slice(0, 2000)}`);
+  const file = join(dir, name);
+  writeFileSync(file, await report.host.toXlsx());
+  return { file, members: scenario.bloc.members.map((m) => m.name) };
+}
+
+/** The text of a .docx body, a line per paragraph, and whether it names Times New Roman (in the body or its styles). */
+export async function docxText(bytes: Buffer): Promise<{ text: string; timesNewRoman: boolean }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
+  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const text = xml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""))
+    .join("\n")
+    .normalize("NFC");
+  return { text, timesNewRoman: /w:ascii="Times New Roman"/.test(xml) || /w:ascii="Times New Roman"/.test(styles) };
 }

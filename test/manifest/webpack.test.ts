@@ -17,15 +17,16 @@ const configModule = require("../../webpack.config.js") as {
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
 type AnyPlugin = { constructor: { name: string }; userOptions?: Record<string, unknown>; patterns?: Record<string, unknown>[] };
 
-async function config(mode: "production" | "development", prodUrl?: string) {
+async function config(mode: "production" | "development", prodUrl?: string, env: Record<string, unknown> = {}) {
   const saved = process.env.ADDIN_PROD_URL;
   if (prodUrl === undefined) delete process.env.ADDIN_PROD_URL;
   else process.env.ADDIN_PROD_URL = prodUrl;
   try {
-    return await configModule({ WEBPACK_BUNDLE: true }, { mode });
+    return await configModule({ WEBPACK_BUNDLE: true, ...env }, { mode });
   } finally {
     if (saved === undefined) delete process.env.ADDIN_PROD_URL;
     else process.env.ADDIN_PROD_URL = saved;
@@ -52,12 +53,28 @@ function copyPattern(c: webpack.Configuration, from: string) {
 describe("webpack.config.js", () => {
   const manifest = readFileSync(path.join(ROOT, "manifest.xml"));
 
-  test("production: the pane loads office.js from the CDN, the preview from the local copy", async () => {
+  test("production dist/ holds only what the add-in loads: the pane (office.js from the CDN), icons, the manifest (issue #14 item 8)", async () => {
     const c = await config("production");
     expect(html(c, "taskpane.html")).toMatchObject({ chunks: ["taskpane"], templateParameters: { officeJsUrl: CDN } });
-    expect(html(c, "preview.html")).toMatchObject({ chunks: ["preview"], templateParameters: { officeJsUrl: "office-js/office.js" } });
+    expect(() => html(c, "preview.html")).toThrow(/no HtmlWebpackPlugin/);
+    expect(Object.keys(c.entry as Record<string, string>)).toEqual(["taskpane"]);
+    expect(() => copyPattern(c, OFFICE_DIST)).toThrow(/no copy pattern/);
+    expect(copyPattern(c, "manifest.xml").to).toBe("manifest.xml");
+    expect((c.output as { path: string }).path).toBe(path.join(ROOT, "dist"));
     expect(c.devtool).toBe(false);
     expect(String((c.output as { filename: string }).filename)).toContain("[contenthash");
+  });
+
+  test("the published page (--env page) is the preview alone as index.html, in dist-page/, with its GPL-3.0 licence and no office.js", async () => {
+    const c = await config("production", undefined, { page: true });
+    expect(Object.keys(c.entry as Record<string, string>)).toEqual(["preview"]);
+    expect(html(c, "index.html")).toMatchObject({ chunks: ["preview"] });
+    expect(() => html(c, "taskpane.html")).toThrow(/no HtmlWebpackPlugin/);
+    expect(() => copyPattern(c, OFFICE_DIST)).toThrow(/no copy pattern/);
+    expect(() => copyPattern(c, "manifest.xml")).toThrow(/no copy pattern/);
+    expect(copyPattern(c, "src/host/preview/LICENSE-PAGE.txt").to).toBe("LICENSE.txt");
+    expect((c.output as { path: string }).path).toBe(path.join(ROOT, "dist-page"));
+    expect(plugins(c).some((p) => p.constructor.name === "AddinBundleGuardPlugin")).toBe(false);
   });
 
   test("development: both pages load the local office.js, with source maps", async () => {
@@ -67,9 +84,9 @@ describe("webpack.config.js", () => {
     expect(c.devtool).toBe("source-map");
   });
 
-  test("office.js is copied whole-file and marked minimized so the minimizer skips it", async () => {
-    const c = await config("production");
-    const office = copyPattern(c, path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist"));
+  test("in development office.js is copied whole-file and marked minimized so the minimizer skips it", async () => {
+    const c = await config("development");
+    const office = copyPattern(c, OFFICE_DIST);
     expect(office.to).toBe("office-js");
     expect(office.info).toEqual({ minimized: true });
   });

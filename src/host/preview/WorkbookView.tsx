@@ -29,6 +29,12 @@ function parseCell(a: string): { row: number; col: number } {
   return r ? { row: r.r0, col: r.c0 } : { row: 0, col: 0 };
 }
 
+/**
+ * A number as Excel shows it to a Vietnamese user (regional settings vi-VN): "98.25" → "98,25",
+ * "1,234.5" → "1.234,5", "91.7%" → "91,7%". The host renders Excel's en-US text; the view swaps marks.
+ */
+export const viNumberText = (text: string): string => text.replace(/[.,]/g, (m) => (m === "." ? "," : "."));
+
 /** A pasted cell: numbers as numbers (like Excel in an English locale), empty as empty, the rest as text. */
 function pastedValue(v: string): string | number | null {
   const t = v.trim();
@@ -240,7 +246,7 @@ export function WorkbookView({ host, onOpenFile, onNew, onSave }: WorkbookViewPr
                         borderRight: f?.borders.right ? "1px solid #000" : undefined,
                       }}
                     >
-                      {cell?.text ?? ""}
+                      {numeric ? viNumberText(cell.text) : (cell?.text ?? "")}
                     </td>
                   );
                   return cell?.invalid ? (

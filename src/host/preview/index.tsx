@@ -8,18 +8,24 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "../../taskpane/App";
 import { MemoryHost } from "../memoryHost";
+import { PageGuide } from "./PageGuide";
 import { WorkbookView } from "./WorkbookView";
 
 declare global {
+  /** True in the published page's build (`npm run build:page`), set by webpack's DefinePlugin. */
+  const __BX_PUBLISHED_PAGE__: boolean | undefined;
   interface Window {
     binhXet: { host: MemoryHost };
   }
 }
 
+const PUBLISHED = typeof __BX_PUBLISHED_PAGE__ !== "undefined" && __BX_PUBLISHED_PAGE__;
+
 const useStyles = makeStyles({
   shell: { display: "grid", gridTemplateColumns: "380px minmax(0, 1fr)", height: "100vh" },
   pane: { borderRight: "1px solid #d1d1d1", overflowY: "auto", height: "100vh" },
-  book: { height: "100vh", minWidth: 0 },
+  book: { height: "100vh", minWidth: 0, display: "flex", flexDirection: "column" },
+  grid: { flex: "1 1 auto", minHeight: 0 },
 });
 
 /** ExcelApi sets the preview's host claims; `?api=1.8` shows how the pane copes with an older Excel. */
@@ -39,7 +45,7 @@ function Preview() {
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const a = document.createElement("a");
     a.href = url;
-    a.download = "binh-xet-xem-truoc.xlsx";
+    a.download = PUBLISHED ? "binh-xet-thi-dua.xlsx" : "binh-xet-xem-truoc.xlsx";
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
@@ -58,7 +64,10 @@ function Preview() {
           <App key={book.generation} host={host} />
         </aside>
         <section className={s.book}>
-          <WorkbookView host={host} onNew={() => replace(new MemoryHost(hostOptions()))} onOpenFile={(f) => void open(f)} onSave={() => void download()} />
+          {PUBLISHED && <PageGuide />}
+          <div className={s.grid}>
+            <WorkbookView host={host} onNew={() => replace(new MemoryHost(hostOptions()))} onOpenFile={(f) => void open(f)} onSave={() => void download()} />
+          </div>
         </section>
       </div>
     </FluentProvider>
