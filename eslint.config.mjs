@@ -44,7 +44,7 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": "off" },
   },
   {
-    files: ["scripts/**/*.{js,mjs,cjs}", "*.config.{js,mjs,cjs}", "webpack.config.js"],
+    files: ["scripts/**/*.{js,mjs,cjs}", "*.config.{js,mjs,cjs}", "webpack.config.js", "bench/**/webpack.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -4,12 +4,12 @@
  * in jsdom, answered by the in-memory host; Excel on the web refuses either over 5,242,880 bytes),
  * up to the add-in's largest sizes (with a 2,000-ballot vote: create, enter, count, minutes); the secret-ballot
  * engine's tally of 10,000 ballots × 60 candidates against HyperFormula computing the same entry
- * sheet; then the production bundle's initial JavaScript for the pane.
+ * sheet; then the production bundle's initial JavaScript and its throttled first paint beside a
+ * minimal pane (bench/paint.ts).
  * Run `npm run build` first for the bundle figures (the npm script does).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { loadBloc, saveBloc } from "../src/app/bloc";
 import type { BlocDraft } from "../src/domain/bloc/bloc";
 import { MemoryHost } from "../src/host";
@@ -22,6 +22,7 @@ import { readWorkbook } from "../src/excel/read";
 import { generateNomination, loadNomination, produceFiles } from "../src/app/nomination";
 import { runScenario } from "../src/cli/run";
 import { parseScenario } from "../src/cli/scenario";
+import { paintFigures } from "./paint";
 import { benchVoteActions, engineVsHyperFormula, type EngineVsSheet } from "./voting";
 
 function draft(n: number): BlocDraft {
@@ -168,29 +169,8 @@ async function main() {
 
   await engineVsSheet();
 
-  const dist = resolve(__dirname, "../dist");
-  const html = join(dist, "taskpane.html");
-  console.log("\nThe pane's initial JavaScript (production build):\n");
-  if (!existsSync(html)) {
-    console.log("  dist/taskpane.html not found: run `npm run build` first.");
-    return;
-  }
-  // The production HTML is minified: attribute values may come without quotes.
-  const scripts = [...readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
-    .map((m) => m[1] ?? m[2] ?? m[3])
-    .filter((s) => !/^https?:/.test(s));
-  const sizes: string[][] = [["file", "raw bytes", "gzip bytes"]];
-  let raw = 0;
-  let gz = 0;
-  for (const s of scripts) {
-    const buf = readFileSync(join(dist, s.replace(/^\//, "")));
-    const g = gzipSync(buf, { level: 9 }).length;
-    raw += buf.length;
-    gz += g;
-    sizes.push([s, String(buf.length), String(g)]);
-  }
-  sizes.push(["total", String(raw), String(gz)]);
-  table(sizes);
+  console.log("");
+  for (const l of await paintFigures()) console.log(l);
 }
 
 main().catch((e) => {

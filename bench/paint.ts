@@ -1,0 +1,155 @@
+/**
+ * The pane's weight and first paint beside a minimal pane (issue #14 "Lighter and faster"): figures,
+ * never pass/fail.
+ * - Initial JavaScript (gzip -9) of the production taskpane.html (dist/, `npm run build`) and of the
+ *   minimal React 19 + Fluent v9 pane in bench/minimal/, built here with the add-in's own webpack
+ *   settings (swc, splitChunks, production) into bench/out/minimal/.
+ * - "Controls painted": ms from navigation to the first animation frame in which the pane shows a
+ *   visible text input and a visible button, in headless Chromium with a 4× CPU throttle (CDP
+ *   Emulation.setCPUThrottlingRate), median of RUNS loads, alternating the two panes. office.js is
+ *   answered by a stub: Office.onReady fires at once; Excel.run never settles (the workbook read is
+ *   still in flight), so what is timed is what the pane paints before the read returns.
+ */
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+
+const ROOT = resolve(__dirname, "..");
+const DIST = join(ROOT, "dist");
+const MINIMAL = join(ROOT, "bench", "out", "minimal");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 7);
+const THROTTLE = 4;
+
+/** office.js as the bench answers it: Office ready at once, in Excel, Vietnamese; every Excel.run pending. */
+const OFFICE_STUB = `
+window.Office = {
+  onReady: function (cb) { var info = { host: "Excel", platform: "OfficeOnline" }; if (cb) setTimeout(function () { cb(info); }, 0); return Promise.resolve(info); },
+  context: { displayLanguage: "vi-VN", requirements: { isSetSupported: function () { return true; } } },
+  HostType: { Excel: "Excel" },
+};
+window.Excel = { run: function () { return new Promise(function () {}); } };
+`;
+
+/** Marks the first frame with a visible input and button under #root (window.__painted, ms since navigation). */
+const PAINT_PROBE = `
+(function () {
+  function visible(el) { var r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; }
+  function check() {
+    var root = document.getElementById("root");
+    if (!root) return false;
+    var input = Array.prototype.some.call(root.querySelectorAll("input:not([type=file]):not([type=checkbox]):not([type=radio]), textarea"), visible);
+    var button = Array.prototype.some.call(root.querySelectorAll("button"), visible);
+    return input && button;
+  }
+  function frame() {
+    if (window.__painted) return;
+    if (check()) { requestAnimationFrame(function () { window.__painted = performance.now(); }); return; }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+`;
+
+export interface PaintFigures {
+  lines: string[];
+}
+
+/** The minimal pane, built with the add-in's webpack settings. */
+function buildMinimal(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--config", join(ROOT, "bench/minimal/webpack.config.js"), "--mode", "production"], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`minimal pane build failed:\n${(r.stdout + r.stderr).slice(-2000)}`);
+}
+
+/** Initial scripts of an HTML page (production HTML is minified: attribute values may lack quotes), gzip -9. */
+export function initialScripts(dir: string, htmlName: string): { files: [string, number, number][]; raw: number; gzip: number } {
+  const html = readFileSync(join(dir, htmlName), "utf8");
+  const srcs = [...html.matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)].map((m) => m[1] ?? m[2] ?? m[3]).filter((s) => !/^https?:/.test(s));
+  const files: [string, number, number][] = srcs.map((s) => {
+    const buf = readFileSync(join(dir, s.replace(/^\//, "")));
+    return [s, buf.length, gzipSync(buf, { level: 9 }).length];
+  });
+  return { files, raw: files.reduce((a, f) => a + f[1], 0), gzip: files.reduce((a, f) => a + f[2], 0) };
+}
+
+function serve(dir: string): Promise<{ server: Server; base: string }> {
+  const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png" };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+
+export async function paintFigures(): Promise<string[]> {
+  const lines: string[] = [];
+  if (!existsSync(join(DIST, "taskpane.html"))) return ["  dist/taskpane.html not found: run `npm run build` first."];
+  buildMinimal();
+  const pane = initialScripts(DIST, "taskpane.html");
+  const minimal = initialScripts(MINIMAL, "index.html");
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  lines.push("The pane's initial JavaScript (production build, gzip -9), beside a minimal React 19 + Fluent v9 pane built the same way:\n");
+  lines.push("| file | raw bytes | gzip bytes |", "|---|---:|---:|");
+  for (const [f, raw, gz] of pane.files) lines.push(`| ${f} | ${raw} | ${gz} |`);
+  lines.push(`| **pane total** | ${pane.raw} | ${pane.gzip} |`, `| minimal pane total | ${minimal.raw} | ${minimal.gzip} |`);
+  lines.push(`\n  initial gzip: pane ${kb(pane.gzip)}, minimal ${kb(minimal.gzip)}, difference ${kb(pane.gzip - minimal.gzip)} (goal: pane ≤ 136 KB, within 2 KB of the minimal pane)`);
+
+  const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p)) ?? process.env.CHROMIUM_PATH;
+  if (!executablePath) {
+    lines.push("  Chromium not found: no paint figures.");
+    return lines;
+  }
+  const [a, b] = await Promise.all([serve(DIST), serve(MINIMAL)]);
+  const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  const times: Record<"pane" | "minimal", number[]> = { pane: [], minimal: [] };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const [which, url] of [["pane", `${a.base}/taskpane.html`], ["minimal", `${b.base}/index.html`]] as const) {
+        const context = await browser.newContext({ viewport: { width: 320, height: 700 }, locale: "vi-VN" });
+        await context.route(CDN, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STUB }));
+        await context.addInitScript(PAINT_PROBE);
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+        await page.goto(url);
+        const t = await page
+          .waitForFunction(() => (window as unknown as { __painted?: number }).__painted, null, { timeout: 20_000 })
+          .then((h) => h.jsonValue() as Promise<number>)
+          .catch(() => NaN);
+        times[which].push(t);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    a.server.close();
+    b.server.close();
+  }
+  const p = median(times.pane);
+  const m = median(times.minimal);
+  lines.push(`\nControls painted (a visible input and button), ${THROTTLE}× CPU throttle, 320 px, median of ${RUNS}, Excel.run pending:\n`);
+  lines.push(`  pane    ${Number.isNaN(p) ? "not painted within 20 s" : `${p.toFixed(0)} ms`}   (runs: ${times.pane.map((x) => (Number.isNaN(x) ? "—" : x.toFixed(0))).join(", ")})`);
+  lines.push(`  minimal ${m.toFixed(0)} ms   (runs: ${times.minimal.map((x) => x.toFixed(0)).join(", ")})`);
+  lines.push(`  ratio   ${Number.isNaN(p) ? "— (the pane paints no control before the workbook read returns)" : (p / m).toFixed(2)} (goal ≤ 1.05)`);
+  return lines;
+}
+
+if (require.main === module) {
+  paintFigures()
+    .then((l) => console.log(l.join("\n")))
+    .catch((e) => {
+      console.error(e);
+      process.exit(1);
+    });
+}
