@@ -101,7 +101,10 @@ export class DocBuilder {
   title(title: string, subs: (string | { text: string; style: PieceStyle })[] = [], o: { before?: number; after?: number; rule?: boolean } = {}): void {
     this.space(o.before ?? 12);
     this.line(title, { bold: true, size: DOC_FONT.title, align: "Center" });
-    for (const s of subs) typeof s === "string" ? this.line(s, CENTER_BOLD) : this.line(s.text, s.style);
+    for (const s of subs) {
+      if (typeof s === "string") this.line(s, CENTER_BOLD);
+      else this.line(s.text, s.style);
+    }
     if (o.rule) this.line(RULE, CENTER_BOLD);
     this.space(o.after ?? 12);
   }
