@@ -7,7 +7,7 @@ import { layoutSheetPlan } from "../documents";
 import type { SheetPlan } from "../plan";
 
 // The documents machinery moved to domain/documents and workbook/documents (issue #13); re-exported for callers of this path.
-export { DOTS, LANDSCAPE_PAGE, LEADER_TITLE, layoutText, PORTRAIT_PAGE, provinceName, SIGN_HINT, SIGN_STAMP_HINT, type DocLayout } from "../../domain/documents";
+export { LANDSCAPE_PAGE, layoutText, PORTRAIT_PAGE, provinceName, type DocLayout } from "../../domain/documents";
 export { layoutSheetPlan } from "../documents";
 /** A number as written (decimal comma, no grouping). */
 export const viNum = (x: number): string => formatNumber(x);

@@ -1,4 +1,4 @@
-import { clockText, DocBuilder, DOC_FONT, layoutText, NAME_DOTS, PORTRAIT_PAGE, SIGN_HINT, type BaseLayout, type DocLayout, type DocPiece, type DocRow, type PieceStyle } from "../../domain/documents";
+import { clockText, DocBuilder, layoutText, NAME_DOTS, SIGN_HINT, type BaseLayout, type DocLayout, type DocPiece, type DocRow, type PieceStyle } from "../../domain/documents";
 import { formatDateLong, formatNumber, formatPercent, thresholdPhrase } from "../../domain/format";
 import type { Message } from "../../domain/issues";
 import { cleanText, nameKey } from "../../domain/text";
@@ -9,14 +9,9 @@ import { layoutSheetPlan } from "../documents";
 import type { SheetPlan } from "../plan";
 
 // The documents machinery moved to domain/documents and workbook/documents (issue #13); these names stay for callers of this path.
-export { MOTTO, NATIONAL_TITLE, type PieceStyle } from "../../domain/documents";
-export { textWidth, wrappedLines } from "../documents";
-export type MinutesPiece = DocPiece;
+export { MOTTO, NATIONAL_TITLE } from "../../domain/documents";
 export type MinutesRow = DocRow;
 export type MinutesLayout = BaseLayout;
-export const MINUTES_FONT = DOC_FONT;
-/** Page setup (points): A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm. */
-export const MINUTES_PAGE = PORTRAIT_PAGE;
 
 /**
  * The vote-count minutes (biên bản kiểm phiếu, DOMAIN §4) as a print-ready sheet: header, the
