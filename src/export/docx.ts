@@ -1,5 +1,5 @@
 /**
- * A layout (the minutes, the list, the submission: `MinutesLayout`) as a Word document (.docx) in
+ * The .docx renderer of the documents module (domain/documents): a layout (any document) as a Word document (.docx) in
  * the form of NĐ 30/2020/NĐ-CP (DOMAIN §5): Times New Roman everywhere, black, A4, margins top and
  * bottom 20 mm, left 30 mm, right 15 mm; the agency name left and the national title right in a
  * borderless table; paragraphs justified with a 1 cm first-line indent and 6 pt between them;
@@ -35,8 +35,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from "docx";
-import type { HAlign } from "../workbook/plan";
-import { MINUTES_FONT, type MinutesLayout, type MinutesPiece, type MinutesRow, type PieceStyle } from "../workbook/voting/minutesSheet";
+import { DOC_FONT, formatByNumberFormat, pieceText, type BaseLayout, type DocPiece, type DocRow, type HAlign, type PieceStyle } from "../domain/documents";
 
 export interface DocxOptions {
   orientation?: "portrait" | "landscape";
@@ -45,7 +44,7 @@ export interface DocxOptions {
 }
 
 export interface DocxPart {
-  layout: MinutesLayout;
+  layout: BaseLayout;
   /** Defaults to the layout's own `orientation` ("Portrait" | "Landscape", as a DocLayout gives it), else portrait. */
   orientation?: "portrait" | "landscape";
 }
@@ -55,9 +54,9 @@ export const mmToTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
 
 /** A4 and the NĐ 30 margins, in millimetres. */
 export const DOCX_PAGE_MM = { width: 210, height: 297, top: 20, bottom: 20, left: 30, right: 15, header: 12.5 } as const;
-export const DOCX_FONT = MINUTES_FONT.name;
+export const DOCX_FONT = DOC_FONT.name;
 /** Body size (points) when a piece gives none. */
-export const DOCX_BODY_SIZE = MINUTES_FONT.body;
+export const DOCX_BODY_SIZE = DOC_FONT.body;
 /** Space after a text paragraph (NĐ 30: at least 6 pt) and the first-line indent of body text (1 cm). */
 const PARAGRAPH_AFTER = 6 * 20;
 const FIRST_LINE_INDENT = mmToTwip(10);
@@ -70,24 +69,9 @@ export function textWidthTwips(orientation: "portrait" | "landscape" = "portrait
   return mmToTwip(width) - mmToTwip(DOCX_PAGE_MM.left) - mmToTwip(DOCX_PAGE_MM.right);
 }
 
-// ---- Numbers as written in Vietnamese: decimal comma, "." between thousands.
-
-/**
- * A number per an Excel-style format: "0", "0.00", "#,##0", "#,##0.00", "0%", "0.00%"; any other
- * format (or none) writes the number as it is, with a decimal comma.
- */
-export function formatNumber(x: number, numberFormat?: string): string {
-  const m = numberFormat ? /^(#,##)?0(?:\.(0+))?(%)?$/.exec(numberFormat) : null;
-  if (!m) return String(x).replace(".", ",");
-  const value = m[3] ? x * 100 : x;
-  const fixed = Math.abs(value).toFixed(m[2]?.length ?? 0);
-  const [int, frac] = fixed.split(".");
-  const grouped = m[1] ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ".") : int;
-  const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
-  return `${sign}${grouped}${frac ? `,${frac}` : ""}${m[3] ? "%" : ""}`;
-}
-
-export const pieceText = (p: MinutesPiece): string => (typeof p.value === "number" ? formatNumber(p.value, p.style.numberFormat) : p.value);
+/** A number per an Excel-style format ("0.00", "#,##0", "0%"…), the Vietnamese way: the documents module's, under its old name here. */
+export const formatNumber = formatByNumberFormat;
+export { pieceText };
 
 // ---- Runs and paragraphs.
 
@@ -143,7 +127,7 @@ function paragraph(children: TextRun[], o: ParagraphOpts): Paragraph {
 }
 
 /** One cell's paragraph for a piece. */
-const pieceParagraph = (p: MinutesPiece, fallback: Align, keepNext = false): Paragraph => paragraph(runs(pieceText(p), p.style), { align: alignment(p.style.align, fallback), keepNext });
+const pieceParagraph = (p: DocPiece, fallback: Align, keepNext = false): Paragraph => paragraph(runs(pieceText(p), p.style), { align: alignment(p.style.align, fallback), keepNext });
 
 const emptyParagraph = (keepNext = false) => paragraph([], { align: AlignmentType.LEFT, keepNext });
 
@@ -209,7 +193,7 @@ type Block = Paragraph | Table;
 const isRule = (text: string) => /^[\s—–_─-]+$/.test(text) && text.trim().length > 0;
 
 interface Geometry {
-  layout: MinutesLayout;
+  layout: BaseLayout;
   /** Twip widths of the layout's columns on this page. */
   cols: number[];
   /** The two halves (header, signature) in twips. */
@@ -218,14 +202,14 @@ interface Geometry {
   split: number;
 }
 
-function geometry(layout: MinutesLayout, orientation: "portrait" | "landscape"): Geometry {
+function geometry(layout: BaseLayout, orientation: "portrait" | "landscape"): Geometry {
   const cols = scaleWidths(layout.widths, textWidthTwips(orientation));
   const split = layout.right.col;
   return { layout, cols, split, halves: [sumRange(cols, 0, split), sumRange(cols, split, cols.length)] };
 }
 
-const side = (p: MinutesPiece, g: Geometry): 0 | 1 => (p.col < g.split ? 0 : 1);
-const spansBoth = (p: MinutesPiece, g: Geometry) => p.col < g.split && p.col + p.span > g.split;
+const side = (p: DocPiece, g: Geometry): 0 | 1 => (p.col < g.split ? 0 : 1);
+const spansBoth = (p: DocPiece, g: Geometry) => p.col < g.split && p.col + p.span > g.split;
 
 /**
  * The header: a borderless two-column table. Consecutive header rows stack in their halves (so a
@@ -233,7 +217,7 @@ const spansBoth = (p: MinutesPiece, g: Geometry) => p.col < g.split && p.col + p
  * once both halves have drawn their rule, the next header row (number and date, say) starts a new
  * table row so the two stay on one line.
  */
-function headerTable(rows: MinutesRow[], g: Geometry): Table {
+function headerTable(rows: DocRow[], g: Geometry): Table {
   const bands: Paragraph[][][] = [];
   let band: Paragraph[][] = [[], []];
   let closed = [false, false];
@@ -257,7 +241,7 @@ function headerTable(rows: MinutesRow[], g: Geometry): Table {
 }
 
 /** A text row: its pieces joined in one paragraph, indented to the columns it covers. */
-function textParagraph(row: MinutesRow, g: Geometry, keepNext: boolean): Paragraph {
+function textParagraph(row: DocRow, g: Geometry, keepNext: boolean): Paragraph {
   const pieces = [...row.pieces].sort((a, b) => a.col - b.col);
   const first = pieces[0];
   const from = first.col;
@@ -276,7 +260,7 @@ function textParagraph(row: MinutesRow, g: Geometry, keepNext: boolean): Paragra
  * covers are its grid columns; a piece spans its columns; a gap is an empty cell; the leading
  * header rows repeat at the top of each page.
  */
-function gridTable(rows: MinutesRow[], g: Geometry): Table {
+function gridTable(rows: DocRow[], g: Geometry): Table {
   const ncols = Math.min(g.cols.length, Math.max(1, ...rows.flatMap((r) => r.pieces.map((p) => p.col + Math.max(1, p.span)))));
   const widths = g.cols.slice(0, ncols);
   const trs = rows.map((row) => {
@@ -303,7 +287,7 @@ function gridTable(rows: MinutesRow[], g: Geometry): Table {
  * The signature block: a borderless table in the two halves; a space row inside is a row of that
  * height; kept on one page. A piece without an alignment sits left, as in the sheet ("Nơi nhận:").
  */
-function signatureTable(rows: MinutesRow[], g: Geometry): Table {
+function signatureTable(rows: DocRow[], g: Geometry): Table {
   const trs = rows.map((row, i) => {
     const keepNext = i < rows.length - 1;
     if (row.kind === "space" || row.pieces.length === 0) {
@@ -322,7 +306,7 @@ function signatureTable(rows: MinutesRow[], g: Geometry): Table {
 }
 
 /** The layout's rows as Word blocks, in order. */
-function blocks(layout: MinutesLayout, orientation: "portrait" | "landscape"): Block[] {
+function blocks(layout: BaseLayout, orientation: "portrait" | "landscape"): Block[] {
   const g = geometry(layout, orientation);
   const rows = layout.rows;
   const out: Block[] = [];
@@ -428,7 +412,7 @@ export async function layoutsToDocx(parts: DocxPart[], opts: { title?: string } 
 }
 
 /** One layout as a .docx. */
-export function layoutToDocx(layout: MinutesLayout, opts: DocxOptions = {}): Promise<Uint8Array> {
+export function layoutToDocx(layout: BaseLayout, opts: DocxOptions = {}): Promise<Uint8Array> {
   return layoutsToDocx([{ layout, orientation: opts.orientation }], { title: opts.title });
 }
 

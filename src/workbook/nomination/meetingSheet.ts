@@ -1,21 +1,11 @@
+import { clockText, DocBuilder, DOTS, NAME_DOTS, SIGN_HINT, type DocLayout, type DocPiece, type PieceStyle } from "../../domain/documents";
+import { formatDateLong, formatNumber, formatPercent } from "../../domain/format";
 import type { Override, Proposal, Standing } from "../../domain/nomination/model";
 import { cleanText, nameKey } from "../../domain/text";
+import { layoutSheetPlan } from "../documents";
 import type { SheetPlan } from "../plan";
-import { MINUTES_FONT, viDate, viPercent, type PieceStyle } from "../voting/minutesSheet";
 import { defaultAddressee } from "./meetingRecordSheet";
-import {
-  DocBuilder,
-  DOTS,
-  groupProposals,
-  KIND_HEADINGS,
-  layoutSheetPlan,
-  MEETING_DECIDED,
-  SIGN_HINT,
-  viNum,
-  type AwardGroup,
-  type DocLayout,
-  type DocPiece,
-} from "./listSheet";
+import { groupProposals, KIND_HEADINGS, MEETING_DECIDED, type AwardGroup } from "./listSheet";
 
 /**
  * The review meeting's minutes (biên bản họp bình xét thi đua, khen thưởng; Luật TĐKT 2022 Đ84,
@@ -89,9 +79,8 @@ export const CLOSING = `Biên bản được thông qua tại hội nghị, kế
 /** Portrait widths (points) summing to the printable 467. */
 export const MEETING_WIDTHS = [30, 165, 70, 62, 140];
 
-const pad2 = (n: number) => String(Math.trunc(n)).padStart(2, "0");
 const names = (xs: readonly string[]) => xs.map(cleanText).filter(Boolean).join(", ");
-const orDots = (s: string) => cleanText(s) || "…………………………";
+const orDots = (s: string) => cleanText(s) || NAME_DOTS;
 
 /** Standings by rank (unranked last), stable. */
 function byRank(standings: readonly Standing[]): Standing[] {
@@ -104,10 +93,10 @@ function byRank(standings: readonly Standing[]): Standing[] {
 /** "95,25 điểm, xếp hạng 1; 8/8 phiếu, 100,00%": the evidence of a proposal, what is known of it. */
 function evidence(p: Proposal): string {
   const parts: string[] = [];
-  if (p.total !== null) parts.push(`${viNum(p.total)} điểm`);
+  if (p.total !== null) parts.push(`${formatNumber(p.total)} điểm`);
   if (p.rank !== null) parts.push(`xếp hạng ${p.rank}`);
   const head = parts.join(", ");
-  const vote = p.votes === null ? "" : `${p.votes}${p.denominator === null ? "" : `/${p.denominator}`} phiếu${p.percent === null ? "" : `, ${viPercent(p.percent)}%`}`;
+  const vote = p.votes === null ? "" : `${p.votes}${p.denominator === null ? "" : `/${p.denominator}`} phiếu${p.percent === null ? "" : `, ${formatPercent(p.percent)}%`}`;
   return [head, vote].filter(Boolean).join("; ");
 }
 
@@ -120,27 +109,24 @@ export function meetingLayout(input: MeetingInput): DocLayout {
   const b = new DocBuilder(MEETING_WIDTHS, { col: 0, span: 2 }, { col: 2, span: 3 });
   const bold = { bold: true } as const;
   const heading = (t: string) => b.line(t, bold);
-  const cell = (col: number, value: string | number, style: PieceStyle = {}): DocPiece => ({ col, span: 1, value, style });
-  const tableHeader = (labels: readonly string[]) => b.push({ kind: "tableHeader", pieces: labels.map((h, i) => cell(i, h, { bold: true, align: "Center" })) });
+  const cell = (col: number, value: string | number, style: PieceStyle = {}): DocPiece => b.cell(col, value, style);
   const nextYear = input.nextLeadership?.year ?? bloc.year + 1;
 
   // ---- Header, title.
+  const clock = clockText(at.hour, at.minute);
   b.header(null, bloc.name);
-  b.space();
-  b.line(`${cleanText(input.place)}, ${viDate(at)}`, { italic: true, align: "Right" });
-  b.space(12);
-  b.line(`${MEETING_TITLE} NĂM ${bloc.year}`, { bold: true, size: MINUTES_FONT.title, align: "Center" });
-  b.space(12);
-  b.line(`Hôm nay, hồi ${pad2(at.hour)} giờ ${pad2(at.minute)} phút, ${viDate(at)}, ${cleanText(bloc.name)} tổ chức hội nghị bình xét thi đua, khen thưởng năm ${bloc.year}.`);
+  b.dateLine(input.place, at);
+  b.title(`${MEETING_TITLE} NĂM ${bloc.year}`);
+  b.line(`Hôm nay, hồi ${clock}, ${formatDateLong(at)}, ${cleanText(bloc.name)} tổ chức hội nghị bình xét thi đua, khen thưởng năm ${bloc.year}.`);
 
   // ---- I. Time, place, attendance.
   heading(MEETING_SECTIONS.one);
-  b.line(`1. Thời gian: bắt đầu hồi ${pad2(at.hour)} giờ ${pad2(at.minute)} phút, ${viDate(at)}.`);
+  b.line(`1. Thời gian: bắt đầu hồi ${clock}, ${formatDateLong(at)}.`);
   b.line(`2. Địa điểm: ${orDots(input.venue ?? "")}.`);
   b.line("3. Thành phần:");
   b.line(`- Chủ trì: ${orDots(input.chair)}, đại diện ${cleanText(bloc.leader)} (đơn vị Trưởng khối năm ${bloc.year}).`);
   b.line(`- Thư ký: ${orDots(input.secretary)}.`);
-  const presentPct = att.members > 0 ? ` (${viPercent(Math.round((att.present / att.members) * 10000) / 100)}%)` : "";
+  const presentPct = att.members > 0 ? ` (${formatPercent(Math.round((att.present / att.members) * 10000) / 100)}%)` : "";
   b.line(`- Tổng số đơn vị thành viên: ${att.members}; có mặt: ${att.present}${presentPct}; vắng mặt: ${Math.max(0, att.members - att.present)}.`);
   const absent = att.absent.map(cleanText).filter(Boolean);
   b.line(absent.length ? `- Đơn vị vắng mặt: ${absent.join(", ")}.` : "- Đơn vị vắng mặt: không.");
@@ -150,7 +136,7 @@ export function meetingLayout(input: MeetingInput): DocLayout {
   heading(MEETING_SECTIONS.two);
   heading(MEETING_SECTIONS.scores);
   b.line(`Hội nghị đã thông qua kết quả chấm điểm, xếp hạng thi đua năm ${bloc.year} của các đơn vị trong khối:`);
-  const standingsFirst = tableHeader(STANDINGS_HEADERS);
+  const standingsFirst = b.tableHeader(STANDINGS_HEADERS);
   byRank(input.standings).forEach((s, i) => {
     b.push({
       kind: "tableRow",
@@ -170,7 +156,7 @@ export function meetingLayout(input: MeetingInput): DocLayout {
     b.line(`- Vòng bỏ phiếu: ${v.round}${v.round > 1 ? " (bỏ phiếu lại)" : ""}.`);
     if (cleanText(v.ruleText)) b.line(`- Nguyên tắc xác định kết quả: ${cleanText(v.ruleText)}`);
     const elected = new Set(v.elected.map(nameKey));
-    const first = tableHeader(VOTE_HEADERS);
+    const first = b.tableHeader(VOTE_HEADERS);
     v.candidates.forEach((c, k) => {
       const isElected = elected.has(nameKey(c.name));
       b.push({
@@ -249,11 +235,7 @@ export function meetingLayout(input: MeetingInput): DocLayout {
   b.line(conclusion);
   b.line(CLOSING);
   b.space(12);
-  const R = { bold: true, align: "Center" } as const;
-  b.halves("signature", "THƯ KÝ", "CHỦ TRÌ", R);
-  b.halves("signature", SIGN_HINT, SIGN_HINT, { italic: true, align: "Center" });
-  b.space(64);
-  b.halves("signature", cleanText(input.secretary), cleanText(input.chair), R);
+  b.signatures({ title: "THƯ KÝ", hint: SIGN_HINT, name: input.secretary }, { title: "CHỦ TRÌ", hint: SIGN_HINT, name: input.chair }, 64);
   return b.layout("Portrait", standings);
 }
 

@@ -1,7 +1,7 @@
+import { count2, DocBuilder, LEADER_TITLE, numberLine, SIGN_STAMP_HINT, type DocLayout } from "../../domain/documents";
 import type { Proposal } from "../../domain/nomination/model";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
-import { MINUTES_FONT, viDate } from "../voting/minutesSheet";
-import { count2, DocBuilder, DOTS, groupProposals, LEADER_TITLE, SIGN_STAMP_HINT, SUBMISSION_SYMBOL, type DocLayout } from "./listSheet";
+import { groupProposals, SUBMISSION_SYMBOL } from "./listSheet";
 import { defaultAddressee, recipientLines } from "./meetingRecordSheet";
 
 /**
@@ -33,11 +33,7 @@ export const ATTACHED = "(Có danh sách kèm theo)";
 export const SUBMISSION_WIDTHS = [195, 272];
 
 /** "Số: 12/TTr-KTĐ" from "12", a full number kept, dots when absent. */
-export function submissionNumber(number?: string): string {
-  const n = cleanText(number ?? "");
-  if (!n) return `Số: ${DOTS}/${SUBMISSION_SYMBOL}`;
-  return `Số: ${n.includes("/") ? n : `${n}/${SUBMISSION_SYMBOL}`}`;
-}
+export const submissionNumber = (number?: string): string => numberLine(number, SUBMISSION_SYMBOL);
 
 /** The catalogue's bases as "Căn cứ …;" lines: split on line breaks, cleaned, duplicates (case-, space-insensitive) once, in order. */
 export function basisLines(bases: readonly string[]): string[] {
@@ -64,12 +60,8 @@ export function submissionLayout(input: SubmissionInput): DocLayout {
   const blocName = cleanText(bloc.name);
 
   b.header(bloc.name, bloc.leader);
-  b.halves("header", submissionNumber(input.number), `${cleanText(input.place)}, ${viDate(input.at)}`, { align: "Center" }, { italic: true, align: "Center" });
-  b.space(12);
-  b.line(SUBMISSION_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
-  b.line(`Về việc đề nghị khen thưởng năm ${bloc.year}`, { bold: true, align: "Center" });
-  b.line("————", { bold: true, align: "Center" });
-  b.space(6);
+  b.numberAndDate(submissionNumber(input.number), input.place, input.at);
+  b.title(SUBMISSION_TITLE, [`Về việc đề nghị khen thưởng năm ${bloc.year}`], { rule: true, after: 6 });
   b.line(`Kính gửi: ${council}.`, { align: "Center" });
   b.space(6);
   for (const l of basisLines(input.catalogueBasis)) b.line(l, { italic: true });

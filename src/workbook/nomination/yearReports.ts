@@ -1,6 +1,7 @@
+import { DocBuilder, DOC_FONT, DOTS, LEADER_TITLE, numberLine, SIGN_STAMP_HINT, type DocLayout } from "../../domain/documents";
+import { formatNumber, formatPercent } from "../../domain/format";
 import { cleanText, nameKey } from "../../domain/text";
-import { MINUTES_FONT, viDate, viPercent } from "../voting/minutesSheet";
-import { DocBuilder, DOTS, LEADER_TITLE, LIST_RECIPIENTS, SIGN_STAMP_HINT, viNum, type DocLayout } from "./listSheet";
+import { LIST_RECIPIENTS } from "./listSheet";
 import { standingPieces, type MeetingVote } from "./meetingSheet";
 import { SUBMISSION_WIDTHS } from "./submission";
 
@@ -39,8 +40,8 @@ export interface BlocHead {
 }
 
 /** "Tỷ lệ" as printed: 62,50%. */
-const pct = (x: number) => `${viPercent(x)}%`;
-const score = (x: number | null) => (x === null ? DOTS : viNum(x));
+const pct = (x: number) => `${formatPercent(x)}%`;
+const score = (x: number | null) => (x === null ? DOTS : formatNumber(x));
 const HINT = { italic: true } as const;
 
 // ------------------------------------------------------------------ achievement report
@@ -147,15 +148,11 @@ export function achievementLayout(input: AchievementInput): DocLayout {
   const year = bloc.year;
   const b = new DocBuilder(SUBMISSION_WIDTHS, { col: 0, span: 1 }, { col: 1, span: 1 });
   const form = input.formLine === undefined ? ACHIEVEMENT_FORM_LINE : cleanText(input.formLine);
-  if (form) b.line(form, { italic: true, size: MINUTES_FONT.header, align: "Right" });
+  if (form) b.line(form, { italic: true, size: DOC_FONT.header, align: "Right" });
   b.header(null, input.unit);
-  b.halves("header", "", `${cleanText(input.place)}, ${viDate(input.at)}`, {}, { italic: true, align: "Center" });
-  b.space(12);
-  b.line(ACHIEVEMENT_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
+  b.numberAndDate("", input.place, input.at);
   const awards = input.awards.map(cleanText);
-  b.line(`Đề nghị ${awards.length ? awards.join("; ") : DOTS} năm ${year}`, { bold: true, align: "Center" });
-  b.line("————", { bold: true, align: "Center" });
-  b.space(6);
+  b.title(ACHIEVEMENT_TITLE, [`Đề nghị ${awards.length ? awards.join("; ") : DOTS} năm ${year}`], { rule: true, after: 6 });
   b.line(`Tên tập thể đề nghị: ${cleanText(input.unit)}`, { bold: true });
   b.line(`(Đơn vị thành viên ${cleanText(bloc.name)}, ${cleanText(bloc.province)})`, HINT);
   for (const s of ACHIEVEMENT_SECTIONS) {
@@ -164,9 +161,7 @@ export function achievementLayout(input: AchievementInput): DocLayout {
     else if (s.hint) b.line(fillYear(s.hint, year), HINT);
   }
   b.space(12);
-  b.halves("signature", CONFIRM_TITLE, UNIT_HEAD_TITLE, { bold: true, align: "Center" });
-  b.halves("signature", SIGN_STAMP_HINT, SIGN_STAMP_HINT, { italic: true, align: "Center" });
-  b.space(56);
+  b.signatures({ title: CONFIRM_TITLE, hint: SIGN_STAMP_HINT }, { title: UNIT_HEAD_TITLE, hint: SIGN_STAMP_HINT }, 56);
   return b.layout("Portrait");
 }
 
@@ -221,24 +216,18 @@ export function yearEndLayout(input: YearEndInput): DocLayout {
   const year = bloc.year;
   const blocName = cleanText(bloc.name);
   const b = new DocBuilder(RESULTS_WIDTHS, { col: 0, span: 2 }, { col: 2, span: 4 });
-  const cell = (col: number, value: string | number, style = {}) => ({ col, span: 1, value, style });
   b.header(bloc.name, bloc.leader);
-  const n = cleanText(input.number ?? "");
-  b.halves("header", `Số: ${n ? (n.includes("/") ? n : `${n}/${YEAR_END_SYMBOL}`) : `${DOTS}/${YEAR_END_SYMBOL}`}`, `${cleanText(input.place)}, ${viDate(input.at)}`, { align: "Center" }, { italic: true, align: "Center" });
-  b.space(12);
-  b.line(YEAR_END_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
-  b.line(`Tổng kết công tác thi đua, khen thưởng năm ${year} của ${blocName}`, { bold: true, align: "Center" });
-  b.line("————", { bold: true, align: "Center" });
-  b.space(6);
+  b.numberAndDate(numberLine(input.number, YEAR_END_SYMBOL), input.place, input.at);
+  b.title(YEAR_END_TITLE, [`Tổng kết công tác thi đua, khen thưởng năm ${year} của ${blocName}`], { rule: true, after: 6 });
   for (const s of YEAR_END_SECTIONS) {
     b.line(fillYear(s.heading, year), { bold: true });
     switch (s.fill) {
       case "results": {
-        const first = b.push({ kind: "tableHeader", pieces: RESULTS_HEADERS.map((h, i) => cell(i, h, { bold: true, align: "Center" })) });
+        const first = b.tableHeader(RESULTS_HEADERS);
         input.results.forEach((r, i) =>
           b.push({
             kind: "tableRow",
-            pieces: [...standingPieces(i, r), cell(5, r.leading ? LEADING_NOTE : "", { align: "Center" })],
+            pieces: [...standingPieces(i, r), b.cell(5, r.leading ? LEADING_NOTE : "", { align: "Center" })],
           }),
         );
         b.table(first);

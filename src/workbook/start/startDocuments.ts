@@ -1,8 +1,8 @@
 import type { CriteriaTable } from "../../domain/criteria/model";
 import type { Pact, Registration } from "../../domain/start/model";
+import { DocBuilder, DOTS, LEADER_TITLE, SIGN_STAMP_HINT, upper, type DocLayout } from "../../domain/documents";
 import { cleanText } from "../../domain/text";
-import { MINUTES_FONT, viDate } from "../voting/minutesSheet";
-import { DocBuilder, DOTS, LEADER_TITLE, LIST_RECIPIENTS, SIGN_STAMP_HINT, type DocLayout, type DocPiece } from "../nomination/listSheet";
+import { LIST_RECIPIENTS } from "../nomination/listSheet";
 import { HEAD_TITLE, pactCriteriaRows, signaturePairs } from "./pactSheet";
 
 /**
@@ -47,16 +47,11 @@ export function pactLayout(input: PactDocInput): DocLayout {
   const year = bloc.year;
   const blocName = cleanText(bloc.name);
   const b = new DocBuilder(PACT_WIDTHS, { col: 0, span: 2 }, { col: 2, span: 2 });
-  const cell = (col: number, value: string | number, style = {}, span = 1): DocPiece => ({ col, span, value, style });
+  const cell = b.cell.bind(b);
   b.header(null, blocName);
-  const place = cleanText(pact.place) || cleanText(bloc.province);
-  b.halves("header", "", `${place}, ${viDate(pact.signedOn ?? input.at)}`, {}, { italic: true, align: "Center" });
-  b.space(12);
-  b.line(PACT_DOC_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
-  b.line(`Năm ${year}`, { bold: true, align: "Center" });
-  if (cleanText(pact.theme)) b.line(`Chủ đề thi đua: “${cleanText(pact.theme)}”`, { bold: true, italic: true, align: "Center" });
-  b.line("————", { bold: true, align: "Center" });
-  b.space(6);
+  b.numberAndDate("", cleanText(pact.place) || cleanText(bloc.province), pact.signedOn ?? input.at);
+  const theme = cleanText(pact.theme) ? [{ text: `Chủ đề thi đua: “${cleanText(pact.theme)}”`, style: { bold: true, italic: true, align: "Center" } as const }] : [];
+  b.title(PACT_DOC_TITLE, [`Năm ${year}`, ...theme], { rule: true, after: 6 });
   b.line(LAW_BASIS, HINT);
   if (input.criteria && cleanText(input.criteria.legalBasis)) b.line(`Căn cứ ${cleanText(input.criteria.legalBasis).replace(/^căn cứ\s+/i, "").replace(/[;.]+$/, "")};`, HINT);
   b.line(`Các đơn vị thành viên ${blocName} thống nhất ký kết giao ước thi đua năm ${year} với các nội dung sau:`);
@@ -80,13 +75,8 @@ export function pactLayout(input: PactDocInput): DocLayout {
   b.line(SIGNERS_HEADING, { bold: true, align: "Center" });
   b.space(6);
   // The table of signatures: one block per member unit's head, two to a row (as pacts are signed).
-  const T = { bold: true, align: "Center" } as const;
-  for (const pair of signaturePairs(input.members.map(cleanText))) {
-    b.halves("signature", HEAD_TITLE, pair[1] ? HEAD_TITLE : "", T);
-    b.halves("signature", pair[0].toLocaleUpperCase("vi"), pair[1] ? pair[1].toLocaleUpperCase("vi") : "", T);
-    b.halves("signature", SIGN_STAMP_HINT, pair[1] ? SIGN_STAMP_HINT : "", { italic: true, align: "Center" });
-    b.space(56);
-  }
+  const head = (unit: string) => ({ title: [HEAD_TITLE, upper(unit)], hint: SIGN_STAMP_HINT });
+  for (const [l, r] of signaturePairs(input.members.map(cleanText))) b.signatures(head(l), r ? head(r) : null, 56);
   return b.layout("Portrait", b.tables[0]);
 }
 
@@ -106,15 +96,11 @@ export const REGISTRATION_WIDTHS = [32, 140, 140, 155];
 export function registrationLayout(input: RegistrationDocInput): DocLayout {
   const { bloc } = input;
   const b = new DocBuilder(REGISTRATION_WIDTHS, { col: 0, span: 2 }, { col: 2, span: 2 });
-  const cell = (col: number, value: string | number, style = {}): DocPiece => ({ col, span: 1, value, style });
+  const cell = b.cell.bind(b);
   b.header(null, cleanText(bloc.name));
-  b.halves("header", "", `${cleanText(input.place) || cleanText(bloc.province)}, ${viDate(input.at)}`, {}, { italic: true, align: "Center" });
-  b.space(12);
-  b.line(REGISTRATION_DOC_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
-  b.line(`Năm ${bloc.year}`, { bold: true, align: "Center" });
-  b.line("————", { bold: true, align: "Center" });
-  b.space(6);
-  const first = b.push({ kind: "tableHeader", pieces: REGISTRATION_DOC_HEADERS.map((h, i) => cell(i, h, { bold: true, align: "Center" })) });
+  b.numberAndDate("", cleanText(input.place) || cleanText(bloc.province), input.at);
+  b.title(REGISTRATION_DOC_TITLE, [`Năm ${bloc.year}`], { rule: true, after: 6 });
+  const first = b.tableHeader(REGISTRATION_DOC_HEADERS);
   input.registrations.forEach((r, i) =>
     b.push({
       kind: "tableRow",
@@ -129,7 +115,7 @@ export function registrationLayout(input: RegistrationDocInput): DocLayout {
   const table = b.table(first);
   b.space(12);
   // Signed by the bloc leader (the unit on "Khối" leads; its head signs, name left to fill in).
-  b.signWithRecipients(LIST_RECIPIENTS, `${LEADER_TITLE}\n${cleanText(bloc.leader).toLocaleUpperCase("vi")}`, SIGN_STAMP_HINT, "");
+  b.signWithRecipients(LIST_RECIPIENTS, `${LEADER_TITLE}\n${upper(bloc.leader)}`, SIGN_STAMP_HINT, "");
   return b.layout("Portrait", table, { first, count: 1 });
 }
 

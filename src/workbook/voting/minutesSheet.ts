@@ -1,11 +1,17 @@
+import { clockText, DocBuilder, layoutText, NAME_DOTS, SIGN_HINT, type BaseLayout, type DocLayout, type DocPiece, type DocRow, type PieceStyle } from "../../domain/documents";
+import { formatDateLong, formatNumber, formatPercent, thresholdPhrase } from "../../domain/format";
 import type { Message } from "../../domain/issues";
-import { wrapLines } from "../textFit";
 import { cleanText, nameKey } from "../../domain/text";
-import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleSourceText, ruleText, tieRuleText, voteWord, type Comparison, type Vote } from "../../domain/voting/model";
+import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleSourceText, ruleText, tieRuleText, voteWord, type Vote } from "../../domain/voting/model";
 import { applyMeeting, type VoteRecord } from "../../domain/voting/record";
 import type { Outcome, TallyResult, TieStepRecord } from "../../domain/voting/tally";
-import { columnLetter, rangeAddress } from "../a1";
-import { emptyPlan, type HAlign, type PlanCell, type SheetPlan } from "../plan";
+import { layoutSheetPlan } from "../documents";
+import type { SheetPlan } from "../plan";
+
+// The documents machinery moved to domain/documents and workbook/documents (issue #13); these names stay for callers of this path.
+export { MOTTO, NATIONAL_TITLE } from "../../domain/documents";
+export type MinutesRow = DocRow;
+export type MinutesLayout = BaseLayout;
 
 /**
  * The vote-count minutes (biên bản kiểm phiếu, DOMAIN §4) as a print-ready sheet: header, the
@@ -15,7 +21,7 @@ import { emptyPlan, type HAlign, type PlanCell, type SheetPlan } from "../plan";
  * The document format follows NĐ 30/2020/NĐ-CP (DOMAIN §5): Times New Roman, A4 portrait,
  * margins 20/20/30/15 mm, the agency name left and the national title right.
  *
- * One layout (`minutesLayout`) feeds both the sheet plan and the plain text, so they never differ.
+ * One layout (`minutesLayout`, domain/documents) feeds the sheet, Word and plain-text renderers, so they never differ.
  */
 
 export interface MinutesInput {
@@ -48,63 +54,11 @@ export const OUTCOME_TEXT: Record<Outcome, string> & { electedAward: string; not
 };
 
 export const MINUTES_TITLE = "BIÊN BẢN KIỂM PHIẾU";
-export const NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-export const MOTTO = "Độc lập - Tự do - Hạnh phúc";
 export const FINGERPRINT_LABEL = "Mã kiểm tra (SHA-256) của dữ liệu phiếu:";
 
-/** Page setup (points): A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm. */
-export const MINUTES_PAGE = { top: 57, bottom: 57, left: 85, right: 43, width: 467 } as const;
-export const MINUTES_FONT = { name: "Times New Roman", body: 13, title: 14, header: 12 } as const;
-
-// ---- The layout: rows of pieces, each piece a cell (merged over `span` columns).
-
-export interface PieceStyle {
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  align?: HAlign;
-  /** "0.00" for percentages, "0" for counts. */
-  numberFormat?: string;
-}
-
-export interface MinutesPiece {
-  col: number;
-  span: number;
-  value: string | number;
-  style: PieceStyle;
-}
-
-export interface MinutesRow {
-  kind: "header" | "text" | "tableHeader" | "tableRow" | "signature" | "space";
-  pieces: MinutesPiece[];
-  /** A fixed height (points), for spacing and signing rows; otherwise estimated from the text. */
-  height?: number;
-}
-
-export interface MinutesLayout {
-  /** Column widths in points, summing to the printable width. */
-  widths: number[];
-  /** Columns of the left and right header halves (and of the signature block). */
-  left: { col: number; span: number };
-  right: { col: number; span: number };
-  rows: MinutesRow[];
-  /** Rows (0-based) of the results table, header included. */
-  table: { first: number; rows: number; cols: number; percentCol: number };
-}
-
-const pad2 = (n: number) => String(Math.trunc(n)).padStart(2, "0");
-/** 2 decimals, Vietnamese decimal comma: 57,14. */
-export const viPercent = (x: number): string => x.toFixed(2).replace(".", ",");
-/** A number as written (decimal comma, no grouping). */
-const viNum = (x: number): string => String(x).replace(".", ",");
-const share = (percent: number, comparison: Comparison) => (comparison === ">=" ? `từ ${viNum(percent)}% trở lên` : `trên ${viNum(percent)}%`);
+const share = (percent: number, comparison: ">=" | ">") => thresholdPhrase(percent, comparison);
 const list = (names: readonly string[]) => names.map(cleanText).join(", ");
 const MAX_REASONS = 10;
-
-/** "ngày 05 tháng 12 năm 2026" */
-export function viDate(d: { day: number; month: number; year: number }): string {
-  return `ngày ${pad2(d.day)} tháng ${pad2(d.month)} năm ${d.year}`;
-}
 
 /** Words for what is chosen: "Trúng cử Trưởng khối", "được chọn"… */
 function electedHeading(vote: Vote): string {
@@ -124,7 +78,7 @@ function tieStepText(step: TieStepRecord, k: number, round: number): string {
     case "higherScore": {
       if (!step.applied) return `${head} – so sánh tổng điểm thi đua: không áp dụng được vì thiếu tổng điểm của ${list(step.missing)}.`;
       const scores = Object.entries(step.scores)
-        .map(([n, s]) => `${cleanText(n)} ${viNum(s)} điểm`)
+        .map(([n, s]) => `${cleanText(n)} ${formatNumber(s)} điểm`)
         .join("; ");
       let t = `${head} – so sánh tổng điểm thi đua: ${scores}.`;
       if (step.elected.length) t += ` Được chọn: ${list(step.elected)}.`;
@@ -149,7 +103,7 @@ function widthsFor(withAgainst: boolean): number[] {
 }
 
 /** The minutes as rows of cells; the sheet plan and the text are both built from it. */
-export function minutesLayout(input: MinutesInput): MinutesLayout {
+export function minutesLayout(input: MinutesInput): DocLayout {
   const { record, result, bloc, at } = input;
   const vote = record.vote;
   const t = result.totals;
@@ -157,56 +111,24 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   const withAgainst = result.candidates.some((c) => c.against !== null);
   const widths = widthsFor(withAgainst);
   const cols = widths.length;
-  const left = { col: 0, span: 2 };
-  const right = { col: 2, span: cols - 2 };
-  const rows: MinutesRow[] = [];
-  const B = MINUTES_FONT.body;
-
-  const full = (value: string, style: PieceStyle = {}): MinutesPiece => ({ col: 0, span: cols, value, style });
-  const line = (value: string, style: PieceStyle = {}) => rows.push({ kind: "text", pieces: [full(value, style)] });
-  const space = (height = 8) => rows.push({ kind: "space", pieces: [], height });
+  const b = new DocBuilder(widths, { col: 0, span: 2 }, { col: 2, span: cols - 2 });
+  const line = (value: string, style: PieceStyle = {}) => b.line(value, style);
   const heading = (value: string) => line(value, { bold: true });
-  const halves = (kind: MinutesRow["kind"], l: string, r: string, style: PieceStyle, height?: number) => {
-    const pieces: MinutesPiece[] = [];
-    if (l) pieces.push({ ...left, value: l, style });
-    if (r) pieces.push({ ...right, value: r, style });
-    rows.push(height === undefined ? { kind, pieces } : { kind, pieces, height });
-  };
 
-  // ---- Header (NĐ 30/2020): the bloc left, the national title and motto right.
-  const H = MINUTES_FONT.header;
-  rows.push({
-    kind: "header",
-    pieces: [
-      { ...left, value: cleanText(bloc.name).toLocaleUpperCase("vi"), style: { bold: true, size: H, align: "Center" } },
-      { ...right, value: NATIONAL_TITLE, style: { bold: true, size: H, align: "Center" } },
-    ],
-  });
-  rows.push({
-    kind: "header",
-    pieces: [
-      { ...left, value: "————", style: { bold: true, size: H, align: "Center" } },
-      { ...right, value: MOTTO, style: { bold: true, size: B, align: "Center" } },
-    ],
-  });
-  rows.push({ kind: "header", pieces: [{ ...right, value: "————————", style: { bold: true, size: H, align: "Center" } }] });
-  space();
-  line(`${cleanText(input.place)}, ${viDate(at)}`, { italic: true, align: "Right" });
-  space(12);
-
-  // ---- Title.
-  line(MINUTES_TITLE, { bold: true, size: MINUTES_FONT.title, align: "Center" });
-  if (cleanText(vote.title)) line(cleanText(vote.title), { bold: true, align: "Center" });
+  // ---- Heading (NĐ 30/2020): the bloc left, the national title and motto right; the place and date; the title.
+  b.header(null, bloc.name);
+  b.dateLine(input.place, at);
   const runoffRound = vote.parent?.kind === "runoff";
+  const subs: (string | { text: string; style: PieceStyle })[] = cleanText(vote.title) ? [cleanText(vote.title)] : [];
   if (vote.round > 1) {
     const what = runoffRound ? "bầu lại giữa các đơn vị có số phiếu cao nhất" : "bỏ phiếu lại";
-    line(vote.parent ? `Vòng ${vote.round} (${what}, tiếp theo vòng ${vote.parent.round})` : `Vòng ${vote.round} (${what})`, { italic: true, align: "Center" });
+    subs.push({ text: vote.parent ? `Vòng ${vote.round} (${what}, tiếp theo vòng ${vote.parent.round})` : `Vòng ${vote.round} (${what})`, style: { italic: true, align: "Center" } });
   }
-  space(12);
+  b.title(MINUTES_TITLE, subs);
 
   // ---- Time and place.
   line(
-    `Hồi ${pad2(at.hour)} giờ ${pad2(at.minute)} phút, ${viDate(at)}, tại hội nghị bình xét thi đua năm ${bloc.year} của ${cleanText(bloc.name)}, ` +
+    `Hồi ${clockText(at.hour, at.minute)}, ${formatDateLong(at)}, tại hội nghị bình xét thi đua năm ${bloc.year} của ${cleanText(bloc.name)}, ` +
       `Ban kiểm phiếu đã tiến hành kiểm phiếu${cleanText(vote.title) ? ` “${cleanText(vote.title)}”` : ""}.`,
   );
   if (vote.round > 1) {
@@ -222,14 +144,14 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   heading("I. BAN KIỂM PHIẾU");
   const head = cleanText(vote.committee.head);
   const members = vote.committee.members.map(cleanText).filter(Boolean);
-  line(`1. ${head || "…………………………"} – Trưởng ban`);
+  line(`1. ${head || NAME_DOTS} – Trưởng ban`);
   members.forEach((m, i) => line(`${i + 2}. ${m} – Thành viên`));
 
   // ---- II. Attendance and ballots.
   heading("II. TÌNH HÌNH BỎ PHIẾU");
   line("- Hình thức: bỏ phiếu kín.");
   line(`- Tổng số thành viên được triệu tập: ${t.members}.`);
-  line(`- Số thành viên có mặt: ${t.present}, bằng ${viPercent(t.presentPercent)}% tổng số thành viên.`);
+  line(`- Số thành viên có mặt: ${t.present}, bằng ${formatPercent(t.presentPercent)}% tổng số thành viên.`);
   const q = vote.rule.quorum;
   if (q) {
     line(
@@ -264,13 +186,12 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   // ---- III. Results.
   heading("III. KẾT QUẢ KIỂM PHIẾU");
   line(`Tỷ lệ (%) tính trên ${DENOMINATOR_WORDS[t.denominator.kind].vi} (${t.denominator.value}), làm tròn đến 2 chữ số thập phân.`, { italic: true });
-  const tableFirst = rows.length;
-  const cell = (col: number, value: string | number, style: PieceStyle = {}): MinutesPiece => ({ col, span: 1, value, style });
+  const cell = (col: number, value: string | number, style: PieceStyle = {}): DocPiece => b.cell(col, value, style);
   const head2 = [cell(0, "STT"), cell(1, "Đơn vị"), cell(2, vote.ballot.kind === "approve" ? "Số phiếu đồng ý" : "Số phiếu bầu")];
   if (withAgainst) head2.push(cell(3, "Không đồng ý"));
   head2.push(cell(cols - 2, "Tỷ lệ (%)"), cell(cols - 1, "Kết quả"));
   head2.forEach((p) => (p.style = { bold: true, align: "Center" }));
-  rows.push({ kind: "tableHeader", pieces: head2 });
+  const tableFirst = b.push({ kind: "tableHeader", pieces: head2 });
   const award = vote.purpose.kind === "award";
   // The meeting's recorded choice on a tie left to it: the tied units' results say who was chosen.
   const decided = applyMeeting(result.conclusion.meetingDecides, result.conclusion.elected, record.meeting);
@@ -288,10 +209,10 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
     const pieces = [cell(0, c.position, { align: "Center", numberFormat: "0" }), cell(1, cleanText(c.name), { align: "Left" }), cell(2, c.votes, { align: "Center", numberFormat: "0" })];
     if (withAgainst) pieces.push(cell(3, c.against ?? 0, { align: "Center", numberFormat: "0" }));
     pieces.push(cell(cols - 2, c.percent, { align: "Center", numberFormat: "0.00" }), cell(cols - 1, outcome, { align: "Center", bold: concluded && (c.outcome === "elected" || chosenByMeeting.has(nameKey(c.name))) }));
-    rows.push({ kind: "tableRow", pieces });
+    b.push({ kind: "tableRow", pieces });
   }
-  const table = { first: tableFirst, rows: rows.length - tableFirst, cols, percentCol: cols - 2 };
-  space(6);
+  const table = b.table(tableFirst, cols - 2);
+  b.space(6);
   line(`- Nguyên tắc xác định kết quả: ${ruleText(vote).vi} ${ruleSourceText(vote).vi}`);
   line(`- Xử lý trường hợp bằng phiếu: ${tieRuleText(vote).vi}`);
   if (vote.writtenOpinions) line("- Ý kiến bằng văn bản của thành viên vắng mặt được tính như phiếu bầu (theo quy định của khối).");
@@ -331,7 +252,7 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
       line(`${electedHeading(vote)}:`, { bold: true });
       elected.forEach((name, i) => {
         const c = byName.get(name);
-        line(`${i + 1}. ${cleanText(name)}${c ? `: ${c.votes} ${voteWord(vote).vi} (${viPercent(c.percent)}%)` : ""}.`);
+        line(`${i + 1}. ${cleanText(name)}${c ? `: ${c.votes} ${voteWord(vote).vi} (${formatPercent(c.percent)}%)` : ""}.`);
       });
       fromMeeting.forEach((name, i) => line(`${elected.length + i + 1}. ${name}: theo quyết định của hội nghị.`));
     }
@@ -350,122 +271,33 @@ export function minutesLayout(input: MinutesInput): MinutesLayout {
   }
 
   // ---- Fingerprint, closing, signatures.
-  space();
+  b.space();
   line(`${FINGERPRINT_LABEL} ${input.fingerprint.toLowerCase()}`);
   line("Mọi thay đổi về sau đối với dữ liệu phiếu đã nhập đều làm thay đổi mã kiểm tra này; đối chiếu mã để biết dữ liệu còn nguyên như lúc kiểm phiếu.", { italic: true });
   line("Biên bản kết thúc hồi ……… giờ ……… phút cùng ngày, đã được đọc trước hội nghị và các thành viên Ban kiểm phiếu cùng ký tên.");
-  space(12);
-  halves("signature", "THƯ KÝ", "TRƯỞNG BAN KIỂM PHIẾU", { bold: true, align: "Center" });
-  halves("signature", "(Ký, ghi rõ họ tên)", "(Ký, ghi rõ họ tên)", { italic: true, align: "Center" });
-  space(64);
-  halves("signature", "", head, { bold: true, align: "Center" });
+  b.space(12);
+  b.signatures({ title: "THƯ KÝ", hint: SIGN_HINT, name: "" }, { title: "TRƯỞNG BAN KIỂM PHIẾU", hint: SIGN_HINT, name: head }, 64);
   if (members.length) {
-    space(18);
-    rows.push({ kind: "signature", pieces: [full("CÁC THÀNH VIÊN BAN KIỂM PHIẾU", { bold: true, align: "Center" })] });
-    rows.push({ kind: "signature", pieces: [full("(Ký, ghi rõ họ tên)", { italic: true, align: "Center" })] });
+    b.space(18);
+    b.line("CÁC THÀNH VIÊN BAN KIỂM PHIẾU", { bold: true, align: "Center" }, "signature");
+    b.line(SIGN_HINT, { italic: true, align: "Center" }, "signature");
     for (let i = 0; i < members.length; i += 2) {
-      space(64);
-      halves("signature", members[i], members[i + 1] ?? "", { bold: true, align: "Center" });
+      b.space(64);
+      b.halves("signature", members[i], members[i + 1] ?? "", { bold: true, align: "Center" });
     }
   }
-  return { widths, left, right, rows, table };
+  return b.layout("Portrait", table);
 }
 
-// ---- Text width, for row heights that keep wrapped text whole when printed.
-
-/** Advance of one character in em, for Times New Roman (an over-estimate, so nothing is cut). */
-function charEm(ch: string): number {
-  if (ch === " ") return 0.25;
-  if (ch === "—") return 1;
-  if (/[0-9]/.test(ch)) return 0.5;
-  const base = ch.normalize("NFD")[0] ?? ch;
-  if (/[iljtfrI.,:;'!|()\-–]/.test(base)) return 0.33;
-  if (/[mwMW]/.test(base)) return 0.94;
-  if (base !== base.toLowerCase()) return 0.72;
-  return 0.5;
-}
-
-/** Width in points of a text at a size, bold adding about 8%. */
-export function textWidth(text: string, size: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) em += charEm(ch);
-  return em * size * (bold ? 1.08 : 1);
-}
-
-/** Lines a text takes when wrapped by words in `width` points. */
-export function wrappedLines(text: string, width: number, size: number, bold = false): number {
-  return wrapLines(text, Math.max(width - 7, size), (t) => textWidth(t, size, bold));
-}
-
-const lineHeight = (size: number) => Math.ceil(size * 1.3);
-
-function rowHeight(row: MinutesRow, widths: number[]): number {
-  if (row.height !== undefined) return row.height;
-  let h = lineHeight(MINUTES_FONT.body);
-  for (const p of row.pieces) {
-    const size = p.style.size ?? MINUTES_FONT.body;
-    const width = widths.slice(p.col, p.col + p.span).reduce((a, b) => a + b, 0);
-    const text = typeof p.value === "number" ? String(p.value) : p.value;
-    h = Math.max(h, wrappedLines(text, width, size, p.style.bold) * lineHeight(size));
-  }
-  return Math.min(409, h + 4);
-}
-
-// ---- The plan and the text.
-
-/** A piece as the minutes' text shows it: percentages with 2 decimals and a decimal comma. */
-function pieceText(p: MinutesPiece): string {
-  if (typeof p.value === "string") return p.value;
-  return p.style.numberFormat === "0.00" ? viPercent(p.value) : viNum(p.value);
-}
+// ---- The renderers (shared with every document).
 
 /** The minutes' lines as plain text: one line per row, the cells of a row (header halves, table cells) joined by a tab. */
 export function minutesText(input: MinutesInput): string[] {
-  return minutesLayout(input)
-    .rows.filter((r) => r.pieces.length > 0)
-    .map((r) => r.pieces.map(pieceText).join("\t"));
+  return layoutText(minutesLayout(input));
 }
 
 export function minutesSheetPlan(input: MinutesInput): SheetPlan {
-  const layout = minutesLayout(input);
-  const { widths, rows, table } = layout;
-  const cols = widths.length;
-  const p = emptyPlan(input.sheet);
-  p.tabColor = "#7030A0";
-
-  const grid: PlanCell[][] = rows.map(() => Array<PlanCell>(cols).fill(null));
-  rows.forEach((row, r) => row.pieces.forEach((piece) => (grid[r][piece.col] = piece.value)));
-  p.blocks.push({ at: "A1", rows: grid });
-
-  p.formats.push({
-    range: rangeAddress(0, 0, rows.length, cols),
-    format: { fontName: MINUTES_FONT.name, fontSize: MINUTES_FONT.body, fontColor: "#000000", vAlign: "Top", wrap: true, hAlign: "Left" },
-  });
-  rows.forEach((row, r) => {
-    for (const piece of row.pieces) {
-      const range = rangeAddress(r, piece.col, 1, piece.span);
-      if (piece.span > 1) p.merges.push(range);
-      const s = piece.style;
-      const format = {
-        ...(s.bold ? { bold: true } : {}),
-        ...(s.italic ? { italic: true } : {}),
-        ...(s.size && s.size !== MINUTES_FONT.body ? { fontSize: s.size } : {}),
-        ...(s.align && s.align !== "Left" ? { hAlign: s.align } : {}),
-        ...(s.numberFormat ? { numberFormat: s.numberFormat } : {}),
-      };
-      if (Object.keys(format).length) p.formats.push({ range, format });
-    }
-  });
-  p.formats.push(
-    { range: rangeAddress(table.first, 0, table.rows, cols), format: { borders: "Continuous", vAlign: "Center" } },
-    { range: rangeAddress(table.first, 0, 1, cols), format: { hAlign: "Center" } },
-  );
-
-  p.columnWidths = widths.map((width, i) => ({ column: columnLetter(i), width }));
-  p.rowHeights = rows.map((row, r) => ({ row: r + 1, height: rowHeight(row, widths) }));
-  p.protection = {};
-  p.print = { orientation: "Portrait", paper: "A4", fitToWidth: true, margins: { top: MINUTES_PAGE.top, bottom: MINUTES_PAGE.bottom, left: MINUTES_PAGE.left, right: MINUTES_PAGE.right } };
-  return p;
+  return layoutSheetPlan(minutesLayout(input), input.sheet);
 }
 
 /**
