@@ -16,9 +16,9 @@ import {
   type LeadershipChoice,
   type VotingContext,
 } from "../../app/voting";
-import { hasErrors, type Issue, type Where } from "../../domain/issues";
-import type { VoteRecord, VoteRecordDraft } from "../../domain/voting/record";
-import { voteStage, type VoteStage } from "../../domain/voting/stage";
+import type { Issue, Where } from "../../domain/issues";
+import { voteLife, type VoteStatus } from "../../domain/voting/lifecycle";
+import type { VoteRecordDraft } from "../../domain/voting/record";
 import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { formIssues, VotingCreate } from "./VotingCreate";
@@ -48,21 +48,16 @@ export interface VotingStepProps {
   onSelect: (where: Where) => void;
 }
 
-const STAGE_LOOK: Record<VoteStage, { key: keyof VotingStrings; color: "success" | "warning" | "danger" | "informative" }> = {
-  created: { key: "statusNew", color: "informative" },
+/** How the list shows each status the domain gives (domain/voting/lifecycle.ts): the pane displays it, never works it out. */
+const STATUS_LOOK: Record<VoteStatus, { key: keyof VotingStrings; color: "success" | "warning" | "danger" | "informative" }> = {
+  new: { key: "statusNew", color: "informative" },
+  decided: { key: "statusDecided", color: "informative" },
   errors: { key: "statusErrors", color: "danger" },
   revote: { key: "statusRevote", color: "warning" },
   runoff: { key: "statusRunoff", color: "warning" },
   meeting: { key: "statusMeeting", color: "warning" },
   final: { key: "statusFinal", color: "success" },
 };
-
-/** What the list says about a vote: its stage as the workbook holds it (domain/voting/stage.ts), never this session's memory. */
-function statusOf(record: VoteRecord, count: CountResult | undefined, vs: VotingStrings): { text: string; color: "success" | "warning" | "danger" | "informative" } {
-  const stage = voteStage(count ? { ballots: count.ballots, issues: count.issues, conclusion: count.result.conclusion, final: count.final } : null);
-  if (stage === "created" && (record.decision || record.meeting)) return { text: vs.statusDecided, color: "informative" };
-  return { text: String(vs[STAGE_LOOK[stage].key]), color: STAGE_LOOK[stage].color };
-}
 
 const tally = (issues: Issue[]) => {
   const e = issues.filter((i) => i.severity === "error").length;
@@ -209,8 +204,9 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
 
   const record = ctx.records.find((r) => r.id === selected) ?? null;
   const count = record ? counts[record.id] : undefined;
-  const pendingRevote = count && !hasErrors(count.issues) ? count.result.conclusion.revote : null;
-  const pendingRunoff = count && !hasErrors(count.issues) ? count.result.conclusion.runoff : null;
+  const next = record ? voteLife(record, count ?? null).next : [];
+  const pendingRevote = next.includes("revote") ? count?.result.conclusion.revote : null;
+  const pendingRunoff = next.includes("runoff") ? count?.result.conclusion.runoff : null;
   const off = busy !== null;
 
   return (
@@ -233,7 +229,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       ) : (
         <RadioGroup value={selected ?? ""} onChange={(_, d) => setSelected(d.value)} aria-label={vs.votesTitle}>
           {ctx.records.map((r) => {
-            const st = statusOf(r, counts[r.id], vs);
+            const look = STATUS_LOOK[voteLife(r, counts[r.id] ?? null).status];
             return (
               <Radio
                 key={r.id}
@@ -242,8 +238,8 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
                 label={
                   <span className={s.voteLabel}>
                     <strong>{r.id}</strong> {r.vote.title} <Caption1 className={s.muted}>({vs.round(r.vote.round)})</Caption1>
-                    <Badge appearance="tint" size="small" color={st.color}>
-                      {st.text}
+                    <Badge appearance="tint" size="small" color={look.color}>
+                      {String(vs[look.key])}
                     </Badge>
                   </span>
                 }
