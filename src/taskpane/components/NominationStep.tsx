@@ -2,17 +2,18 @@ import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spin
 import { useEffect, useRef, useState } from "react";
 import { generateNomination, loadNomination, produceFiles, recordOverride, saveMeeting, type NominationState, type OutputFile } from "../../app/nomination";
 import type { ExcelHost } from "../../app/office";
-import type { Issue, Where } from "../../domain/issues";
+import type {  Where } from "../../domain/issues";
 import type { Override, Proposal } from "../../domain/nomination/model";
 import type { DeliverResult } from "../download";
 import { NOMINATION_STRINGS } from "../nominationStrings";
-import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
 import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
 import { NextYearPanel } from "./NextYearPanel";
 import { emptyOverride, MeetingForm, OverrideForm, overrideProblems, OverridesList, type OverrideDraft } from "./NominationForms";
 import { groupByAward, NominationList } from "./NominationList";
 import { NOMINATION_TID, NominationStatus, type NominationReport, type NominationSection } from "./NominationShared";
+import { useLang } from "../lang";
+import { useSectionActions } from "./actions";
 
 export { NOMINATION_TID } from "./NominationShared";
 
@@ -27,19 +28,17 @@ type Busy = "load" | "override" | "meeting" | "generate" | "produce" | "deliver"
 
 export interface NominationStepProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   onSelect: (where: Where) => void;
 }
 
 
 /** The nomination step: the proposed list with every unit's reasons, the meeting's decisions and record, the sheets and the documents. */
-export function NominationStep({ host, lang, t, onSelect }: NominationStepProps) {
+export function NominationStep({ host, onSelect }: NominationStepProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
   const [state, setState] = useState<NominationState | null>(null);
-  const [busy, setBusy] = useState<Busy>("load");
-  const [report, setReport] = useState<NominationReport | null>(null);
+  const { busy, report, setReport, run, refused } = useSectionActions<Exclude<Busy, null>, NominationSection>("load");
   const [ov, setOv] = useState<OverrideDraft>(emptyOverride);
   const [ovTried, setOvTried] = useState(false);
   /** Bumped when the meeting form should take the workbook's values again (a read the user asked for, a save). */
@@ -49,20 +48,6 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
   const [stale, setStale] = useState(false);
   const overrideRef = useRef<HTMLElement>(null);
 
-  const refused = (section: NominationSection, text: string, issues: Issue[]): NominationReport => ({ section, intent: "error", text, issues });
-
-  /** Runs one action: disables every button meanwhile, and reports under its section. */
-  const run = async (what: Exclude<Busy, null>, section: NominationSection, action: () => Promise<NominationReport | null>) => {
-    setBusy(what);
-    try {
-      const r = await action();
-      if (r) setReport(r);
-    } catch (e) {
-      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Files made from an earlier read no longer match the workbook. */
   const dropFiles = () => {
@@ -180,7 +165,7 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
     });
 
   if (!state) {
-    return busy === "load" ? <Spinner label={t.loading} /> : <NominationStatus report={report} section="list" lang={lang} t={t} onSelect={onSelect} />;
+    return busy === "load" ? <Spinner label={t.loading} /> : <NominationStatus report={report} section="list" onSelect={onSelect} />;
   }
 
   const off = busy !== null;
@@ -202,33 +187,32 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
           {busy === "load" ? ns.refreshing : ns.refresh}
         </Button>
       </div>
-      <NominationStatus report={report} section="list" lang={lang} t={t} onSelect={onSelect} />
-      <IssueList issues={state.issues} lang={lang} t={t} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
+      <NominationStatus report={report} section="list" onSelect={onSelect} />
+      <IssueList issues={state.issues} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
       {!state.catalogueInWorkbook && (
         <Caption1 className={s.muted} data-testid={NOMINATION_TID.catalogueNote}>
           {ns.defaultCatalogue}
         </Caption1>
       )}
-      <NominationList proposals={state.proposals} lang={lang} disabled={off} onAdjust={adjust} />
+      <NominationList proposals={state.proposals} disabled={off} onAdjust={adjust} />
 
       <Divider />
       <section ref={overrideRef} aria-label={ns.overridesTitle} className={s.root}>
         <Subtitle2>{ns.overridesTitle}</Subtitle2>
         <Caption1 className={s.muted}>{ns.overridesHelp}</Caption1>
-        <OverridesList overrides={state.meeting.overrides} lang={lang} disabled={off} onRemove={(o) => void removeOv(o)} />
+        <OverridesList overrides={state.meeting.overrides} disabled={off} onRemove={(o) => void removeOv(o)} />
         <OverrideForm
           draft={ov}
           onChange={setOv}
           units={units}
           awards={awards}
           proposals={state.proposals}
-          lang={lang}
           disabled={off}
           recording={busy === "override"}
           showErrors={ovTried}
           onRecord={() => void recordOv()}
         />
-        <NominationStatus report={report} section="override" lang={lang} t={t} onSelect={onSelect} />
+        <NominationStatus report={report} section="override" onSelect={onSelect} />
       </section>
 
       <Divider />
@@ -238,13 +222,12 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
           key={meetingSeed}
           meeting={state.meeting}
           units={units}
-          lang={lang}
           disabled={off}
           saving={busy === "meeting"}
           onSave={(p) => void saveMeet(p)}
           onInvalid={() => setReport({ section: "meeting", intent: "error", text: ns.fixFields, issues: [] })}
         />
-        <NominationStatus report={report} section="meeting" lang={lang} t={t} onSelect={onSelect} />
+        <NominationStatus report={report} section="meeting" onSelect={onSelect} />
       </section>
 
       <Divider />
@@ -258,13 +241,13 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
             {busy === "produce" ? ns.producing : ns.produce}
           </Button>
         </div>
-        <NominationStatus report={report} section="output" lang={lang} t={t} onSelect={onSelect} />
+        <NominationStatus report={report} section="output" onSelect={onSelect} />
         {stale && !files && <Caption1 className={s.muted}>{ns.stale}</Caption1>}
         {files && files.length > 0 && (
-          <NominationFiles files={files} results={results} lang={lang} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
+          <NominationFiles files={files} results={results} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
         )}
       </section>
-      <NextYearPanel host={host} lang={lang} t={t} year={state.bloc?.year ?? null} onSelect={onSelect} />
+      <NextYearPanel host={host} year={state.bloc?.year ?? null} onSelect={onSelect} />
     </div>
   );
 }

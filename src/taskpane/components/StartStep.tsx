@@ -15,16 +15,17 @@ import {
   type StartOutcome,
   type StartState,
 } from "../../app/start";
-import type { Issue, Where } from "../../domain/issues";
+import type {  Where } from "../../domain/issues";
 import type { DeliverResult } from "../download";
 import { START_STRINGS } from "../startStrings";
-import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
 import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
 import { StartImport } from "./StartImport";
 import { StartPact } from "./StartPact";
 import { StartRegistrations } from "./StartRegistrations";
 import { START_TID, StartStatus, type StartReport, type StartSection } from "./StartShared";
+import { useLang } from "../lang";
+import { useSectionActions } from "./actions";
 
 export { START_TID } from "./StartShared";
 
@@ -40,8 +41,6 @@ type Busy = "load" | "pact" | "registrations" | "reading" | "applying" | "produc
 
 export interface StartStepProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   onSelect: (where: Where) => void;
 }
 
@@ -49,12 +48,12 @@ export interface StartStepProps {
  * The start of the year (issue #12): the emulation pact and each unit's registration. What the
  * pane shows is always read from the workbook (loadStart) when the step opens and after every save.
  */
-export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
+export function StartStep({ host, onSelect }: StartStepProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const ss = START_STRINGS[lang];
   const [state, setState] = useState<StartState | null>(null);
-  const [busy, setBusy] = useState<Busy>("load");
-  const [report, setReport] = useState<StartReport | null>(null);
+  const { busy, report, setReport, run, refused } = useSectionActions<Exclude<Busy, null>, StartSection>("load");
   /** Bumped when a form should take the workbook's values again (a read the user asked for, its own save). */
   const [pactSeed, setPactSeed] = useState(0);
   const [regSeed, setRegSeed] = useState(0);
@@ -63,20 +62,6 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
   const [results, setResults] = useState<Record<string, DeliverResult>>({});
   const [stale, setStale] = useState(false);
 
-  const refused = (section: StartSection, text: string, issues: Issue[]): StartReport => ({ section, intent: "error", text, issues });
-
-  /** Runs one action: disables every button meanwhile, and reports under its section. */
-  const run = async (what: Exclude<Busy, null>, section: StartSection, action: () => Promise<StartReport | null>) => {
-    setBusy(what);
-    try {
-      const r = await action();
-      if (r) setReport(r);
-    } catch (e) {
-      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Reads the workbook again; a refusal is returned as the step's report. */
   const reload = async (): Promise<{ state: StartState } | { report: StartReport }> => {
@@ -174,11 +159,11 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
     });
 
   if (!state) {
-    return busy === "load" ? <Spinner label={t.loading} /> : <StartStatus report={report} section="load" lang={lang} t={t} onSelect={onSelect} />;
+    return busy === "load" ? <Spinner label={t.loading} /> : <StartStatus report={report} section="load" onSelect={onSelect} />;
   }
 
   const off = busy !== null;
-  const status = (section: StartSection) => <StartStatus report={report} section={section} lang={lang} t={t} onSelect={onSelect} />;
+  const status = (section: StartSection) => <StartStatus report={report} section={section} onSelect={onSelect} />;
   const issuesOf = (section: StartSection) => (report?.section === section ? report.issues : []);
 
   return (
@@ -196,13 +181,12 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
         </Button>
       </div>
       {status("load")}
-      <IssueList issues={state.issues} lang={lang} t={t} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
+      <IssueList issues={state.issues} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
 
       <section aria-label={ss.pactTitle} className={s.root}>
         <StartPact
           key={pactSeed}
           pact={state.pact}
-          lang={lang}
           disabled={off}
           saving={busy === "pact"}
           issues={issuesOf("pact")}
@@ -227,7 +211,6 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
           key={regSeed}
           registrations={state.registrations}
           awards={state.awards}
-          lang={lang}
           disabled={off}
           saving={busy === "registrations"}
           issues={issuesOf("registrations")}
@@ -237,12 +220,11 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
         <StartImport
           preview={preview}
           awards={state.awards}
-          lang={lang}
           disabled={off}
           reading={busy === "reading"}
           applying={busy === "applying"}
           onFile={(bytes) => void readFile(bytes)}
-          onUnreadable={(problem) => setReport({ section: "import", intent: "error", text: `${t.unexpected}: ${problem}`, issues: [] })}
+          onUnreadable={(problem) => setReport({ section: "import", intent: "error", text: problem.message[lang], issues: [] })}
           onApply={(p) => void applyFile(p)}
           onCancel={() => {
             setPreview(null);
@@ -263,7 +245,7 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
         {status("output")}
         {stale && !files && <Caption1 className={s.muted}>{ss.stale}</Caption1>}
         {files && files.length > 0 && (
-          <NominationFiles files={files} results={results} lang={lang} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
+          <NominationFiles files={files} results={results} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
         )}
       </section>
     </div>

@@ -19,13 +19,14 @@ import {
 import type { Issue, Where } from "../../domain/issues";
 import { voteLife, type VoteStatus } from "../../domain/voting/lifecycle";
 import type { VoteRecordDraft } from "../../domain/voting/record";
-import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { formIssues, VotingCreate } from "./VotingCreate";
 import { VotingCount, type DecisionPatch } from "./VotingCount";
 import { VotingImport } from "./VotingImport";
 import { VotingLeader } from "./VotingLeader";
 import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
+import { useLang } from "../lang";
+import { useSectionActions } from "./actions";
 
 export { VOTING_TID } from "./VotingShared";
 
@@ -43,8 +44,6 @@ type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "ele
 
 export interface VotingStepProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   onSelect: (where: Where) => void;
 }
 
@@ -65,12 +64,12 @@ const tally = (issues: Issue[]) => {
 };
 
 /** The ballots step: create a vote, count it, settle what the count leaves open, write the minutes, choose next year's leader. */
-export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
+export function VotingStep({ host, onSelect }: VotingStepProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const vs = VOTING_STRINGS[lang];
   const [ctx, setCtx] = useState<VotingContext | null>(null);
-  const [busy, setBusy] = useState<Busy>("load");
-  const [report, setReport] = useState<Report | null>(null);
+  const { busy, setBusy, report, setReport, run, refused: said } = useSectionActions<Exclude<Busy, null>, Section>("load");
   const [selected, setSelected] = useState<string | null>(null);
   const [counts, setCounts] = useState<Record<string, CountResult>>({});
   const [formOpen, setFormOpen] = useState(false);
@@ -78,20 +77,8 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
   /** The next round's attendance as typed (members may leave between rounds); "" = as this round. */
   const [nextPresent, setNextPresent] = useState("");
 
-  const refused = (section: Section, issues: Issue[]): Report => ({ section, intent: "error", text: issues[0]?.message[lang] ?? t.unexpected, issues });
+  const refused = (section: Section, issues: Issue[]): Report => said(section, issues[0]?.message[lang] ?? t.unexpected, issues);
 
-  /** Runs one action: disables every button meanwhile, and reports under its section. */
-  const run = async (what: Exclude<Busy, null>, section: Section, action: () => Promise<Report | null>) => {
-    setBusy(what);
-    try {
-      const r = await action();
-      if (r) setReport(r);
-    } catch (e) {
-      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Reads the votes again; keeps the selection when it still exists. */
   const reload = async (select?: string): Promise<VotingContext | null> => {
@@ -131,7 +118,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
 
   const create = (record: VoteRecordDraft) =>
     run("create", "create", async () => {
-      const local = formIssues(record);
+      const local = formIssues(record, lang);
       if (local.length) return { section: "create", intent: "error", text: vs.refused, issues: local };
       const out = await createVote(host, record);
       if (out.kind !== "written") return { section: "create", intent: "error", text: vs.refused, issues: out.issues };
@@ -199,7 +186,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
   };
 
   if (!ctx) {
-    return busy === "load" ? <Spinner label={t.loading} /> : <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />;
+    return busy === "load" ? <Spinner label={t.loading} /> : <VotingStatus report={report} section="votes" onSelect={onSelect} />;
   }
 
   const record = ctx.records.find((r) => r.id === selected) ?? null;
@@ -279,14 +266,12 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
               />
             </Field>
           )}
-          <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />
-          {count && <VotingCount key={record.id} count={count} lang={lang} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
+          <VotingStatus report={report} section="votes" onSelect={onSelect} />
+          {count && <VotingCount key={record.id} count={count} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
           {record.entry === "ballots" && (
             <VotingImport
               key={`import-${record.id}`}
               host={host}
-              lang={lang}
-              t={t}
               record={record}
               disabled={off}
               onBusy={(b) => setBusy(b ? "import" : null)}
@@ -304,20 +289,20 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
           </div>
         </section>
       )}
-      {!record && <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />}
+      {!record && <VotingStatus report={report} section="votes" onSelect={onSelect} />}
 
       <div>
         <ToggleButton size="small" checked={formOpen} onClick={() => setFormOpen(!formOpen)} data-testid={VOTING_TID.newVote}>
           {formOpen ? vs.closeForm : vs.newVote}
         </ToggleButton>
       </div>
-      {formOpen && <VotingCreate context={ctx} lang={lang} disabled={off} creating={busy === "create"} onCreate={(r) => void create(r)} />}
-      <VotingStatus report={report} section="create" lang={lang} t={t} onSelect={onSelect} />
+      {formOpen && <VotingCreate context={ctx} disabled={off} creating={busy === "create"} onCreate={(r) => void create(r)} />}
+      <VotingStatus report={report} section="create" onSelect={onSelect} />
 
       <Divider />
       <Subtitle2>{vs.leaderTitle}</Subtitle2>
-      <VotingLeader context={ctx} lang={lang} disabled={off} electing={busy === "elect"} onElect={(c) => void elect(c)} />
-      <VotingStatus report={report} section="leader" lang={lang} t={t} onSelect={onSelect} />
+      <VotingLeader context={ctx} disabled={off} electing={busy === "elect"} onElect={(c) => void elect(c)} />
+      <VotingStatus report={report} section="leader" onSelect={onSelect} />
     </div>
   );
 }
