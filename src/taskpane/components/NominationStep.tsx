@@ -1,13 +1,13 @@
 import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { generateNomination, loadNomination, produceFiles, recordOverride, saveMeeting, type NominationState, type OutputFile } from "../../app/nomination";
+import { generateNomination, loadNomination, produceFiles, recordOverride, saveMeeting, type NominationState } from "../../app/nomination";
 import type { ExcelHost } from "../../app/office";
 import type {  Where } from "../../domain/issues";
 import type { Override, Proposal } from "../../domain/nomination/model";
-import type { DeliverResult } from "../download";
 import { NOMINATION_STRINGS } from "../nominationStrings";
 import { IssueList } from "./IssueList";
-import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
+import { NominationFiles } from "./NominationFiles";
+import { useOutputFiles } from "./outputFiles";
 import { NextYearPanel } from "./NextYearPanel";
 import { emptyOverride, MeetingForm, OverrideForm, overrideProblems, OverridesList, type OverrideDraft } from "./NominationForms";
 import { groupByAward, NominationList } from "./NominationList";
@@ -39,22 +39,14 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
   const ns = NOMINATION_STRINGS[lang];
   const [state, setState] = useState<NominationState | null>(null);
   const { busy, report, setReport, run, refused } = useSectionActions<Exclude<Busy, null>, NominationSection>("load");
+  const output = useOutputFiles({ zipBase: "Ho-so-de-nghi-khen-thuong", year: state?.bloc?.year, make: () => produceFiles(host), texts: ns, run });
+  const { files, results, stale, produce, deliver, deliverAll } = output;
   const [ov, setOv] = useState<OverrideDraft>(emptyOverride);
   const [ovTried, setOvTried] = useState(false);
   /** Bumped when the meeting form should take the workbook's values again (a read the user asked for, a save). */
   const [meetingSeed, setMeetingSeed] = useState(0);
-  const [files, setFiles] = useState<OutputFile[] | null>(null);
-  const [results, setResults] = useState<Record<string, DeliverResult>>({});
-  const [stale, setStale] = useState(false);
   const overrideRef = useRef<HTMLElement>(null);
 
-
-  /** Files made from an earlier read no longer match the workbook. */
-  const dropFiles = () => {
-    if (files) setStale(true);
-    setFiles(null);
-    setResults({});
-  };
 
   /** Reads the workbook again; a refusal is returned as the list's report. */
   const reload = async (): Promise<{ state: NominationState } | { report: NominationReport }> => {
@@ -73,7 +65,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
     run("load", "list", async () => {
       const r = await reload();
       if ("report" in r) return r.report;
-      dropFiles();
+      output.drop();
       setMeetingSeed((n) => n + 1);
       return loadedReport(r.state);
     });
@@ -91,7 +83,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
       const o: Override = { unit: ov.unit, award: ov.award, include: ov.include, reason: ov.reason.trim() };
       const out = await recordOverride(host, o);
       if (out.kind !== "written") return refused("override", ns.refused, out.issues);
-      dropFiles();
+      output.drop();
       const r = await reload();
       if ("report" in r) return r.report;
       setOv(emptyOverride());
@@ -103,7 +95,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
     run("override", "override", async () => {
       const out = await recordOverride(host, o, { remove: true });
       if (out.kind !== "written") return refused("override", ns.refused, out.issues);
-      dropFiles();
+      output.drop();
       const r = await reload();
       if ("report" in r) return r.report;
       return { section: "override", intent: "success", text: ns.removed(o.unit, o.award), issues: out.issues };
@@ -119,7 +111,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
     run("meeting", "meeting", async () => {
       const out = await saveMeeting(host, patch);
       if (out.kind !== "written") return refused("meeting", ns.refused, out.issues);
-      dropFiles();
+      output.drop();
       const r = await reload();
       if ("report" in r) return r.report;
       setMeetingSeed((n) => n + 1);
@@ -135,33 +127,6 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
       if ("report" in r) return r.report;
       const w = out.issues.some((i) => i.severity === "warning");
       return { section: "output", intent: w ? "warning" : "success", text: ns.generated(out.sheets), issues: out.issues };
-    });
-
-  const produce = () =>
-    run("produce", "output", async () => {
-      const out = await produceFiles(host);
-      if (!out.ok) {
-        setFiles(null);
-        return refused("output", ns.notProduced, out.issues);
-      }
-      setFiles(out.files);
-      setResults({});
-      setStale(false);
-      return { section: "output", intent: "success", text: ns.produced(out.files.length), issues: out.issues };
-    });
-
-  const deliver = (f: OutputFile) =>
-    run("deliver", "output", async () => {
-      const r = await deliverOne(f);
-      setResults((x) => ({ ...x, [f.name]: r }));
-      return null;
-    });
-
-  const deliverAll = () =>
-    run("deliver", "output", async () => {
-      const o = await deliverEvery(files ?? [], "Ho-so-de-nghi-khen-thuong", state?.bloc?.year, lang);
-      setResults((x) => ({ ...x, ...o.results }));
-      return { section: "output", intent: o.intent, text: o.text, issues: [] };
     });
 
   if (!state) {

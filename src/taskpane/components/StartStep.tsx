@@ -1,6 +1,5 @@
 import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { OutputFile } from "../../app/nomination";
 import type { ExcelHost } from "../../app/office";
 import {
   applyRegistrationFile,
@@ -16,10 +15,10 @@ import {
   type StartState,
 } from "../../app/start";
 import type {  Where } from "../../domain/issues";
-import type { DeliverResult } from "../download";
 import { START_STRINGS } from "../startStrings";
 import { IssueList } from "./IssueList";
-import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
+import { NominationFiles } from "./NominationFiles";
+import { useOutputFiles } from "./outputFiles";
 import { StartImport } from "./StartImport";
 import { StartPact } from "./StartPact";
 import { StartRegistrations } from "./StartRegistrations";
@@ -54,13 +53,12 @@ export function StartStep({ host, onSelect }: StartStepProps) {
   const ss = START_STRINGS[lang];
   const [state, setState] = useState<StartState | null>(null);
   const { busy, report, setReport, run, refused } = useSectionActions<Exclude<Busy, null>, StartSection>("load");
+  const output = useOutputFiles({ zipBase: "Dau-nam", year: state?.bloc?.year, make: () => produceStartFiles(host), texts: ss, run });
+  const { files, results, stale, produce, deliver, deliverAll } = output;
   /** Bumped when a form should take the workbook's values again (a read the user asked for, its own save). */
   const [pactSeed, setPactSeed] = useState(0);
   const [regSeed, setRegSeed] = useState(0);
   const [preview, setPreview] = useState<RegistrationFilePreview | null>(null);
-  const [files, setFiles] = useState<OutputFile[] | null>(null);
-  const [results, setResults] = useState<Record<string, DeliverResult>>({});
-  const [stale, setStale] = useState(false);
 
 
   /** Reads the workbook again; a refusal is returned as the step's report. */
@@ -71,18 +69,11 @@ export function StartStep({ host, onSelect }: StartStepProps) {
     return { state: out.state };
   };
 
-  /** Files made from an earlier read no longer match the workbook. */
-  const dropFiles = () => {
-    if (files) setStale(true);
-    setFiles(null);
-    setResults({});
-  };
-
   const refresh = () =>
     run("load", "load", async () => {
       const r = await reload();
       if ("report" in r) return r.report;
-      dropFiles();
+      output.drop();
       setPreview(null);
       setPactSeed((n) => n + 1);
       setRegSeed((n) => n + 1);
@@ -100,7 +91,7 @@ export function StartStep({ host, onSelect }: StartStepProps) {
   /** A save's outcome: on "written", the workbook is read again and the section's form takes its values. */
   const afterSave = async (section: StartSection, out: StartOutcome, reseed: () => void): Promise<StartReport> => {
     if (out.kind !== "written") return refused(section, ss.notSaved, out.issues);
-    dropFiles();
+    output.drop();
     const r = await reload();
     if ("report" in r) return r.report;
     reseed();
@@ -129,33 +120,6 @@ export function StartStep({ host, onSelect }: StartStepProps) {
       const out = await applyRegistrationFile(host, p);
       setPreview(null);
       return afterSave("import", out, () => setRegSeed((n) => n + 1));
-    });
-
-  const produce = () =>
-    run("produce", "output", async () => {
-      const out = await produceStartFiles(host);
-      if (!out.ok) {
-        setFiles(null);
-        return refused("output", ss.notProduced, out.issues);
-      }
-      setFiles(out.files);
-      setResults({});
-      setStale(false);
-      return { section: "output", intent: "success", text: ss.produced(out.files.length), issues: out.issues };
-    });
-
-  const deliver = (f: OutputFile) =>
-    run("deliver", "output", async () => {
-      const r = await deliverOne(f);
-      setResults((x) => ({ ...x, [f.name]: r }));
-      return null;
-    });
-
-  const deliverAll = () =>
-    run("deliver", "output", async () => {
-      const o = await deliverEvery(files ?? [], "Dau-nam", state?.bloc?.year, lang);
-      setResults((x) => ({ ...x, ...o.results }));
-      return { section: "output", intent: o.intent, text: o.text, issues: [] };
     });
 
   if (!state) {
