@@ -26,6 +26,7 @@ import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { IssueList } from "./components/IssueList";
+import { LangProvider } from "./lang";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
 
@@ -157,6 +158,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "vi" ? "vi-VN" : "en-US"}>
+      <LangProvider lang={lang}>
       <main className={s.root}>
         <header className={s.header}>
           <div>
@@ -190,19 +192,19 @@ export function App({ host, initialLang = "vi" }: AppProps) {
 
         {step === "start" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
-            <StartStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+            <StartStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "scoring" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
-            <ScoringStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+            <ScoringStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "voting" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
-            <VotingStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+            <VotingStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "nomination" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
-            <NominationStep host={host} lang={lang} t={t} onSelect={(w) => void goTo(w)} />
+            <NominationStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : loading ? (
           <Spinner label={t.loading} />
@@ -213,8 +215,8 @@ export function App({ host, initialLang = "vi" }: AppProps) {
                 <MessageBarBody>{shown.text}</MessageBarBody>
               </MessageBar>
             )}
-            <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} t={t} lang={lang} disabled={busy} />
-            <IssueList issues={listed} lang={lang} t={t} onSelect={goTo} />
+            <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy} />
+            <IssueList issues={listed} onSelect={goTo} />
             <div className={s.actions}>
               <Button appearance="primary" onClick={() => void save(false)} disabled={busy} data-testid={TID.save}>
                 {busy ? t.saving : t.save}
@@ -243,6 +245,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </DialogSurface>
         </Dialog>
       </main>
+      </LangProvider>
     </FluentProvider>
   );
 }

@@ -5,6 +5,7 @@ import type { CollectPreview, PreviewResult } from "../../src/app/collect";
 import type { Issue } from "../../src/domain/issues";
 import { COLLECT_TID, CollectPanel, type CollectPanelProps } from "../../src/taskpane/components/CollectPanel";
 import { TID } from "../../src/taskpane/testIds";
+import { LangProvider } from "../../src/taskpane/lang";
 
 const PREVIEW: CollectPreview = {
   kind: "preview",
@@ -22,14 +23,16 @@ const PREVIEW: CollectPreview = {
   syncs: 1,
 };
 
-function setup(over: Partial<CollectPanelProps> = {}) {
+function setup({ lang = "vi", ...over }: Partial<CollectPanelProps> & { lang?: "vi" | "en" } = {}) {
   const onPreview = jest.fn<Promise<PreviewResult>, [Uint8Array]>(async () => PREVIEW);
   const onApply = jest.fn<Promise<{ ok: boolean; issues: Issue[] }>, [CollectPreview]>(async () => ({ ok: true, issues: [] }));
   const onSelect = jest.fn();
-  const props: CollectPanelProps = { lang: "vi", onPreview, onApply, onSelect, ...over };
+  const props: CollectPanelProps = { onPreview, onApply, onSelect, ...over };
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <CollectPanel {...props} />
+      <LangProvider lang={lang}>
+        <CollectPanel {...props} />
+      </LangProvider>
     </FluentProvider>,
   );
   return { onPreview, onApply, onSelect, view, props };

@@ -9,11 +9,11 @@ import { readWorkbook } from "../../src/excel/read";
 import { MemoryHost } from "../../src/host";
 import { App } from "../../src/taskpane/App";
 import { NEXT_YEAR_TID, NextYearPanel } from "../../src/taskpane/components/NextYearPanel";
-import { STRINGS } from "../../src/taskpane/strings";
 import { TID } from "../../src/taskpane/testIds";
 import { blocSheetPlan } from "../../src/workbook/bloc/blocSheet";
 import { leadershipSheetPlan, type LeadershipRow } from "../../src/workbook/bloc/leadershipSheet";
 import { sampleDraft } from "../fixtures/bloc";
+import { LangProvider } from "../../src/taskpane/lang";
 
 const bloc = validateBloc(sampleDraft()).bloc!;
 const members = bloc.members.map((m) => m.name);
@@ -49,7 +49,11 @@ const status = () => screen.getByTestId(NEXT_YEAR_TID.status).textContent ?? "";
 describe("the next-year button", () => {
   it("names next year, and in the preview downloads Khoi-thi-dua-2027.xlsx, saying who leads", async () => {
     const host = await workbook(true);
-    render(<NextYearPanel host={host} lang="vi" t={STRINGS.vi} year={2026} env={() => ({})} />);
+    render(
+      <LangProvider lang="vi">
+        <NextYearPanel host={host} year={2026} env={() => ({})} />
+      </LangProvider>,
+    );
     const button = screen.getByTestId(NEXT_YEAR_TID.create);
     expect(button.textContent).toBe("Tạo bảng tính năm 2027");
     await act(async () => fireEvent.click(button));
@@ -63,7 +67,11 @@ describe("the next-year button", () => {
   it("in Excel opens it as a new workbook (base64 of the .xlsx) and downloads nothing", async () => {
     const host = await workbook(true);
     const opened: string[] = [];
-    render(<NextYearPanel host={host} lang="en" t={STRINGS.en} year={2026} env={() => ({ platform: "PC", openWorkbook: async (b) => void opened.push(b) })} />);
+    render(
+      <LangProvider lang="en">
+        <NextYearPanel host={host} year={2026} env={() => ({ platform: "PC", openWorkbook: async (b) => void opened.push(b) })} />
+      </LangProvider>,
+    );
     expect(screen.getByTestId(NEXT_YEAR_TID.create).textContent).toBe("Create the 2027 workbook");
     await act(async () => fireEvent.click(screen.getByTestId(NEXT_YEAR_TID.create)));
     await waitFor(() => expect(screen.getByTestId(NEXT_YEAR_TID.status)).toBeTruthy(), { timeout: 20000 });
@@ -79,7 +87,11 @@ describe("the next-year button", () => {
 
   it("falls back to a download when Excel cannot open it", async () => {
     const host = await workbook(true);
-    render(<NextYearPanel host={host} lang="vi" t={STRINGS.vi} year={2026} env={() => ({ platform: "PC", openWorkbook: async () => Promise.reject(new Error("ApiNotFound")) })} />);
+    render(
+      <LangProvider lang="vi">
+        <NextYearPanel host={host} year={2026} env={() => ({ platform: "PC", openWorkbook: async () => Promise.reject(new Error("ApiNotFound")) })} />
+      </LangProvider>,
+    );
     await act(async () => fireEvent.click(screen.getByTestId(NEXT_YEAR_TID.create)));
     await waitFor(() => expect(screen.getByTestId(NEXT_YEAR_TID.status)).toBeTruthy(), { timeout: 20000 });
     expect(clicks).toEqual([{ download: "Khoi-thi-dua-2027.xlsx" }]);
@@ -87,7 +99,11 @@ describe("the next-year button", () => {
 
   it("refuses before the year-end meeting has chosen next year's leader, with the coded issue in the issue list", async () => {
     const host = await workbook(false);
-    render(<NextYearPanel host={host} lang="vi" t={STRINGS.vi} year={2026} env={() => ({})} />);
+    render(
+      <LangProvider lang="vi">
+        <NextYearPanel host={host} year={2026} env={() => ({})} />
+      </LangProvider>,
+    );
     await act(async () => fireEvent.click(screen.getByTestId(NEXT_YEAR_TID.create)));
     await waitFor(() => expect(screen.getByTestId(NEXT_YEAR_TID.status)).toBeTruthy(), { timeout: 20000 });
     expect(status()).toMatch(/^Chưa tạo được bảng tính năm sau: Chưa có trưởng khối năm 2027/);

@@ -6,6 +6,7 @@ import { defaultCatalogue } from "../../src/domain/nomination/catalogue";
 import { nominate } from "../../src/domain/nomination/engine";
 import { NominationList } from "../../src/taskpane/components/NominationList";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationStep";
+import { LangProvider } from "../../src/taskpane/lang";
 
 const [SCT, SXD] = ["Sở Công Thương", "Sở Xây dựng"];
 const out = nominate({
@@ -24,7 +25,11 @@ describe("the nomination list: a unit that did not register", () => {
     ["vi", /^Chưa đăng ký thi đua danh hiệu này \(/],
     ["en", /^Not registered for this title \(/],
   ] as const)("shows the reason (%s) and leaves it out", (lang, reason) => {
-    render(<NominationList proposals={out.proposals} lang={lang} disabled={false} onAdjust={() => undefined} />);
+    render(
+      <LangProvider lang={lang}>
+        <NominationList proposals={out.proposals} disabled={false} onAdjust={() => undefined} />
+      </LangProvider>,
+    );
     const first = within(screen.getByTestId(N.reasonOf("co-tinh", 0)));
     expect(first.getByText(SCT)).toBeTruthy();
     expect(first.getByText(reason)).toBeTruthy();

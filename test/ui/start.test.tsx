@@ -16,8 +16,8 @@ import { MemoryHost } from "../../src/host";
 import { App } from "../../src/taskpane/App";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
 import { START_TID as S, StartStep } from "../../src/taskpane/components/StartStep";
-import { STRINGS } from "../../src/taskpane/strings";
 import { TID } from "../../src/taskpane/testIds";
+import { LangProvider } from "../../src/taskpane/lang";
 
 jest.mock("../../src/app/start", () => ({
   ...jest.requireActual("../../src/app/start"),
@@ -90,7 +90,9 @@ function renderStep(lang: "vi" | "en" = "vi") {
   const onSelect = jest.fn();
   render(
     <FluentProvider theme={webLightTheme}>
-      <StartStep host={new MemoryHost()} lang={lang} t={STRINGS[lang]} onSelect={onSelect} />
+      <LangProvider lang={lang}>
+        <StartStep host={new MemoryHost()} onSelect={onSelect} />
+      </LangProvider>
     </FluentProvider>,
   );
   return { onSelect };

@@ -8,10 +8,10 @@ import { writeSheets } from "../../src/excel/apply";
 import { MemoryHost } from "../../src/host";
 import { IMPORT_TID } from "../../src/taskpane/components/VotingImport";
 import { VOTING_TID, VotingStep } from "../../src/taskpane/components/VotingStep";
-import { STRINGS } from "../../src/taskpane/strings";
 import { TID } from "../../src/taskpane/testIds";
 import { ballotEntrySheetPlan, readBallotSheet } from "../../src/workbook/voting/ballotSheet";
 import { sampleDraft } from "../fixtures/bloc";
+import { LangProvider } from "../../src/taskpane/lang";
 
 const UNITS = sampleDraft(8).members.map((m) => m.name);
 const SECOND = "Phiếu V1 (lần 2)";
@@ -27,7 +27,9 @@ async function setup() {
   expect(await createVote(host, record)).toMatchObject({ kind: "written" });
   render(
     <FluentProvider theme={webLightTheme}>
-      <VotingStep host={host} lang="vi" t={STRINGS.vi} onSelect={jest.fn()} />
+      <LangProvider lang="vi">
+        <VotingStep host={host} onSelect={jest.fn()} />
+      </LangProvider>
     </FluentProvider>,
   );
   await screen.findByTestId(IMPORT_TID.pick, {}, { timeout: 10000 });

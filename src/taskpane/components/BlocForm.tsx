@@ -2,9 +2,9 @@ import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens }
 import { useMemo } from "react";
 import type { BlocDraft } from "../../domain/bloc/bloc";
 import type { Issue } from "../../domain/issues";
-import type { Strings } from "../strings";
 import { TID } from "../testIds";
 import { PasteDialog } from "./PasteDialog";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -24,13 +24,12 @@ export interface BlocFormProps {
   onChange: (draft: BlocDraft) => void;
   /** Issues to show beside their fields (already filtered by the caller to when they should show). */
   issues: Issue[];
-  t: Strings;
-  lang: "vi" | "en";
   disabled?: boolean;
 }
 
 /** The bloc's year record: name, province, year, leader, deputies and the member list. */
-export function BlocForm({ draft, onChange, issues, t, lang, disabled }: BlocFormProps) {
+export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const byField = useMemo(() => {
     const m = new Map<string, string>();
@@ -101,8 +100,6 @@ export function BlocForm({ draft, onChange, issues, t, lang, disabled }: BlocFor
             {t.addMember}
           </Button>
           <PasteDialog
-            t={t}
-            lang={lang}
             onApply={(list, mode) => set({ members: mode === "replace" ? list : [...draft.members.filter((m) => m.name.trim()), ...list] })}
           />
         </div>

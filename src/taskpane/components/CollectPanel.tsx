@@ -15,11 +15,14 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState, type ChangeEvent } from "react";
+import {  useState } from "react";
 import type { CollectChange, CollectField, CollectPreview, PreviewResult } from "../../app/collect";
 import type { Issue, Where } from "../../domain/issues";
-import { STRINGS, type Lang } from "../strings";
+import {  type Lang } from "../strings";
 import { IssueList } from "./IssueList";
+import { useLang } from "../lang";
+import { useAction } from "./actions";
+import { FilePick } from "./FilePick";
 
 /** Test ids of this panel (the shared testIds.ts is not this feature's to edit). */
 export const COLLECT_TID = {
@@ -65,7 +68,6 @@ const vi = {
   rejected: "Không nhận được tệp này: xem lý do bên dưới.",
   nothing: "Không có gì để ghi.",
   notApplied: "Chưa ghi gì: xem lý do bên dưới.",
-  unexpected: "Đã xảy ra lỗi không mong đợi",
 };
 type CollectStrings = typeof vi;
 const en: CollectStrings = {
@@ -93,7 +95,6 @@ const en: CollectStrings = {
   rejected: "This file was not taken: see why below.",
   nothing: "Nothing to write.",
   notApplied: "Nothing was written: see why below.",
-  unexpected: "Something unexpected went wrong",
 };
 export const COLLECT_STRINGS: Record<Lang, CollectStrings> = { vi, en };
 
@@ -115,23 +116,11 @@ const useStyles = makeStyles({
 type Banner = { intent: "info" | "success" | "warning" | "error"; text: string } | null;
 
 export interface CollectPanelProps {
-  lang: Lang;
   /** Reads the picked file against this workbook (the parent wires `previewMemberFile`); writes nothing. */
   onPreview: (bytes: Uint8Array) => Promise<PreviewResult>;
   /** Writes the preview's changes (those the secretary kept); the parent wires `applyMemberFile`. */
   onApply: (preview: CollectPreview) => Promise<{ ok: boolean; issues: Issue[] }>;
   onSelect?: (where: Where) => void;
-}
-
-/** The bytes of a picked file (FileReader where Blob.arrayBuffer is missing). */
-function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(file);
-  });
 }
 
 function show(v: unknown, lang: Lang, t: CollectStrings): { text: string; full: string } {
@@ -141,11 +130,11 @@ function show(v: unknown, lang: Lang, t: CollectStrings): { text: string; full: 
 }
 
 /** Import a member unit's filled score file: pick, preview what would change, confirm, write. */
-export function CollectPanel({ lang, onPreview, onApply, onSelect }: CollectPanelProps) {
+export function CollectPanel({ onPreview, onApply, onSelect }: CollectPanelProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const t = COLLECT_STRINGS[lang];
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<"reading" | "applying" | null>(null);
+  const { busy, run } = useAction<"reading" | "applying">();
   const [fileName, setFileName] = useState("");
   const [bytes, setBytes] = useState<Uint8Array | null>(null);
   const [preview, setPreview] = useState<CollectPreview | null>(null);
@@ -160,67 +149,49 @@ export function CollectPanel({ lang, onPreview, onApply, onSelect }: CollectPane
     setBanner(null);
   };
 
-  const runPreview = async (data: Uint8Array) => {
-    reset();
-    setBusy("reading");
-    try {
-      const r = await onPreview(data);
-      if (r.kind === "preview") {
-        setPreview(r);
-        setPicked(r.changes.map((c) => MEMBER_FIELDS.includes(c.field)));
-        setIssues(r.issues);
-        if (r.changes.length === 0) setBanner({ intent: "info", text: t.nothing });
-      } else {
-        setIssues(r.issues);
-        setBanner({ intent: "error", text: t.rejected });
-      }
-    } catch (e) {
-      setBanner({ intent: "error", text: `${t.unexpected}: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const failed = (problem: Issue) => setBanner({ intent: "error", text: problem.message[lang] });
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    // Clear the input so picking the same file again (after fixing it) fires a change.
-    e.target.value = "";
-    if (!file) return;
-    setFileName(file.name);
-    let data: Uint8Array;
-    try {
-      data = await fileBytes(file);
-    } catch (err) {
-      reset();
-      setBanner({ intent: "error", text: `${t.unexpected}: ${err instanceof Error ? err.message : String(err)}` });
-      return;
-    }
-    setBytes(data);
-    await runPreview(data);
+  const runPreview = (data: Uint8Array) => {
+    reset();
+    return run(
+      "reading",
+      async () => {
+        const r = await onPreview(data);
+        if (r.kind === "preview") {
+          setPreview(r);
+          setPicked(r.changes.map((c) => MEMBER_FIELDS.includes(c.field)));
+          setIssues(r.issues);
+          if (r.changes.length === 0) setBanner({ intent: "info", text: t.nothing });
+        } else {
+          setIssues(r.issues);
+          setBanner({ intent: "error", text: t.rejected });
+        }
+      },
+      failed,
+    );
   };
 
   const chosen: CollectChange[] = preview ? preview.changes.filter((_, i) => picked[i]) : [];
 
   const apply = async () => {
     if (!preview || chosen.length === 0) return;
-    setBusy("applying");
-    try {
-      const r = await onApply({ ...preview, changes: chosen });
-      if (r.ok) {
-        const sheet = preview.sheet;
-        setPreview(null);
-        setPicked([]);
-        setIssues(r.issues);
-        setBanner({ intent: "success", text: t.applied(chosen.length, sheet) });
-      } else {
-        setIssues(r.issues);
-        setBanner({ intent: "error", text: t.notApplied });
-      }
-    } catch (e) {
-      setBanner({ intent: "error", text: `${t.unexpected}: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setBusy(null);
-    }
+    await run(
+      "applying",
+      async () => {
+        const r = await onApply({ ...preview, changes: chosen });
+        if (r.ok) {
+          const sheet = preview.sheet;
+          setPreview(null);
+          setPicked([]);
+          setIssues(r.issues);
+          setBanner({ intent: "success", text: t.applied(chosen.length, sheet) });
+        } else {
+          setIssues(r.issues);
+          setBanner({ intent: "error", text: t.notApplied });
+        }
+      },
+      failed,
+    );
   };
 
   const cancel = () => {
@@ -236,10 +207,22 @@ export function CollectPanel({ lang, onPreview, onApply, onSelect }: CollectPane
       <Subtitle2>{t.title}</Subtitle2>
       <Caption1 className={s.help}>{t.help}</Caption1>
       <div className={s.actions}>
-        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy !== null} data-testid={COLLECT_TID.pick}>
-          {t.pick}
-        </Button>
-        <input ref={input} type="file" accept=".xlsx" hidden onChange={(e) => void onFile(e)} data-testid={COLLECT_TID.file} />
+        <FilePick
+          label={t.pick}
+          appearance="primary"
+          disabled={busy !== null}
+          pickId={COLLECT_TID.pick}
+          fileId={COLLECT_TID.file}
+          onName={setFileName}
+          onUnreadable={(problem) => {
+            reset();
+            failed(problem);
+          }}
+          onFile={async (data) => {
+            setBytes(data);
+            await runPreview(data);
+          }}
+        />
       </div>
       {busy === "reading" && <Spinner size="tiny" label={t.reading(fileName)} />}
       {banner && (
@@ -324,7 +307,7 @@ export function CollectPanel({ lang, onPreview, onApply, onSelect }: CollectPane
           </div>
         </>
       )}
-      <IssueList issues={issues} lang={lang} t={STRINGS[lang]} onSelect={onSelect} />
+      <IssueList issues={issues} onSelect={onSelect} />
     </section>
   );
 }

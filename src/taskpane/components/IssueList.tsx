@@ -1,7 +1,7 @@
 import { Badge, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { Issue, Where } from "../../domain/issues";
-import type { Lang, Strings } from "../strings";
 import { TID } from "../testIds";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "6px" },
@@ -22,15 +22,14 @@ const useStyles = makeStyles({
 
 export interface IssueListProps {
   issues: Issue[];
-  lang: Lang;
-  t: Strings;
   onSelect?: (where: Where) => void;
   /** "sheet": one collapsible group per sheet (a unit's score sheet), errors first inside each. */
   groupBy?: "severity" | "sheet";
 }
 
 /** Errors first, then warnings; each with its cell, a click away. */
-export function IssueList({ issues, lang, t, onSelect, groupBy = "severity" }: IssueListProps) {
+export function IssueList({ issues, onSelect, groupBy = "severity" }: IssueListProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const errors = issues.filter((i) => i.severity === "error");
   const warnings = issues.filter((i) => i.severity === "warning");

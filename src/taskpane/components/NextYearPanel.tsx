@@ -6,8 +6,8 @@ import { officePlatform, workbookOpener, type ExcelHost } from "../../app/office
 import type { Issue, Message, Where } from "../../domain/issues";
 import { deliverFile, toBase64, type DeliverEnv, type DeliverResult } from "../download";
 import { NEXT_YEAR_STRINGS } from "../nextYearStrings";
-import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
+import { useLang } from "../lang";
 
 export const NEXT_YEAR_TID = {
   create: "nextyear-create",
@@ -39,8 +39,6 @@ export async function openNextYear(file: OutputFile, year: number, env: DeliverE
 
 export interface NextYearPanelProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   /** This year (from the bloc record), for the button's label; null when unknown. */
   year: number | null;
   onSelect?: (where: Where) => void;
@@ -53,7 +51,8 @@ type Report = { intent: "success" | "error" | "warning"; text: string; issues: I
 const officeEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
 
 /** "Create next year's workbook": one button, its state, and what came of it. */
-export function NextYearPanel({ host, lang, t, year, onSelect, env = officeEnv }: NextYearPanelProps) {
+export function NextYearPanel({ host, year, onSelect, env = officeEnv }: NextYearPanelProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const ns = NEXT_YEAR_STRINGS[lang];
   const [busy, setBusy] = useState(false);
@@ -91,7 +90,7 @@ export function NextYearPanel({ host, lang, t, year, onSelect, env = officeEnv }
           <MessageBarBody>{report.text}</MessageBarBody>
         </MessageBar>
       )}
-      {report && report.issues.length > 0 && <IssueList issues={report.issues} lang={lang} t={t} onSelect={onSelect} />}
+      {report && report.issues.length > 0 && <IssueList issues={report.issues} onSelect={onSelect} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { deliverAll, deliverFile, type DeliverEnv, type DeliverResult } from "..
 import { NOMINATION_STRINGS } from "../nominationStrings";
 import type { Lang } from "../strings";
 import { NOMINATION_TID } from "./NominationShared";
+import { useLang } from "../lang";
 
 /** Where files go: Office's platform and its new-workbook route when in Office; a plain download in the preview. */
 export const deliverEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
@@ -35,7 +36,6 @@ export interface NominationFilesProps {
   files: OutputFile[];
   /** The last delivery's outcome, by file name. */
   results: Record<string, DeliverResult>;
-  lang: Lang;
   disabled: boolean;
   delivering: boolean;
   onDeliver: (file: OutputFile) => void;
@@ -43,7 +43,8 @@ export interface NominationFilesProps {
 }
 
 /** The documents and exports produced, each with its notes (what to know before sending it), its download and what became of it. */
-export function NominationFiles({ files, results, lang, disabled, delivering, onDeliver, onDeliverAll }: NominationFilesProps) {
+export function NominationFiles({ files, results, disabled, delivering, onDeliver, onDeliverAll }: NominationFilesProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
   return (

@@ -3,8 +3,8 @@ import { useState } from "react";
 import type { Override, Proposal } from "../../domain/nomination/model";
 import type { MeetingRecord } from "../../workbook/nomination/meetingRecordSheet";
 import { NOMINATION_STRINGS, type NominationStrings } from "../nominationStrings";
-import type { Lang } from "../strings";
 import { NOMINATION_TID } from "./NominationShared";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -52,7 +52,6 @@ export interface OverrideFormProps {
   units: string[];
   awards: string[];
   proposals: Proposal[];
-  lang: Lang;
   disabled: boolean;
   recording: boolean;
   showErrors: boolean;
@@ -60,7 +59,8 @@ export interface OverrideFormProps {
 }
 
 /** A meeting decision: a unit, an award, propose or not, and the reason (required). */
-export function OverrideForm({ draft, onChange, units, awards, proposals, lang, disabled, recording, showErrors, onRecord }: OverrideFormProps) {
+export function OverrideForm({ draft, onChange, units, awards, proposals, disabled, recording, showErrors, onRecord }: OverrideFormProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
   const problems = showErrors ? overrideProblems(draft, ns) : {};
@@ -119,7 +119,8 @@ export function OverrideForm({ draft, onChange, units, awards, proposals, lang, 
 }
 
 /** The decisions on record, each removable. */
-export function OverridesList({ overrides, lang, disabled, onRemove }: { overrides: Override[]; lang: Lang; disabled: boolean; onRemove: (o: Override) => void }) {
+export function OverridesList({ overrides, disabled, onRemove }: { overrides: Override[]; disabled: boolean; onRemove: (o: Override) => void }) {
+  const { lang } = useLang();
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
   if (overrides.length === 0) return <Caption1 className={s.muted}>{ns.noOverrides}</Caption1>;
@@ -227,7 +228,6 @@ function check(d: MeetingDraft, members: number, ns: NominationStrings): { patch
 export interface MeetingFormProps {
   meeting: MeetingRecord;
   units: string[];
-  lang: Lang;
   disabled: boolean;
   saving: boolean;
   onSave: (patch: MeetingPatch) => void;
@@ -235,7 +235,8 @@ export interface MeetingFormProps {
 }
 
 /** The review meeting's own record: when, where, who chaired, who took the minutes, who came, the submission number. */
-export function MeetingForm({ meeting, units, lang, disabled, saving, onSave, onInvalid }: MeetingFormProps) {
+export function MeetingForm({ meeting, units, disabled, saving, onSave, onInvalid }: MeetingFormProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
   const [d, setD] = useState<MeetingDraft>(() => draftOf(meeting));

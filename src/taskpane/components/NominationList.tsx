@@ -3,6 +3,7 @@ import type { Proposal } from "../../domain/nomination/model";
 import { NOMINATION_STRINGS, type NominationStrings } from "../nominationStrings";
 import type { Lang } from "../strings";
 import { NOMINATION_TID, num } from "./NominationShared";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -50,14 +51,14 @@ export function figures(p: Proposal, ns: NominationStrings, lang: Lang): string 
 
 export interface NominationListProps {
   proposals: Proposal[];
-  lang: Lang;
   disabled: boolean;
   /** Fills the override form for this unit and award. */
   onAdjust: (p: Proposal) => void;
 }
 
 /** The proposed list by award, and behind a disclosure every unit's reasons, in or out. */
-export function NominationList({ proposals, lang, disabled, onAdjust }: NominationListProps) {
+export function NominationList({ proposals, disabled, onAdjust }: NominationListProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
   return (

@@ -1,7 +1,6 @@
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import type { Issue, Where } from "../../domain/issues";
-import type { Lang, Strings } from "../strings";
-import { IssueList } from "./IssueList";
+import type {  Where } from "../../domain/issues";
+import type { Lang } from "../strings";
+import { SectionStatus, type PaneReport } from "./actions";
 
 /** Test ids of the nomination step (re-exported by NominationStep). */
 export const NOMINATION_TID = {
@@ -47,25 +46,12 @@ export const NOMINATION_TID = {
 /** Where a report is shown: under the section whose action produced it. */
 export type NominationSection = "list" | "override" | "meeting" | "output";
 
-export interface NominationReport {
-  section: NominationSection;
-  intent: "info" | "success" | "warning" | "error";
-  text: string;
-  issues: Issue[];
-}
+export type NominationReport = PaneReport<NominationSection>;
 
-/** The outcome of an action as a message bar and its issues (each a click away from its cell). */
-export function NominationStatus({ report, section, lang, t, onSelect }: { report: NominationReport | null; section: NominationSection; lang: Lang; t: Strings; onSelect: (w: Where) => void }) {
-  if (!report || report.section !== section) return null;
-  return (
-    <>
-      <MessageBar intent={report.intent} data-testid={NOMINATION_TID.status(section)}>
-        <MessageBarBody>{report.text}</MessageBarBody>
-      </MessageBar>
-      <IssueList issues={report.issues} lang={lang} t={t} onSelect={onSelect} groupBy={report.issues.some((i) => i.where) ? "sheet" : "severity"} />
-    </>
-  );
-}
+/** The outcome of an action under its section (the pane's one status block). */
+export const NominationStatus = ({ report, section, onSelect }: { report: NominationReport | null; section: NominationSection; onSelect?: (w: Where) => void }) => (
+  <SectionStatus report={report} section={section} testId={NOMINATION_TID.status(section)} onSelect={onSelect} />
+);
 
 /** A number as the language writes it: 98,25 / 98.25 (at most two decimals). */
 export const num = (x: number, lang: Lang) => {

@@ -1,18 +1,19 @@
 import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { generateNomination, loadNomination, produceFiles, recordOverride, saveMeeting, type NominationState, type OutputFile } from "../../app/nomination";
+import { generateNomination, loadNomination, produceFiles, recordOverride, saveMeeting, type NominationState } from "../../app/nomination";
 import type { ExcelHost } from "../../app/office";
-import type { Issue, Where } from "../../domain/issues";
+import type {  Where } from "../../domain/issues";
 import type { Override, Proposal } from "../../domain/nomination/model";
-import type { DeliverResult } from "../download";
 import { NOMINATION_STRINGS } from "../nominationStrings";
-import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
-import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
+import { NominationFiles } from "./NominationFiles";
+import { useOutputFiles } from "./outputFiles";
 import { NextYearPanel } from "./NextYearPanel";
 import { emptyOverride, MeetingForm, OverrideForm, overrideProblems, OverridesList, type OverrideDraft } from "./NominationForms";
 import { groupByAward, NominationList } from "./NominationList";
 import { NOMINATION_TID, NominationStatus, type NominationReport, type NominationSection } from "./NominationShared";
+import { useLang } from "../lang";
+import { useSectionActions } from "./actions";
 
 export { NOMINATION_TID } from "./NominationShared";
 
@@ -27,49 +28,25 @@ type Busy = "load" | "override" | "meeting" | "generate" | "produce" | "deliver"
 
 export interface NominationStepProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   onSelect: (where: Where) => void;
 }
 
 
 /** The nomination step: the proposed list with every unit's reasons, the meeting's decisions and record, the sheets and the documents. */
-export function NominationStep({ host, lang, t, onSelect }: NominationStepProps) {
+export function NominationStep({ host, onSelect }: NominationStepProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const ns = NOMINATION_STRINGS[lang];
   const [state, setState] = useState<NominationState | null>(null);
-  const [busy, setBusy] = useState<Busy>("load");
-  const [report, setReport] = useState<NominationReport | null>(null);
+  const { busy, report, setReport, run, refused } = useSectionActions<Exclude<Busy, null>, NominationSection>("load");
+  const output = useOutputFiles({ zipBase: "Ho-so-de-nghi-khen-thuong", year: state?.bloc?.year, make: () => produceFiles(host), texts: ns, run });
+  const { files, results, stale, produce, deliver, deliverAll } = output;
   const [ov, setOv] = useState<OverrideDraft>(emptyOverride);
   const [ovTried, setOvTried] = useState(false);
   /** Bumped when the meeting form should take the workbook's values again (a read the user asked for, a save). */
   const [meetingSeed, setMeetingSeed] = useState(0);
-  const [files, setFiles] = useState<OutputFile[] | null>(null);
-  const [results, setResults] = useState<Record<string, DeliverResult>>({});
-  const [stale, setStale] = useState(false);
   const overrideRef = useRef<HTMLElement>(null);
 
-  const refused = (section: NominationSection, text: string, issues: Issue[]): NominationReport => ({ section, intent: "error", text, issues });
-
-  /** Runs one action: disables every button meanwhile, and reports under its section. */
-  const run = async (what: Exclude<Busy, null>, section: NominationSection, action: () => Promise<NominationReport | null>) => {
-    setBusy(what);
-    try {
-      const r = await action();
-      if (r) setReport(r);
-    } catch (e) {
-      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  /** Files made from an earlier read no longer match the workbook. */
-  const dropFiles = () => {
-    if (files) setStale(true);
-    setFiles(null);
-    setResults({});
-  };
 
   /** Reads the workbook again; a refusal is returned as the list's report. */
   const reload = async (): Promise<{ state: NominationState } | { report: NominationReport }> => {
@@ -88,7 +65,7 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
     run("load", "list", async () => {
       const r = await reload();
       if ("report" in r) return r.report;
-      dropFiles();
+      output.drop();
       setMeetingSeed((n) => n + 1);
       return loadedReport(r.state);
     });
@@ -106,7 +83,7 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
       const o: Override = { unit: ov.unit, award: ov.award, include: ov.include, reason: ov.reason.trim() };
       const out = await recordOverride(host, o);
       if (out.kind !== "written") return refused("override", ns.refused, out.issues);
-      dropFiles();
+      output.drop();
       const r = await reload();
       if ("report" in r) return r.report;
       setOv(emptyOverride());
@@ -118,7 +95,7 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
     run("override", "override", async () => {
       const out = await recordOverride(host, o, { remove: true });
       if (out.kind !== "written") return refused("override", ns.refused, out.issues);
-      dropFiles();
+      output.drop();
       const r = await reload();
       if ("report" in r) return r.report;
       return { section: "override", intent: "success", text: ns.removed(o.unit, o.award), issues: out.issues };
@@ -134,7 +111,7 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
     run("meeting", "meeting", async () => {
       const out = await saveMeeting(host, patch);
       if (out.kind !== "written") return refused("meeting", ns.refused, out.issues);
-      dropFiles();
+      output.drop();
       const r = await reload();
       if ("report" in r) return r.report;
       setMeetingSeed((n) => n + 1);
@@ -152,35 +129,8 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
       return { section: "output", intent: w ? "warning" : "success", text: ns.generated(out.sheets), issues: out.issues };
     });
 
-  const produce = () =>
-    run("produce", "output", async () => {
-      const out = await produceFiles(host);
-      if (!out.ok) {
-        setFiles(null);
-        return refused("output", ns.notProduced, out.issues);
-      }
-      setFiles(out.files);
-      setResults({});
-      setStale(false);
-      return { section: "output", intent: "success", text: ns.produced(out.files.length), issues: out.issues };
-    });
-
-  const deliver = (f: OutputFile) =>
-    run("deliver", "output", async () => {
-      const r = await deliverOne(f);
-      setResults((x) => ({ ...x, [f.name]: r }));
-      return null;
-    });
-
-  const deliverAll = () =>
-    run("deliver", "output", async () => {
-      const o = await deliverEvery(files ?? [], "Ho-so-de-nghi-khen-thuong", state?.bloc?.year, lang);
-      setResults((x) => ({ ...x, ...o.results }));
-      return { section: "output", intent: o.intent, text: o.text, issues: [] };
-    });
-
   if (!state) {
-    return busy === "load" ? <Spinner label={t.loading} /> : <NominationStatus report={report} section="list" lang={lang} t={t} onSelect={onSelect} />;
+    return busy === "load" ? <Spinner label={t.loading} /> : <NominationStatus report={report} section="list" onSelect={onSelect} />;
   }
 
   const off = busy !== null;
@@ -202,33 +152,32 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
           {busy === "load" ? ns.refreshing : ns.refresh}
         </Button>
       </div>
-      <NominationStatus report={report} section="list" lang={lang} t={t} onSelect={onSelect} />
-      <IssueList issues={state.issues} lang={lang} t={t} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
+      <NominationStatus report={report} section="list" onSelect={onSelect} />
+      <IssueList issues={state.issues} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
       {!state.catalogueInWorkbook && (
         <Caption1 className={s.muted} data-testid={NOMINATION_TID.catalogueNote}>
           {ns.defaultCatalogue}
         </Caption1>
       )}
-      <NominationList proposals={state.proposals} lang={lang} disabled={off} onAdjust={adjust} />
+      <NominationList proposals={state.proposals} disabled={off} onAdjust={adjust} />
 
       <Divider />
       <section ref={overrideRef} aria-label={ns.overridesTitle} className={s.root}>
         <Subtitle2>{ns.overridesTitle}</Subtitle2>
         <Caption1 className={s.muted}>{ns.overridesHelp}</Caption1>
-        <OverridesList overrides={state.meeting.overrides} lang={lang} disabled={off} onRemove={(o) => void removeOv(o)} />
+        <OverridesList overrides={state.meeting.overrides} disabled={off} onRemove={(o) => void removeOv(o)} />
         <OverrideForm
           draft={ov}
           onChange={setOv}
           units={units}
           awards={awards}
           proposals={state.proposals}
-          lang={lang}
           disabled={off}
           recording={busy === "override"}
           showErrors={ovTried}
           onRecord={() => void recordOv()}
         />
-        <NominationStatus report={report} section="override" lang={lang} t={t} onSelect={onSelect} />
+        <NominationStatus report={report} section="override" onSelect={onSelect} />
       </section>
 
       <Divider />
@@ -238,13 +187,12 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
           key={meetingSeed}
           meeting={state.meeting}
           units={units}
-          lang={lang}
           disabled={off}
           saving={busy === "meeting"}
           onSave={(p) => void saveMeet(p)}
           onInvalid={() => setReport({ section: "meeting", intent: "error", text: ns.fixFields, issues: [] })}
         />
-        <NominationStatus report={report} section="meeting" lang={lang} t={t} onSelect={onSelect} />
+        <NominationStatus report={report} section="meeting" onSelect={onSelect} />
       </section>
 
       <Divider />
@@ -258,13 +206,13 @@ export function NominationStep({ host, lang, t, onSelect }: NominationStepProps)
             {busy === "produce" ? ns.producing : ns.produce}
           </Button>
         </div>
-        <NominationStatus report={report} section="output" lang={lang} t={t} onSelect={onSelect} />
+        <NominationStatus report={report} section="output" onSelect={onSelect} />
         {stale && !files && <Caption1 className={s.muted}>{ns.stale}</Caption1>}
         {files && files.length > 0 && (
-          <NominationFiles files={files} results={results} lang={lang} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
+          <NominationFiles files={files} results={results} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
         )}
       </section>
-      <NextYearPanel host={host} lang={lang} t={t} year={state.bloc?.year ?? null} onSelect={onSelect} />
+      <NextYearPanel host={host} year={state.bloc?.year ?? null} onSelect={onSelect} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { parsePastedMembers, type PastedMember } from "../../domain/bloc/paste";
-import type { Strings } from "../strings";
 import { TID } from "../testIds";
+import { useLang } from "../lang";
 
 export { parsePastedMembers, type PastedMember, type PasteResult } from "../../domain/bloc/paste";
 
@@ -10,7 +10,8 @@ export { parsePastedMembers, type PastedMember, type PasteResult } from "../../d
  * The paste dialog: the text is parsed as typed; lines that are not members (a bare number, a row
  * without a name) are listed by line and block applying until they are fixed or deleted.
  */
-export function PasteDialog({ t, lang, onApply }: { t: Strings; lang: "vi" | "en"; onApply: (members: PastedMember[], mode: "replace" | "append") => void }) {
+export function PasteDialog({ onApply }: { onApply: (members: PastedMember[], mode: "replace" | "append") => void }) {
+  const { lang, t } = useLang();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const parsed = useMemo(() => parsePastedMembers(text), [text]);

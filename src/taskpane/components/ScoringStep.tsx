@@ -33,10 +33,11 @@ import { TEMPLATES } from "../../domain/criteria/templates";
 import type { Issue, Where } from "../../domain/issues";
 import type { UnitResult } from "../../domain/scoring/engine";
 import { SCORING_STRINGS } from "../scoringStrings";
-import type { Lang, Strings } from "../strings";
 import { applyMemberFile, previewMemberFile } from "../../app/collect";
 import { CollectPanel } from "./CollectPanel";
 import { IssueList } from "./IssueList";
+import { useLang } from "../lang";
+import { useAction } from "./actions";
 
 export const SCORING_TID = {
   source: (id: string) => `scoring-source-${id}`,
@@ -61,65 +62,62 @@ type Banner = { intent: "info" | "success" | "warning" | "error"; text: string }
 
 export interface ScoringStepProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   onSelect: (where: Where) => void;
 }
 
 /** Insert the score sheets from a template or the bloc's own table, check the entries, read the results. */
-export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
+export function ScoringStep({ host, onSelect }: ScoringStepProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const st = SCORING_STRINGS[lang];
   const [source, setSource] = useState<string>(TEMPLATES[0].id);
   const [password, setPassword] = useState("");
   const [removePassword, setRemovePassword] = useState(false);
-  const [busy, setBusy] = useState<"insert" | "validate" | null>(null);
+  const { busy, run } = useAction<"insert" | "validate">();
   const [banner, setBanner] = useState<Banner>(null);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [results, setResults] = useState<UnitResult[]>([]);
   const [pending, setPending] = useState<Issue[] | null>(null);
 
-  const insert = async (confirm: boolean) => {
-    setBusy("insert");
-    setPending(null);
-    try {
-      const out: InsertOutcome = await insertScoring(host, { template: source === "sheet" ? undefined : source, password: password || undefined, removePassword: removePassword || undefined, confirm });
-      if (out.kind === "inserted") {
-        const r = out.report;
-        const parts = [st.inserted(r.units, r.criteria, r.keptEntries)];
-        const added = [...r.addedUnits, ...r.addedCriteria];
-        const removed = [...r.removedUnits, ...r.removedCriteria];
-        if (added.length) parts.push(st.added(added.join(", ")));
-        if (removed.length) parts.push(st.removed(removed.join(", ")));
-        setBanner({ intent: "success", text: parts.join(" ") });
-        setIssues(out.issues);
-      } else if (out.kind === "confirm") {
-        setPending(out.issues);
-      } else {
-        setBanner({ intent: "error", text: out.issues[0]?.message[lang] ?? t.unexpected });
-        setIssues(out.issues);
-      }
-    } catch (e) {
-      setBanner({ intent: "error", text: `${t.unexpected}: ${String(e)}` });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const failed = (problem: Issue) => setBanner({ intent: "error", text: problem.message[lang] });
 
-  const check = async () => {
-    setBusy("validate");
-    try {
-      const out = await validateScores(host);
-      const e = out.issues.filter((i) => i.severity === "error").length;
-      setIssues(out.issues);
-      setResults(out.results);
-      setBanner({ intent: e ? "error" : out.issues.length ? "warning" : "success", text: st.validated(e, out.issues.length - e) });
-    } catch (err) {
-      setBanner({ intent: "error", text: `${t.unexpected}: ${String(err)}` });
-    } finally {
-      setBusy(null);
-    }
-  };
+  const insert = (confirm: boolean) =>
+    run(
+      "insert",
+      async () => {
+        setPending(null);
+        const out: InsertOutcome = await insertScoring(host, { template: source === "sheet" ? undefined : source, password: password || undefined, removePassword: removePassword || undefined, confirm });
+        if (out.kind === "inserted") {
+          const r = out.report;
+          const parts = [st.inserted(r.units, r.criteria, r.keptEntries)];
+          const added = [...r.addedUnits, ...r.addedCriteria];
+          const removed = [...r.removedUnits, ...r.removedCriteria];
+          if (added.length) parts.push(st.added(added.join(", ")));
+          if (removed.length) parts.push(st.removed(removed.join(", ")));
+          setBanner({ intent: "success", text: parts.join(" ") });
+          setIssues(out.issues);
+        } else if (out.kind === "confirm") {
+          setPending(out.issues);
+        } else {
+          setBanner({ intent: "error", text: out.issues[0]?.message[lang] ?? t.unexpected });
+          setIssues(out.issues);
+        }
+      },
+      failed,
+    );
+
+  const check = () =>
+    run(
+      "validate",
+      async () => {
+        const out = await validateScores(host);
+        const e = out.issues.filter((i) => i.severity === "error").length;
+        setIssues(out.issues);
+        setResults(out.results);
+        setBanner({ intent: e ? "error" : out.issues.length ? "warning" : "success", text: st.validated(e, out.issues.length - e) });
+      },
+      failed,
+    );
 
   // A unit that needs checking has no rank (issue #11): listed last, its class says why.
   const sorted = [...results].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
@@ -170,7 +168,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
           <MessageBarBody>{banner.text}</MessageBarBody>
         </MessageBar>
       )}
-      <IssueList issues={issues} lang={lang} t={t} onSelect={onSelect} groupBy="sheet" />
+      <IssueList issues={issues} onSelect={onSelect} groupBy="sheet" />
       {sorted.length > 0 && (
         <section aria-label={st.resultsTitle} data-testid={SCORING_TID.results}>
           <Subtitle2>{st.resultsTitle}</Subtitle2>
@@ -207,7 +205,7 @@ export function ScoringStep({ host, lang, t, onSelect }: ScoringStepProps) {
         </section>
       )}
       <Divider />
-      <CollectPanel lang={lang} onPreview={(bytes) => previewMemberFile(host, bytes)} onApply={(p) => applyMemberFile(host, p, { basedOn: p.basedOn })} onSelect={onSelect} />
+      <CollectPanel onPreview={(bytes) => previewMemberFile(host, bytes)} onApply={(p) => applyMemberFile(host, p, { basedOn: p.basedOn })} onSelect={onSelect} />
       <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
         <DialogSurface>
           <DialogBody>

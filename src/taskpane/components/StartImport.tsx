@@ -1,11 +1,13 @@
 import { Button, Caption1, makeStyles, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
-import { useRef, useState, type ChangeEvent } from "react";
+import {  useState } from "react";
 import type { RegistrationDraft, RegistrationFilePreview } from "../../app/start";
+import type { Issue } from "../../domain/issues";
 import type { Award } from "../../domain/nomination/model";
 import { START_STRINGS, type StartStrings } from "../startStrings";
-import type { Lang } from "../strings";
+import { FilePick } from "./FilePick";
 import { START_TID } from "./StartShared";
 import { awardNames } from "./StartRegistrations";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -18,17 +20,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
-/** The bytes of a picked file (FileReader where Blob.arrayBuffer is missing), as CollectPanel reads them. */
-function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(file);
-  });
-}
-
 const describe = (r: RegistrationDraft, awards: Award[], ss: StartStrings) => {
   const names = awardNames(r.awards, awards);
   return { awards: names.length ? names.join("; ") : ss.none, targets: r.targets.trim() || ss.noTargets };
@@ -38,47 +29,39 @@ export interface StartImportProps {
   /** The preview being confirmed (the parent holds it, so a refusal or a save clears it). */
   preview: RegistrationFilePreview | null;
   awards: Award[];
-  lang: Lang;
   disabled: boolean;
   reading: boolean;
   applying: boolean;
   /** Reads the picked file against the workbook (the parent wires `previewRegistrationFile`); writes nothing. */
   onFile: (bytes: Uint8Array, name: string) => void;
-  onUnreadable: (problem: string) => void;
+  onUnreadable: (problem: Issue) => void;
   /** Writes the preview (the parent wires `applyRegistrationFile`): only on the confirm button. */
   onApply: (preview: RegistrationFilePreview) => void;
   onCancel: () => void;
 }
 
 /** A unit's returned registration file: pick, see what would change, confirm, write (the score-file import's pattern). */
-export function StartImport({ preview, awards, lang, disabled, reading, applying, onFile, onUnreadable, onApply, onCancel }: StartImportProps) {
+export function StartImport({ preview, awards, disabled, reading, applying, onFile, onUnreadable, onApply, onCancel }: StartImportProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const ss = START_STRINGS[lang];
-  const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState("");
-
-  const picked = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    // Clear the input so picking the same file again (after fixing it) fires a change.
-    e.target.value = "";
-    if (!file) return;
-    setFileName(file.name);
-    try {
-      onFile(await fileBytes(file), file.name);
-    } catch (err) {
-      onUnreadable(err instanceof Error ? err.message : String(err));
-    }
-  };
 
   return (
     <section className={s.root} aria-label={ss.importTitle}>
       <Subtitle2 as="h4">{ss.importTitle}</Subtitle2>
       <Caption1 className={s.help}>{ss.importHelp}</Caption1>
       <div className={s.actions}>
-        <Button onClick={() => input.current?.click()} disabled={disabled} data-testid={START_TID.importPick}>
-          {ss.importPick}
-        </Button>
-        <input ref={input} type="file" accept=".xlsx" hidden aria-label={ss.importPick} onChange={(e) => void picked(e)} data-testid={START_TID.importFile} />
+        <FilePick
+          label={ss.importPick}
+          inputLabel={ss.importPick}
+          disabled={disabled}
+          pickId={START_TID.importPick}
+          fileId={START_TID.importFile}
+          onName={setFileName}
+          onFile={onFile}
+          onUnreadable={onUnreadable}
+        />
       </div>
       {reading && <Spinner size="tiny" label={ss.reading(fileName)} />}
       {preview && preview.changes.length > 0 && (

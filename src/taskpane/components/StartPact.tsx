@@ -3,8 +3,8 @@ import { useState } from "react";
 import type { PactDraft } from "../../app/start";
 import type { Issue } from "../../domain/issues";
 import { START_STRINGS } from "../startStrings";
-import type { Lang } from "../strings";
 import { fieldMessage, START_TID } from "./StartShared";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -42,7 +42,6 @@ export const cleanPact = (d: PactDraft): PactDraft => ({
 export interface StartPactProps {
   /** The pact as on its sheet (null: none yet); the form starts from it (remount it to take the workbook's again). */
   pact: PactDraft | null;
-  lang: Lang;
   disabled: boolean;
   saving: boolean;
   /** The last save's issues: those naming a field are shown under it. */
@@ -52,7 +51,8 @@ export interface StartPactProps {
 }
 
 /** The emulation pact: the year's theme, where and when it is signed, and the units' common commitments. */
-export function StartPact({ pact, lang, disabled, saving, issues, onSave, onInvalid }: StartPactProps) {
+export function StartPact({ pact, disabled, saving, issues, onSave, onInvalid }: StartPactProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const ss = START_STRINGS[lang];
   const [d, setD] = useState<PactDraft>(() => (pact ? { ...pact, commitments: pact.commitments.length ? [...pact.commitments] : [""] } : emptyPact()));

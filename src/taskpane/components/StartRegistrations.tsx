@@ -4,8 +4,8 @@ import type { RegistrationDraft } from "../../app/start";
 import type { Issue } from "../../domain/issues";
 import type { Award } from "../../domain/nomination/model";
 import { START_STRINGS, type StartStrings } from "../startStrings";
-import type { Lang } from "../strings";
 import { fieldMessage, START_TID } from "./StartShared";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -44,7 +44,6 @@ export interface StartRegistrationsProps {
   /** One per member, in roster order, as on the sheet; the form starts from them (remount it to take the workbook's again). */
   registrations: RegistrationDraft[];
   awards: Award[];
-  lang: Lang;
   disabled: boolean;
   saving: boolean;
   issues: Issue[];
@@ -52,7 +51,8 @@ export interface StartRegistrationsProps {
 }
 
 /** Each member's registration: the awards it aims for (ticked from the catalogue) and its own targets. */
-export function StartRegistrations({ registrations, awards, lang, disabled, saving, issues, onSave }: StartRegistrationsProps) {
+export function StartRegistrations({ registrations, awards, disabled, saving, issues, onSave }: StartRegistrationsProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const ss = START_STRINGS[lang];
   const [regs, setRegs] = useState<RegistrationDraft[]>(() => registrations.map((r) => ({ ...r, awards: [...r.awards] })));

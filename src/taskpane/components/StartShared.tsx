@@ -1,7 +1,6 @@
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Issue, Where } from "../../domain/issues";
-import type { Lang, Strings } from "../strings";
-import { IssueList } from "./IssueList";
+import type { Lang } from "../strings";
+import { SectionStatus, type PaneReport } from "./actions";
 
 /** Test ids of the start-of-year step (the shared testIds.ts holds only its tab). */
 export const START_TID = {
@@ -38,25 +37,12 @@ export const START_TID = {
 /** Where a report is shown: under the section whose action produced it. */
 export type StartSection = "load" | "pact" | "registrations" | "import" | "output";
 
-export interface StartReport {
-  section: StartSection;
-  intent: "info" | "success" | "warning" | "error";
-  text: string;
-  issues: Issue[];
-}
+export type StartReport = PaneReport<StartSection>;
 
-/** The outcome of an action as a message bar and its issues (each a click away from its cell). */
-export function StartStatus({ report, section, lang, t, onSelect }: { report: StartReport | null; section: StartSection; lang: Lang; t: Strings; onSelect: (w: Where) => void }) {
-  if (!report || report.section !== section) return null;
-  return (
-    <>
-      <MessageBar intent={report.intent} data-testid={START_TID.status(section)}>
-        <MessageBarBody>{report.text}</MessageBarBody>
-      </MessageBar>
-      <IssueList issues={report.issues} lang={lang} t={t} onSelect={onSelect} groupBy={report.issues.some((i) => i.where) ? "sheet" : "severity"} />
-    </>
-  );
-}
+/** The outcome of an action under its section (the pane's one status block). */
+export const StartStatus = ({ report, section, onSelect }: { report: StartReport | null; section: StartSection; onSelect?: (w: Where) => void }) => (
+  <SectionStatus report={report} section={section} testId={START_TID.status(section)} onSelect={onSelect} />
+);
 
 /** The form-field issues of an outcome for one field ("signedOn", "commitments.2", "registrations.3.targets"…), in the pane's language. */
 export const fieldMessage = (issues: Issue[], lang: Lang, field: string, exact = false): string | undefined => {

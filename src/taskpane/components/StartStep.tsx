@@ -1,6 +1,5 @@
 import { Button, Caption1, Divider, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { OutputFile } from "../../app/nomination";
 import type { ExcelHost } from "../../app/office";
 import {
   applyRegistrationFile,
@@ -15,16 +14,17 @@ import {
   type StartOutcome,
   type StartState,
 } from "../../app/start";
-import type { Issue, Where } from "../../domain/issues";
-import type { DeliverResult } from "../download";
+import type {  Where } from "../../domain/issues";
 import { START_STRINGS } from "../startStrings";
-import type { Lang, Strings } from "../strings";
 import { IssueList } from "./IssueList";
-import { deliverEvery, deliverOne, NominationFiles } from "./NominationFiles";
+import { NominationFiles } from "./NominationFiles";
+import { useOutputFiles } from "./outputFiles";
 import { StartImport } from "./StartImport";
 import { StartPact } from "./StartPact";
 import { StartRegistrations } from "./StartRegistrations";
 import { START_TID, StartStatus, type StartReport, type StartSection } from "./StartShared";
+import { useLang } from "../lang";
+import { useSectionActions } from "./actions";
 
 export { START_TID } from "./StartShared";
 
@@ -40,8 +40,6 @@ type Busy = "load" | "pact" | "registrations" | "reading" | "applying" | "produc
 
 export interface StartStepProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   onSelect: (where: Where) => void;
 }
 
@@ -49,34 +47,19 @@ export interface StartStepProps {
  * The start of the year (issue #12): the emulation pact and each unit's registration. What the
  * pane shows is always read from the workbook (loadStart) when the step opens and after every save.
  */
-export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
+export function StartStep({ host, onSelect }: StartStepProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const ss = START_STRINGS[lang];
   const [state, setState] = useState<StartState | null>(null);
-  const [busy, setBusy] = useState<Busy>("load");
-  const [report, setReport] = useState<StartReport | null>(null);
+  const { busy, report, setReport, run, refused } = useSectionActions<Exclude<Busy, null>, StartSection>("load");
+  const output = useOutputFiles({ zipBase: "Dau-nam", year: state?.bloc?.year, make: () => produceStartFiles(host), texts: ss, run });
+  const { files, results, stale, produce, deliver, deliverAll } = output;
   /** Bumped when a form should take the workbook's values again (a read the user asked for, its own save). */
   const [pactSeed, setPactSeed] = useState(0);
   const [regSeed, setRegSeed] = useState(0);
   const [preview, setPreview] = useState<RegistrationFilePreview | null>(null);
-  const [files, setFiles] = useState<OutputFile[] | null>(null);
-  const [results, setResults] = useState<Record<string, DeliverResult>>({});
-  const [stale, setStale] = useState(false);
 
-  const refused = (section: StartSection, text: string, issues: Issue[]): StartReport => ({ section, intent: "error", text, issues });
-
-  /** Runs one action: disables every button meanwhile, and reports under its section. */
-  const run = async (what: Exclude<Busy, null>, section: StartSection, action: () => Promise<StartReport | null>) => {
-    setBusy(what);
-    try {
-      const r = await action();
-      if (r) setReport(r);
-    } catch (e) {
-      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Reads the workbook again; a refusal is returned as the step's report. */
   const reload = async (): Promise<{ state: StartState } | { report: StartReport }> => {
@@ -86,18 +69,11 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
     return { state: out.state };
   };
 
-  /** Files made from an earlier read no longer match the workbook. */
-  const dropFiles = () => {
-    if (files) setStale(true);
-    setFiles(null);
-    setResults({});
-  };
-
   const refresh = () =>
     run("load", "load", async () => {
       const r = await reload();
       if ("report" in r) return r.report;
-      dropFiles();
+      output.drop();
       setPreview(null);
       setPactSeed((n) => n + 1);
       setRegSeed((n) => n + 1);
@@ -115,7 +91,7 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
   /** A save's outcome: on "written", the workbook is read again and the section's form takes its values. */
   const afterSave = async (section: StartSection, out: StartOutcome, reseed: () => void): Promise<StartReport> => {
     if (out.kind !== "written") return refused(section, ss.notSaved, out.issues);
-    dropFiles();
+    output.drop();
     const r = await reload();
     if ("report" in r) return r.report;
     reseed();
@@ -146,39 +122,12 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
       return afterSave("import", out, () => setRegSeed((n) => n + 1));
     });
 
-  const produce = () =>
-    run("produce", "output", async () => {
-      const out = await produceStartFiles(host);
-      if (!out.ok) {
-        setFiles(null);
-        return refused("output", ss.notProduced, out.issues);
-      }
-      setFiles(out.files);
-      setResults({});
-      setStale(false);
-      return { section: "output", intent: "success", text: ss.produced(out.files.length), issues: out.issues };
-    });
-
-  const deliver = (f: OutputFile) =>
-    run("deliver", "output", async () => {
-      const r = await deliverOne(f);
-      setResults((x) => ({ ...x, [f.name]: r }));
-      return null;
-    });
-
-  const deliverAll = () =>
-    run("deliver", "output", async () => {
-      const o = await deliverEvery(files ?? [], "Dau-nam", state?.bloc?.year, lang);
-      setResults((x) => ({ ...x, ...o.results }));
-      return { section: "output", intent: o.intent, text: o.text, issues: [] };
-    });
-
   if (!state) {
-    return busy === "load" ? <Spinner label={t.loading} /> : <StartStatus report={report} section="load" lang={lang} t={t} onSelect={onSelect} />;
+    return busy === "load" ? <Spinner label={t.loading} /> : <StartStatus report={report} section="load" onSelect={onSelect} />;
   }
 
   const off = busy !== null;
-  const status = (section: StartSection) => <StartStatus report={report} section={section} lang={lang} t={t} onSelect={onSelect} />;
+  const status = (section: StartSection) => <StartStatus report={report} section={section} onSelect={onSelect} />;
   const issuesOf = (section: StartSection) => (report?.section === section ? report.issues : []);
 
   return (
@@ -196,13 +145,12 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
         </Button>
       </div>
       {status("load")}
-      <IssueList issues={state.issues} lang={lang} t={t} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
+      <IssueList issues={state.issues} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
 
       <section aria-label={ss.pactTitle} className={s.root}>
         <StartPact
           key={pactSeed}
           pact={state.pact}
-          lang={lang}
           disabled={off}
           saving={busy === "pact"}
           issues={issuesOf("pact")}
@@ -227,7 +175,6 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
           key={regSeed}
           registrations={state.registrations}
           awards={state.awards}
-          lang={lang}
           disabled={off}
           saving={busy === "registrations"}
           issues={issuesOf("registrations")}
@@ -237,12 +184,11 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
         <StartImport
           preview={preview}
           awards={state.awards}
-          lang={lang}
           disabled={off}
           reading={busy === "reading"}
           applying={busy === "applying"}
           onFile={(bytes) => void readFile(bytes)}
-          onUnreadable={(problem) => setReport({ section: "import", intent: "error", text: `${t.unexpected}: ${problem}`, issues: [] })}
+          onUnreadable={(problem) => setReport({ section: "import", intent: "error", text: problem.message[lang], issues: [] })}
           onApply={(p) => void applyFile(p)}
           onCancel={() => {
             setPreview(null);
@@ -263,7 +209,7 @@ export function StartStep({ host, lang, t, onSelect }: StartStepProps) {
         {status("output")}
         {stale && !files && <Caption1 className={s.muted}>{ss.stale}</Caption1>}
         {files && files.length > 0 && (
-          <NominationFiles files={files} results={results} lang={lang} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
+          <NominationFiles files={files} results={results} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
         )}
       </section>
     </div>

@@ -29,6 +29,7 @@ import type { CandidateResult, TieStepRecord } from "../../domain/voting/tally";
 import type { Lang } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { pct, VOTING_TID } from "./VotingShared";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -48,7 +49,6 @@ export type DecisionPatch = Partial<Pick<VoteRecord, "decision" | "meeting">>;
 
 export interface VotingCountProps {
   count: CountResult;
-  lang: Lang;
   disabled: boolean;
   onDecide: (patch: DecisionPatch) => void;
 }
@@ -84,7 +84,8 @@ function stepText(st: TieStepRecord, vs: VotingStrings, lang: Lang): string {
 }
 
 /** A count: the ballot totals, the results, the tie and how it was settled, and the decisions it still needs. */
-export function VotingCount({ count, lang, disabled, onDecide }: VotingCountProps) {
+export function VotingCount({ count, disabled, onDecide }: VotingCountProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const vs = VOTING_STRINGS[lang];
   const { result, record } = count;

@@ -1,7 +1,8 @@
 import { Button, Caption1, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Subtitle2, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { newVoteRecord, type VotePurposeKind, type VotingContext } from "../../app/voting";
-import { error, type Issue } from "../../domain/issues";
+import { raiseAt } from "../../domain/codes";
+import type { Issue } from "../../domain/issues";
 import { cleanText } from "../../domain/text";
 import {
   checkRuleChosen,
@@ -23,9 +24,10 @@ import {
   type VoteDraft,
 } from "../../domain/voting/model";
 import { nextVoteId, type VoteRecordDraft } from "../../domain/voting/record";
-import type { Lang } from "../strings";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { NumberInput, VOTING_TID } from "./VotingShared";
+import { useLang } from "../lang";
+import type { Lang } from "../strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -75,8 +77,11 @@ function fieldLabel(path: string, vs: VotingStrings): string {
   return table.find(([p]) => path.startsWith(p))?.[1] ?? path;
 }
 
-/** The form's own checks (a rule chosen, the shape of the data); the rest is createVote's. */
-export function formIssues(record: VoteRecordDraft): Issue[] {
+/**
+ * The form's own checks (a rule chosen, the shape of the data); the rest is createVote's. A field is
+ * named by its label in the pane's language `lang` (the message's parameter).
+ */
+export function formIssues(record: VoteRecordDraft, lang: Lang = "vi"): Issue[] {
   const chosen = checkRuleChosen(record.vote);
   if (chosen.length) return chosen.map(({ ref: _ref, ...i }) => i);
   const out: Issue[] = [];
@@ -85,21 +90,20 @@ export function formIssues(record: VoteRecordDraft): Issue[] {
     const seen = new Set<string>();
     for (const e of parsed.error.issues) {
       const path = e.path.join(".");
-      const vi = fieldLabel(path, VOTING_STRINGS.vi);
-      if (seen.has(vi)) continue;
-      seen.add(vi);
-      out.push({ ...error("vote.form.value", { vi: `Giá trị chưa hợp lệ: ${vi}.`, en: `Value not valid: ${fieldLabel(path, VOTING_STRINGS.en)}.` }), field: path });
+      const label = fieldLabel(path, VOTING_STRINGS[lang]);
+      if (seen.has(label)) continue;
+      seen.add(label);
+      out.push(raiseAt("vote.form.value", { field: label }, path));
     }
   }
   if (record.issued !== null && !(Number.isInteger(record.issued) && record.issued >= 0)) {
-    out.push({ ...error("vote.form.value", { vi: `Giá trị chưa hợp lệ: ${VOTING_STRINGS.vi.issued}.`, en: `Value not valid: ${VOTING_STRINGS.en.issued}.` }), field: "issued" });
+    out.push(raiseAt("vote.form.value", { field: VOTING_STRINGS[lang].issued }, "issued"));
   }
   return out;
 }
 
 export interface VotingCreateProps {
   context: VotingContext;
-  lang: Lang;
   disabled: boolean;
   /** The create action is the one running. */
   creating: boolean;
@@ -107,7 +111,8 @@ export interface VotingCreateProps {
 }
 
 /** The new-vote form, seeded by the app's defaults for the purpose; every field editable, the rule shown in words as it changes. */
-export function VotingCreate({ context, lang, disabled, creating, onCreate }: VotingCreateProps) {
+export function VotingCreate({ context, disabled, creating, onCreate }: VotingCreateProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const vs = VOTING_STRINGS[lang];
   const members = context.bloc?.members.map((m) => m.name) ?? [];

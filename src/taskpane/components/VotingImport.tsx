@@ -1,13 +1,15 @@
 import { Badge, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
-import { useRef, useState, type ChangeEvent } from "react";
+import {  useState } from "react";
 import type { ExcelHost } from "../../app/office";
 import { enterBallots, voteSheets } from "../../app/voting";
 import type { Issue, Where } from "../../domain/issues";
 import type { VoteRecord } from "../../domain/voting/record";
 import { readBallotsFromFile, type BallotFileRead, type BallotFileSheet } from "../../app/voting";
-import type { Lang, Strings } from "../strings";
 import { VOTING_STRINGS } from "../votingStrings";
 import { IssueList } from "./IssueList";
+import { useLang } from "../lang";
+import { useAction } from "./actions";
+import { FilePick } from "./FilePick";
 
 /** Test ids of the import panel (kept here: the shared test ids are not this panel's to edit). */
 export const IMPORT_TID = {
@@ -34,8 +36,6 @@ type Banner = { intent: "success" | "warning" | "error"; text: string } | null;
 
 export interface VotingImportProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   /** The vote to import into (its entry sheets). */
   record: VoteRecord;
   /** Another action of the step is running. */
@@ -45,17 +45,6 @@ export interface VotingImportProps {
   /** Ballots were written into entry `which` (the step recounts what it showed). */
   onImported?: (which: 1 | 2) => void;
   onSelect?: (where: Where) => void;
-}
-
-/** The bytes of a picked file (FileReader where Blob.arrayBuffer is missing). */
-function fileBytes(file: File): Promise<Uint8Array> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(file);
-  });
 }
 
 /** At most `n` items, then "…". */
@@ -73,12 +62,12 @@ function firstChoice(sheets: BallotFileSheet[]): number {
  * entry 1 or 2 of the selected vote: pick the file, see its entry sheets and their problems, pick
  * a sheet and the target, import; a target that already holds ballots is replaced only on confirm.
  */
-export function VotingImport({ host, lang, t, record, disabled, onBusy, onImported, onSelect }: VotingImportProps) {
+export function VotingImport({ host, record, disabled, onBusy, onImported, onSelect }: VotingImportProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const vs = VOTING_STRINGS[lang];
   const names = voteSheets(record.id);
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
+  const { busy, run } = useAction<"reading" | "importing">();
   const [fileName, setFileName] = useState("");
   const [read, setRead] = useState<BallotFileRead | null>(null);
   const [pick, setPick] = useState(0);
@@ -90,33 +79,33 @@ export function VotingImport({ host, lang, t, record, disabled, onBusy, onImport
   const entries: (1 | 2)[] = record.doubleEntry ? [1, 2] : [1];
   const entrySheet = (k: 1 | 2) => (k === 1 ? names.first.sheet : names.second.sheet);
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    // Clear the input so picking the same file again (after fixing it) fires a change.
-    e.target.value = "";
-    if (!file) return;
-    setFileName(file.name);
+  const failed = (problem: Issue) => setBanner({ intent: "error", text: problem.message[lang] });
+
+  /** A file was picked: what the last one showed goes. */
+  const picked = (name: string) => {
+    setFileName(name);
     setRead(null);
     setConfirm(null);
     setBanner(null);
     setIssues([]);
-    setBusy("reading");
-    try {
-      const out = await readBallotsFromFile(await fileBytes(file), { voteId: record.id, candidates: record.vote.candidates, title: record.vote.title });
-      setRead(out);
-      // With sheets found, each sheet's own problems are shown beside it; the file's issues only when there is none.
-      if (out.sheets.length === 0) setIssues(out.issues);
-      const at = firstChoice(out.sheets);
-      setPick(at);
-      // A sheet named like this vote's second entry goes to entry 2; anything else to entry 1.
-      setTarget(record.doubleEntry && out.sheets[at]?.name === names.second.sheet ? 2 : 1);
-      if (out.sheets.length === 0) setBanner({ intent: "error", text: vs.importRejected });
-    } catch (err) {
-      setBanner({ intent: "error", text: `${t.unexpected}: ${err instanceof Error ? err.message : String(err)}` });
-    } finally {
-      setBusy(null);
-    }
   };
+
+  const readFile = (bytes: Uint8Array) =>
+    run(
+      "reading",
+      async () => {
+        const out = await readBallotsFromFile(bytes, { voteId: record.id, candidates: record.vote.candidates, title: record.vote.title });
+        setRead(out);
+        // With sheets found, each sheet's own problems are shown beside it; the file's issues only when there is none.
+        if (out.sheets.length === 0) setIssues(out.issues);
+        const at = firstChoice(out.sheets);
+        setPick(at);
+        // A sheet named like this vote's second entry goes to entry 2; anything else to entry 1.
+        setTarget(record.doubleEntry && out.sheets[at]?.name === names.second.sheet ? 2 : 1);
+        if (out.sheets.length === 0) setBanner({ intent: "error", text: vs.importRejected });
+      },
+      failed,
+    );
 
   const sheet = read?.sheets[pick] ?? null;
   // A sheet whose marks would be typed wrong or dropped, or another vote's, is refused with its first reason (issue #11).
@@ -126,32 +115,33 @@ export function VotingImport({ host, lang, t, record, disabled, onBusy, onImport
   const doImport = async (replace: boolean) => {
     if (!sheet || refusal) return;
     const which = target;
-    setBusy("importing");
     onBusy?.(true);
     let entered = false;
-    try {
-      const out = await enterBallots(host, record.id, which, sheet.rows.map((r) => r.ballot), { replace });
-      if (out.kind === "confirm") {
-        setConfirm(out.issues);
-        setBanner(null);
-        setIssues([]);
-      } else if (out.kind === "entered") {
-        entered = true;
+    await run(
+      "importing",
+      async () => {
+        const out = await enterBallots(host, record.id, which, sheet.rows.map((r) => r.ballot), { replace });
+        if (out.kind === "confirm") {
+          setConfirm(out.issues);
+          setBanner(null);
+          setIssues([]);
+        } else if (out.kind === "entered") {
+          entered = true;
+          setConfirm(null);
+          setBanner({ intent: "success", text: vs.importDone(sheet.ballots, sheet.name, entrySheet(which)) });
+          setIssues(out.issues);
+        } else {
+          setConfirm(null);
+          setBanner({ intent: "error", text: vs.importRefused });
+          setIssues(out.issues);
+        }
+      },
+      (problem) => {
         setConfirm(null);
-        setBanner({ intent: "success", text: vs.importDone(sheet.ballots, sheet.name, entrySheet(which)) });
-        setIssues(out.issues);
-      } else {
-        setConfirm(null);
-        setBanner({ intent: "error", text: vs.importRefused });
-        setIssues(out.issues);
-      }
-    } catch (err) {
-      setConfirm(null);
-      setBanner({ intent: "error", text: `${t.unexpected}: ${err instanceof Error ? err.message : String(err)}` });
-    } finally {
-      setBusy(null);
-      onBusy?.(false);
-    }
+        failed(problem);
+      },
+    );
+    onBusy?.(false);
     // After the step is free again: it may start a count of its own.
     if (entered) onImported?.(which);
   };
@@ -163,10 +153,7 @@ export function VotingImport({ host, lang, t, record, disabled, onBusy, onImport
       <Subtitle2>{vs.importTitle}</Subtitle2>
       <Caption1 className={s.help}>{vs.importHelp}</Caption1>
       <div className={s.actions}>
-        <Button onClick={() => input.current?.click()} disabled={off} data-testid={IMPORT_TID.pick}>
-          {vs.importPick}
-        </Button>
-        <input ref={input} type="file" accept=".xlsx" hidden onChange={(e) => void onFile(e)} data-testid={IMPORT_TID.file} />
+        <FilePick label={vs.importPick} disabled={off} pickId={IMPORT_TID.pick} fileId={IMPORT_TID.file} onName={picked} onFile={readFile} onUnreadable={failed} />
         {fileName && busy !== "reading" && <Caption1 className={s.help}>{vs.importFile(fileName)}</Caption1>}
       </div>
       {busy === "reading" && <Spinner size="tiny" label={vs.importReading(fileName)} />}
@@ -267,7 +254,7 @@ export function VotingImport({ host, lang, t, record, disabled, onBusy, onImport
           <MessageBarBody>{banner.text}</MessageBarBody>
         </MessageBar>
       )}
-      <IssueList issues={issues} lang={lang} t={t} onSelect={onSelect} />
+      <IssueList issues={issues} onSelect={onSelect} />
     </section>
   );
 }

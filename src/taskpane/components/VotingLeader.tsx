@@ -1,9 +1,9 @@
 import { Button, Caption1, Field, makeStyles, Radio, RadioGroup, Select, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { LeadershipChoice, VotingContext } from "../../app/voting";
-import type { Lang } from "../strings";
 import { VOTING_STRINGS } from "../votingStrings";
 import { VOTING_TID } from "./VotingShared";
+import { useLang } from "../lang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -13,7 +13,6 @@ const useStyles = makeStyles({
 
 export interface VotingLeaderProps {
   context: VotingContext;
-  lang: Lang;
   disabled: boolean;
   electing: boolean;
   onElect: (choice: LeadershipChoice) => void;
@@ -22,7 +21,8 @@ export interface VotingLeaderProps {
 type Mode = LeadershipChoice["mode"];
 
 /** Next year's leader and deputies: by rotation, from a vote, or designated. */
-export function VotingLeader({ context, lang, disabled, electing, onElect }: VotingLeaderProps) {
+export function VotingLeader({ context, disabled, electing, onElect }: VotingLeaderProps) {
+  const { lang } = useLang();
   const s = useStyles();
   const vs = VOTING_STRINGS[lang];
   const members = context.bloc?.members.map((m) => m.name) ?? [];

@@ -1,8 +1,8 @@
-import { Input, MessageBar, MessageBarBody, type InputProps } from "@fluentui/react-components";
+import { Input, type InputProps } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { Issue, Where } from "../../domain/issues";
-import type { Lang, Strings } from "../strings";
-import { IssueList } from "./IssueList";
+import type {  Where } from "../../domain/issues";
+import type { Lang } from "../strings";
+import { SectionStatus, type PaneReport } from "./actions";
 
 /** Test ids of the voting step (re-exported by VotingStep). */
 export const VOTING_TID = {
@@ -71,25 +71,12 @@ export const VOTING_TID = {
 /** Where a report is shown: under the section whose action produced it. */
 export type Section = "votes" | "create" | "leader";
 
-export interface Report {
-  section: Section;
-  intent: "info" | "success" | "warning" | "error";
-  text: string;
-  issues: Issue[];
-}
+export type Report = PaneReport<Section>;
 
-/** The outcome of an action as a message bar and its issues (each a click away from its cell). */
-export function VotingStatus({ report, section, lang, t, onSelect }: { report: Report | null; section: Section; lang: Lang; t: Strings; onSelect: (w: Where) => void }) {
-  if (!report || report.section !== section) return null;
-  return (
-    <>
-      <MessageBar intent={report.intent} data-testid={VOTING_TID.status(section)}>
-        <MessageBarBody>{report.text}</MessageBarBody>
-      </MessageBar>
-      <IssueList issues={report.issues} lang={lang} t={t} onSelect={onSelect} groupBy={report.issues.some((i) => i.where) ? "sheet" : "severity"} />
-    </>
-  );
-}
+/** The outcome of an action under its section (the pane's one status block). */
+export const VotingStatus = ({ report, section, onSelect }: { report: Report | null; section: Section; onSelect?: (w: Where) => void }) => (
+  <SectionStatus report={report} section={section} testId={VOTING_TID.status(section)} onSelect={onSelect} />
+);
 
 /** "66,67" or "66.67" → 66.67; "" → null; anything else → NaN (the form's check names the field). */
 export function parseNumber(text: string): number | null {

@@ -16,16 +16,17 @@ import {
   type LeadershipChoice,
   type VotingContext,
 } from "../../app/voting";
-import { hasErrors, type Issue, type Where } from "../../domain/issues";
-import type { VoteRecord, VoteRecordDraft } from "../../domain/voting/record";
-import { voteStage, type VoteStage } from "../../domain/voting/stage";
-import type { Lang, Strings } from "../strings";
+import type { Issue, Where } from "../../domain/issues";
+import { voteLife, type VoteStatus } from "../../domain/voting/lifecycle";
+import type { VoteRecordDraft } from "../../domain/voting/record";
 import { VOTING_STRINGS, type VotingStrings } from "../votingStrings";
 import { formIssues, VotingCreate } from "./VotingCreate";
 import { VotingCount, type DecisionPatch } from "./VotingCount";
 import { VotingImport } from "./VotingImport";
 import { VotingLeader } from "./VotingLeader";
 import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
+import { useLang } from "../lang";
+import { useSectionActions } from "./actions";
 
 export { VOTING_TID } from "./VotingShared";
 
@@ -43,13 +44,13 @@ type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "ele
 
 export interface VotingStepProps {
   host: ExcelHost;
-  lang: Lang;
-  t: Strings;
   onSelect: (where: Where) => void;
 }
 
-const STAGE_LOOK: Record<VoteStage, { key: keyof VotingStrings; color: "success" | "warning" | "danger" | "informative" }> = {
-  created: { key: "statusNew", color: "informative" },
+/** How the list shows each status the domain gives (domain/voting/lifecycle.ts): the pane displays it, never works it out. */
+const STATUS_LOOK: Record<VoteStatus, { key: keyof VotingStrings; color: "success" | "warning" | "danger" | "informative" }> = {
+  new: { key: "statusNew", color: "informative" },
+  decided: { key: "statusDecided", color: "informative" },
   errors: { key: "statusErrors", color: "danger" },
   revote: { key: "statusRevote", color: "warning" },
   runoff: { key: "statusRunoff", color: "warning" },
@@ -57,25 +58,18 @@ const STAGE_LOOK: Record<VoteStage, { key: keyof VotingStrings; color: "success"
   final: { key: "statusFinal", color: "success" },
 };
 
-/** What the list says about a vote: its stage as the workbook holds it (domain/voting/stage.ts), never this session's memory. */
-function statusOf(record: VoteRecord, count: CountResult | undefined, vs: VotingStrings): { text: string; color: "success" | "warning" | "danger" | "informative" } {
-  const stage = voteStage(count ? { ballots: count.ballots, issues: count.issues, conclusion: count.result.conclusion, final: count.final } : null);
-  if (stage === "created" && (record.decision || record.meeting)) return { text: vs.statusDecided, color: "informative" };
-  return { text: String(vs[STAGE_LOOK[stage].key]), color: STAGE_LOOK[stage].color };
-}
-
 const tally = (issues: Issue[]) => {
   const e = issues.filter((i) => i.severity === "error").length;
   return { e, w: issues.length - e };
 };
 
 /** The ballots step: create a vote, count it, settle what the count leaves open, write the minutes, choose next year's leader. */
-export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
+export function VotingStep({ host, onSelect }: VotingStepProps) {
+  const { lang, t } = useLang();
   const s = useStyles();
   const vs = VOTING_STRINGS[lang];
   const [ctx, setCtx] = useState<VotingContext | null>(null);
-  const [busy, setBusy] = useState<Busy>("load");
-  const [report, setReport] = useState<Report | null>(null);
+  const { busy, setBusy, report, setReport, run, refused: said } = useSectionActions<Exclude<Busy, null>, Section>("load");
   const [selected, setSelected] = useState<string | null>(null);
   const [counts, setCounts] = useState<Record<string, CountResult>>({});
   const [formOpen, setFormOpen] = useState(false);
@@ -83,20 +77,8 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
   /** The next round's attendance as typed (members may leave between rounds); "" = as this round. */
   const [nextPresent, setNextPresent] = useState("");
 
-  const refused = (section: Section, issues: Issue[]): Report => ({ section, intent: "error", text: issues[0]?.message[lang] ?? t.unexpected, issues });
+  const refused = (section: Section, issues: Issue[]): Report => said(section, issues[0]?.message[lang] ?? t.unexpected, issues);
 
-  /** Runs one action: disables every button meanwhile, and reports under its section. */
-  const run = async (what: Exclude<Busy, null>, section: Section, action: () => Promise<Report | null>) => {
-    setBusy(what);
-    try {
-      const r = await action();
-      if (r) setReport(r);
-    } catch (e) {
-      setReport({ section, intent: "error", text: `${t.unexpected}: ${String(e)}`, issues: [] });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Reads the votes again; keeps the selection when it still exists. */
   const reload = async (select?: string): Promise<VotingContext | null> => {
@@ -136,7 +118,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
 
   const create = (record: VoteRecordDraft) =>
     run("create", "create", async () => {
-      const local = formIssues(record);
+      const local = formIssues(record, lang);
       if (local.length) return { section: "create", intent: "error", text: vs.refused, issues: local };
       const out = await createVote(host, record);
       if (out.kind !== "written") return { section: "create", intent: "error", text: vs.refused, issues: out.issues };
@@ -204,13 +186,14 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
   };
 
   if (!ctx) {
-    return busy === "load" ? <Spinner label={t.loading} /> : <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />;
+    return busy === "load" ? <Spinner label={t.loading} /> : <VotingStatus report={report} section="votes" onSelect={onSelect} />;
   }
 
   const record = ctx.records.find((r) => r.id === selected) ?? null;
   const count = record ? counts[record.id] : undefined;
-  const pendingRevote = count && !hasErrors(count.issues) ? count.result.conclusion.revote : null;
-  const pendingRunoff = count && !hasErrors(count.issues) ? count.result.conclusion.runoff : null;
+  const next = record ? voteLife(record, count ?? null).next : [];
+  const pendingRevote = next.includes("revote") ? count?.result.conclusion.revote : null;
+  const pendingRunoff = next.includes("runoff") ? count?.result.conclusion.runoff : null;
   const off = busy !== null;
 
   return (
@@ -233,7 +216,7 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
       ) : (
         <RadioGroup value={selected ?? ""} onChange={(_, d) => setSelected(d.value)} aria-label={vs.votesTitle}>
           {ctx.records.map((r) => {
-            const st = statusOf(r, counts[r.id], vs);
+            const look = STATUS_LOOK[voteLife(r, counts[r.id] ?? null).status];
             return (
               <Radio
                 key={r.id}
@@ -242,8 +225,8 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
                 label={
                   <span className={s.voteLabel}>
                     <strong>{r.id}</strong> {r.vote.title} <Caption1 className={s.muted}>({vs.round(r.vote.round)})</Caption1>
-                    <Badge appearance="tint" size="small" color={st.color}>
-                      {st.text}
+                    <Badge appearance="tint" size="small" color={look.color}>
+                      {String(vs[look.key])}
                     </Badge>
                   </span>
                 }
@@ -283,14 +266,12 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
               />
             </Field>
           )}
-          <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />
-          {count && <VotingCount key={record.id} count={count} lang={lang} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
+          <VotingStatus report={report} section="votes" onSelect={onSelect} />
+          {count && <VotingCount key={record.id} count={count} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
           {record.entry === "ballots" && (
             <VotingImport
               key={`import-${record.id}`}
               host={host}
-              lang={lang}
-              t={t}
               record={record}
               disabled={off}
               onBusy={(b) => setBusy(b ? "import" : null)}
@@ -308,20 +289,20 @@ export function VotingStep({ host, lang, t, onSelect }: VotingStepProps) {
           </div>
         </section>
       )}
-      {!record && <VotingStatus report={report} section="votes" lang={lang} t={t} onSelect={onSelect} />}
+      {!record && <VotingStatus report={report} section="votes" onSelect={onSelect} />}
 
       <div>
         <ToggleButton size="small" checked={formOpen} onClick={() => setFormOpen(!formOpen)} data-testid={VOTING_TID.newVote}>
           {formOpen ? vs.closeForm : vs.newVote}
         </ToggleButton>
       </div>
-      {formOpen && <VotingCreate context={ctx} lang={lang} disabled={off} creating={busy === "create"} onCreate={(r) => void create(r)} />}
-      <VotingStatus report={report} section="create" lang={lang} t={t} onSelect={onSelect} />
+      {formOpen && <VotingCreate context={ctx} disabled={off} creating={busy === "create"} onCreate={(r) => void create(r)} />}
+      <VotingStatus report={report} section="create" onSelect={onSelect} />
 
       <Divider />
       <Subtitle2>{vs.leaderTitle}</Subtitle2>
-      <VotingLeader context={ctx} lang={lang} disabled={off} electing={busy === "elect"} onElect={(c) => void elect(c)} />
-      <VotingStatus report={report} section="leader" lang={lang} t={t} onSelect={onSelect} />
+      <VotingLeader context={ctx} disabled={off} electing={busy === "elect"} onElect={(c) => void elect(c)} />
+      <VotingStatus report={report} section="leader" onSelect={onSelect} />
     </div>
   );
 }
