@@ -1,12 +1,6 @@
 import {
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   FluentProvider,
   makeStaticStyles,
   makeStyles,
@@ -48,6 +42,7 @@ const useStyles = makeStyles({
 });
 
 /** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
+const ConfirmDialog = lazy(() => import("./components/ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 const StartStep = lazy(() => import("./components/StartStep").then((m) => ({ default: m.StartStep })));
 const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
 const VotingStep = lazy(() => import("./components/VotingStep").then((m) => ({ default: m.VotingStep })));
@@ -206,44 +201,37 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           <Suspense fallback={<Spinner label={t.loading} />}>
             <NominationStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
-        ) : loading ? (
-          <Spinner label={t.loading} />
         ) : (
+          // The form shows at once (issue #14: controls painted before the workbook read returns) and
+          // is filled when the read returns; until then it is read-only, so nothing typed is overwritten.
           <>
-            {shown && (
+            {loading ? (
+              <MessageBar intent="info" data-testid={TID.loadingBloc}>
+                <MessageBarBody>{t.loading}</MessageBarBody>
+              </MessageBar>
+            ) : shown && (
               <MessageBar intent={shown.intent} data-testid={TID.status}>
                 <MessageBarBody>{shown.text}</MessageBarBody>
               </MessageBar>
             )}
-            <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy} />
+            <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
             <IssueList issues={listed} onSelect={goTo} />
             <div className={s.actions}>
-              <Button appearance="primary" onClick={() => void save(false)} disabled={busy} data-testid={TID.save}>
+              <Button appearance="primary" onClick={() => void save(false)} disabled={busy || loading} data-testid={TID.save}>
                 {busy ? t.saving : t.save}
               </Button>
-              <Button appearance="secondary" onClick={() => void reload()} disabled={busy} data-testid={TID.reload}>
+              <Button appearance="secondary" onClick={() => void reload()} disabled={busy || loading} data-testid={TID.reload}>
                 {t.reload}
               </Button>
             </div>
           </>
         )}
 
-        <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && setPending(null)}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>{t.confirmTitle}</DialogTitle>
-              <DialogContent>{pending?.message.message[lang]}</DialogContent>
-              <DialogActions>
-                <Button appearance="secondary" onClick={() => setPending(null)} data-testid={TID.confirmCancel}>
-                  {t.cancel}
-                </Button>
-                <Button appearance="primary" onClick={() => void save(true)} data-testid={TID.confirm}>
-                  {t.confirmGo}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        {pending && (
+          <Suspense fallback={null}>
+            <ConfirmDialog text={pending.message.message[lang]} onCancel={() => setPending(null)} onConfirm={() => void save(true)} />
+          </Suspense>
+        )}
       </main>
       </LangProvider>
     </FluentProvider>

@@ -7,6 +7,7 @@ export const TID = {
   stepVoting: "step-voting",
   stepNomination: "step-nomination",
   blocName: "bloc-name",
+  loadingBloc: "bloc-loading",
   province: "bloc-province",
   year: "bloc-year",
   leader: "bloc-leader",

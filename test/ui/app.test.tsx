@@ -15,6 +15,7 @@ async function fillBloc(n: number) {
   type(TID.province, d.province);
   type(TID.year, String(d.year));
   fireEvent.click(screen.getByTestId(TID.paste));
+  await screen.findByTestId(TID.pasteText); // the dialog's code loads on the click (issue #14)
   type(TID.pasteText, d.members.map((m, i) => `${i + 1}\t${m.name}\t${m.shortName}`).join("\n"));
   fireEvent.click(screen.getByTestId(TID.pasteReplace));
   await waitFor(() => expect(screen.getByTestId(TID.memberName(n - 1))).toBeTruthy());
@@ -23,11 +24,50 @@ async function fillBloc(n: number) {
   return d;
 }
 
+/** The form shows at once, read-only until the workbook read returns (issue #14); then it takes input. */
+async function formReady() {
+  await waitFor(() => expect((screen.getByTestId(TID.blocName) as HTMLInputElement).disabled).toBe(false));
+}
+
 describe("the pane", () => {
+  it("shows the bloc form at once, read-only, while the workbook read is in flight (issue #14: controls painted before the read)", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((ok) => (release = ok));
+    const real = new MemoryHost();
+    const slow = { run: async <T,>(batch: (c: Excel.RequestContext) => Promise<T>) => { await gate; return real.run(batch); }, isSetSupported: (n: string, v: string) => real.isSetSupported(n, v) };
+    render(<App host={slow} />);
+    const name = screen.getByTestId(TID.blocName) as HTMLInputElement;
+    expect(name.disabled).toBe(true);
+    expect((screen.getByTestId(TID.save) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId(TID.loadingBloc).textContent).toMatch(/Đang đọc bảng tính/);
+    await act(async () => release());
+    await formReady();
+    expect(screen.queryByTestId(TID.loadingBloc)).toBeNull();
+    expect(screen.getByTestId(TID.status).textContent).toMatch(/chưa có hồ sơ khối/);
+  });
+
+  it("keeps focus where the user works: on the new row after 'add', on the next row after a delete, on the paste button after Esc (issue #14 item 4)", async () => {
+    render(<App host={new MemoryHost()} />);
+    await formReady();
+    fireEvent.click(screen.getByTestId(TID.addMember));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId(TID.memberName(1))));
+    fireEvent.click(screen.getByTestId(TID.addMember));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId(TID.memberName(2))));
+    fireEvent.click(screen.getByTestId(TID.memberRemove(1)));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId(TID.memberName(1))));
+    fireEvent.click(screen.getByTestId(TID.memberRemove(1)));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId(TID.memberName(0))));
+    fireEvent.click(screen.getByTestId(TID.paste));
+    const text = await screen.findByTestId(TID.pasteText);
+    fireEvent.keyDown(text, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId(TID.pasteText)).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId(TID.paste)));
+  });
+
   it("creates a bloc from an empty workbook", async () => {
     const host = new MemoryHost();
     render(<App host={host} />);
-    await screen.findByTestId(TID.blocName);
+    await formReady();
     expect(screen.getByTestId(TID.status).textContent).toMatch(/chưa có hồ sơ khối/);
     const d = await fillBloc(8);
     await act(async () => fireEvent.click(screen.getByTestId(TID.save)));
@@ -51,7 +91,7 @@ describe("the pane", () => {
   it("refuses to save a duplicate member and shows where", async () => {
     const host = new MemoryHost();
     render(<App host={host} />);
-    await screen.findByTestId(TID.blocName);
+    await formReady();
     await fillBloc(3);
     type(TID.memberName(2), "SỞ CÔNG THƯƠNG");
     await act(async () => fireEvent.click(screen.getByTestId(TID.save)));
@@ -101,8 +141,9 @@ describe("pasting a member list", () => {
 
   it("shows a line that is not a member and applies nothing until it is fixed; an Alt+Enter cell is one member (issue #11)", async () => {
     render(<App host={new MemoryHost()} />);
-    await screen.findByTestId(TID.blocName);
+    await formReady();
     fireEvent.click(screen.getByTestId(TID.paste));
+    await screen.findByTestId(TID.pasteText);
     type(TID.pasteText, 'TT\tĐơn vị\tViết tắt\n1\t"Sở Tài chính\ntỉnh Nam Định"\tSTC\n5\n2\tSở Y tế\tSYT');
     expect(screen.getByTestId(TID.pasteIssues).textContent).toMatch(/Dòng 4 chỉ có "5"/);
     expect((screen.getByTestId(TID.pasteReplace) as HTMLButtonElement).disabled).toBe(true);

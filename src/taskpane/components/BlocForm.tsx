@@ -1,10 +1,12 @@
 import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { BlocDraft } from "../../domain/bloc/bloc";
 import type { Issue } from "../../domain/issues";
 import { TID } from "../testIds";
-import { PasteDialog } from "./PasteDialog";
 import { useLang } from "../lang";
+
+/** The paste dialog loads on the first click (issue #14: the first screen carries no dialog code). */
+const PasteDialog = lazy(() => import("./PasteDialog").then((m) => ({ default: m.PasteDialog })));
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -38,6 +40,22 @@ export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
   }, [issues, lang]);
   const err = (field: string) => byField.get(field);
   const set = (patch: Partial<BlocDraft>) => onChange({ ...draft, ...patch });
+  const [pasting, setPasting] = useState(false);
+  const pasteButton = useRef<HTMLButtonElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes after a row is added or removed (issue #14: never to the page body).
+  const [focusAfter, setFocusAfter] = useState<{ row: number } | { add: true } | null>(null);
+  useEffect(() => {
+    if (!focusAfter) return;
+    if ("row" in focusAfter) (document.querySelector(`[data-testid="${TID.memberName(focusAfter.row)}"]`) as HTMLInputElement | null)?.focus();
+    else addButton.current?.focus();
+    setFocusAfter(null);
+  }, [focusAfter]);
+  const closePaste = () => {
+    setPasting(false);
+    // Esc or Cancel: focus back on the button that opened the dialog.
+    setTimeout(() => pasteButton.current?.focus(), 0);
+  };
   const setMember = (i: number, patch: Partial<BlocDraft["members"][number]>) =>
     set({ members: draft.members.map((m, k) => (k === i ? { ...m, ...patch } : m)) });
   const names = draft.members.map((m) => m.name.trim()).filter(Boolean);
@@ -89,19 +107,41 @@ export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
               icon={<span aria-hidden>✕</span>}
               aria-label={t.removeMember(m.name)}
               title={t.removeMember(m.name)}
-              onClick={() => set({ members: draft.members.filter((_, k) => k !== i) })}
+              onClick={() => {
+                const rest = draft.members.filter((_, k) => k !== i);
+                set({ members: rest });
+                // Focus the row that took its place, or the one above, or "add" when none is left.
+                setFocusAfter(rest.length ? { row: Math.min(i, rest.length - 1) } : { add: true });
+              }}
               data-testid={TID.memberRemove(i)}
               disabled={disabled}
             />
           </div>
         ))}
         <div className={s.tools}>
-          <Button onClick={() => set({ members: [...draft.members, { name: "", shortName: "" }] })} data-testid={TID.addMember} disabled={disabled}>
+          <Button
+            ref={addButton}
+            onClick={() => {
+              set({ members: [...draft.members, { name: "", shortName: "" }] });
+              // Focus the new row's name, ready to type.
+              setFocusAfter({ row: draft.members.length });
+            }}
+            data-testid={TID.addMember}
+            disabled={disabled}
+          >
             {t.addMember}
           </Button>
-          <PasteDialog
-            onApply={(list, mode) => set({ members: mode === "replace" ? list : [...draft.members.filter((m) => m.name.trim()), ...list] })}
-          />
+          <Button ref={pasteButton} appearance="secondary" onClick={() => setPasting(true)} data-testid={TID.paste} disabled={disabled}>
+            {t.paste}
+          </Button>
+          {pasting && (
+            <Suspense fallback={null}>
+              <PasteDialog
+                onClose={closePaste}
+                onApply={(list, mode) => set({ members: mode === "replace" ? list : [...draft.members.filter((m) => m.name.trim()), ...list] })}
+              />
+            </Suspense>
+          )}
         </div>
       </div>
 

@@ -10,23 +10,19 @@ export { parsePastedMembers, type PastedMember, type PasteResult } from "../../d
  * The paste dialog: the text is parsed as typed; lines that are not members (a bare number, a row
  * without a name) are listed by line and block applying until they are fixed or deleted.
  */
-export function PasteDialog({ onApply }: { onApply: (members: PastedMember[], mode: "replace" | "append") => void }) {
+export function PasteDialog({ onApply, onClose }: { onApply: (members: PastedMember[], mode: "replace" | "append") => void; onClose: () => void }) {
   const { lang, t } = useLang();
-  const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const parsed = useMemo(() => parsePastedMembers(text), [text]);
   const blocked = !text.trim() || parsed.issues.length > 0 || parsed.members.length === 0;
   const apply = (mode: "replace" | "append") => {
     if (blocked) return;
     onApply(parsed.members, mode);
-    setOpen(false);
-    setText("");
+    onClose();
   };
+  // Opened by the form's "Dán danh sách" button (which loads this module on click: issue #14, lighter pane).
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <Button appearance="secondary" onClick={() => setOpen(true)} data-testid={TID.paste}>
-        {t.paste}
-      </Button>
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{t.pasteTitle}</DialogTitle>
@@ -40,7 +36,7 @@ export function PasteDialog({ onApply }: { onApply: (members: PastedMember[], mo
             </Field>
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={() => setOpen(false)}>
+            <Button appearance="secondary" onClick={onClose}>
               {t.cancel}
             </Button>
             <Button appearance="secondary" onClick={() => apply("append")} data-testid={TID.pasteAppend} disabled={blocked}>
