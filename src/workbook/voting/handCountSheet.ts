@@ -17,7 +17,7 @@ import {
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
-import { CUTOFF, FIELD_LABELS, resultFormulas } from "./ballotSheet";
+import { CUTOFF, denominatorFormula, FIELD_LABELS, resultFormulas } from "./ballotSheet";
 
 /**
  * The "totals counted by hand" entry sheet (kiểm đếm tay): the second way of entering a vote,
@@ -151,7 +151,7 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
   const reasons = Object.fromEntries(INVALID_REASONS.map((r) => [r, cellAddress(reasonRow(r), col.votes)])) as Record<InvalidReason, string>;
   const F = (k: Total) => cellAddress(totalRow(k), col.votes, true);
   const P = (k: Param) => cellAddress(paramRow(k), col.votes, true);
-  const denRef = F(vote.rule.denominator);
+  const denRef = denominatorFormula(vote.rule.denominator, { members: F("members"), present: F("present"), issued: F("issued"), returned: F("returned"), valid: F("valid"), blank: cellAddress(reasonRow("noneMarked"), col.votes, true) });
   const votesRange = `$${L(col.votes)}$${rFirst + 1}:$${L(col.votes)}$${rLast + 1}`;
   const namesRange = `$${L(col.name)}$${rFirst + 1}:$${L(col.name)}$${rLast + 1}`;
   const reasonsRange = rangeAddress(reasonRow(INVALID_REASONS[0]), col.votes, INVALID_REASONS.length, 1, true);
