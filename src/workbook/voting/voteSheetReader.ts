@@ -1,4 +1,5 @@
-import { error, warning, type Issue, type Message } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import type { Issue } from "../../domain/issues";
 import { cleanText, nameKey } from "../../domain/text";
 import type { Decision } from "../../domain/voting/doubleEntry";
 import { checkVote, VoteSchema, type BallotKind, type Purpose, type TieStep, type Vote } from "../../domain/voting/model";
@@ -11,7 +12,6 @@ import {
   COMPARISON_CHOICES,
   DENOMINATOR_CHOICES,
   ENTRIES,
-  FIELD_EN,
   key,
   listOf,
   MEMBER_FIELDS,
@@ -79,7 +79,6 @@ function numberOf(v: unknown, whole: boolean): number | null | "bad" {
   return Number(t.replace(",", "."));
 }
 
-const quote = (s: string) => `“${s}”`;
 
 /**
  * Reads the votes from the values of a "Bỏ phiếu" sheet, by the labels of column A (wherever the
@@ -117,14 +116,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     if (best && best[1] >= 3) {
       out.found = true;
       out.issues.push(
-        error(
-          "vote.sheet.noHeader",
-          {
-            vi: `Trang "${sheet}" thiếu dòng tiêu đề có ô "${VOTE_SHEET_TEXT.header}" và mã các cuộc bỏ phiếu (V1, V2, …).`,
-            en: `Sheet "${sheet}" lacks the header row with a "${VOTE_SHEET_TEXT.header}" cell and the vote ids (V1, V2, …).`,
-          },
-          where(0, best[0]),
-        ),
+        raise("vote.sheet.noHeader", { sheet, header: VOTE_SHEET_TEXT.header }, where(0, best[0])),
       );
     }
     return out;
@@ -154,14 +146,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       if (!f) continue;
       if (singleRow.has(f)) {
         out.issues.push(
-          warning(
-            "vote.sheet.duplicateLabel",
-            {
-              vi: `Nhãn "${VOTE_LABELS[f]}" có hai lần (ô ${at(singleRow.get(f)!, L)} và ${at(r, L)}); chỉ đọc dòng đầu tiên.`,
-              en: `The label "${VOTE_LABELS[f]}" appears twice (${at(singleRow.get(f)!, L)} and ${at(r, L)}); only the first row is read.`,
-            },
-            where(r, L),
-          ),
+          raise("vote.sheet.duplicateLabel", { label: VOTE_LABELS[f], first: at(singleRow.get(f)!, L), second: at(r, L) }, where(r, L)),
         );
       } else singleRow.set(f, r);
     }
@@ -169,23 +154,12 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
   for (const f of REQUIRED) {
     if (singleRow.has(f)) continue;
     out.issues.push(
-      error(
-        "vote.sheet.missingLabel",
-        {
-          vi: `Trang "${sheet}" thiếu dòng có nhãn "${VOTE_LABELS[f]}" ở cột ${columnLetter(grid.col + L)}.`,
-          en: `Sheet "${sheet}" lacks the row labelled "${VOTE_LABELS[f]}" (${FIELD_EN[f]}) in column ${columnLetter(grid.col + L)}.`,
-        },
-        where(header.row, L),
-      ),
+      raise("vote.sheet.missingLabel", { sheet, label: VOTE_LABELS[f], column: columnLetter(grid.col + L) }, where(header.row, L)),
     );
   }
   if (candidatesHeader === null) {
     out.issues.push(
-      error(
-        "vote.sheet.noCandidates",
-        { vi: `Trang "${sheet}" thiếu dòng "${VOTE_SHEET_TEXT.candidates}" đứng trước danh sách đơn vị.`, en: `Sheet "${sheet}" lacks the "${VOTE_SHEET_TEXT.candidates}" row above the candidates.` },
-        where(header.row, L),
-      ),
+      raise("vote.sheet.noCandidatesRow", { sheet, row: VOTE_SHEET_TEXT.candidates }, where(header.row, L)),
     );
   }
   const fieldRow = (f: VoteField): number | undefined => {
@@ -210,24 +184,13 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     const id = raw.toUpperCase();
     if (!VOTE_ID.test(id)) {
       out.issues.push(
-        error(
-          "vote.sheet.badId",
-          { vi: `Ô ${at(header.row, c)}: mã cuộc bỏ phiếu ${quote(raw)} không hợp lệ (dạng V1, V2, V1_2).`, en: `Cell ${at(header.row, c)}: vote id ${quote(raw)} is not valid (like V1, V2, V1_2).` },
-          where(header.row, c),
-        ),
+        raise("vote.sheet.badId", { cell: at(header.row, c), value: raw }, where(header.row, c)),
       );
       continue;
     }
     if (seen.has(id)) {
       out.issues.push(
-        error(
-          "vote.sheet.duplicateId",
-          {
-            vi: `Ô ${at(header.row, c)}: mã ${id} đã dùng ở ô ${at(header.row, seen.get(id)!)}; cột này không được đọc.`,
-            en: `Cell ${at(header.row, c)}: id ${id} is already used at ${at(header.row, seen.get(id)!)}; this column is not read.`,
-          },
-          where(header.row, c),
-        ),
+        raise("vote.sheet.duplicateId", { cell: at(header.row, c), id, first: at(header.row, seen.get(id)!) }, where(header.row, c)),
       );
       continue;
     }
@@ -268,13 +231,13 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       const r = fieldRow(f);
       return r === undefined ? undefined : get(r, c);
     };
-    const label = (f: VoteField) => `${cellOf(f).cell} (“${VOTE_LABELS[f]}”)`;
-    const labelEn = (f: VoteField) => `${cellOf(f).cell} (“${VOTE_LABELS[f]}”, ${FIELD_EN[f]})`;
-    const fail = (code: string, f: VoteField, message: Message, w = cellOf(f)) => {
+    /** The parameters naming a field's cell: its address, label and English name. */
+    const field = (f: VoteField) => ({ id, cell: cellOf(f).cell, label: VOTE_LABELS[f] });
+    const fail = (i: Issue) => {
       bad = true;
-      out.issues.push(error(code, message, w));
+      out.issues.push(i);
     };
-    const empty = (f: VoteField) => fail("vote.sheet.empty", f, { vi: `Cuộc bỏ phiếu ${id}: ô ${label(f)} đang trống.`, en: `Vote ${id}: cell ${labelEn(f)} is empty.` });
+    const empty = (f: VoteField) => fail(raise("vote.sheet.empty", field(f), cellOf(f)));
 
     const enumOf = <T>(f: VoteField, choices: Choices<T>, required: boolean): T | null => {
       const got = pick(choices, raw(f));
@@ -283,10 +246,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
         return null;
       }
       if (got === "unknown") {
-        fail("vote.sheet.enum", f, {
-          vi: `Cuộc bỏ phiếu ${id}: ô ${label(f)} có giá trị ${quote(text(raw(f)))} không hợp lệ. Chọn một trong: ${listOf(choices, "sheet")}.`,
-          en: `Vote ${id}: cell ${labelEn(f)} holds ${quote(text(raw(f)))}, which is not allowed. Choose one of: ${listOf(choices, "en")} (on the sheet: ${listOf(choices, "sheet")}).`,
-        });
+                fail(raise("vote.sheet.enum", { ...field(f), value: text(raw(f)), choices: listOf(choices, "sheet"), choicesEn: listOf(choices, "en") }, cellOf(f)));
         return null;
       }
       return got.value;
@@ -298,11 +258,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
         return null;
       }
       if (got === "bad" || (whole && !Number.isInteger(got)) || got < min || got > max) {
-        const kind = whole ? { vi: "số nguyên", en: "a whole number" } : { vi: "số", en: "a number" };
-        fail("vote.sheet.number", f, {
-          vi: `Cuộc bỏ phiếu ${id}: ô ${label(f)} có giá trị ${quote(text(raw(f)))}; cần ${kind.vi} từ ${min} đến ${max}.`,
-          en: `Vote ${id}: cell ${labelEn(f)} holds ${quote(text(raw(f)))}; ${kind.en} from ${min} to ${max} is needed.`,
-        });
+        fail(raise(whole ? "vote.sheet.number" : "vote.sheet.percent", { ...field(f), value: text(raw(f)), min, max }, cellOf(f)));
         return null;
       }
       return got;
@@ -337,23 +293,12 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       tieCells.push(where(r, c));
       if (got === "unknown") {
         const k = tieRows.indexOf(r) + 1;
-        fail(
-          "vote.sheet.enum",
-          "tie1",
-          {
-            vi: `Cuộc bỏ phiếu ${id}: ô ${at(r, c)} (“${tieLabel(k)}”) có giá trị ${quote(text(get(r, c)))} không hợp lệ. Chọn một trong: ${listOf(TIES, "sheet")}, hoặc để trống.`,
-            en: `Vote ${id}: cell ${at(r, c)} (tie step ${k}) holds ${quote(text(get(r, c)))}, which is not allowed. Choose one of: ${listOf(TIES, "en")} (on the sheet: ${listOf(TIES, "sheet")}), or leave it empty.`,
-          },
-          where(r, c),
-        );
+                fail(raise("vote.sheet.enum", { id, cell: at(r, c), label: tieLabel(k), value: text(get(r, c)), choices: listOf(TIES, "sheet"), choicesEn: listOf(TIES, "en") }, where(r, c)));
         continue;
       }
       if (got.value === "lot") {
         if (!seed) {
-          fail("vote.sheet.noSeed", "seed", {
-            vi: `Cuộc bỏ phiếu ${id}: có bước "${VOTE_WORDS.tie.lot}" (ô ${at(r, c)}) nhưng ô ${label("seed")} đang trống; ghi mã bốc thăm để kết quả kiểm tra lại được.`,
-            en: `Vote ${id}: a "drawn lot" step (${at(r, c)}) needs a seed, but cell ${labelEn("seed")} is empty; record the seed so the draw can be checked.`,
-          });
+          fail(raise("vote.sheet.noSeed", { ...field("seed"), lot: VOTE_WORDS.tie.lot, step: at(r, c) }, cellOf("seed")));
           continue;
         }
         tieRule.push({ lot: { seed } });
@@ -384,14 +329,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     else if (accepted || (decidedBy && !text(raw("accepted")))) {
       const missing: VoteField = accepted ? "decidedBy" : "accepted";
       out.issues.push(
-        warning(
-          "vote.sheet.decisionIncomplete",
-          {
-            vi: `Cuộc bỏ phiếu ${id}: quyết định chọn bản nhập chưa đủ, ô ${label(missing)} đang trống; quyết định chưa được ghi nhận.`,
-            en: `Vote ${id}: the entry decision is incomplete, cell ${labelEn(missing)} is empty; no decision is recorded.`,
-          },
-          cellOf(missing),
-        ),
+        raise("vote.sheet.decisionIncomplete", field(missing), cellOf(missing)),
       );
     }
     const candidates = col.candidates.map((x) => x.name);
@@ -404,10 +342,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     const meeting = elected.length > 0 || note ? { elected, note } : null;
     const unknownElected = elected.filter((e) => !candidates.some((x) => nameKey(x) === nameKey(e)));
     if (unknownElected.length > 0) {
-      fail("vote.sheet.electedUnknown", "elected", {
-        vi: `Cuộc bỏ phiếu ${id}: ô ${label("elected")} có đơn vị không thuộc danh sách của cuộc bỏ phiếu: ${unknownElected.join("; ")}.`,
-        en: `Vote ${id}: cell ${labelEn("elected")} names units that are not candidates of this vote: ${unknownElected.join("; ")}.`,
-      });
+      fail(raise("vote.sheet.electedUnknown", { ...field("elected"), names: unknownElected.join("; ") }, cellOf("elected")));
     }
 
     // The round this one continues.
@@ -418,42 +353,25 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
       const pc = byId.get(pid);
       if (!pc || pid === id) {
         const others = columns.filter((x) => x.id !== id).map((x) => x.id);
-        fail("vote.sheet.parent", "parent", {
-          vi: `Cuộc bỏ phiếu ${id}: ô ${label("parent")} phải là mã của một cột khác trên trang (${others.join(", ") || "chưa có"}), không phải ${quote(parentText)}.`,
-          en: `Vote ${id}: cell ${labelEn("parent")} must be the id of another column on the sheet (${others.join(", ") || "none yet"}), not ${quote(parentText)}.`,
-        });
+        const othersWords = { others: others.join(", ") || "—" };
+        fail(raise("vote.sheet.parent", { ...field("parent"), ...othersWords, value: parentText }, cellOf("parent")));
       } else {
         const pr = fieldRow("round");
         const pRound = pr === undefined ? null : numberOf(get(pr, pc.c), true);
         if (typeof pRound !== "number" || !Number.isInteger(pRound) || pRound < 1 || pRound > 20) {
-          fail("vote.sheet.parentRound", "parent", {
-            vi: `Cuộc bỏ phiếu ${id}: cuộc bỏ phiếu ${pid} (ô ${label("parent")}) chưa có vòng hợp lệ.`,
-            en: `Vote ${id}: vote ${pid} (cell ${labelEn("parent")}) has no valid round.`,
-          });
+          fail(raise("vote.sheet.parentRound", { ...field("parent"), parent: pid }, cellOf("parent")));
         } else {
           parent = { round: pRound, candidates: pc.candidates.map((x) => x.name), ...(roundKind === "runoff" ? { kind: "runoff" as const } : {}) };
           if (round !== null && round !== pRound + 1) {
             out.issues.push(
-              warning(
-                "vote.sheet.roundAfterParent",
-                {
-                  vi: `Cuộc bỏ phiếu ${id}: vòng ${round} tiếp theo cuộc bỏ phiếu ${pid} ở vòng ${pRound}; thường là vòng ${pRound + 1}.`,
-                  en: `Vote ${id}: round ${round} continues vote ${pid} of round ${pRound}; it is usually round ${pRound + 1}.`,
-                },
-                cellOf("round"),
-              ),
+              raise("vote.sheet.roundAfterParent", { id, round, parent: pid, parentRound: pRound, expected: pRound + 1 }, cellOf("round")),
             );
           }
         }
       }
     }
     if (candidatesHeader !== null && candidates.length === 0) {
-      fail(
-        "vote.sheet.noCandidates",
-        "title",
-        { vi: `Cuộc bỏ phiếu ${id}: chưa có đơn vị nào dưới dòng "${VOTE_SHEET_TEXT.candidates}".`, en: `Vote ${id}: no candidate below the "${VOTE_SHEET_TEXT.candidates}" row.` },
-        where(candidatesHeader, c),
-      );
+      fail(raise("vote.sheet.noCandidates", { id, row: VOTE_SHEET_TEXT.candidates }, where(candidatesHeader, c)));
     }
 
     // Values the vote cannot be built without (each already reported); otherwise go on, so that every issue shows at once.
@@ -541,14 +459,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
         if (reported.has(w.cell)) continue;
         reported.add(w.cell);
         out.issues.push(
-          error(
-            "vote.schema",
-            {
-              vi: `Cuộc bỏ phiếu ${id}: giá trị ở ô ${w.cell} không hợp lệ (${e.path.join(".")}: ${e.message}).`,
-              en: `Vote ${id}: the value at ${w.cell} is not valid (${e.path.join(".")}: ${e.message}).`,
-            },
-            w,
-          ),
+          raise("vote.schema", { id, cell: w.cell, path: e.path.join("."), detail: e.message }, w),
         );
       }
       return null;
