@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { error, warning, type Issue, type Message } from "../issues";
+import { formatNumber, thresholdPhrase } from "../format";
 import { cleanText, nameKey } from "../text";
+import { DENOMINATOR_TERMS, INVALID_REASON_TERMS, messagesOf } from "./terms";
 
 /**
  * A secret-ballot vote (bỏ phiếu kín) of a bloc: for an award (suy tôn), for next year's leader or
@@ -20,8 +22,11 @@ export type BallotKind = { kind: "approve"; quota: number } | { kind: "chooseUpT
 export const COMPARISONS = [">=", ">"] as const;
 export type Comparison = (typeof COMPARISONS)[number];
 
-/** What a percentage is taken over: members summoned, present, ballots issued, returned, valid. */
-export const DENOMINATORS = ["members", "present", "issued", "returned", "valid"] as const;
+/**
+ * What a percentage is taken over: members summoned, present, ballots issued, returned, returned
+ * excluding the blank ones (those invalid for nothing marked, issue #13), valid. Their words: `DENOMINATOR_TERMS`.
+ */
+export const DENOMINATORS = ["members", "present", "issued", "returned", "returnedNonBlank", "valid"] as const;
 export type Denominator = (typeof DENOMINATORS)[number];
 
 /**
@@ -53,14 +58,8 @@ export type ManualReason = (typeof MANUAL_REASONS)[number];
 export const INVALID_REASONS = ["overQuota", "noneMarked", ...MANUAL_REASONS] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
 
-export const INVALID_REASON_LABELS: Record<InvalidReason, Message> = {
-  overQuota: { vi: "Chọn quá số lượng quy định", en: "More choices than allowed" },
-  noneMarked: { vi: "Không đánh dấu", en: "Nothing marked" },
-  wrongForm: { vi: "Không đúng mẫu quy định hoặc không có dấu", en: "Not the official form or without the stamp" },
-  addedNames: { vi: "Ghi thêm tên hoặc nội dung khác", en: "Names or content added" },
-  allStruckOut: { vi: "Gạch tất cả các tên", en: "Every name struck out" },
-  other: { vi: "Lý do khác", en: "Other reason" },
-};
+/** The reasons' words (`INVALID_REASON_TERMS`). */
+export const INVALID_REASON_LABELS: Record<InvalidReason, Message> = messagesOf(INVALID_REASON_TERMS);
 
 /** Which ballots are invalid: over the quota always; a ballot with nothing marked as set. */
 export interface InvalidRules {
@@ -380,23 +379,17 @@ export function ruleSourceText(vote: Pick<Vote, "ruleSource">): Message {
 // ---- Words, for the pane, the ballots and the minutes.
 
 /** A number as Vietnamese write it: decimal comma, no grouping (66,67). */
-export const viNumber = (x: number): string => String(x).replace(".", ",");
+export const viNumber = (x: number): string => formatNumber(x, "vi");
 
-export const DENOMINATOR_WORDS: Record<Denominator, Message> = {
-  members: { vi: "tổng số thành viên", en: "all members summoned" },
-  present: { vi: "số thành viên có mặt", en: "the members present" },
-  issued: { vi: "số phiếu phát ra", en: "the ballots issued" },
-  returned: { vi: "số phiếu thu vào", en: "the ballots returned" },
-  valid: { vi: "số phiếu hợp lệ", en: "the valid ballots" },
-};
+/** The denominators' words in the minutes' sentence (`DENOMINATOR_TERMS`). */
+export const DENOMINATOR_WORDS: Record<Denominator, Message> = messagesOf(DENOMINATOR_TERMS);
 
 /** "phiếu đồng ý" for approve lists, "phiếu bầu" for choose ballots. */
 export function voteWord(vote: Pick<Vote, "ballot">): Message {
   return vote.ballot.kind === "approve" ? { vi: "phiếu đồng ý", en: "approvals" } : { vi: "phiếu bầu", en: "votes" };
 }
 
-const share = (percent: number, comparison: Comparison): Message =>
-  comparison === ">=" ? { vi: `từ ${viNumber(percent)}% trở lên`, en: `${percent}% or more` } : { vi: `trên ${viNumber(percent)}%`, en: `more than ${percent}%` };
+const share = (percent: number, comparison: Comparison): Message => ({ vi: thresholdPhrase(percent, comparison, "vi"), en: thresholdPhrase(percent, comparison, "en") });
 
 /** The passing rule in words, as printed on the minutes. */
 export function ruleText(vote: Pick<Vote, "rule" | "ballot">): Message {

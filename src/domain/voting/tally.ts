@@ -264,6 +264,20 @@ function settle(vote: Vote, group: number[], seats: number, steps: readonly TieS
 }
 
 /**
+ * What the passing rule's percentage is taken over (DOMAIN §3), from the count's totals. `blank`:
+ * the ballots invalid for nothing marked (phiếu trắng, DOMAIN §4), which "ballots returned
+ * excluding blank" leaves out (issue #13); a vote that counts blank ballots as valid has none.
+ */
+export function denominatorOf(d: Denominator, t: { members: number; present: number; issued: number; returned: number; valid: number; blank: number }): number {
+  switch (d) {
+    case "returnedNonBlank":
+      return t.returned - t.blank;
+    default:
+      return t[d];
+  }
+}
+
+/**
  * Tallies a vote from ballots entered one by one or from totals counted by hand.
  * The passers (percent vs the rule) are taken by votes, most first, up to `toElect`; candidates
  * with equal votes across the cutoff are tied and settled by `vote.tieRule` in order (with no
@@ -330,7 +344,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
 
   const { members, present } = vote.attendance;
   const quorum = quorumStatus(vote);
-  const denominatorValue = { members, present, issued, returned, valid }[vote.rule.denominator];
+  const denominatorValue = denominatorOf(vote.rule.denominator, { members, present, issued, returned, valid, blank: invalidReasons?.noneMarked ?? 0 });
   const percent = votes.map((v) => percentOf(v, denominatorValue));
   const passes = percent.map((p) => denominatorValue > 0 && meets(p, vote.rule.comparison, vote.rule.percent));
 

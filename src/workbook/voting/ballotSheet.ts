@@ -1,5 +1,6 @@
-import { cleanText, foldDiacritics } from "../../domain/text";
-import { DENOMINATOR_WORDS, maxChoices, normalizeVoteNames, ruleText, type Ballot, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
+import { cleanText, foldLabel } from "../../domain/text";
+import { DENOMINATOR_TERMS, INVALID_REASON_TERMS, termOf, type Term } from "../../domain/voting/terms";
+import { MANUAL_REASONS, maxChoices, normalizeVoteNames, ruleText, type Ballot, type Denominator, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -19,20 +20,19 @@ import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
 export const MARK_APPROVE = "x";
 export const MARK_REJECT = "k";
 
-/** The manual reasons as the drop-down offers them. */
-export const MANUAL_REASON_TEXT: Record<ManualReason, string> = {
-  wrongForm: "Không đúng mẫu",
-  addedNames: "Ghi thêm tên / nội dung",
-  allStruckOut: "Gạch hết",
-  other: "Khác",
-};
+/**
+ * The manual reasons as the drop-down offers them: their terms' sheet words (the legal wording of
+ * TT 01/2021/TT-BNV Đ11); the short forms offered before ("Gạch hết", …) are aliases and still read.
+ */
+export const MANUAL_REASON_TEXT: Record<ManualReason, string> = Object.fromEntries(MANUAL_REASONS.map((r) => [r, INVALID_REASON_TERMS[r].sheet])) as Record<ManualReason, string>;
+const MANUAL_TERMS = Object.fromEntries(MANUAL_REASONS.map((r) => [r, INVALID_REASON_TERMS[r]])) as Record<ManualReason, Term>;
 
 /** What the status column shows. */
 export const STATUS = {
   valid: "Hợp lệ",
   overQuota: "Không hợp lệ: quá số lượng",
   noneMarked: "Không hợp lệ: không đánh dấu",
-  /** Prefix of a manual reason: "Không hợp lệ: Gạch hết". */
+  /** Prefix of a manual reason: "Không hợp lệ: Gạch tất cả các tên". */
   manualPrefix: "Không hợp lệ: ",
   /** Marks or a reason typed on a row without a ballot number: counted nowhere until fixed. */
   noNumber: "Thiếu số phiếu",
@@ -151,7 +151,14 @@ export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { p
   const fieldRow = (k: Field) => header + 1 + shown.indexOf(k);
   const fields = Object.fromEntries(FIELDS.map((k) => [k, shown.includes(k) ? cellAddress(fieldRow(k), rc.votes) : ""])) as Record<Field, string>;
   const abs = (k: Field) => cellAddress(fieldRow(k), rc.votes, true);
-  const denRef = abs(vote.rule.denominator);
+  const denRef = denominatorFormula(vote.rule.denominator, {
+    members: abs("members"),
+    present: abs("present"),
+    issued: abs("issued"),
+    returned: abs("returned"),
+    valid: abs("valid"),
+    blank: `COUNTIF(${colRange(cols.status)},"${STATUS.noneMarked}")`,
+  });
   const fieldValue: Record<Field, PlanCell> = {
     members: opts.refs ? { f: `=${opts.refs.members}` } : vote.attendance.members,
     present: opts.refs ? { f: `=${opts.refs.present}` } : vote.attendance.present,
@@ -165,7 +172,7 @@ export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { p
     threshold: vote.rule.percent,
     denominator: { f: `=${denRef}` },
   };
-  const label = (k: Field) => (k === "denominator" ? `${FIELD_LABELS.denominator}: ${DENOMINATOR_WORDS[vote.rule.denominator].vi}` : FIELD_LABELS[k]);
+  const label = (k: Field) => (k === "denominator" ? `${FIELD_LABELS.denominator}: ${DENOMINATOR_TERMS[vote.rule.denominator].sheet}` : FIELD_LABELS[k]);
   const quotaRef = abs("quota");
   for (const row of body) {
     const cell = row[cols.status] as { f: string };
@@ -316,21 +323,31 @@ export function resultFormulas(o: {
   ];
 }
 
+/**
+ * The denominator of the passing rule as a formula expression over the sheet's cells (one builder
+ * for the ballot and hand-count sheets; the tally's `denominatorOf` computes the same): a total's
+ * cell, or "returned less blank" (issue #13). `blank` is an expression counting the ballots invalid
+ * for nothing marked.
+ */
+export function denominatorFormula(d: Denominator, refs: Record<Exclude<Denominator, "returnedNonBlank">, string> & { blank: string }): string {
+  switch (d) {
+    case "returnedNonBlank":
+      return `(${refs.returned}-${refs.blank})`;
+    default:
+      return refs[d];
+  }
+}
+
 // ---- Reading back.
 
-const fold = (v: unknown): string =>
-  foldDiacritics(String(v ?? ""))
-    .replace(/[:：*]+$/, "")
-    .trim();
+/** The one folding of labels, a required-field star dropped ("Số phiếu*"). */
+const fold = (v: unknown): string => foldLabel(String(v ?? "").replace(/[*\s]+$/, ""));
 const text = (v: unknown): string => (v === null || v === undefined ? "" : cleanText(String(v)));
 
-const REASON_BY_FOLD = new Map<string, ManualReason>((Object.entries(MANUAL_REASON_TEXT) as [ManualReason, string][]).map(([k, t]) => [fold(t), k]));
-
-/** A typed manual reason → its code; any other non-empty text counts as "other". */
+/** A typed manual reason → its code (its term's words or aliases); any other non-empty text counts as "other". */
 export function manualReasonOf(v: unknown): ManualReason | null {
-  const t = fold(v);
-  if (!t) return null;
-  return REASON_BY_FOLD.get(t) ?? "other";
+  if (!fold(v)) return null;
+  return termOf(MANUAL_TERMS, v) ?? "other";
 }
 
 export interface BallotRow {

@@ -1,23 +1,9 @@
-import { error, type Issue, type Message } from "../../domain/issues";
-import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
-import {
-  DENOMINATOR_WORDS,
-  INVALID_REASON_LABELS,
-  INVALID_REASONS,
-  maxChoices,
-  normalizeVoteNames,
-  ruleText,
-  viNumber,
-  type HandCount,
-  type InvalidReason,
-  type TotalField,
-  type Vote,
-  type VoteIssue,
-} from "../../domain/voting/model";
+import { thresholdPhrase } from "../../domain/format";
+import { INVALID_REASONS, maxChoices, normalizeVoteNames, ruleText, type InvalidReason, type Vote } from "../../domain/voting/model";
+import { DENOMINATOR_TERMS, INVALID_REASON_TERMS } from "../../domain/voting/terms";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
-import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
-import { CUTOFF, FIELD_LABELS, resultFormulas } from "./ballotSheet";
+import { CUTOFF, denominatorFormula, FIELD_LABELS, resultFormulas } from "./ballotSheet";
 
 /**
  * The "totals counted by hand" entry sheet (kiểm đếm tay): the second way of entering a vote,
@@ -25,7 +11,7 @@ import { CUTOFF, FIELD_LABELS, resultFormulas } from "./ballotSheet";
  * and types only the totals (issued, returned, valid, invalid, optionally invalid by reason) and
  * each candidate's votes; the percentages, passing marks, cutoff and the committee's checks
  * (DOMAIN §4) are live formulas (rule 2), with the same formulas and texts as the ballot sheet's
- * results block.
+ * results block. Its reader: `handCountReader.ts`.
  */
 
 /** The totals typed (or, with `refs`, taken from the vote definition), in sheet order. */
@@ -151,7 +137,7 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
   const reasons = Object.fromEntries(INVALID_REASONS.map((r) => [r, cellAddress(reasonRow(r), col.votes)])) as Record<InvalidReason, string>;
   const F = (k: Total) => cellAddress(totalRow(k), col.votes, true);
   const P = (k: Param) => cellAddress(paramRow(k), col.votes, true);
-  const denRef = F(vote.rule.denominator);
+  const denRef = denominatorFormula(vote.rule.denominator, { members: F("members"), present: F("present"), issued: F("issued"), returned: F("returned"), valid: F("valid"), blank: cellAddress(reasonRow("noneMarked"), col.votes, true) });
   const votesRange = `$${L(col.votes)}$${rFirst + 1}:$${L(col.votes)}$${rLast + 1}`;
   const namesRange = `$${L(col.name)}$${rFirst + 1}:$${L(col.name)}$${rLast + 1}`;
   const reasonsRange = rangeAddress(reasonRow(INVALID_REASONS[0]), col.votes, INVALID_REASONS.length, 1, true);
@@ -176,12 +162,12 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
       }
     : { members: vote.attendance.members, present: vote.attendance.present, issued: opts.issued ?? null, returned: null, valid: null, invalid: null };
   const paramValue: Record<Param, PlanCell> = { quota, toElect: vote.toElect, threshold: vote.rule.percent, denominator: { f: `=${denRef}` } };
-  const paramLabel = (k: Param) => (k === "denominator" ? `${FIELD_LABELS.denominator}: ${DENOMINATOR_WORDS[vote.rule.denominator].vi}` : FIELD_LABELS[k]);
+  const paramLabel = (k: Param) => (k === "denominator" ? `${FIELD_LABELS.denominator}: ${DENOMINATOR_TERMS[vote.rule.denominator].sheet}` : FIELD_LABELS[k]);
   const inputRows: PlanCell[][] = [
     [HAND_TEXT.inputs],
     ...TOTALS.map((k, i): PlanCell[] => [i + 1, FIELD_LABELS[k], totalValue[k]]),
     [null, HAND_TEXT.reasons],
-    ...INVALID_REASONS.map((r): PlanCell[] => [null, `- ${INVALID_REASON_LABELS[r].vi}`, null]),
+    ...INVALID_REASONS.map((r): PlanCell[] => [null, `- ${INVALID_REASON_TERMS[r].sheet}`, null]),
     ...PARAMS.map((k): PlanCell[] => [null, paramLabel(k), paramValue[k]]),
   ];
   p.blocks.push({ at: cellAddress(inputs, 0), rows: inputRows });
@@ -209,7 +195,7 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
   // A candidate row with a name and no votes yet (a blank row inserted in the table counts neither).
   const incomplete = `COUNT(${votesRange})<COUNTA(${namesRange})`;
   const q = vote.rule.quorum;
-  const need = q ? (q.comparison === ">=" ? `từ ${viNumber(q.percent)}% trở lên` : `trên ${viNumber(q.percent)}%`) : "";
+  const need = q ? thresholdPhrase(q.percent, q.comparison, "vi") : "";
   const checkFormula: Record<HandCheck, string> = {
     issuedPresent: `=IF(${blank(iss, pre)},${lit(CHECK.pending)},IF(${iss}>${pre},"Số phiếu phát ra ("&${iss}&") nhiều hơn số thành viên có mặt ("&${pre}&").",${lit(CHECK.ok)}))`,
     returnedIssued: `=IF(${blank(iss, ret)},${lit(CHECK.pending)},IF(${ret}>${iss},"Số phiếu thu vào ("&${ret}&") nhiều hơn số phiếu phát ra ("&${iss}&").",${lit(CHECK.ok)}))`,
@@ -325,205 +311,4 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
   return { plan: p, map };
 }
 
-// ---- Reading back.
-
-/** Folds a label: no diacritics, any case, without list dashes in front or colons behind. */
-const fold = (v: unknown): string =>
-  foldDiacritics(String(v ?? ""))
-    .replace(/^[-–—•+*\s]+/, "")
-    .replace(/[:：*\s]+$/, "")
-    .trim();
-const text = (v: unknown): string => (v === null || v === undefined ? "" : cleanText(String(v)));
-
-type Cell = { kind: "empty" } | { kind: "number"; n: number } | { kind: "other"; text: string };
-
-/** A typed count: a number, digits typed as text, nothing, or something else. */
-function cellValue(v: unknown): Cell {
-  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", n: v } : { kind: "other", text: String(v) };
-  const t = text(v);
-  if (!t) return { kind: "empty" };
-  const s = t.replace(/\s/g, "");
-  if (/^[+-]?\d+$/.test(s)) return { kind: "number", n: Number(s) };
-  return { kind: "other", text: t };
-}
-
-export interface HandCountCells {
-  /** The cell (A1, on the sheet) of each total found; `invalidReasons` is the range of the reason counts. */
-  total: Partial<Record<TotalField, string>>;
-  /** The votes cell (A1) of each candidate row, by the name as typed on the sheet. */
-  candidate: Record<string, string>;
-  /** The cell (A1) of each invalid reason's count. */
-  reasons: Partial<Record<InvalidReason, string>>;
-}
-
-export interface HandCountSheetRead {
-  /** The candidate table's header was found. */
-  found: boolean;
-  /** The count typed; null when not found or when any input is missing or not a number (see `issues`). */
-  count: HandCount | null;
-  cells: HandCountCells;
-  /** The sheet's own problems (empty or non-numeric inputs, missing rows), each at its cell. */
-  issues: Issue[];
-  /** Members and present as the sheet shows them (null when not read). */
-  attendance: { members: number | null; present: number | null };
-}
-
-const TOTAL_WORDS: Record<Total, Message> = {
-  members: { vi: FIELD_LABELS.members, en: "Members" },
-  present: { vi: FIELD_LABELS.present, en: "Members present" },
-  issued: { vi: FIELD_LABELS.issued, en: "Ballots issued" },
-  returned: { vi: FIELD_LABELS.returned, en: "Ballots returned" },
-  valid: { vi: FIELD_LABELS.valid, en: "Valid ballots" },
-  invalid: { vi: FIELD_LABELS.invalid, en: "Invalid ballots" },
-};
-
-/**
- * Reads a hand-count sheet back. Totals and reasons are found by their labels anywhere on the
- * sheet (diacritics, case, dashes and colons ignored; the value is the cell to the label's right),
- * so inserted rows and a moved block do no harm. The candidates are the rows under the table
- * header ("Đơn vị" followed by "Số phiếu …"), up to the check block's title; empty rows are
- * skipped. Empty required inputs (every total, every candidate's votes) and non-numbers are
- * errors at their cell; a fraction or a negative number is read as it is, for `checkHandCount`
- * to report. `invalidReasons` is given only when any reason cell is filled.
- */
-export function readHandCountSheet(grid: Grid): HandCountSheetRead {
-  const out: HandCountSheetRead = { found: false, count: null, cells: { total: {}, candidate: {}, reasons: {} }, issues: [], attendance: { members: null, present: null } };
-  const vals = grid.values;
-  const at = (r: number, c: number) => cellAddress(grid.row + r, grid.col + c);
-  const where = (r: number, c: number) => ({ sheet: grid.sheet, cell: at(r, c) });
-
-  // The candidate table's header.
-  let head: { row: number; name: number; votes: number } | null = null;
-  for (let r = 0; r < vals.length && !head; r++) {
-    const row = vals[r] ?? [];
-    for (let c = 0; c + 1 < row.length; c++) {
-      if (fold(row[c]) === fold(HAND_HEADERS.name) && fold(row[c + 1]).startsWith("so phieu")) {
-        head = { row: r, name: c, votes: c + 1 };
-        break;
-      }
-    }
-  }
-  if (!head) return out;
-  out.found = true;
-
-  // Labels → the first cell holding them (row by row), above the candidate table.
-  const labelAt = new Map<string, { r: number; c: number }>();
-  for (let r = 0; r < head.row; r++) {
-    (vals[r] ?? []).forEach((v, c) => {
-      const k = fold(v);
-      if (k && !labelAt.has(k)) labelAt.set(k, { r, c });
-    });
-  }
-
-  let ok = true;
-  const readNumber = (r: number, c: number, what: Message, required: boolean): number | null => {
-    const v = cellValue(vals[r]?.[c]);
-    if (v.kind === "number") return v.n;
-    if (v.kind === "empty") {
-      if (required) {
-        ok = false;
-        out.issues.push(error("vote.handCount.empty", { vi: `Chưa nhập ${lower(what.vi)}.`, en: `${what.en}: not entered.` }, where(r, c)));
-      }
-      return null;
-    }
-    ok = false;
-    out.issues.push(error("vote.handCount.notNumber", { vi: `${what.vi}: "${v.text}" không phải là số.`, en: `${what.en}: "${v.text}" is not a number.` }, where(r, c)));
-    return null;
-  };
-
-  const totals: Partial<Record<Total, number>> = {};
-  for (const k of TOTALS) {
-    const pos = labelAt.get(fold(FIELD_LABELS[k]));
-    if (!pos) {
-      ok = false;
-      out.issues.push(
-        error(
-          "vote.handCount.missingRow",
-          { vi: `Không tìm thấy dòng "${FIELD_LABELS[k]}" trên trang kiểm đếm.`, en: `The row "${TOTAL_WORDS[k].en}" is missing from the hand-count sheet.` },
-          { sheet: grid.sheet },
-        ),
-      );
-      continue;
-    }
-    out.cells.total[k] = at(pos.r, pos.c + 1);
-    const x = readNumber(pos.r, pos.c + 1, TOTAL_WORDS[k], true);
-    if (x !== null) totals[k] = x;
-  }
-  out.attendance = { members: totals.members ?? null, present: totals.present ?? null };
-
-  const invalidReasons: Partial<Record<InvalidReason, number>> = {};
-  let anyReason = false;
-  const reasonCells: { r: number; c: number }[] = [];
-  for (const reason of INVALID_REASONS) {
-    const pos = labelAt.get(fold(INVALID_REASON_LABELS[reason].vi));
-    if (!pos) continue;
-    reasonCells.push({ r: pos.r, c: pos.c + 1 });
-    out.cells.reasons[reason] = at(pos.r, pos.c + 1);
-    const x = readNumber(pos.r, pos.c + 1, { vi: `Số phiếu không hợp lệ do "${INVALID_REASON_LABELS[reason].vi}"`, en: `Invalid ballots for "${INVALID_REASON_LABELS[reason].en}"` }, false);
-    if (x !== null) {
-      invalidReasons[reason] = x;
-      anyReason = true;
-    }
-  }
-  if (reasonCells.length) {
-    const rows = reasonCells.map((x) => x.r);
-    const top = Math.min(...rows);
-    const cols = reasonCells.map((x) => x.c);
-    out.cells.total.invalidReasons =
-      new Set(cols).size === 1 ? rangeAddress(grid.row + top, grid.col + cols[0], Math.max(...rows) - top + 1, 1) : at(reasonCells[0].r, reasonCells[0].c);
-  }
-
-  // Candidates: the rows under the header, to the check block's title.
-  const votes: Record<string, number> = {};
-  const seen = new Map<string, string>();
-  for (let r = head.row + 1; r < vals.length; r++) {
-    const row = vals[r] ?? [];
-    if (row.some((v) => fold(v) === fold(HAND_TEXT.checks))) break;
-    const name = text(row[head.name]);
-    const typed = cellValue(row[head.votes]);
-    if (!name) {
-      if (typed.kind !== "empty") {
-        ok = false;
-        const message = { vi: "Có số phiếu nhưng không có tên đơn vị.", en: "Votes are typed on a row without a candidate's name." };
-        out.issues.push(error("vote.handCount.noName", message, where(r, head.votes)));
-      }
-      continue;
-    }
-    const prev = seen.get(nameKey(name));
-    if (prev !== undefined) {
-      ok = false;
-      const here = grid.row + r + 1;
-      const message = { vi: `Đơn vị "${name}" có hai dòng (dòng ${prev} và ${here}).`, en: `"${name}" has two rows (${prev} and ${here}).` };
-      out.issues.push(error("vote.handCount.duplicateName", message, where(r, head.name)));
-      continue;
-    }
-    seen.set(nameKey(name), String(grid.row + r + 1));
-    out.cells.candidate[name] = at(r, head.votes);
-    const x = readNumber(r, head.votes, { vi: `Số phiếu của "${name}"`, en: `The votes for "${name}"` }, true);
-    if (x !== null) votes[name] = x;
-  }
-  if (seen.size === 0) {
-    ok = false;
-    out.issues.push(error("vote.handCount.noCandidates", { vi: "Bảng kiểm đếm không có đơn vị nào.", en: "The hand-count table lists no candidate." }, where(head.row, head.name)));
-  }
-
-  if (ok) {
-    const t = totals as Record<Total, number>;
-    out.count = { issued: t.issued, returned: t.returned, valid: t.valid, invalid: t.invalid, votes, ...(anyReason ? { invalidReasons } : {}) };
-  }
-  return out;
-}
-
-const lower = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
-
-/**
- * Places the domain's issues (`checkHandCount`, `tally`) on the sheet: a candidate's issue at its
- * votes cell (names matched NFC/case/space-insensitively), a total's at its cell; others at the sheet.
- */
-export function placeHandCountIssues(sheet: string, cells: HandCountCells, issues: readonly VoteIssue[]): VoteIssue[] {
-  const byKey = new Map(Object.entries(cells.candidate).map(([name, cell]) => [nameKey(name), cell]));
-  return issues.map((i) => {
-    const cell = i.ref.candidate !== undefined ? byKey.get(nameKey(i.ref.candidate)) : i.ref.total !== undefined ? cells.total[i.ref.total] : undefined;
-    return { ...i, where: cell ? { sheet, cell } : { sheet } };
-  });
-}
+export { placeHandCountIssues, readHandCountSheet, type HandCountCells, type HandCountSheetRead } from "./handCountReader";

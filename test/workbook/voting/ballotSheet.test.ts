@@ -90,7 +90,8 @@ describe("the ballot-by-ballot entry sheet", () => {
     ]);
     host.userPaste(SHEET, cellAddress(map.first, 0), typed);
     const statuses = host.values(SHEET, rangeAddress(map.first, map.cols.status, 10, 1)).map((r) => r[0]);
-    expect(statuses).toEqual([STATUS.valid, STATUS.valid, STATUS.valid, STATUS.overQuota, STATUS.valid, STATUS.manualPrefix + "Ghi thêm tên / nội dung", STATUS.valid, STATUS.valid, "", ""]);
+    // The drop-down writes the reason's legal wording (TT 01/2021/TT-BNV Đ11, issue #13's terms); the old short forms still read (oldWorkbook.test.ts).
+    expect(statuses).toEqual([STATUS.valid, STATUS.valid, STATUS.valid, STATUS.overQuota, STATUS.valid, STATUS.manualPrefix + "Ghi thêm tên hoặc nội dung khác", STATUS.valid, STATUS.valid, "", ""]);
     const v = (k: keyof typeof map.fields) => host.values(SHEET, map.fields[k])[0][0];
     expect([v("issued"), v("returned"), v("valid"), v("invalid")]).toEqual([8, 8, 6, 2]);
     const res = host.values(SHEET, rangeAddress(map.results.first, map.results.cols.stt, UNITS.length, 7));

@@ -143,7 +143,11 @@ describe("the vote definition sheet", () => {
     // Drop-downs on the enumerated rows, numbers on counts and percents; short titles and messages.
     const rule = (f: VoteField) => plan.validations.find((v) => parseRange(v.range).row === map.rows[f])?.rule;
     expect(rule("purpose")).toEqual({ kind: "list", source: ["Khen thưởng", "Trưởng khối", "Phó trưởng khối"] });
-    expect(rule("denominator")).toEqual({ kind: "list", source: ["tổng số thành viên", "số thành viên có mặt", "số phiếu phát ra", "số phiếu thu vào", "số phiếu hợp lệ"] });
+    // The denominators of DOMAIN §3, and "returned excluding blank" (issue #13's proof of one term per denominator).
+    expect(rule("denominator")).toEqual({
+      kind: "list",
+      source: ["tổng số thành viên", "số thành viên có mặt", "số phiếu phát ra", "số phiếu thu vào", "số phiếu thu vào trừ phiếu trắng", "số phiếu hợp lệ"],
+    });
     expect(rule("tie1")).toEqual({ kind: "list", source: ["Điểm thi đua cao hơn", "Bỏ phiếu lại", "Hội nghị quyết định", "Bốc thăm"] });
     expect(parseRange(plan.validations.find((v) => parseRange(v.range).row === map.rows.tie1)!.range).rowCount).toBe(4);
     expect(rule("percent")).toEqual({ kind: "decimal", min: 0, max: 100 });
