@@ -1,3 +1,4 @@
+import { raise } from "../domain/codes";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import { defaultCatalogue } from "../domain/nomination/catalogue";
 import type { CriteriaTable } from "../domain/criteria/model";
@@ -52,9 +53,9 @@ export function nextYearPlans(sheets: YearSheets): { ok: true; value: NextYearPl
   const issues: Issue[] = [];
 
   // This year's bloc record.
-  if (!sheets.bloc) return { ok: false, issues: [error("nextYear.noBloc", say(`Chưa có trang "${BLOC_SHEET}" (hồ sơ khối): không có gì để chuyển sang năm sau.`, `There is no "${BLOC_SHEET}" sheet (the bloc record): nothing to carry to next year.`))] };
+  if (!sheets.bloc) return { ok: false, issues: [raise("nextYear.noBloc", { sheet: BLOC_SHEET })] };
   const parsed = readBlocSheet(sheets.bloc);
-  if (!parsed.found) return { ok: false, issues: [error("nextYear.noBloc", say(`Trang "${sheets.bloc.sheet}" không phải hồ sơ khối.`, `Sheet "${sheets.bloc.sheet}" is not a bloc record.`), { sheet: sheets.bloc.sheet, cell: "A1" })] };
+  if (!parsed.found) return { ok: false, issues: [raise("nextYear.noBloc", { sheet: sheets.bloc.sheet }, { sheet: sheets.bloc.sheet, cell: "A1" })] };
   const now = validateBloc(parsed.draft, parsed.at);
   const blocErrors = [...parsed.issues, ...now.issues].filter((i) => i.severity === "error");
   if (!now.bloc || blocErrors.length) return { ok: false, issues: blocErrors };
@@ -112,7 +113,7 @@ export function nextYearPlans(sheets: YearSheets): { ok: true; value: NextYearPl
       plans.push(criteriaSheetPlan(table));
     }
   }
-  if (!table) issues.push(warning("nextYear.criteria.missing", say(`Bảng tính năm nay chưa có trang "${CRITERIA_SHEET}": bảng tính năm ${year} không có bảng tiêu chí.`, `This year's workbook has no "${CRITERIA_SHEET}" sheet: the ${year} workbook has no criteria table.`)));
+  if (!table) issues.push(raise("nextYear.criteria.missing", { CRITERIA_SHEET, year }));
   if (sheets.settings && sheets.settings.values.length) {
     const t = table;
     const names = t ? t.sections.map((_, i) => sectionName(t, i)) : [];

@@ -1,7 +1,8 @@
+import { raise } from "../codes";
 import { error, hasErrors, warning, type Issue, type Message, type Where } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { CRITERION_KINDS, CriteriaTableSchema, KIND_LABELS, isContent, isLeaf, type CriteriaTable, type Criterion, type CriterionKind } from "./model";
-import { validateCriteria, viNumber, whereKey, type CriterionField, type TableField } from "./validate";
+import { criterionLabel, validateCriteria, viNumber, whereKey, type CriterionField, type TableField } from "./validate";
 
 /** The cells of one pasted row, as the sheet (or a form) gives them. */
 export interface CriteriaRowCells {
@@ -352,11 +353,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
           );
         } else if (more) {
           issues.push(
-            warning(
-              "criteria.row.ignored",
-              say(`Dòng "${short(more)}" nằm trước tiêu chí đầu tiên và không có số thứ tự: đã bỏ qua.`, `Row "${short(more)}" comes before the first criterion and has no number: skipped.`),
-              where.text ?? where.row,
-            ),
+            raise("criteria.row.ignored", { more: short(more) }, where.text ?? where.row),
           );
         }
         continue;
@@ -369,14 +366,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
 
     if (numbering.kind === "unknown") {
       issues.push(
-        error(
-          "criteria.number.unknown",
-          say(
-            `Số thứ tự "${numbering.shown}" không nhận ra. Dùng số La Mã cho phần (I, II), số cho tiêu chí (1, 1.1), chữ cái cho tiêu chí con (a, b) hoặc gạch đầu dòng (-).`,
-            `Number "${numbering.shown}" is not recognised. Use Roman numerals for sections (I, II), numbers for criteria (1, 1.1), letters for sub-criteria (a, b) or a bullet (-).`,
-          ),
-          where.stt ?? where.row,
-        ),
+        raise("criteria.number.unknown", { number: numbering.shown }, where.stt ?? where.row),
       );
       continue;
     }
@@ -397,7 +387,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (rawMax === "invalid") {
       const cell = where.max ?? where.row;
       issues.push(
-        error("criteria.max.notNumber", say(`Điểm chuẩn "${cellText(cells.max)}" không phải là số.`, `Max points "${cellText(cells.max)}" is not a number.`), cell),
+        raise("criteria.max.notNumber", { max: cellText(cells.max) }, cell),
       );
       reported.add(`criteria.max.missing@${cell.sheet}!${cell.cell ?? ""}`);
     }
@@ -408,14 +398,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const glued = FOOTNOTE_TEXT.exec(text);
     if (glued) {
       issues.push(
-        warning(
-          "criteria.text.footnote",
-          say(
-            `Nội dung "${short(text)}" kết thúc bằng số "${glued[2]}" dính liền vào chữ: có thể là số chú thích (footnote) của Word khi dán. Nếu vậy, hãy xoá số này.`,
-            `The text "${short(text)}" ends in "${glued[2]}" glued to the word before it: likely a Word footnote mark pasted as a digit. If so, delete it.`,
-          ),
-          where.text ?? where.row,
-        ),
+        raise("criteria.text.footnote", { text: short(text), glued: glued[2] }, where.text ?? where.row),
       );
     }
     const weight = numberCell("weight", "criteria.weight.invalid", "Trọng số", "Weight", row);
@@ -496,14 +479,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     s.noPoints = true;
     const name = `${s.number} ${s.text ? `"${short(s.text)}"` : ""}`.trim();
     issues.push(
-      warning(
-        "criteria.section.noPoints",
-        say(
-          `Phần ${name} không có điểm chuẩn và không có tiêu chí chấm điểm: được coi là phần không chấm điểm (không có ô nhập điểm, không cộng vào tổng). Nếu phần này có tiêu chí, hãy ghi điểm chuẩn.`,
-          `Section ${name} has no max points and no scored criteria: it is read as a section that carries no points (no input cells, nothing added to the totals). If it has criteria, give them max points.`,
-        ),
-        ri.where.max ?? ri.where.row,
-      ),
+      raise("criteria.section.noPoints", { name }, ri.where.max ?? ri.where.row),
     );
   }
 
@@ -520,14 +496,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (!ri.givenId) continue;
     if (taken.has(ri.givenId)) {
       issues.push(
-        error(
-          "criteria.id.duplicate",
-          say(
-            `Mã "${ri.givenId}" đã dùng cho một tiêu chí khác. Mỗi tiêu chí cần một mã riêng: xoá ô Mã của dòng chép thêm để add-in tạo mã mới.`,
-            `Id "${ri.givenId}" is already used by another criterion. Each needs its own id: clear the id cell of the copied row and a new one is made.`,
-          ),
-          ri.where.id ?? ri.where.row,
-        ),
+        raise("criteria.id.duplicate", { criterion: criterionLabel(c), id: ri.givenId }, ri.where.id ?? ri.where.row),
       );
       ri.givenId = "";
     } else taken.add(ri.givenId);
@@ -590,14 +559,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (isLeaf(c) && c.kind === "penalty" && c.max !== null && c.max < 0) {
       c.max = -c.max;
       issues.push(
-        warning(
-          "criteria.penalty.negative",
-          say(
-            `Điểm trừ ghi là ${viNumber(-c.max)}: đã hiểu là trừ ${viNumber(c.max)} điểm. Điểm trừ nên ghi số dương.`,
-            `A penalty entered as ${-c.max}: read as a deduction of ${c.max} points. Penalties are entered as positive numbers.`,
-          ),
-          ri.where.max ?? ri.where.row,
-        ),
+        raise("criteria.penalty.negative", { value: -c.max, max: c.max }, ri.where.max ?? ri.where.row),
       );
     }
     for (const k of c.children) resolve(k, fromText);
@@ -668,14 +630,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const was = c.max as number;
     const mark = String(was).slice(String(fixed).length);
     issues.push(
-      warning(
-        "criteria.max.footnote",
-        say(
-          `Tiêu chí ${c.number} "${short(c.text)}": điểm chuẩn ghi ${viNumber(was)} thì tổng điểm không khớp; bỏ số "${mark}" ở cuối thì khớp. Có lẽ "${mark}" là số chú thích (footnote) của Word dính vào khi dán: đã đọc là ${viNumber(fixed)}. Hãy sửa ô này cho đúng văn bản.`,
-          `Criterion ${c.number} "${short(c.text)}": a max of ${was} breaks the sums; without the last "${mark}" they fit. "${mark}" is likely a Word footnote mark pasted as a digit: read as ${fixed}. Correct the cell to match the source.`,
-        ),
-        ri.where.max ?? ri.where.row,
-      ),
+      raise("criteria.max.footnote", { number: c.number, name: short(c.text), was, mark, fixed }, ri.where.max ?? ri.where.row),
     );
     c.max = fixed;
   };
@@ -696,14 +651,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     for (const t of totals) {
       if (![content, content + bonus, base.scale].some((x) => Math.abs(x - t.value) < 1e-9)) {
         issues.push(
-          warning(
-            "criteria.total.mismatch",
-            say(
-              `Dòng tổng cộng ghi ${viNumber(t.value)}, nhưng tổng điểm chuẩn các tiêu chí là ${viNumber(content)}.`,
-              `The total row says ${t.value}, but the criteria's max points add up to ${content}.`,
-            ),
-            t.where,
-          ),
+          raise("criteria.total.mismatch", { value: t.value, content }, t.where),
         );
       }
     }
@@ -718,10 +666,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (!checked.success) {
       const first = checked.error.issues[0];
       issues.push(
-        error(
-          "criteria.schema",
-          say(`Bảng tiêu chí không hợp lệ (${first.path.join(".")}: ${first.message}).`, `The criteria table is not valid (${first.path.join(".")}: ${first.message}).`),
-        ),
+        raise("criteria.schema", { value: first.path.join("."), message: first.message }),
       );
     }
   }

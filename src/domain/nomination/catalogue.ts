@@ -1,3 +1,4 @@
+import { raise } from "../codes";
 import { z } from "zod";
 import { error, warning, type Issue, type Message } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
@@ -311,7 +312,7 @@ export function parseCatalogue(raw: unknown): { catalogue: Catalogue | null; iss
       catalogue: null,
       issues: parsed.error.issues.map((e) => {
         const path = e.path.join(".");
-        return at(error("nomination.catalogue.schema", say(`Dữ liệu danh mục khen thưởng không đúng tại "${path}": ${e.message}`, `Award catalogue data is wrong at "${path}": ${e.message}`)), path);
+        return at(raise("nomination.catalogue.schema", { path, message: e.message }), path);
       }),
     };
   }

@@ -1,3 +1,4 @@
+import { raise } from "../../domain/codes";
 import type { Bloc, BlocDraft, BlocLocator } from "../../domain/bloc/bloc";
 import { error, warning, type Issue, type Where } from "../../domain/issues";
 import { cleanText, foldDiacritics } from "../../domain/text";
@@ -222,14 +223,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
     }
   } else if (found) {
     issues.push(
-      error(
-        "bloc.sheet.noMemberTable",
-        {
-          vi: `Trang "${sheet}" không có bảng đơn vị thành viên (cần một dòng tiêu đề có ô "Tên đơn vị").`,
-          en: `Sheet "${sheet}" has no member table (a header row with a "Tên đơn vị" cell is needed).`,
-        },
-        { sheet, cell: "A1" },
-      ),
+      raise("bloc.sheet.noMemberTable", { sheet }, { sheet, cell: "A1" }),
     );
   }
 
@@ -242,11 +236,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
     ] as const) {
       if (!at[key]) {
         issues.push(
-          error(
-            "bloc.sheet.missingLabel",
-            { vi: `Trang "${sheet}" thiếu ô nhãn "${label}".`, en: `Sheet "${sheet}" lacks the "${label}" label cell.` },
-            { sheet, cell: "A1" },
-          ),
+          raise("bloc.sheet.missingLabel", { sheet, label }, { sheet, cell: "A1" }),
         );
       }
     }
@@ -264,14 +254,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
   );
   if (unknownCells.length > 0 && found) {
     issues.push(
-      warning(
-        "bloc.sheet.unknownContent",
-        {
-          vi: `Trang "${sheet}" có ${unknownCells.length} ô không thuộc hồ sơ khối (${unknownCells.slice(0, 5).join(", ")}${unknownCells.length > 5 ? ", …" : ""}).`,
-          en: `Sheet "${sheet}" has ${unknownCells.length} cells that are not part of the bloc record (${unknownCells.slice(0, 5).join(", ")}${unknownCells.length > 5 ? ", …" : ""}).`,
-        },
-        { sheet, cell: unknownCells[0] },
-      ),
+      raise("bloc.sheet.unknownContent", { sheet, unknownCellsCount: unknownCells.length, value: unknownCells.slice(0, 5).join(", "), value2: unknownCells.length > 5 ? ", …" : "" }, { sheet, cell: unknownCells[0] }),
     );
   }
   return { found, draft, at, issues, unknownCells };

@@ -1,3 +1,4 @@
+import { raise, type IssueCode } from "../../domain/codes";
 import { error, hasErrors, warning, type Issue, type Message, type Where } from "../../domain/issues";
 import { AWARD_LEVELS, type Award, type AwardKind, type AwardLevel, type Catalogue } from "../../domain/nomination/model";
 import { cleanText, foldDiacritics } from "../../domain/text";
@@ -425,6 +426,25 @@ function numberOf(v: unknown): Num {
   return { ok: true, value: Number(s.replace(",", ".")) };
 }
 
+/** The codes of a column's bad values: empty where it must be chosen, unknown among its choices, invalid as a number. */
+const COLUMN_CODES: Partial<Record<CatalogueColumn, { empty?: IssueCode; unknown?: IssueCode; invalid?: IssueCode }>> = {
+  kind: { empty: "catalogue.kind.empty", unknown: "catalogue.kind.unknown" },
+  level: { empty: "catalogue.level.empty", unknown: "catalogue.level.unknown" },
+  denominator: { empty: "catalogue.denominator.empty", unknown: "catalogue.denominator.unknown" },
+  comparison: { unknown: "catalogue.comparison.unknown" },
+  leading: { unknown: "catalogue.leading.unknown" },
+  votePassed: { unknown: "catalogue.votePassed.unknown" },
+  chosen: { unknown: "catalogue.chosen.unknown" },
+  registered: { unknown: "catalogue.registered.unknown" },
+  excludesLower: { unknown: "catalogue.excludesLower.unknown" },
+  custom: { unknown: "catalogue.custom.unknown" },
+  priority: { invalid: "catalogue.priority.invalid" },
+  quota: { invalid: "catalogue.quota.invalid" },
+  percentCap: { invalid: "catalogue.percentCap.invalid" },
+  maxRank: { invalid: "catalogue.maxRank.invalid" },
+  votePercent: { invalid: "catalogue.votePercent.invalid" },
+};
+
 const NUMBER_RULES = {
   priority: { whole: true, min: 1, max: 1000 },
   quota: { whole: true, min: 0, max: 10000 },
@@ -480,11 +500,7 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
   if (missing.length > 0) {
     const labels = missing.map((k) => `"${CATALOGUE_HEADERS[k]}"`).join(", ");
     issues.push(
-      error(
-        "catalogue.column.missing",
-        { vi: `Bảng danh hiệu thiếu cột ${labels} (add-in đọc bảng theo tên cột).`, en: `The award table lacks the column ${labels} (columns are found by their headers).` },
-        where(H.row, nameCol),
-      ),
+      raise("catalogue.column.missing", { labels }, where(H.row, nameCol)),
     );
     return out(null);
   }
@@ -506,112 +522,89 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
     if (!id && !name) continue;
     const excelRow = grid.row + r + 1;
     const before = issues.length;
-    const push = (code: string, message: Message, k: CatalogueColumn) => issues.push(error(code, message, where(r, H.cols[k] ?? nameCol)));
+    const push = (issue: Issue, k: CatalogueColumn) => issues.push({ ...issue, where: where(r, H.cols[k] ?? nameCol) });
     const label = name || id;
 
-    if (!name) push("catalogue.name.empty", { vi: `Dòng ${excelRow} có mã "${id}" nhưng chưa ghi tên danh hiệu / hình thức.`, en: `Row ${excelRow} has id "${id}" but no award name.` }, "name");
+    if (!name) push(raise("catalogue.name.empty", { row: excelRow, id }), "name");
     if (!id) {
       const base = slugOf(name);
       id = base;
       for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
       taken.add(id);
       issues.push(
-        warning(
-          "catalogue.id.derived",
-          {
-            vi: `"${name}" chưa có mã: dùng mã "${id}" lấy từ tên. Nên ghi mã vào ô để mã không đổi khi sửa tên.`,
-            en: `"${name}" has no id: using "${id}", derived from the name. Type it in so it stays when the name changes.`,
-          },
-          where(r, H.cols.id ?? nameCol),
-        ),
+        raise("catalogue.id.derived", { name, id }, where(r, H.cols.id ?? nameCol)),
       );
     }
 
     const allowed = (labels: string[]) => labels.map((t) => `"${t}"`).join("; ");
-    const pick = <T>(k: CatalogueColumn, map: Map<string, T>, labels: string[], what: Message, empty: T | null): T | null => {
+    // The codes of a column are catalogued per column (COLUMN_CODES); their parameters are the same for all.
+    const pick = <T>(k: CatalogueColumn, map: Map<string, T>, labels: string[], empty: T | null): T | null => {
       const t = cell(k);
+      const p = { label, value: t, allowed: allowed(labels) } as never;
+      const codes = COLUMN_CODES[k] ?? {};
       if (!t) {
-        if (empty === null) {
-          push(`catalogue.${k}.empty`, { vi: `"${label}": chưa chọn ${what.vi}. Chọn một trong: ${allowed(labels)}.`, en: `"${label}": no ${what.en} chosen. Allowed: ${allowed(labels)}.` }, k);
-        }
+        if (empty === null && codes.empty) push(raise(codes.empty, p), k);
         return empty;
       }
       const v = map.get(key(t));
       if (v === undefined) {
-        push(
-          `catalogue.${k}.unknown`,
-          { vi: `"${label}": ${what.vi} "${t}" không hợp lệ. Chọn một trong: ${allowed(labels)}.`, en: `"${label}": unknown ${what.en} "${t}". Allowed: ${allowed(labels)}.` },
-          k,
-        );
+        if (codes.unknown) push(raise(codes.unknown, p), k);
         return null;
       }
       return v;
     };
-    const flag = (k: CatalogueColumn, what: Message): boolean => {
+    const flag = (k: CatalogueColumn): boolean => {
       const v = raw(k);
       if (typeof v === "boolean") return v;
-      return pick(k, FLAG_BY_KEY, [YES, NO], what, "no") === "yes";
+      return pick(k, FLAG_BY_KEY, [YES, NO], "no") === "yes";
     };
-    const num = (k: NumberColumn, what: Message): number | null => {
+    const num = (k: NumberColumn): number | null => {
       const t = cell(k);
       const n = numberOf(raw(k));
       const rule = NUMBER_RULES[k];
-      const range = `${rule.min}–${rule.max}`;
       if (!n.ok || (n.value !== null && ((rule.whole && !Number.isInteger(n.value)) || n.value < rule.min || n.value > rule.max))) {
-        const kindVi = rule.whole ? `số nguyên từ ${range}` : `số từ ${range}`;
-        const kindEn = rule.whole ? `a whole number ${range}` : `a number ${range}`;
-        push(`catalogue.${k}.invalid`, { vi: `"${label}": ${what.vi} "${t}" phải là ${kindVi}, hoặc để trống.`, en: `"${label}": ${what.en} "${t}" must be ${kindEn}, or blank.` }, k);
+        const code = COLUMN_CODES[k]?.invalid;
+        if (code) push(raise(code, { label, value: t, min: rule.min, max: rule.max } as never), k);
         return null;
       }
       return n.value;
     };
 
-    const kind = pick("kind", KIND_BY_KEY, Object.values(KIND_TEXT), { vi: "loại", en: "kind" }, null);
-    const level = pick("level", LEVEL_BY_KEY, Object.values(LEVEL_TEXT), { vi: "cấp", en: "level" }, null);
-    let priority = num("priority", { vi: "thứ tự ưu tiên", en: "priority" });
+    const kind = pick("kind", KIND_BY_KEY, Object.values(KIND_TEXT), null);
+    const level = pick("level", LEVEL_BY_KEY, Object.values(LEVEL_TEXT), null);
+    let priority = num("priority");
     if (priority === null && H.cols.priority !== undefined && !cell("priority")) {
       issues.push(
-        warning(
-          "catalogue.priority.empty",
-          { vi: `"${label}" chưa có thứ tự ưu tiên: lấy theo thứ tự dòng (${awards.length + 1}).`, en: `"${label}" has no priority: using its row order (${awards.length + 1}).` },
-          where(r, H.cols.priority),
-        ),
+        raise("catalogue.priority.empty", { label, priority: awards.length + 1 }, where(r, H.cols.priority)),
       );
     }
     priority ??= awards.length + 1;
-    const quota = num("quota", { vi: "số lượng tối đa", en: "quota" });
-    const percentCap = num("percentCap", { vi: "tỷ lệ tối đa", en: "percent cap" });
-    const maxRank = num("maxRank", { vi: "hạng tối đa", en: "max rank" });
+    const quota = num("quota");
+    const percentCap = num("percentCap");
+    const maxRank = num("maxRank");
     const bands = cell("bands")
       .split(/[;\n]/)
       .map((b) => cleanText(b))
       .filter(Boolean);
-    const leading = flag("leading", { vi: "đơn vị dẫn đầu", en: "leading-unit condition" });
-    const votePassed = flag("votePassed", { vi: "điều kiện trúng bỏ phiếu", en: "vote-passed condition" });
-    const chosen = flag("chosen", { vi: "điều kiện khối chọn đề nghị", en: "chosen-by-the-bloc condition" });
+    const leading = flag("leading");
+    const votePassed = flag("votePassed");
+    const chosen = flag("chosen");
     // A sheet written before this column (2026-12) has none: "Không", as the schema's default.
-    const registered = flag("registered", { vi: "điều kiện đăng ký thi đua", en: "registration condition" });
-    const excludesLower = flag("excludesLower", { vi: "loại trừ khen thấp hơn", en: "excludes-lower setting" });
-    const custom = flag("custom", { vi: "bổ sung", en: "custom setting" });
+    const registered = flag("registered");
+    const excludesLower = flag("excludesLower");
+    const custom = flag("custom");
 
-    const percent = num("votePercent", { vi: "tỷ lệ phiếu", en: "vote percent" });
+    const percent = num("votePercent");
     let voteRule: Award["voteRule"] = null;
     if (percent !== null) {
-      const comparison = pick("comparison", COMPARISON_BY_KEY, Object.values(COMPARISON_TEXT), { vi: "phép so sánh", en: "comparison" }, ">=");
+      const comparison = pick("comparison", COMPARISON_BY_KEY, Object.values(COMPARISON_TEXT), ">=");
       const denominatorLabels = DENOMINATORS.map((d) => DENOMINATOR_WORDS[d].vi);
       const denominator =
-        H.cols.denominator === undefined ? "members" : pick("denominator", DENOMINATOR_BY_KEY, denominatorLabels, { vi: "mẫu số tính tỷ lệ phiếu", en: "vote denominator" }, null);
+        H.cols.denominator === undefined ? "members" : pick("denominator", DENOMINATOR_BY_KEY, denominatorLabels, null);
       if (comparison && denominator) voteRule = { percent, comparison, denominator, quorum: null };
     } else if (!cell("votePercent") && (cell("comparison") || cell("denominator"))) {
       issues.push(
-        warning(
-          "catalogue.voteRule.noPercent",
-          {
-            vi: `"${label}": có So sánh / Mẫu số nhưng chưa ghi Tỷ lệ phiếu (%): hai ô này bị bỏ qua.`,
-            en: `"${label}": a comparison or denominator without a vote percent: both are ignored.`,
-          },
-          where(r, H.cols.votePercent ?? nameCol),
-        ),
+        raise("catalogue.voteRule.noPercent", { label }, where(r, H.cols.votePercent ?? nameCol)),
       );
     }
 

@@ -1,3 +1,5 @@
+import { raise } from "../../domain/codes";
+import { formatDate } from "../../domain/format";
 import type { CriteriaTable, Criterion } from "../../domain/criteria/model";
 import { maxOf } from "../../domain/criteria/model";
 import { error, type Issue } from "../../domain/issues";
@@ -199,7 +201,7 @@ export function readPactSheet(grid: Grid): PactSheetRead {
             const s = textOf(raw);
             out.signedOn = s;
             const d = parseDayDate(s);
-            if (s && (!d || !isRealDate(d))) issues.push(error("start.pact.date", { vi: `Ngày ký "${s}" không phải là một ngày có thật (ghi dạng ngày/tháng/năm).`, en: `The signing date "${s}" is not a real date (write day/month/year).` }, { sheet: grid.sheet, cell: at(r, k < row.length ? k : c) }));
+            if (s && (!d || !isRealDate(d))) issues.push(raise("start.pact.date", { value: s, example: formatDate({ day: 15, month: 3, year: 2026 }) }, { sheet: grid.sheet, cell: at(r, k < row.length ? k : c) }));
           }
         } else out[key] = textOf(raw);
       }
