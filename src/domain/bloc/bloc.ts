@@ -96,7 +96,7 @@ function nameClashes(members: Member[], at: BlocLocator, push: (field: string, i
       ];
       const hit = pairs.find(([cj, ci]) => keys[j][cj] && keys[j][cj] === keys[i][ci]);
       if (!hit) continue;
-      const [cj, ci] = hit;
+      const [cj] = hit;
       const field = typed(mj, cj);
       push(
         `members.${j}.${field}`,

@@ -4,7 +4,7 @@
  * (Alt+Enter) or a quote, doubling its quotes; Word tables copy the same way without quotes.
  */
 import { raise } from "../codes";
-import { error, type Issue } from "../issues";
+import type { Issue } from "../issues";
 import { cleanText, foldDiacritics } from "../text";
 
 export interface PastedMember {

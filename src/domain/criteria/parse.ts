@@ -1,8 +1,8 @@
 import { raise } from "../codes";
-import { error, hasErrors, warning, type Issue, type Message, type Where } from "../issues";
+import { hasErrors, type Issue, type Where } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { CRITERION_KINDS, CriteriaTableSchema, KIND_LABELS, isContent, isLeaf, type CriteriaTable, type Criterion, type CriterionKind } from "./model";
-import { criterionLabel, validateCriteria, viNumber, whereKey, type CriterionField, type TableField } from "./validate";
+import { criterionLabel, LIMITS, validateCriteria, viNumber, whereKey, type CriterionField, type TableField } from "./validate";
 
 /** The cells of one pasted row, as the sheet (or a form) gives them. */
 export interface CriteriaRowCells {
@@ -49,7 +49,6 @@ export interface CriteriaParse {
   at: Map<string, Where>;
 }
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 
 // ---------------------------------------------------------------- values
 
@@ -282,10 +281,15 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     return section;
   };
 
-  const numberCell = (field: "weight" | "step" | "unit", code: string, vi: string, en: string, row: CriteriaRow): number | null => {
+  /** A criterion's weight, step or points per occurrence: a number, blank (null), or an issue at its cell. */
+  const numberCell = (field: "weight" | "step" | "unit", node: Criterion, row: CriteriaRow): number | null => {
     const v = parseNumber(row.cells[field]);
     if (v === "invalid") {
-      issues.push(error(code, say(`${vi} "${cellText(row.cells[field])}" không phải là số.`, `${en} "${cellText(row.cells[field])}" is not a number.`), row.where[field] ?? row.where.row));
+      const p = { criterion: criterionLabel(node), value: cellText(row.cells[field]) };
+      const at = row.where[field] ?? row.where.row;
+      if (field === "weight") issues.push(raise("criteria.weight.invalid", { ...p, max: LIMITS.weight }, at));
+      else if (field === "step") issues.push(raise("criteria.step.invalid", { ...p, max: LIMITS.step }, at));
+      else issues.push(raise("criteria.unit.invalid", p, at));
       return null;
     }
     return v;
@@ -341,20 +345,9 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
         const more = [text, note].filter(Boolean).join("\n");
         if (lastNode && more) {
           lastNode.note = lastNode.note ? `${lastNode.note}\n${more}` : more;
-          issues.push(
-            warning(
-              "criteria.row.continuation",
-              say(
-                `Dòng không có số thứ tự và điểm chuẩn: nội dung "${short(more)}" được ghép vào ghi chú của dòng trên (${lastNode.number || "không số"}). Nếu đây là một tiêu chí, hãy ghi số thứ tự và điểm chuẩn.`,
-                `A row with no number and no max: its text "${short(more)}" was added to the note of the row above (${lastNode.number || "unnumbered"}). If it is a criterion, give it a number and max.`,
-              ),
-              where.text ?? where.row,
-            ),
-          );
+          issues.push(raise("criteria.row.continuation", { value: short(more), criterion: criterionLabel(lastNode) }, where.text ?? where.row));
         } else if (more) {
-          issues.push(
-            raise("criteria.row.ignored", { more: short(more) }, where.text ?? where.row),
-          );
+          issues.push(raise("criteria.row.ignored", { more: short(more) }, where.text ?? where.row));
         }
         continue;
       }
@@ -365,30 +358,17 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     }
 
     if (numbering.kind === "unknown") {
-      issues.push(
-        raise("criteria.number.unknown", { number: numbering.shown }, where.stt ?? where.row),
-      );
+      issues.push(raise("criteria.number.unknown", { number: numbering.shown }, where.stt ?? where.row));
       continue;
     }
 
     const kindCell = parseKind(cells.kind);
     if (kindCell === "invalid") {
-      issues.push(
-        error(
-          "criteria.kind.unknown",
-          say(
-            `Loại "${cellText(cells.kind)}" không nhận ra. Chọn một trong: ${CRITERION_KINDS.map((k) => KIND_LABELS[k].vi).join(", ")}.`,
-            `Kind "${cellText(cells.kind)}" is not recognised. Choose one of: ${CRITERION_KINDS.map((k) => `${KIND_LABELS[k].vi} (${KIND_LABELS[k].en})`).join(", ")}.`,
-          ),
-          where.kind ?? where.row,
-        ),
-      );
+      issues.push(raise("criteria.kind.unknown", { value: cellText(cells.kind), allowed: CRITERION_KINDS.map((k) => KIND_LABELS[k].vi).join(", ") }, where.kind ?? where.row));
     }
     if (rawMax === "invalid") {
       const cell = where.max ?? where.row;
-      issues.push(
-        raise("criteria.max.notNumber", { max: cellText(cells.max) }, cell),
-      );
+      issues.push(raise("criteria.max.notNumber", { max: cellText(cells.max) }, cell));
       reported.add(`criteria.max.missing@${cell.sheet}!${cell.cell ?? ""}`);
     }
 
@@ -397,33 +377,17 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (guidance) node.guidance = guidance;
     const glued = FOOTNOTE_TEXT.exec(text);
     if (glued) {
-      issues.push(
-        raise("criteria.text.footnote", { text: short(text), glued: glued[2] }, where.text ?? where.row),
-      );
+      issues.push(raise("criteria.text.footnote", { text: short(text), glued: glued[2] }, where.text ?? where.row));
     }
-    const weight = numberCell("weight", "criteria.weight.invalid", "Trọng số", "Weight", row);
+    const weight = numberCell("weight", node, row);
     if (weight !== null) node.weight = weight;
-    node.step = numberCell("step", "criteria.step.invalid", "Bước điểm", "Step", row);
-    node.unit = numberCell("unit", "criteria.unit.invalid", "Điểm mỗi lần", "Points per occurrence", row);
+    node.step = numberCell("step", node, row);
+    node.unit = numberCell("unit", node, row);
     const ri: RowInfo = { where, rawMax, kindCell, givenId: cellText(cells.id), isSection: false, positional: false };
     info.set(node, ri);
 
     const orphan = (parentNumber: string | null) =>
-      issues.push(
-        error(
-          "criteria.number.orphan",
-          parentNumber
-            ? say(
-                `Tiêu chí "${cellText(stt)}" không có tiêu chí cha "${parentNumber}" ở phía trên (trong cùng phần). Hãy kiểm tra số thứ tự.`,
-                `Criterion "${cellText(stt)}" has no parent "${parentNumber}" above it (in the same section). Check the numbering.`,
-              )
-            : say(
-                `Tiêu chí con "${cellText(stt)}" phải nằm dưới một tiêu chí có số (1, 2, 1.1…), nhưng phía trên nó trong phần này không có.`,
-                `Sub-criterion "${cellText(stt)}" must follow a numbered criterion (1, 2, 1.1…), and none precedes it in this section.`,
-              ),
-          where.stt ?? where.row,
-        ),
-      );
+      issues.push(raise("criteria.number.orphan", { number: cellText(stt), parent: parentNumber ?? "1, 2, 1.1…" }, where.stt ?? where.row));
 
     switch (numbering.kind) {
       case "section": {
@@ -478,9 +442,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (!ri.isSection || s.children.length > 0 || ri.rawMax !== null || ri.kindCell !== null) continue;
     s.noPoints = true;
     const name = `${s.number} ${s.text ? `"${short(s.text)}"` : ""}`.trim();
-    issues.push(
-      raise("criteria.section.noPoints", { name }, ri.where.max ?? ri.where.row),
-    );
+    issues.push(raise("criteria.section.noPoints", { name }, ri.where.max ?? ri.where.row));
   }
 
   // ---- Ids: the row's own (Mã) first, then numbering paths; never two alike.
@@ -495,9 +457,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const ri = info.get(c)!;
     if (!ri.givenId) continue;
     if (taken.has(ri.givenId)) {
-      issues.push(
-        raise("criteria.id.duplicate", { criterion: criterionLabel(c), id: ri.givenId }, ri.where.id ?? ri.where.row),
-      );
+      issues.push(raise("criteria.id.duplicate", { criterion: criterionLabel(c), id: ri.givenId }, ri.where.id ?? ri.where.row));
       ri.givenId = "";
     } else taken.add(ri.givenId);
   }
@@ -539,16 +499,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (ri.kindCell !== null && ri.kindCell !== "invalid") c.kind = ri.kindCell;
     else if (isLeaf(c) && fromText === "both") {
       const cell = ri.where.kind ?? ri.where.row;
-      issues.push(
-        error(
-          "criteria.kind.ambiguous",
-          say(
-            `${c.number ? `Tiêu chí ${c.number}` : "Một dòng"} "${short(c.text)}" nằm dưới tiêu đề vừa có điểm thưởng vừa có điểm trừ, nhưng không ghi rõ là điểm thưởng hay điểm trừ. Hãy ghi "Thưởng" hoặc "Trừ" ở cột Loại (hoặc bắt đầu nội dung bằng "Điểm thưởng"/"Điểm trừ").`,
-            `${c.number ? `Criterion ${c.number}` : "A row"} "${short(c.text)}" sits under a heading that names both bonus and penalty points, but does not say which it is. Put "Thưởng" (bonus) or "Trừ" (penalty) in the kind column (or begin its text with "Điểm thưởng"/"Điểm trừ").`,
-          ),
-          cell,
-        ),
-      );
+      issues.push(raise("criteria.kind.ambiguous", { criterion: criterionLabel(c) }, cell));
       reported.add(`criteria.kind.missing@${cell.sheet}!${cell.cell ?? ""}`);
     } else if (isLeaf(c)) {
       const textKind = fromText === "both" ? null : fromText;
@@ -558,9 +509,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (isLeaf(c)) readScoringLines(c, ri);
     if (isLeaf(c) && c.kind === "penalty" && c.max !== null && c.max < 0) {
       c.max = -c.max;
-      issues.push(
-        raise("criteria.penalty.negative", { value: -c.max, max: c.max }, ri.where.max ?? ri.where.row),
-      );
+      issues.push(raise("criteria.penalty.negative", { value: -c.max, max: c.max }, ri.where.max ?? ri.where.row));
     }
     for (const k of c.children) resolve(k, fromText);
   };
@@ -582,16 +531,9 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const set = new Set(values);
     if (ri.kindCell === null && c.kind === "points" && set.size === 2 && set.has(0) && set.has(c.max)) c.kind = "yesNo";
     else if (Math.max(...values) !== c.max) {
-      issues.push(
-        warning(
-          "criteria.options.mismatch",
-          say(
-            `Tiêu chí ${c.number} "${short(c.text)}": các mức điểm ghi bên dưới (${values.map(viNumber).join(" / ")}) cao nhất là ${viNumber(Math.max(...values))}, khác điểm chuẩn ${viNumber(c.max)}. Hãy kiểm tra văn bản gốc.`,
-            `Criterion ${c.number} "${short(c.text)}": the scores listed under it (${values.join(" / ")}) reach ${Math.max(...values)}, not its max of ${c.max}. Check the source text.`,
-          ),
-          ri.where.max ?? ri.where.row,
-        ),
-      );
+      // The levels are quoted as the source text writes them (Vietnamese: 2,5).
+      const p = { criterion: criterionLabel(c), levels: values.map(viNumber).join(" / "), most: Math.max(...values), max: c.max };
+      issues.push(raise("criteria.options.mismatch", p, ri.where.max ?? ri.where.row));
     }
   }
 
@@ -629,9 +571,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const ri = info.get(c)!;
     const was = c.max as number;
     const mark = String(was).slice(String(fixed).length);
-    issues.push(
-      raise("criteria.max.footnote", { number: c.number, name: short(c.text), was, mark, fixed }, ri.where.max ?? ri.where.row),
-    );
+    issues.push(raise("criteria.max.footnote", { number: c.number, name: short(c.text), was, mark, fixed }, ri.where.max ?? ri.where.row));
     c.max = fixed;
   };
   sections.forEach(fixFootnotes);
@@ -650,9 +590,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (base.bonusCap !== null) bonus = Math.min(bonus, base.bonusCap);
     for (const t of totals) {
       if (![content, content + bonus, base.scale].some((x) => Math.abs(x - t.value) < 1e-9)) {
-        issues.push(
-          raise("criteria.total.mismatch", { value: t.value, content }, t.where),
-        );
+        issues.push(raise("criteria.total.mismatch", { value: t.value, content }, t.where));
       }
     }
   }
@@ -665,9 +603,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const checked = CriteriaTableSchema.safeParse(table);
     if (!checked.success) {
       const first = checked.error.issues[0];
-      issues.push(
-        raise("criteria.schema", { value: first.path.join("."), message: first.message }),
-      );
+      issues.push(raise("criteria.schema", { value: first.path.join("."), message: first.message }));
     }
   }
   return { table: hasErrors(issues) ? null : table, issues, at };

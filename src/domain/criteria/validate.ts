@@ -64,9 +64,7 @@ export function validateCriteria(
 
   // --- The table's settings.
   if (startsLikeFormula(table.title)) {
-    issues.push(
-      raise("criteria.title.formula", {}, tableAt.title),
-    );
+    issues.push(raise("criteria.title.formula", {}, tableAt.title));
   }
   if (table.title.length > LIMITS.title) {
     issues.push(raise("criteria.title.tooLong", { max: LIMITS.title }, tableAt.title));
@@ -78,21 +76,15 @@ export function validateCriteria(
     issues.push(raise("criteria.scale.invalid", {}, tableAt.scale));
   } else if (table.scale > LIMITS.scale) {
     // Real scales are 100 or 1,000 (DOMAIN §2); 10,000 leaves room and keeps every sum exact.
-    issues.push(
-      raise("criteria.scale.tooLarge", { scale: table.scale, max: LIMITS.scale }, tableAt.scale),
-    );
+    issues.push(raise("criteria.scale.tooLarge", { scale: table.scale, max: LIMITS.scale }, tableAt.scale));
   }
   /** The largest number of points anything in the table may carry: the scale when it is sane. */
   const ceiling = Number.isFinite(table.scale) && table.scale > 0 && table.scale <= LIMITS.scale ? table.scale : LIMITS.scale;
   if (!Number.isInteger(table.decimals) || table.decimals < 0 || table.decimals > LIMITS.decimals) {
-    issues.push(
-      raise("criteria.decimals.invalid", { max: LIMITS.decimals }, tableAt.decimals),
-    );
+    issues.push(raise("criteria.decimals.invalid", { max: LIMITS.decimals }, tableAt.decimals));
   }
   if (!Number.isFinite(table.step) || table.step <= 0 || table.step > ceiling) {
-    issues.push(
-      raise("criteria.tableStep.invalid", { max: ceiling }, tableAt.step),
-    );
+    issues.push(raise("criteria.tableStep.invalid", { max: ceiling }, tableAt.step));
   }
   for (const [key, label] of [
     ["bonusCap", "Tối đa điểm thưởng"],
@@ -100,9 +92,7 @@ export function validateCriteria(
   ] as const) {
     const v = table[key];
     if (v !== null && (!Number.isFinite(v) || v < 0 || v > ceiling)) {
-      issues.push(
-        raise("criteria.cap.invalid", { label, max: ceiling }, tableAt[key]),
-      );
+      issues.push(raise("criteria.cap.invalid", { label, max: ceiling }, tableAt[key]));
     }
   }
 
@@ -123,9 +113,7 @@ export function validateCriteria(
       if (!key || !/[0-9A-ZĐ]/i.test(key)) continue; // bullets and unnumbered rows
       const first = seen.get(key);
       if (first) {
-        issues.push(
-          raise("criteria.number.duplicate", { first: criterionLabel(first), number: c.number }, whereOf(c, "stt")),
-        );
+        issues.push(raise("criteria.number.duplicate", { first: criterionLabel(first), number: c.number }, whereOf(c, "stt")));
       } else seen.set(key, c);
     }
   };
@@ -136,50 +124,36 @@ export function validateCriteria(
     if (!c.id || c.id.length > LIMITS.id) {
       issues.push(raise("criteria.id.invalid", { criterion: label, max: LIMITS.id }, whereOf(c, "id")));
     } else if (ids.has(c.id)) {
-      issues.push(
-        raise("criteria.id.duplicate", { criterion: label, id: c.id }, whereOf(c, "id")),
-      );
+      issues.push(raise("criteria.id.duplicate", { criterion: label, id: c.id }, whereOf(c, "id")));
     } else ids.add(c.id);
     if (c.number.length > LIMITS.number) {
       issues.push(raise("criteria.number.tooLong", { criterion: label, max: LIMITS.number }, whereOf(c, "stt")));
     }
     if (startsLikeFormula(c.text)) {
-      issues.push(
-        raise("criteria.text.formula", { criterion: label }, whereOf(c, "text")),
-      );
+      issues.push(raise("criteria.text.formula", { criterion: label }, whereOf(c, "text")));
     }
     if (c.text.length > LIMITS.text || c.note.length > LIMITS.text) {
-      issues.push(
-        raise("criteria.text.tooLong", { criterion: label, max: LIMITS.text }, whereOf(c, c.text.length > LIMITS.text ? "text" : "note")),
-      );
+      issues.push(raise("criteria.text.tooLong", { criterion: label, max: LIMITS.text }, whereOf(c, c.text.length > LIMITS.text ? "text" : "note")));
     }
     if ((c.guidance ?? "").length > LIMITS.guidance) {
-      issues.push(
-        raise("criteria.guidance.tooLong", { criterion: label, max: LIMITS.guidance }, whereOf(c, "guidance")),
-      );
+      issues.push(raise("criteria.guidance.tooLong", { criterion: label, max: LIMITS.guidance }, whereOf(c, "guidance")));
     }
     if (c.noPoints && (c.children.length > 0 || c.max !== null || c.kind !== null || !table.sections.includes(c))) {
-      issues.push(
-        raise("criteria.noPoints.invalid", { criterion: label }, whereOf(c, "row")),
-      );
+      issues.push(raise("criteria.noPoints.invalid", { criterion: label }, whereOf(c, "row")));
     }
     if (c.max !== null && (!Number.isFinite(c.max) || c.max < 0)) {
-      issues.push(
-        raise("criteria.max.negative", { criterion: label, max: c.max }, whereOf(c, "max")),
-      );
+      issues.push(raise("criteria.max.negative", { criterion: label, max: c.max }, whereOf(c, "max")));
     }
     if (!Number.isFinite(c.weight) || c.weight <= 0 || c.weight > LIMITS.weight) {
-      issues.push(raise("criteria.weight.invalid", { criterion: label, max: LIMITS.weight }, whereOf(c, "weight")));
+      issues.push(raise("criteria.weight.invalid", { criterion: label, value: c.weight, max: LIMITS.weight }, whereOf(c, "weight")));
     } else if (c.weight !== 1) {
-      issues.push(
-        raise("criteria.weight.used", { criterion: label, weight: c.weight }, whereOf(c, "weight")),
-      );
+      issues.push(raise("criteria.weight.used", { criterion: label, weight: c.weight }, whereOf(c, "weight")));
     }
     if (c.step !== null && (!Number.isFinite(c.step) || c.step <= 0 || c.step > LIMITS.step)) {
-      issues.push(raise("criteria.step.invalid", { criterion: label, max: LIMITS.step }, whereOf(c, "step")));
+      issues.push(raise("criteria.step.invalid", { criterion: label, value: c.step, max: LIMITS.step }, whereOf(c, "step")));
     }
     if (c.unit !== null && (!Number.isFinite(c.unit) || c.unit <= 0)) {
-      issues.push(raise("criteria.unit.invalid", { criterion: label }, whereOf(c, "unit")));
+      issues.push(raise("criteria.unit.invalid", { criterion: label, value: c.unit }, whereOf(c, "unit")));
     }
     const w = weight * (Number.isFinite(c.weight) && c.weight > 0 ? c.weight : 1);
 
@@ -191,22 +165,16 @@ export function validateCriteria(
         issues.push(raise("criteria.max.missing", { criterion: label }, whereOf(c, "max")));
       }
       if (c.kind === null) {
-        issues.push(
-          raise("criteria.kind.missing", { criterion: label }, whereOf(c, "kind")),
-        );
+        issues.push(raise("criteria.kind.missing", { criterion: label }, whereOf(c, "kind")));
       }
       if ((c.kind === "perOccurrence" || c.kind === "penalty") && c.unit !== null && c.unit > 0 && c.max !== null && c.max >= 0 && !isMultiple(c.max, c.unit)) {
-        issues.push(
-          raise("criteria.unit.notMultiple", { criterion: label, max: c.max, unit: c.unit }, whereOf(c, "unit")),
-        );
+        issues.push(raise("criteria.unit.notMultiple", { criterion: label, max: c.max, unit: c.unit }, whereOf(c, "unit")));
       }
       const unitChecked = (c.kind === "perOccurrence" || c.kind === "penalty") && c.unit !== null && c.step === null;
       const step = stepOf(c, table);
       if (c.kind !== null && !isAllOrNothing(c) && !unitChecked && c.max !== null && c.max > 0 && Number.isFinite(c.max) && Number.isFinite(step) && step > 0 && !isMultiple(c.max, step)) {
         // Max 1 with step 0.3: entries go 0, 0.3, 0.6, 0.9 and full points can never be entered (issue #11).
-        issues.push(
-          raise("criteria.max.offStep", { criterion: label, max: c.max, step }, c.step !== null ? whereOf(c, "step") : whereOf(c, "max")),
-        );
+        issues.push(raise("criteria.max.offStep", { criterion: label, max: c.max, step }, c.step !== null ? whereOf(c, "step") : whereOf(c, "max")));
       }
       if (c.max !== null && Number.isFinite(c.max) && c.max * w > ceiling * (1 + EPS)) {
         // 1e300, or a penalty of 500 on a 100-point scale (totals would reach −400) (issue #11).
@@ -226,9 +194,7 @@ export function validateCriteria(
     }
 
     if (c.kind !== null) {
-      issues.push(
-        raise("criteria.kind.onGroup", { criterion: label }, whereOf(c, "kind")),
-      );
+      issues.push(raise("criteria.kind.onGroup", { criterion: label }, whereOf(c, "kind")));
     }
     checkSiblings(c.children);
     for (const k of c.children) walk(k, w, stated || c.max !== null);
@@ -253,20 +219,14 @@ export function validateCriteria(
   if (bonusLeaves.length > 1 && table.bonusCap === null) {
     const most = bonusLeaves.reduce((a, c) => a + (c.max !== null && Number.isFinite(c.max) ? c.max : 0), 0);
     const names = bonusLeaves.slice(0, 3).map((c) => c.number || c.id).join(", ") + (bonusLeaves.length > 3 ? ", …" : "");
-    issues.push(
-      raise("criteria.bonusCap.missing", { count: bonusLeaves.length, names, most }, tableAt.bonusCap ?? whereOf(bonusLeaves[0], "row")),
-    );
+    issues.push(raise("criteria.bonusCap.missing", { count: bonusLeaves.length, names, most }, tableAt.bonusCap ?? whereOf(bonusLeaves[0], "row")));
   }
   const penaltyMost = table.penaltyCap !== null && Number.isFinite(table.penaltyCap) ? Math.min(table.penaltyCap, penaltyTotal) : penaltyTotal;
   if (penaltyMost > ceiling * (1 + EPS) && !issues.some((i) => i.code.startsWith("criteria.max.overScale"))) {
-    issues.push(
-      raise("criteria.penalty.overScale", { most: penaltyMost, scale: ceiling }, tableAt.penaltyCap ?? tableAt.scale),
-    );
+    issues.push(raise("criteria.penalty.overScale", { most: penaltyMost, scale: ceiling }, tableAt.penaltyCap ?? tableAt.scale));
   }
   if (!anyContent) {
-    issues.push(
-      raise("criteria.empty", {}, tableAt.title),
-    );
+    issues.push(raise("criteria.empty", {}, tableAt.title));
   } else if (Number.isFinite(table.scale) && table.scale > 0 && !incomplete) {
     const bonus = table.bonusCap !== null && Number.isFinite(table.bonusCap) ? Math.min(table.bonusCap, bonusTotal) : bonusTotal;
     if (!same(contentTotal, table.scale) && !same(contentTotal + bonus, table.scale)) {
@@ -279,9 +239,7 @@ export function validateCriteria(
     const bonus = table.bonusCap !== null && Number.isFinite(table.bonusCap) ? Math.min(table.bonusCap, bonusTotal) : bonusTotal;
     if (bonus > 0 && contentTotal + bonus > table.scale + EPS * Math.max(1, table.scale)) {
       const most = contentTotal + bonus;
-      issues.push(
-        raise("criteria.bonus.overScale", { most, scale: table.scale }, tableAt.allowOverScale ?? tableAt.scale),
-      );
+      issues.push(raise("criteria.bonus.overScale", { most, scale: table.scale }, tableAt.allowOverScale ?? tableAt.scale));
     }
   }
   return issues;

@@ -1,5 +1,5 @@
 import { raise } from "../codes";
-import { error, warning, type Issue, type Message } from "../issues";
+import type { Issue, Message } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { DENOMINATOR_WORDS, viNumber } from "../voting/model";
 import { REGISTRATION_RULE_EN, RULE_NOTES } from "./catalogue";
@@ -181,33 +181,25 @@ export function nominate(input: NominationInput): NominationResult {
   for (const v of votes) {
     const award = findAward(v.award);
     if (!award) {
-      issues.push(
-        raise("nomination.vote.unknownAward", { award: cleanText(v.award) }),
-      );
+      issues.push(raise("nomination.vote.unknownAward", { award: cleanText(v.award) }));
       continue;
     }
     const used = voteOf.get(award);
     if (used) {
-      issues.push(
-        raise("nomination.vote.duplicate", { award: award.name, voteId: used.voteId, voteId2: v.voteId }),
-      );
+      issues.push(raise("nomination.vote.duplicate", { award: award.name, voteId: used.voteId, voteId2: v.voteId }));
       continue;
     }
     voteOf.set(award, v);
     const elected = new Set(v.elected.map(nameKey));
     for (const e of v.elected) {
       if (!unitByKey.has(nameKey(e))) {
-        issues.push(
-          raise("nomination.vote.unknownUnit", { award: award.name, unit: cleanText(e) }),
-        );
+        issues.push(raise("nomination.vote.unknownUnit", { award: award.name, unit: cleanText(e) }));
       }
     }
     // Candidates by name, not in the order given.
     for (const c of [...v.candidates].sort((a, b) => compareNames(a.name, b.name) || cmp(a.name, b.name))) {
       if (!unitByKey.has(nameKey(c.name)) && !elected.has(nameKey(c.name))) {
-        issues.push(
-          raise("nomination.vote.unknownCandidate", { award: award.name, name: cleanText(c.name) }),
-        );
+        issues.push(raise("nomination.vote.unknownCandidate", { award: award.name, name: cleanText(c.name) }));
       }
     }
   }
@@ -230,20 +222,14 @@ export function nominate(input: NominationInput): NominationResult {
     const award = findAward(o.award);
     const unit = unitByKey.get(nameKey(o.unit));
     if (!unit) {
-      issues.push(
-        raise("nomination.override.unknownUnit", { unit: cleanText(o.unit) }),
-      );
+      issues.push(raise("nomination.override.unknownUnit", { unit: cleanText(o.unit) }));
     }
     if (!award) {
-      issues.push(
-        raise("nomination.override.unknownAward", { award: cleanText(o.award) }),
-      );
+      issues.push(raise("nomination.override.unknownAward", { award: cleanText(o.award) }));
     }
     if (!unit || !award) continue;
     if (!cleanText(o.reason)) {
-      issues.push(
-        raise("nomination.override.noReason", { award: award.name, unit: cleanText(unit.unit) }),
-      );
+      issues.push(raise("nomination.override.noReason", { award: award.name, unit: cleanText(unit.unit) }));
     }
     const k = pairKey(unit.unit, award.id);
     const first = overrideOf.get(k);
@@ -254,14 +240,10 @@ export function nominate(input: NominationInput): NominationResult {
     if (first.include !== o.include) {
       if (!conflicted.has(k)) {
         conflicted.add(k);
-        issues.push(
-          raise("nomination.override.conflict", { award: award.name, unit: cleanText(unit.unit) }),
-        );
+        issues.push(raise("nomination.override.conflict", { award: award.name, unit: cleanText(unit.unit) }));
       }
     } else {
-      issues.push(
-        raise("nomination.override.duplicate", { award: award.name, unit: cleanText(unit.unit) }),
-      );
+      issues.push(raise("nomination.override.duplicate", { award: award.name, unit: cleanText(unit.unit) }));
     }
   }
   for (const k of conflicted) overrideOf.delete(k);
@@ -281,9 +263,7 @@ export function nominate(input: NominationInput): NominationResult {
   const unchecked = registeredFor === null ? awards.filter((a) => a.prerequisites.registered) : [];
   if (unchecked.length > 0) {
     const names = unchecked.map((a) => cleanText(a.name)).join(", ");
-    issues.push(
-      raise("nomination.registration.none", { names }),
-    );
+    issues.push(raise("nomination.registration.none", { names }));
   }
 
   // ---- Awards, highest first.
@@ -389,9 +369,7 @@ export function nominate(input: NominationInput): NominationResult {
             "The meeting's decision does not stand in for registration: the unit did not register, so it is not proposed (if it did register, record it on the registration sheet)",
           ),
         );
-        issues.push(
-          raise("nomination.override.unregistered", { unit: cleanText(s.unit), award: award.name }),
-        );
+        issues.push(raise("nomination.override.unregistered", { unit: cleanText(s.unit), award: award.name }));
       }
       const note = cleanText(award.ruleNote ?? "");
       if (note) reasons.push(say(`Quy định áp dụng: ${note}`, `Rule applied: ${note}`));
@@ -416,14 +394,10 @@ export function nominate(input: NominationInput): NominationResult {
     const inList = made.filter((m) => m.proposed);
     const added = inList.filter((m) => m.override?.include).map((m) => cleanText(m.unit));
     if (added.length > 0 && inList.length > quota) {
-      issues.push(
-        raise("nomination.override.overQuota", { award: award.name, inListCount: inList.length, quota, value: added.join(", ") }),
-      );
+      issues.push(raise("nomination.override.overQuota", { award: award.name, inListCount: inList.length, quota, value: added.join(", ") }));
     }
     if (added.length > 0 && inList.length > cap) {
-      issues.push(
-        raise("nomination.override.overCap", { award: award.name, inListCount: inList.length, percentCap: award.percentCap ?? 0, cap, value: added.join(", ") }),
-      );
+      issues.push(raise("nomination.override.overCap", { award: award.name, inListCount: inList.length, percentCap: award.percentCap ?? 0, cap, value: added.join(", ") }));
     }
     for (const m of inList) proposedFor.get(nameKey(m.unit))?.push(award);
     proposals.push(...made);
@@ -434,9 +408,7 @@ export function nominate(input: NominationInput): NominationResult {
     const ladder = (proposedFor.get(nameKey(u.unit)) ?? []).filter((a) => a.excludesLower);
     if (ladder.length > 1) {
       const names = ladder.map((a) => a.name).join(", ");
-      issues.push(
-        raise("nomination.exclusive.twice", { unit: cleanText(u.unit), names }),
-      );
+      issues.push(raise("nomination.exclusive.twice", { unit: cleanText(u.unit), names }));
     }
   }
 

@@ -1,7 +1,7 @@
 import { raise } from "../codes";
 import type { Member } from "../bloc/bloc";
 import { effectiveWeight, isAllOrNothing, isContent, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
-import { error, hasErrors, warning, type Issue, type Where } from "../issues";
+import { hasErrors, type Issue, type Where } from "../issues";
 import { cleanText, nameKey } from "../text";
 import { counted, isNotAssessedMark, NOT_ASSESSED, roundExcel, SUM_DECIMALS, type Entry, type EntryValue, type UnitScores } from "./engine";
 import type { ScoringSettings } from "./settings";
@@ -73,20 +73,14 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
       entries[r.id] = e;
       // Content criteria need a score; an empty bonus or penalty row means none.
       if (anyEntry && isContent(leaf) && e[required] === null && isBlank(r[required])) {
-        issues.push(
-          raise("scoring.entry.missing", { stage: STAGE_VI[required], member: member.name, id: leaf.id }, r.at[required]),
-        );
+        issues.push(raise("scoring.entry.missing", { stage: STAGE_VI[required], member: member.name, id: leaf.id }, r.at[required]));
       }
       if (typeof e.self === "number" && typeof e.review === "number" && e.review !== e.self) {
         if (!cleanText(String(r.evidence ?? ""))) {
-          issues.push(
-            raise("scoring.review.unexplained", { member: member.name, id: leaf.id, review: e.review, self: e.self }, r.at.evidence),
-          );
+          issues.push(raise("scoring.review.unexplained", { member: member.name, id: leaf.id, review: e.review, self: e.self }, r.at.evidence));
         }
         if (Math.abs(e.review - e.self) > settings.largeGap) {
-          issues.push(
-            raise("scoring.review.largeGap", { member: member.name, id: leaf.id, gap: Math.abs(e.review - e.self) }, r.at.review),
-          );
+          issues.push(raise("scoring.review.largeGap", { member: member.name, id: leaf.id, gap: Math.abs(e.review - e.self) }, r.at.review));
         }
       }
       if (leaf.kind === "bonus") {
@@ -97,9 +91,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
     }
     bonusSum = roundExcel(bonusSum, SUM_DECIMALS);
     if (table.bonusCap !== null && bonusSum > table.bonusCap) {
-      cellIssues.push(
-        raise("scoring.bonus.overCap", { member: member.name, bonusSum, bonusCap: table.bonusCap }, bonusAt),
-      );
+      cellIssues.push(raise("scoring.bonus.overCap", { member: member.name, bonusSum, bonusCap: table.bonusCap }, bonusAt));
     }
     issues.push(...cellIssues);
     // An invalid cell never ranks: the summary shows "Cần kiểm tra" until it is corrected (issue #11).
@@ -118,13 +110,9 @@ const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
 /** One input cell: a number in range, on the step; anything else is an issue and counts as empty. */
 function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable, unit: string, issues: Issue[]): EntryValue {
   if (isBlank(v)) return null;
-  const label = `${unit}: tiêu chí ${leaf.id}`;
-  const labelEn = `${unit}: criterion ${leaf.id}`;
   if (isNotAssessedMark(v)) {
     if (leaf.mayBeNotAssessed) return NOT_ASSESSED;
-    issues.push(
-      raise("scoring.entry.notAssessed", { unit, criterion: leaf.id, NOT_ASSESSED }, at),
-    );
+    issues.push(raise("scoring.entry.notAssessed", { unit, criterion: leaf.id, NOT_ASSESSED }, at));
     return null;
   }
   let n: number;
@@ -132,9 +120,7 @@ function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable,
   else if (typeof v === "string") {
     const vn = vietnameseNumber(cleanText(v));
     if (vn !== null) {
-      issues.push(
-        raise("scoring.entry.textNumber", { unit, criterion: leaf.id, value: v }, at),
-      );
+      issues.push(raise("scoring.entry.textNumber", { unit, criterion: leaf.id, value: v }, at));
     } else {
       issues.push(raise("scoring.entry.notNumber", { unit, criterion: leaf.id, value: v }, at));
     }
@@ -153,15 +139,7 @@ function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable,
     return null;
   }
   if (isAllOrNothing(leaf) && n !== 0 && n !== max) {
-    issues.push(
-      error(
-        "scoring.entry.yesNo",
-        leaf.kind === "yesNo"
-          ? { vi: `${label}: tiêu chí đạt/không đạt chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a yes/no criterion takes 0 or ${max} only.` }
-          : { vi: `${label}: điểm trừ cố định chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a fixed penalty takes 0 or ${max} only.` },
-        at,
-      ),
-    );
+    issues.push(raise("scoring.entry.yesNo", { unit, criterion: leaf.id, max }, at));
     return null;
   }
   const step = stepOf(leaf, table);

@@ -1,7 +1,7 @@
 import { raise } from "../codes";
 import { formatDate } from "../format";
 import { z } from "zod";
-import { error, warning, type Issue, type Message } from "../issues";
+import type { Issue } from "../issues";
 import type { Award } from "../nomination/model";
 import { cleanText, nameKey } from "../text";
 
@@ -58,7 +58,6 @@ const _pactMatches: Same<z.infer<typeof PactSchema>, Pact> = true;
 const _registrationMatches: Same<z.infer<typeof RegistrationSchema>, Registration> = true;
 void [_pactMatches, _registrationMatches];
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 const withField = (i: Issue, field: string): Issue => ({ ...i, field });
 
 /** A real calendar date (31/02 is not one) within 1900–9999. */
@@ -95,15 +94,16 @@ export interface PactInput {
  */
 export function validatePact(input: PactInput, blocYear?: number): { pact: Pact | null; issues: Issue[] } {
   const issues: Issue[] = [];
-  const long = (field: string, label: Message, s: string) => {
-    if (cleanText(s).length > MAX_LINE)
-      issues.push(withField(error("start.pact.tooLong", say(`${label.vi} dài ${cleanText(s).length} ký tự, quá ${MAX_LINE} ký tự cho phép.`, `${label.en} is ${cleanText(s).length} characters long, over the ${MAX_LINE} allowed.`)), field));
+  /** A text over MAX_LINE characters, named by its start (the issue's field says which input). */
+  const long = (field: string, s: string) => {
+    const t = cleanText(s);
+    if (t.length > MAX_LINE) issues.push(withField(raise("start.pact.tooLong", { start: t.slice(0, 40), length: t.length, max: MAX_LINE }), field));
   };
-  long("theme", say("Chủ đề thi đua", "The theme"), input.theme);
-  long("place", say("Địa điểm ký", "The place"), input.place);
+  long("theme", input.theme);
+  long("place", input.place);
   const commitments: string[] = [];
   input.commitments.forEach((c, i) => {
-    long(`commitments.${i}`, say(`Nội dung cam kết ${i + 1}`, `Commitment ${i + 1}`), c);
+    long(`commitments.${i}`, c);
     if (cleanText(c)) commitments.push(cleanText(c));
   });
   if (commitments.length > MAX_COMMITMENTS)

@@ -1,6 +1,6 @@
 import { raise } from "../../domain/codes";
 import type { Bloc, BlocDraft, BlocLocator } from "../../domain/bloc/bloc";
-import { error, warning, type Issue, type Where } from "../../domain/issues";
+import type { Issue, Where } from "../../domain/issues";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -222,9 +222,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
       at.members!.push({ name: where(r, cols.name!), shortName: cols.shortName !== undefined ? where(r, cols.shortName) : undefined });
     }
   } else if (found) {
-    issues.push(
-      raise("bloc.sheet.noMemberTable", { sheet }, { sheet, cell: "A1" }),
-    );
+    issues.push(raise("bloc.sheet.noMemberTable", { sheet }, { sheet, cell: "A1" }));
   }
 
   if (found) {
@@ -235,9 +233,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
       ["leader", "Trưởng khối"],
     ] as const) {
       if (!at[key]) {
-        issues.push(
-          raise("bloc.sheet.missingLabel", { sheet, label }, { sheet, cell: "A1" }),
-        );
+        issues.push(raise("bloc.sheet.missingLabel", { sheet, label }, { sheet, cell: "A1" }));
       }
     }
   }
@@ -253,9 +249,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
     }),
   );
   if (unknownCells.length > 0 && found) {
-    issues.push(
-      raise("bloc.sheet.unknownContent", { sheet, unknownCellsCount: unknownCells.length, value: unknownCells.slice(0, 5).join(", "), value2: unknownCells.length > 5 ? ", …" : "" }, { sheet, cell: unknownCells[0] }),
-    );
+    issues.push(raise("bloc.sheet.unknownContent", { sheet, unknownCellsCount: unknownCells.length, value: unknownCells.slice(0, 5).join(", "), value2: unknownCells.length > 5 ? ", …" : "" }, { sheet, cell: unknownCells[0] }));
   }
   return { found, draft, at, issues, unknownCells };
 }

@@ -1,5 +1,5 @@
 import { raise, type IssueCode } from "../../domain/codes";
-import { error, hasErrors, warning, type Issue, type Message, type Where } from "../../domain/issues";
+import { hasErrors, type Issue, type Where } from "../../domain/issues";
 import { AWARD_LEVELS, type Award, type AwardKind, type AwardLevel, type Catalogue } from "../../domain/nomination/model";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { DENOMINATORS, DENOMINATOR_WORDS, type Comparison, type Denominator } from "../../domain/voting/model";
@@ -499,9 +499,7 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
   const missing = (["name", "kind", "level"] as const).filter((k) => H.cols[k] === undefined);
   if (missing.length > 0) {
     const labels = missing.map((k) => `"${CATALOGUE_HEADERS[k]}"`).join(", ");
-    issues.push(
-      raise("catalogue.column.missing", { labels }, where(H.row, nameCol)),
-    );
+    issues.push(raise("catalogue.column.missing", { labels }, where(H.row, nameCol)));
     return out(null);
   }
 
@@ -531,9 +529,7 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
       id = base;
       for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
       taken.add(id);
-      issues.push(
-        raise("catalogue.id.derived", { name, id }, where(r, H.cols.id ?? nameCol)),
-      );
+      issues.push(raise("catalogue.id.derived", { name, id }, where(r, H.cols.id ?? nameCol)));
     }
 
     const allowed = (labels: string[]) => labels.map((t) => `"${t}"`).join("; ");
@@ -574,9 +570,7 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
     const level = pick("level", LEVEL_BY_KEY, Object.values(LEVEL_TEXT), null);
     let priority = num("priority");
     if (priority === null && H.cols.priority !== undefined && !cell("priority")) {
-      issues.push(
-        raise("catalogue.priority.empty", { label, priority: awards.length + 1 }, where(r, H.cols.priority)),
-      );
+      issues.push(raise("catalogue.priority.empty", { label, priority: awards.length + 1 }, where(r, H.cols.priority)));
     }
     priority ??= awards.length + 1;
     const quota = num("quota");
@@ -603,9 +597,7 @@ export function readCatalogueSheet(grid: Grid): CatalogueRead {
         H.cols.denominator === undefined ? "members" : pick("denominator", DENOMINATOR_BY_KEY, denominatorLabels, null);
       if (comparison && denominator) voteRule = { percent, comparison, denominator, quorum: null };
     } else if (!cell("votePercent") && (cell("comparison") || cell("denominator"))) {
-      issues.push(
-        raise("catalogue.voteRule.noPercent", { label }, where(r, H.cols.votePercent ?? nameCol)),
-      );
+      issues.push(raise("catalogue.voteRule.noPercent", { label }, where(r, H.cols.votePercent ?? nameCol)));
     }
 
     if (hasErrors(issues.slice(before)) || !kind || !level) continue;

@@ -1,5 +1,5 @@
 import { raise } from "../../domain/codes";
-import { error, type Issue } from "../../domain/issues";
+import type { Issue } from "../../domain/issues";
 import type { Override } from "../../domain/nomination/model";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";

@@ -1,5 +1,5 @@
 import { raise } from "../../domain/codes";
-import { error, type Issue, type Where } from "../../domain/issues";
+import type { Issue, Where } from "../../domain/issues";
 import { STAGE_LABELS, STAGES, type Band, type ScoringSettings, type Stage, type TieBreaker } from "../../domain/scoring/settings";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, qualified, rangeAddress } from "../a1";

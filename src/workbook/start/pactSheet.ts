@@ -2,7 +2,7 @@ import { raise } from "../../domain/codes";
 import { formatDate } from "../../domain/format";
 import type { CriteriaTable, Criterion } from "../../domain/criteria/model";
 import { maxOf } from "../../domain/criteria/model";
-import { error, type Issue } from "../../domain/issues";
+import type { Issue } from "../../domain/issues";
 import { dayDateText, isRealDate, parseDayDate, type DayDate, type Pact } from "../../domain/start/model";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";

@@ -1,5 +1,5 @@
 import { raise } from "../../domain/codes";
-import { error, warning, type Issue } from "../../domain/issues";
+import type { Issue } from "../../domain/issues";
 import type { Award } from "../../domain/nomination/model";
 import type { Registration } from "../../domain/start/model";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
