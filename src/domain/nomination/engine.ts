@@ -1,4 +1,5 @@
 import { raise } from "../codes";
+import { formatPercent } from "../format";
 import type { Issue, Message } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { DENOMINATOR_WORDS, viNumber } from "../voting/model";
@@ -86,10 +87,7 @@ export const compareNames = (a: string, b: string): number => cmp(foldDiacritics
 const rankKey = (r: number | null): number => (r === null || !Number.isFinite(r) ? Number.POSITIVE_INFINITY : r);
 
 /** "62,50" and "62.50": a percent with 2 decimals, the Vietnamese and the English way. */
-export const percentText = (p: number): Message => {
-  const en = p.toFixed(2);
-  return { vi: en.replace(".", ","), en };
-};
+export const percentText = (p: number): Message => ({ vi: formatPercent(p, "vi"), en: formatPercent(p, "en") });
 
 /** The catalogue's awards in the order they are considered: priority, then id, then name key. */
 export function orderedAwards(catalogue: Catalogue): Award[] {

@@ -1,5 +1,5 @@
 import { raise } from "../../domain/codes";
-import { formatDate } from "../../domain/format";
+import { formatDate, formatNumber } from "../../domain/format";
 import type { CriteriaTable, Criterion } from "../../domain/criteria/model";
 import { maxOf } from "../../domain/criteria/model";
 import type { Issue } from "../../domain/issues";
@@ -44,8 +44,8 @@ export interface PactSheetInput {
 export function criterionPoints(c: Criterion): number | string {
   const max = c.max ?? maxOf(c);
   const kind = c.kind ?? (c.children.length && c.children.every((k) => k.kind === "bonus") ? "bonus" : c.children.length && c.children.every((k) => k.kind === "penalty") ? "penalty" : null);
-  if (kind === "bonus") return `+${String(max).replace(".", ",")}`;
-  if (kind === "penalty") return `−${String(max).replace(".", ",")}`;
+  if (kind === "bonus") return `+${formatNumber(max, "vi")}`;
+  if (kind === "penalty") return `−${formatNumber(max, "vi")}`;
   return max;
 }
 
