@@ -1,7 +1,8 @@
+import { raise } from "../domain/codes";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import { defaultCatalogue } from "../domain/nomination/catalogue";
 import type { CriteriaTable } from "../domain/criteria/model";
-import { error, hasErrors, warning, type Issue, type Message } from "../domain/issues";
+import { hasErrors, type Issue } from "../domain/issues";
 import { defaultSettings } from "../domain/scoring/settings";
 import { BLOC_SHEET, blocSheetPlan, readBlocSheet } from "./bloc/blocSheet";
 import { LEADERSHIP_SHEET, leadershipSheetPlan, readLeadershipSheet, upsertLeadership, type LeadershipRow } from "./bloc/leadershipSheet";
@@ -45,16 +46,15 @@ export interface NextYearPlans {
   issues: Issue[];
 }
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 
 /** The plans of next year's workbook, or the issues that stop it (each coded, in Vietnamese and English, with where). */
 export function nextYearPlans(sheets: YearSheets): { ok: true; value: NextYearPlans } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
 
   // This year's bloc record.
-  if (!sheets.bloc) return { ok: false, issues: [error("nextYear.noBloc", say(`Chưa có trang "${BLOC_SHEET}" (hồ sơ khối): không có gì để chuyển sang năm sau.`, `There is no "${BLOC_SHEET}" sheet (the bloc record): nothing to carry to next year.`))] };
+  if (!sheets.bloc) return { ok: false, issues: [raise("nextYear.noBloc", { sheet: BLOC_SHEET })] };
   const parsed = readBlocSheet(sheets.bloc);
-  if (!parsed.found) return { ok: false, issues: [error("nextYear.noBloc", say(`Trang "${sheets.bloc.sheet}" không phải hồ sơ khối.`, `Sheet "${sheets.bloc.sheet}" is not a bloc record.`), { sheet: sheets.bloc.sheet, cell: "A1" })] };
+  if (!parsed.found) return { ok: false, issues: [raise("nextYear.noBloc", { sheet: sheets.bloc.sheet }, { sheet: sheets.bloc.sheet, cell: "A1" })] };
   const now = validateBloc(parsed.draft, parsed.at);
   const blocErrors = [...parsed.issues, ...now.issues].filter((i) => i.severity === "error");
   if (!now.bloc || blocErrors.length) return { ok: false, issues: blocErrors };
@@ -63,22 +63,14 @@ export function nextYearPlans(sheets: YearSheets): { ok: true; value: NextYearPl
 
   // The leadership record and next year's row in it.
   const where = { sheet: sheets.leadership?.sheet ?? LEADERSHIP_SHEET, cell: "A1" };
-  const missing = (what: Message): Issue =>
-    error(
-      "nextYear.leader.missing",
-      say(
-        `Chưa có ${what.vi} năm ${year}: hãy chọn trưởng khối, phó trưởng khối năm sau ở bước Bỏ phiếu (bầu, luân phiên hoặc chỉ định) rồi tạo bảng tính năm ${year}.`,
-        `There is no ${what.en} for ${year}: choose next year's leader and deputies in the Voting step (election, rotation or designation), then create the ${year} workbook.`,
-      ),
-      where,
-    );
-  if (!sheets.leadership) return { ok: false, issues: [missing(say("trưởng khối", "leader"))] };
+  const missing = (deputy: boolean): Issue => (deputy ? raise("nextYear.deputy.missing", { year }, where) : raise("nextYear.leader.missing", { year }, where));
+  if (!sheets.leadership) return { ok: false, issues: [missing(false)] };
   const lead = readLeadershipSheet(sheets.leadership);
-  if (!lead.found) return { ok: false, issues: [missing(say("trưởng khối", "leader"))] };
+  if (!lead.found) return { ok: false, issues: [missing(false)] };
   if (hasErrors(lead.issues)) return { ok: false, issues: lead.issues };
   const next = lead.rows.find((r) => r.year === year);
-  if (!next) return { ok: false, issues: [missing(say("trưởng khối", "leader"))] };
-  if (next.deputies.length === 0) return { ok: false, issues: [missing(say("phó trưởng khối", "deputy"))] };
+  if (!next) return { ok: false, issues: [missing(false)] };
+  if (next.deputies.length === 0) return { ok: false, issues: [missing(true)] };
   // This year's row, as the bloc record says, when the record lacks it (the rotation counts it).
   let rows = lead.rows;
   if (!rows.some((r) => r.year === bloc.year)) rows = upsertLeadership(rows, { year: bloc.year, leader: bloc.leader, deputies: bloc.deputies, how: "recorded", basis: "Hồ sơ khối" }).rows;
@@ -88,14 +80,9 @@ export function nextYearPlans(sheets: YearSheets): { ok: true; value: NextYearPl
     return {
       ok: false,
       issues: [
-        error(
-          "nextYear.leader.invalid",
-          say(
-            `Trưởng khối, phó trưởng khối năm ${year} ghi trên trang "${sheets.leadership.sheet}" không hợp với danh sách đơn vị: ${checked.issues.map((i) => i.message.vi).join(" ")}`,
-            `The ${year} leader and deputies on sheet "${sheets.leadership.sheet}" do not fit the member list: ${checked.issues.map((i) => i.message.en).join(" ")}`,
-          ),
-          where,
-        ),
+        raise("nextYear.leader.invalid", { year, names: [next.leader, ...next.deputies].join("; "), sheet: sheets.leadership.sheet }, where),
+        // What does not fit, each in its own words.
+        ...checked.issues.filter((i) => i.severity === "error").map((i) => ({ ...i, where })),
       ],
     };
   }
@@ -112,7 +99,7 @@ export function nextYearPlans(sheets: YearSheets): { ok: true; value: NextYearPl
       plans.push(criteriaSheetPlan(table));
     }
   }
-  if (!table) issues.push(warning("nextYear.criteria.missing", say(`Bảng tính năm nay chưa có trang "${CRITERIA_SHEET}": bảng tính năm ${year} không có bảng tiêu chí.`, `This year's workbook has no "${CRITERIA_SHEET}" sheet: the ${year} workbook has no criteria table.`)));
+  if (!table) issues.push(raise("nextYear.criteria.missing", { CRITERIA_SHEET, year }));
   if (sheets.settings && sheets.settings.values.length) {
     const t = table;
     const names = t ? t.sections.map((_, i) => sectionName(t, i)) : [];

@@ -92,7 +92,7 @@ export const cases: BadCase[] = [
   sheetCase("penaltyCap.negative", "penalty cap −5", "refused", "criteria.cap.invalid", CELL.penaltyCap, CONTENT, { penaltyCap: -5 }),
   // --- Other bad tables on the sheet.
   sheetCase("scale.zero", "scale 0", "refused", "criteria.scale.invalid", CELL.scale, CONTENT, { scale: 0 }),
-  sheetCase("step.zero", "step 0", "refused", "criteria.step.invalid", CELL.step, CONTENT, { step: 0 }),
+  sheetCase("step.zero", "step 0", "refused", "criteria.tableStep.invalid", CELL.step, CONTENT, { step: 0 }),
   sheetCase("decimals.nine", "rounding to 9 decimals", "refused", "criteria.decimals.invalid", CELL.decimals, CONTENT, { decimals: 9 }),
   sheetCase("max.negative", "a max of −5", "refused", "criteria.max.negative", `C${FIRST + 2}`, [["I", "Nội dung", null, null], ["1", "A", 100, "Điểm"], ["2", "B", -5, "Điểm"]]),
   sheetCase("max.missing", "a criterion with no max", "refused", "criteria.max.missing", `C${FIRST + 2}`, [["I", "Nội dung", null, null], ["1", "A", 100, "Điểm"], ["2", "B", null, "Điểm"]]),

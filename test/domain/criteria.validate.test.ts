@@ -189,9 +189,9 @@ describe("validateCriteria", () => {
     expect(check((t) => (t.scale = Number.NaN))).toEqual(["criteria.scale.invalid@C5"]);
     expect(check((t) => (t.decimals = 5))).toEqual(["criteria.decimals.invalid@C7"]);
     expect(check((t) => (t.decimals = 1.5))).toEqual(["criteria.decimals.invalid@C7"]);
-    expect(check((t) => (t.step = 0))).toEqual(["criteria.step.invalid@C8"]);
+    expect(check((t) => (t.step = 0))).toEqual(["criteria.tableStep.invalid@C8"]); // the table's step has its own code (issue #13: one code, one meaning)
     expect(check((t) => ((t.bonusCap = -1), (t.penaltyCap = Number.NaN)))).toEqual(["criteria.cap.invalid@C9", "criteria.cap.invalid@C10"]);
-    expect(check((t) => (t.title = "=1+1"))).toEqual(["criteria.text.formula@C4"]);
+    expect(check((t) => (t.title = "=1+1"))).toEqual(["criteria.title.formula@C4"]);
     expect(check((t) => (t.sections = t.sections.slice(2)))).toEqual(["criteria.empty@C4"]);
     expect(check((t) => (t.sections = []))).toEqual(["criteria.empty@C4"]);
   });

@@ -1,5 +1,6 @@
+import { raise, type IssueCode } from "../codes";
 import { cleanText, cutGraphemes, legacyEncodingMark, looksLikeFormula, nameKey } from "../text";
-import { error, warning, type Issue, type Message, type Where } from "../issues";
+import type { Issue, Where } from "../issues";
 
 /** A member unit of the bloc. */
 export interface Member {
@@ -49,8 +50,6 @@ export const MAX_MEMBERS = 200;
 export const MAX_DEPUTIES = 2;
 export const MAX_TEXT_LENGTH = 255;
 
-const say = (vi: string, en: string): Message => ({ vi, en });
-
 /** Excel allows 31 characters in a sheet name; a unit's sheet keeps 3 for a " 2" suffix. */
 export const SHEET_NAME_CUT = 28;
 
@@ -66,18 +65,13 @@ export function memberSheetBase(m: { name: string; shortName?: string }): string
 
 /** What a member is called by: its name, short name and sheet name, each a way to pick it. */
 type Called = "name" | "shortName" | "sheet";
-const CALLED: Record<Called, Message> = {
-  name: say("tên đơn vị", "name"),
-  shortName: say("tên viết tắt", "short name"),
-  sheet: say("tên trang chấm điểm", "score sheet name"),
-};
 
 /**
  * Two members one of whose names (full, short, or the score sheet's) is another's: tables, ballots
  * and sheets would mix them up (Sở Tư pháp with the short name "Sở Xây dựng" while "Sở Xây dựng" is
  * a member). Same full names and same short names have their own codes. The later row is blamed.
  */
-function nameClashes(members: Member[], at: BlocLocator, push: (field: string, code: string, message: Message, where?: Where) => void): void {
+function nameClashes(members: Member[], at: BlocLocator, push: (field: string, issue: Issue, where?: Where) => void): void {
   const keys = members.map((m) => ({
     name: m.name ? nameKey(m.name) : "",
     shortName: m.shortName ? nameKey(m.shortName) : "",
@@ -102,21 +96,33 @@ function nameClashes(members: Member[], at: BlocLocator, push: (field: string, c
       ];
       const hit = pairs.find(([cj, ci]) => keys[j][cj] && keys[j][cj] === keys[i][ci]);
       if (!hit) continue;
-      const [cj, ci] = hit;
+      const [cj] = hit;
       const field = typed(mj, cj);
       push(
         `members.${j}.${field}`,
-        "bloc.member.nameClash",
-        say(
-          `Dòng ${j + 1} (${mj.name}) có ${CALLED[cj].vi} "${shown(mj, cj)}" trùng với ${CALLED[ci].vi} của dòng ${i + 1} (${mi.name}): bảng tính và phiếu bầu sẽ lẫn hai đơn vị. Hãy đặt tên viết tắt khác.`,
-          `Row ${j + 1} (${mj.name}) has the ${CALLED[cj].en} "${shown(mj, cj)}", the same as the ${CALLED[ci].en} of row ${i + 1} (${mi.name}): sheets and ballots would mix the two units up. Give it another short name.`,
-        ),
+        raise("bloc.member.nameClash", { row: j + 1, name: mj.name, value: shown(mj, cj), otherRow: i + 1, otherName: mi.name }),
         at.members?.[j]?.[field],
       );
       return;
     }
   });
 }
+
+/** The codes of a checked text field: empty (when required), formula-like, in an old encoding, too long. */
+interface TextCodes {
+  empty?: IssueCode;
+  formula: IssueCode;
+  legacyEncoding: IssueCode;
+  tooLong: IssueCode;
+}
+const TEXT_CODES = {
+  name: { empty: "bloc.name.empty", formula: "bloc.name.formula", legacyEncoding: "bloc.name.legacyEncoding", tooLong: "bloc.name.tooLong" },
+  province: { empty: "bloc.province.empty", formula: "bloc.province.formula", legacyEncoding: "bloc.province.legacyEncoding", tooLong: "bloc.province.tooLong" },
+  memberName: { empty: "bloc.member.name.empty", formula: "bloc.member.name.formula", legacyEncoding: "bloc.member.name.legacyEncoding", tooLong: "bloc.member.name.tooLong" },
+  memberShortName: { formula: "bloc.member.shortName.formula", legacyEncoding: "bloc.member.shortName.legacyEncoding", tooLong: "bloc.member.shortName.tooLong" },
+  leader: { empty: "bloc.leader.empty", formula: "bloc.leader.formula", legacyEncoding: "bloc.leader.legacyEncoding", tooLong: "bloc.leader.tooLong" },
+  deputy: { empty: "bloc.deputy.empty", formula: "bloc.deputy.formula", legacyEncoding: "bloc.deputy.legacyEncoding", tooLong: "bloc.deputy.tooLong" },
+} as const satisfies Record<string, TextCodes>;
 
 export function parseYear(raw: string | number): number | null {
   const s = typeof raw === "number" ? String(raw) : cleanText(raw ?? "");
@@ -135,60 +141,30 @@ export function parseYear(raw: string | number): number | null {
  */
 export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bloc | null; issues: Issue[] } {
   const issues: Issue[] = [];
-  const push = (field: string, code: string, message: Message, where?: Where) => issues.push({ ...error(code, message, where), field });
+  const push = (field: string, issue: Issue, where?: Where) => issues.push(where ? { ...issue, where, field } : { ...issue, field });
 
-  /** Cleans one text field and reports it empty (when required), formula-like or too long. */
-  const text = (field: string, code: string, label: Message, value: string, where: Where | undefined, required: boolean): string => {
+  /** Cleans one text field and reports it empty (when required), formula-like, in an old encoding or too long. */
+  const text = (field: string, codes: TextCodes, row: number, value: string, where: Where | undefined): string => {
     const v = cleanText(value ?? "");
+    const p = { row, value: v, char: v[0] ?? "", max: MAX_TEXT_LENGTH };
     if (!v) {
-      if (required) push(field, `${code}.empty`, say(`${label.vi} không được để trống.`, `${label.en} must not be empty.`), where);
+      if (codes.empty) push(field, raise(codes.empty, p as never), where);
       return v;
     }
-    if (looksLikeFormula(v)) {
-      push(
-        field,
-        `${code}.formula`,
-        say(
-          `${label.vi} "${v}" bắt đầu bằng "${v[0]}": bảng tính sẽ hiểu nhầm là công thức. Hãy bỏ ký tự này.`,
-          `${label.en} "${v}" begins with "${v[0]}": a spreadsheet would read it as a formula. Remove that character.`,
-        ),
-        where,
-      );
-    }
+    if (looksLikeFormula(v)) push(field, raise(codes.formula, p as never), where);
     const odd = legacyEncodingMark(v);
-    if (odd) {
-      issues.push({
-        ...warning(
-          `${code}.legacyEncoding`,
-          say(
-            `${label.vi} "${v}" có ký tự "${odd}" không có trong tiếng Việt: có thể được gõ bằng bảng mã cũ (TCVN3 .VnTime, VNI). Hãy gõ lại bằng Unicode.`,
-            `${label.en} "${v}" holds "${odd}", which Vietnamese does not use: it may have been typed in an old encoding (TCVN3 .VnTime, VNI). Type it again in Unicode.`,
-          ),
-          where,
-        ),
-        field,
-      });
-    }
-    if (v.length > MAX_TEXT_LENGTH) {
-      push(field, `${code}.tooLong`, say(`${label.vi} dài quá ${MAX_TEXT_LENGTH} ký tự.`, `${label.en} is longer than ${MAX_TEXT_LENGTH} characters.`), where);
-    }
+    if (odd) push(field, raise(codes.legacyEncoding, { ...p, char: odd } as never), where);
+    if (v.length > MAX_TEXT_LENGTH) push(field, raise(codes.tooLong, p as never), where);
     return v;
   };
 
-  const name = text("name", "bloc.name", say("Tên khối", "The bloc name"), draft.name, at.name, true);
-  const province = text("province", "bloc.province", say("Tỉnh/thành phố", "The province"), draft.province, at.province, true);
+  const name = text("name", TEXT_CODES.name, 0, draft.name, at.name);
+  const province = text("province", TEXT_CODES.province, 0, draft.province, at.province);
 
   const year = parseYear(draft.year);
   if (year === null) {
     const shown = cleanText(String(draft.year ?? ""));
-    push(
-      "year",
-      shown ? "bloc.year.invalid" : "bloc.year.empty",
-      shown
-        ? say(`Năm "${shown}" không phải là một năm (${MIN_YEAR}–${MAX_YEAR}).`, `Year "${shown}" is not a year (${MIN_YEAR}–${MAX_YEAR}).`)
-        : say("Năm thi đua không được để trống.", "The year must not be empty."),
-      at.year,
-    );
+    push("year", shown ? raise("bloc.year.invalid", { value: shown, min: MIN_YEAR, max: MAX_YEAR }) : raise("bloc.year.empty", {}), at.year);
   }
 
   const members: Member[] = [];
@@ -197,21 +173,13 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
   draft.members.forEach((m, i) => {
     const rowAt = at.members?.[i];
     const row = i + 1;
-    const mName = text(`members.${i}.name`, "bloc.member.name", say(`Tên đơn vị (dòng ${row})`, `Member name (row ${row})`), m.name, rowAt?.name, true);
-    const shortName = text(
-      `members.${i}.shortName`,
-      "bloc.member.shortName",
-      say(`Tên viết tắt (dòng ${row})`, `Short name (row ${row})`),
-      m.shortName ?? "",
-      rowAt?.shortName,
-      false,
-    );
+    const mName = text(`members.${i}.name`, TEXT_CODES.memberName, row, m.name, rowAt?.name);
+    const shortName = text(`members.${i}.shortName`, TEXT_CODES.memberShortName, row, m.shortName ?? "", rowAt?.shortName);
     // A bare number is a numbering or a formula's result (Excel turns a typed "-1+1" into =-1+1, shown as 0), never a unit.
     if (/^\d+(?:[.,]\d+)*$/.test(mName)) {
       push(
         `members.${i}.name`,
-        "bloc.member.name.number",
-        say(`Tên đơn vị (dòng ${row}) là số "${mName}", không phải tên một đơn vị.`, `Member name (row ${row}) is the number "${mName}", not a unit's name.`),
+        raise("bloc.member.name.number", { row, name: mName }),
         rowAt?.name,
       );
     }
@@ -220,8 +188,7 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
       if (first !== undefined) {
         push(
           `members.${i}.name`,
-          "bloc.member.duplicate",
-          say(`Đơn vị "${mName}" (dòng ${row}) trùng với dòng ${first + 1}.`, `Member "${mName}" (row ${row}) duplicates row ${first + 1}.`),
+          raise("bloc.member.duplicate", { name: mName, row, first: first + 1 }),
           rowAt?.name,
         );
       } else byName.set(nameKey(mName), i);
@@ -231,8 +198,7 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
       if (first !== undefined) {
         push(
           `members.${i}.shortName`,
-          "bloc.member.shortDuplicate",
-          say(`Tên viết tắt "${shortName}" (dòng ${row}) trùng với dòng ${first + 1}.`, `Short name "${shortName}" (row ${row}) duplicates row ${first + 1}.`),
+          raise("bloc.member.shortDuplicate", { shortName, row, first: first + 1 }),
           rowAt?.shortName,
         );
       } else byShort.set(nameKey(shortName), i);
@@ -244,9 +210,9 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
   nameClashes(members, at, push);
 
   if (members.length === 0) {
-    push("members", "bloc.members.none", say("Khối chưa có đơn vị thành viên nào.", "The bloc has no member units."), at.membersTable);
+    push("members", raise("bloc.members.none", {}), at.membersTable);
   } else if (members.length > MAX_MEMBERS) {
-    push("members", "bloc.members.tooMany", say(`Khối có quá ${MAX_MEMBERS} đơn vị.`, `The bloc has more than ${MAX_MEMBERS} members.`), at.membersTable);
+    push("members", raise("bloc.members.tooMany", { max: MAX_MEMBERS }), at.membersTable);
   }
 
   /** A typed unit name (full or short) resolved to the member's full name. */
@@ -257,30 +223,30 @@ export function validateBloc(draft: BlocDraft, at: BlocLocator = {}): { bloc: Bl
   };
 
   let leader = "";
-  const leaderTyped = text("leader", "bloc.leader", say("Trưởng khối", "The bloc leader"), draft.leader, at.leader, true);
+  const leaderTyped = text("leader", TEXT_CODES.leader, 0, draft.leader, at.leader);
   if (leaderTyped) {
     const r = resolve(leaderTyped);
     if (r) leader = r;
-    else push("leader", "bloc.leader.notMember", say(`Trưởng khối "${leaderTyped}" không có trong danh sách đơn vị.`, `Leader "${leaderTyped}" is not in the member list.`), at.leader);
+    else push("leader", raise("bloc.leader.notMember", { leader: leaderTyped }), at.leader);
   }
 
   const deputies: string[] = [];
   const filled = draft.deputies.map((d, i) => ({ d: cleanText(d ?? ""), i })).filter((x) => x.d);
   if (filled.length === 0) {
-    push("deputies.0", "bloc.deputies.none", say("Cần ít nhất một phó trưởng khối.", "At least one deputy is needed."), at.deputies?.[0]);
+    push("deputies.0", raise("bloc.deputies.none", {}), at.deputies?.[0]);
   }
   filled.forEach(({ d, i }, n) => {
     const field = `deputies.${i}`;
     const where = at.deputies?.[i];
     if (n >= MAX_DEPUTIES) {
-      push(field, "bloc.deputies.tooMany", say(`Khối có tối đa ${MAX_DEPUTIES} phó trưởng khối.`, `A bloc has at most ${MAX_DEPUTIES} deputies.`), where);
+      push(field, raise("bloc.deputies.tooMany", { max: MAX_DEPUTIES }), where);
       return;
     }
-    const typed = text(field, "bloc.deputy", say("Phó trưởng khối", "The deputy"), d, where, true);
+    const typed = text(field, TEXT_CODES.deputy, 0, d, where);
     const r = resolve(typed);
-    if (!r) push(field, "bloc.deputy.notMember", say(`Phó trưởng khối "${d}" không có trong danh sách đơn vị.`, `Deputy "${d}" is not in the member list.`), where);
-    else if (r === leader) push(field, "bloc.deputy.isLeader", say(`"${d}" vừa là trưởng khối vừa là phó trưởng khối.`, `"${d}" is both the leader and a deputy.`), where);
-    else if (deputies.includes(r)) push(field, "bloc.deputy.duplicate", say(`Phó trưởng khối "${d}" được ghi hai lần.`, `Deputy "${d}" is listed twice.`), where);
+    if (!r) push(field, raise("bloc.deputy.notMember", { deputy: d }), where);
+    else if (r === leader) push(field, raise("bloc.deputy.isLeader", { deputy: d }), where);
+    else if (deputies.includes(r)) push(field, raise("bloc.deputy.duplicate", { deputy: d }), where);
     else deputies.push(r);
   });
 

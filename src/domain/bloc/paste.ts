@@ -3,7 +3,8 @@
  * table or typed lines. Excel puts a tab between cells and quotes a cell that holds a line break
  * (Alt+Enter) or a quote, doubling its quotes; Word tables copy the same way without quotes.
  */
-import { error, type Issue } from "../issues";
+import { raise } from "../codes";
+import type { Issue } from "../issues";
 import { cleanText, foldDiacritics } from "../text";
 
 export interface PastedMember {
@@ -149,20 +150,14 @@ export function parsePastedMembers(text: string): PasteResult {
     if (!name && filled.every((c) => NUMBER_ONLY.test(c))) name = filled[filled.length - 1];
     if (!name) {
       issues.push({
-        ...error("paste.members.noName", {
-          vi: `Dòng ${row.line} ("${filled.join(" | ")}") không có tên đơn vị: hãy điền tên hoặc xoá dòng này.`,
-          en: `Line ${row.line} ("${filled.join(" | ")}") has no unit name: fill it in or delete the line.`,
-        }),
+        ...raise("paste.members.noName", { line: row.line, value: filled.join(" | ") }),
         field,
       });
       continue;
     }
     if (NUMBER_ONLY.test(name)) {
       issues.push({
-        ...error("paste.members.numberOnly", {
-          vi: `Dòng ${row.line} chỉ có "${name}" (một số thứ tự), không phải tên đơn vị: hãy xoá dòng này hoặc dán cả cột tên.`,
-          en: `Line ${row.line} holds only "${name}" (a number), not a unit's name: delete the line or paste the name column too.`,
-        }),
+        ...raise("paste.members.numberOnly", { line: row.line, name }),
         field,
       });
       continue;

@@ -1,7 +1,26 @@
-import { error, hasErrors, warning, type Issue, type Message, type Where } from "../issues";
-import { cleanText, foldDiacritics, nameKey } from "../text";
+import { raise } from "../codes";
+import { foldDiacritics } from "../text";
+import { hasErrors, type Issue, type Where } from "../issues";
 import { CRITERION_KINDS, CriteriaTableSchema, KIND_LABELS, isContent, isLeaf, type CriteriaTable, type Criterion, type CriterionKind } from "./model";
-import { validateCriteria, viNumber, whereKey, type CriterionField, type TableField } from "./validate";
+import {
+  FOOTNOTE_TEXT,
+  OPTION_LINE,
+  YES_NO_TEXT,
+  cellLines,
+  cellText,
+  isNotAssessedLine,
+  isTotalText,
+  kindOfGroupText,
+  kindOfLeafText,
+  parseKind,
+  parseNumber,
+  parseNumbering,
+  splitLeadingNumber,
+  type TextKind,
+} from "./cells";
+import { criterionLabel, LIMITS, validateCriteria, viNumber, whereKey, type CriterionField, type TableField } from "./validate";
+
+export { cellLines, cellText, parseKind, parseNumber, parseNumbering, type Numbering } from "./cells";
 
 /** The cells of one pasted row, as the sheet (or a form) gives them. */
 export interface CriteriaRowCells {
@@ -48,188 +67,6 @@ export interface CriteriaParse {
   at: Map<string, Where>;
 }
 
-const say = (vi: string, en: string): Message => ({ vi, en });
-
-// ---------------------------------------------------------------- values
-
-/** A cell as text: numbers as JavaScript prints them, everything NFC with spaces folded. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return cleanText(String(v));
-}
-
-/** Multi-line text (notes, legal basis): each line cleaned, empty lines dropped. */
-export function cellLines(v: unknown): string {
-  if (typeof v !== "string") return cellText(v);
-  return v
-    .split(/\r\n|\r|\n/)
-    .map(cleanText)
-    .filter(Boolean)
-    .join("\n");
-}
-
-/**
- * A number as a Vietnamese user types it: 10,5 → 10.5; 1.000 → 1000 (a dot followed by groups of
- * exactly three digits is a thousands separator); 1.500,5 → 1500.5; 0.25 → 0.25; "10 điểm" → 10.
- * Returns null for an empty cell and "invalid" for anything else.
- */
-export function parseNumber(v: unknown): number | null | "invalid" {
-  if (typeof v === "number") return Number.isFinite(v) ? v : "invalid";
-  const s0 = cellText(v);
-  if (!s0) return null;
-  const s = s0
-    .replace(/\s*(điểm|đ|diem|d|points?|pts?)\.?$/i, "")
-    .replace(/\s+/g, "")
-    .replace(/^\((.*)\)$/, "$1")
-    .replace(/^[−–]/, "-");
-  let m: RegExpExecArray | null;
-  if (/^[+-]?\d+$/.test(s)) return Number(s);
-  if ((m = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$/.exec(s))) return Number(`${m[1]}${m[2].replace(/\./g, "")}${m[3] ? `.${m[3]}` : ""}`);
-  if (/^[+-]?\d*,\d+$/.test(s)) return Number(s.replace(",", "."));
-  if (/^[+-]?\d*\.\d+$/.test(s)) return Number(s);
-  return "invalid";
-}
-
-const KIND_WORDS: Record<CriterionKind, string[]> = {
-  points: ["diem", "points", "point", "diem so", "cham diem", "thang diem"],
-  yesNo: ["dat/khong dat", "dat / khong dat", "dat - khong dat", "dat-khong dat", "dat, khong dat", "dat hoac khong dat", "yes/no", "yes / no", "yesno", "co/khong", "co / khong"],
-  perOccurrence: ["theo lan", "moi lan", "lan", "diem/lan", "per occurrence", "peroccurrence", "per-occurrence"],
-  bonus: ["thuong", "diem thuong", "cong", "diem cong", "cong diem", "bonus"],
-  penalty: ["tru", "diem tru", "tru diem", "penalty", "phat"],
-};
-
-/** A kind as typed in the Loại column: the Vietnamese or English label, with or without accents. */
-export function parseKind(v: unknown): CriterionKind | null | "invalid" {
-  const s = cellText(v);
-  if (!s) return null;
-  const f = foldDiacritics(s).replace(/\s+/g, " ").replace(/[.:]+$/, "");
-  for (const k of CRITERION_KINDS) {
-    if (k.toLowerCase() === f.replace(/\s/g, "") || foldDiacritics(KIND_LABELS[k].vi) === f || KIND_LABELS[k].en.toLowerCase() === f) return k;
-    if (KIND_WORDS[k].includes(f)) return k;
-  }
-  return "invalid";
-}
-
-// ---------------------------------------------------------------- numbering
-
-const ROMAN = /^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
-
-export type Numbering =
-  | { kind: "section"; number: string }
-  | { kind: "number"; number: string; parts: string[] }
-  | { kind: "letter"; number: string }
-  | { kind: "bullet"; number: string }
-  | { kind: "none" }
-  | { kind: "unknown"; shown: string };
-
-/**
- * What an STT cell says: a section ("I", "II.", "Phần I", "PHẦN II"), a criterion ("1", "1.",
- * "2)", "1.1", "1.2.3"), a letter ("a", "a)", "b.", "(c)", "đ"), a bullet ("-", "+", "•") or
- * nothing. Roman numerals are upper case (or follow "Phần"); a lone lower-case "i", "v" or "x"
- * is a letter.
- */
-export function parseNumbering(v: unknown): Numbering {
-  const raw = cellText(v);
-  if (!raw) return { kind: "none" };
-  if (/^[-+•–—*·∙◦▪]+$/.test(raw)) return { kind: "bullet", number: raw[0] };
-  let s = raw.replace(/^\((.+)\)$/, "$1").replace(/[.):]+$/, "").trim();
-  const part = /^(?:phần|phan|part|mục|muc|chương|chuong)\s+(.+)$/i.exec(s);
-  if (part) {
-    const r = part[1].replace(/[.):]+$/, "").toUpperCase();
-    if (ROMAN.test(r)) return { kind: "section", number: r };
-    if (/^\d+$/.test(r)) return { kind: "section", number: `Phần ${Number(r)}` };
-    return { kind: "unknown", shown: raw };
-  }
-  if (ROMAN.test(s)) return { kind: "section", number: s };
-  if (/^\d+(\.\d+)*$/.test(s)) {
-    const parts = s.split(".").map((p) => String(Number(p)));
-    return { kind: "number", number: parts.join("."), parts };
-  }
-  s = s.normalize("NFC");
-  if (/^[a-zđ]$/.test(s)) return { kind: "letter", number: s };
-  return { kind: "unknown", shown: raw };
-}
-
-/** "1. Hoàn thành…", "I. THỰC HIỆN…", "a) Báo cáo…": a number typed at the start of the text. */
-function splitLeadingNumber(text: string): { number: string; text: string } | null {
-  const m =
-    /^((?:[Pp]hần|PHẦN|[Pp]han|PHAN)\s+[IVXLC]+|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):]\s+(\S.*)$/u.exec(text) ?? /^(\d+(?:\.\d+)+)\s+(\S.*)$/u.exec(text);
-  return m ? { number: m[1], text: m[2] } : null;
-}
-
-// ---------------------------------------------------------------- kinds from text
-
-// JavaScript's \b is ASCII-only, so word ends are written out: end, space, or punctuation.
-const END = "(?=$|[\\s,;:.(])";
-const BONUS_TEXT = new RegExp(`(điểm\\s+thưởng|điểm\\s+cộng|cộng\\s+điểm|thưởng\\s+điểm|được\\s+cộng|^(phần\\s+)?(thưởng|cộng)\\s*$)`, "u");
-const PENALTY_TEXT = new RegExp(`(điểm\\s+trừ${END}|trừ\\s+điểm|^(phần\\s+)?trừ\\s*$)`, "u");
-const BONUS_FOLDED = /(^|\s)(diem thuong|diem cong|cong diem)($|\s|[,;:.])/;
-const PENALTY_FOLDED = /(^|\s)(diem tru|tru diem)($|\s|[,;:.])/;
-
-/** What a row's words say about its kind: bonus, penalty, or both (a combined heading "ĐIỂM THƯỞNG, ĐIỂM TRỪ"). */
-type TextKind = "bonus" | "penalty" | "both";
-
-/** Text as the kind patterns read it: NFC lower case, brackets left out, spaces folded. */
-const kindKey = (text: string) =>
-  nameKey(text)
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
-/**
- * Does a group's text say its leaves are bonus or penalty points? ("V. ĐIỂM THƯỞNG", "Điểm trừ",
- * "Các trường hợp bị trừ điểm"). Text in brackets is left out: "(không đạt trừ điểm)" explains a
- * content section, it does not make it a penalty section. A heading that names both ("ĐIỂM
- * THƯỞNG, ĐIỂM TRỪ") is "both": its rows must say which they are.
- */
-function kindOfGroupText(text: string): TextKind | null {
-  const t = kindKey(text);
-  // Text typed without accents ("DIEM THUONG") is also read folded.
-  const plain = t === foldDiacritics(t);
-  const penalty = PENALTY_TEXT.test(t) || (plain && PENALTY_FOLDED.test(t));
-  const bonus = BONUS_TEXT.test(t) || (plain && BONUS_FOLDED.test(t));
-  return penalty && bonus ? "both" : penalty ? "penalty" : bonus ? "bonus" : null;
-}
-
-const LEAF_BONUS = new RegExp(`^(điểm\\s+thưởng|điểm\\s+cộng|cộng\\s+điểm|thưởng\\s+điểm)${END}|^(thưởng|cộng)$`, "u");
-const LEAF_PENALTY = new RegExp(`^(điểm\\s+trừ|trừ\\s+điểm)${END}|^trừ$`, "u");
-const LEAF_BONUS_FOLDED = /^(diem thuong|diem cong|cong diem|thuong diem)($|[\s,;:.(])|^(thuong|cong)$/;
-const LEAF_PENALTY_FOLDED = /^(diem tru|tru diem)($|[\s,;:.(])|^tru$/;
-
-/**
- * Does a leaf's own text say it is a bonus or a penalty row? Only when the text begins with the
- * words ("Điểm thưởng: tối đa 03", "Điểm trừ: tối đa 03", "Cộng điểm", "Trừ điểm", "Điểm thưởng
- * (tối đa 5 điểm)"): a content criterion may mention points further on ("…được cộng vào…").
- * A leaf that begins with one kind and names the other too is "both".
- */
-function kindOfLeafText(text: string): TextKind | null {
-  const t = kindKey(text);
-  // Leading words typed without accents ("Diem tru: …") are read folded.
-  const lead = t.split(/[\s,;:.(]+/).slice(0, 2).join(" ");
-  const plain = lead === foldDiacritics(lead);
-  const penalty = LEAF_PENALTY.test(t) || (plain && LEAF_PENALTY_FOLDED.test(foldDiacritics(t)));
-  const bonus = LEAF_BONUS.test(t) || (plain && LEAF_BONUS_FOLDED.test(foldDiacritics(t)));
-  if (!penalty && !bonus) return null;
-  return kindOfGroupText(text) === "both" ? "both" : penalty ? "penalty" : "bonus";
-}
-
-/** "Tỷ lệ đạt từ 95% trở lên: 2,5", "…: 0", "…: 1 điểm": one scoring option of the row above. */
-const OPTION_LINE = /:\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)?\.?\s*$/u;
-/** "Không được giao chỉ tiêu (Kinh tế - xã hội) thì không đánh giá chấm điểm nội dung này" (Hải Phòng QĐ 212/2025). */
-const NOT_ASSESSED_FOLDED = /khong (duoc )?giao chi tieu.*khong (danh gia|cham diem)|khong danh gia,? (cham diem )?noi dung nay/;
-const isNotAssessedLine = (line: string) => NOT_ASSESSED_FOLDED.test(foldDiacritics(line));
-/** A word of two or more lower-case letters, or a closing bracket, with 1–2 digits glued on: "giao2", "…việc)1". */
-const FOOTNOTE_TEXT = /(\p{Ll}{2,}|\))(\d{1,2})$/u;
-
-const YES_NO_TEXT = /(^|[^a-z])dat\s*(\/|-|–|hoac|,)\s*khong\s+dat/;
-
-/** Rows that close a table: "Tổng cộng", "TỔNG SỐ ĐIỂM (I+II+III)", "Cộng", "Tổng điểm tối đa:". */
-const TOTAL_TEXT = /^(tổng cộng|tổng số điểm|tổng điểm|tổng số|tổng|cộng)( chuẩn| tối đa)?\s*(\(.*\))?\s*:?$/u;
-const TOTAL_FOLDED = /^(tong cong|tong so diem|tong diem|tong so|tong|cong)( chuan| toi da)?\s*(\(.*\))?\s*:?$/;
-/** Folded matching only for text typed without accents: folded, "Công" would read as "Cộng". */
-const isTotalText = (text: string) => TOTAL_TEXT.test(nameKey(text)) || (nameKey(text) === foldDiacritics(text) && TOTAL_FOLDED.test(nameKey(text)));
 
 // ---------------------------------------------------------------- the parser
 
@@ -281,10 +118,15 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     return section;
   };
 
-  const numberCell = (field: "weight" | "step" | "unit", code: string, vi: string, en: string, row: CriteriaRow): number | null => {
+  /** A criterion's weight, step or points per occurrence: a number, blank (null), or an issue at its cell. */
+  const numberCell = (field: "weight" | "step" | "unit", node: Criterion, row: CriteriaRow): number | null => {
     const v = parseNumber(row.cells[field]);
     if (v === "invalid") {
-      issues.push(error(code, say(`${vi} "${cellText(row.cells[field])}" không phải là số.`, `${en} "${cellText(row.cells[field])}" is not a number.`), row.where[field] ?? row.where.row));
+      const p = { criterion: criterionLabel(node), value: cellText(row.cells[field]) };
+      const at = row.where[field] ?? row.where.row;
+      if (field === "weight") issues.push(raise("criteria.weight.invalid", { ...p, max: LIMITS.weight }, at));
+      else if (field === "step") issues.push(raise("criteria.step.invalid", { ...p, max: LIMITS.step }, at));
+      else issues.push(raise("criteria.unit.invalid", p, at));
       return null;
     }
     return v;
@@ -340,24 +182,9 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
         const more = [text, note].filter(Boolean).join("\n");
         if (lastNode && more) {
           lastNode.note = lastNode.note ? `${lastNode.note}\n${more}` : more;
-          issues.push(
-            warning(
-              "criteria.row.continuation",
-              say(
-                `Dòng không có số thứ tự và điểm chuẩn: nội dung "${short(more)}" được ghép vào ghi chú của dòng trên (${lastNode.number || "không số"}). Nếu đây là một tiêu chí, hãy ghi số thứ tự và điểm chuẩn.`,
-                `A row with no number and no max: its text "${short(more)}" was added to the note of the row above (${lastNode.number || "unnumbered"}). If it is a criterion, give it a number and max.`,
-              ),
-              where.text ?? where.row,
-            ),
-          );
+          issues.push(raise("criteria.row.continuation", { value: short(more), criterion: criterionLabel(lastNode) }, where.text ?? where.row));
         } else if (more) {
-          issues.push(
-            warning(
-              "criteria.row.ignored",
-              say(`Dòng "${short(more)}" nằm trước tiêu chí đầu tiên và không có số thứ tự: đã bỏ qua.`, `Row "${short(more)}" comes before the first criterion and has no number: skipped.`),
-              where.text ?? where.row,
-            ),
-          );
+          issues.push(raise("criteria.row.ignored", { more: short(more) }, where.text ?? where.row));
         }
         continue;
       }
@@ -368,37 +195,17 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     }
 
     if (numbering.kind === "unknown") {
-      issues.push(
-        error(
-          "criteria.number.unknown",
-          say(
-            `Số thứ tự "${numbering.shown}" không nhận ra. Dùng số La Mã cho phần (I, II), số cho tiêu chí (1, 1.1), chữ cái cho tiêu chí con (a, b) hoặc gạch đầu dòng (-).`,
-            `Number "${numbering.shown}" is not recognised. Use Roman numerals for sections (I, II), numbers for criteria (1, 1.1), letters for sub-criteria (a, b) or a bullet (-).`,
-          ),
-          where.stt ?? where.row,
-        ),
-      );
+      issues.push(raise("criteria.number.unknown", { number: numbering.shown }, where.stt ?? where.row));
       continue;
     }
 
     const kindCell = parseKind(cells.kind);
     if (kindCell === "invalid") {
-      issues.push(
-        error(
-          "criteria.kind.unknown",
-          say(
-            `Loại "${cellText(cells.kind)}" không nhận ra. Chọn một trong: ${CRITERION_KINDS.map((k) => KIND_LABELS[k].vi).join(", ")}.`,
-            `Kind "${cellText(cells.kind)}" is not recognised. Choose one of: ${CRITERION_KINDS.map((k) => `${KIND_LABELS[k].vi} (${KIND_LABELS[k].en})`).join(", ")}.`,
-          ),
-          where.kind ?? where.row,
-        ),
-      );
+      issues.push(raise("criteria.kind.unknown", { value: cellText(cells.kind), allowed: CRITERION_KINDS.map((k) => KIND_LABELS[k].vi).join(", ") }, where.kind ?? where.row));
     }
     if (rawMax === "invalid") {
       const cell = where.max ?? where.row;
-      issues.push(
-        error("criteria.max.notNumber", say(`Điểm chuẩn "${cellText(cells.max)}" không phải là số.`, `Max points "${cellText(cells.max)}" is not a number.`), cell),
-      );
+      issues.push(raise("criteria.max.notNumber", { max: cellText(cells.max) }, cell));
       reported.add(`criteria.max.missing@${cell.sheet}!${cell.cell ?? ""}`);
     }
 
@@ -407,40 +214,17 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (guidance) node.guidance = guidance;
     const glued = FOOTNOTE_TEXT.exec(text);
     if (glued) {
-      issues.push(
-        warning(
-          "criteria.text.footnote",
-          say(
-            `Nội dung "${short(text)}" kết thúc bằng số "${glued[2]}" dính liền vào chữ: có thể là số chú thích (footnote) của Word khi dán. Nếu vậy, hãy xoá số này.`,
-            `The text "${short(text)}" ends in "${glued[2]}" glued to the word before it: likely a Word footnote mark pasted as a digit. If so, delete it.`,
-          ),
-          where.text ?? where.row,
-        ),
-      );
+      issues.push(raise("criteria.text.footnote", { text: short(text), glued: glued[2] }, where.text ?? where.row));
     }
-    const weight = numberCell("weight", "criteria.weight.invalid", "Trọng số", "Weight", row);
+    const weight = numberCell("weight", node, row);
     if (weight !== null) node.weight = weight;
-    node.step = numberCell("step", "criteria.step.invalid", "Bước điểm", "Step", row);
-    node.unit = numberCell("unit", "criteria.unit.invalid", "Điểm mỗi lần", "Points per occurrence", row);
+    node.step = numberCell("step", node, row);
+    node.unit = numberCell("unit", node, row);
     const ri: RowInfo = { where, rawMax, kindCell, givenId: cellText(cells.id), isSection: false, positional: false };
     info.set(node, ri);
 
     const orphan = (parentNumber: string | null) =>
-      issues.push(
-        error(
-          "criteria.number.orphan",
-          parentNumber
-            ? say(
-                `Tiêu chí "${cellText(stt)}" không có tiêu chí cha "${parentNumber}" ở phía trên (trong cùng phần). Hãy kiểm tra số thứ tự.`,
-                `Criterion "${cellText(stt)}" has no parent "${parentNumber}" above it (in the same section). Check the numbering.`,
-              )
-            : say(
-                `Tiêu chí con "${cellText(stt)}" phải nằm dưới một tiêu chí có số (1, 2, 1.1…), nhưng phía trên nó trong phần này không có.`,
-                `Sub-criterion "${cellText(stt)}" must follow a numbered criterion (1, 2, 1.1…), and none precedes it in this section.`,
-              ),
-          where.stt ?? where.row,
-        ),
-      );
+      issues.push(raise("criteria.number.orphan", { number: cellText(stt), parent: parentNumber ?? "1, 2, 1.1…" }, where.stt ?? where.row));
 
     switch (numbering.kind) {
       case "section": {
@@ -495,16 +279,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (!ri.isSection || s.children.length > 0 || ri.rawMax !== null || ri.kindCell !== null) continue;
     s.noPoints = true;
     const name = `${s.number} ${s.text ? `"${short(s.text)}"` : ""}`.trim();
-    issues.push(
-      warning(
-        "criteria.section.noPoints",
-        say(
-          `Phần ${name} không có điểm chuẩn và không có tiêu chí chấm điểm: được coi là phần không chấm điểm (không có ô nhập điểm, không cộng vào tổng). Nếu phần này có tiêu chí, hãy ghi điểm chuẩn.`,
-          `Section ${name} has no max points and no scored criteria: it is read as a section that carries no points (no input cells, nothing added to the totals). If it has criteria, give them max points.`,
-        ),
-        ri.where.max ?? ri.where.row,
-      ),
-    );
+    issues.push(raise("criteria.section.noPoints", { name }, ri.where.max ?? ri.where.row));
   }
 
   // ---- Ids: the row's own (Mã) first, then numbering paths; never two alike.
@@ -519,16 +294,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const ri = info.get(c)!;
     if (!ri.givenId) continue;
     if (taken.has(ri.givenId)) {
-      issues.push(
-        error(
-          "criteria.id.duplicate",
-          say(
-            `Mã "${ri.givenId}" đã dùng cho một tiêu chí khác. Mỗi tiêu chí cần một mã riêng: xoá ô Mã của dòng chép thêm để add-in tạo mã mới.`,
-            `Id "${ri.givenId}" is already used by another criterion. Each needs its own id: clear the id cell of the copied row and a new one is made.`,
-          ),
-          ri.where.id ?? ri.where.row,
-        ),
-      );
+      issues.push(raise("criteria.id.duplicate", { criterion: criterionLabel(c), id: ri.givenId }, ri.where.id ?? ri.where.row));
       ri.givenId = "";
     } else taken.add(ri.givenId);
   }
@@ -570,16 +336,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (ri.kindCell !== null && ri.kindCell !== "invalid") c.kind = ri.kindCell;
     else if (isLeaf(c) && fromText === "both") {
       const cell = ri.where.kind ?? ri.where.row;
-      issues.push(
-        error(
-          "criteria.kind.ambiguous",
-          say(
-            `${c.number ? `Tiêu chí ${c.number}` : "Một dòng"} "${short(c.text)}" nằm dưới tiêu đề vừa có điểm thưởng vừa có điểm trừ, nhưng không ghi rõ là điểm thưởng hay điểm trừ. Hãy ghi "Thưởng" hoặc "Trừ" ở cột Loại (hoặc bắt đầu nội dung bằng "Điểm thưởng"/"Điểm trừ").`,
-            `${c.number ? `Criterion ${c.number}` : "A row"} "${short(c.text)}" sits under a heading that names both bonus and penalty points, but does not say which it is. Put "Thưởng" (bonus) or "Trừ" (penalty) in the kind column (or begin its text with "Điểm thưởng"/"Điểm trừ").`,
-          ),
-          cell,
-        ),
-      );
+      issues.push(raise("criteria.kind.ambiguous", { criterion: criterionLabel(c) }, cell));
       reported.add(`criteria.kind.missing@${cell.sheet}!${cell.cell ?? ""}`);
     } else if (isLeaf(c)) {
       const textKind = fromText === "both" ? null : fromText;
@@ -589,16 +346,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (isLeaf(c)) readScoringLines(c, ri);
     if (isLeaf(c) && c.kind === "penalty" && c.max !== null && c.max < 0) {
       c.max = -c.max;
-      issues.push(
-        warning(
-          "criteria.penalty.negative",
-          say(
-            `Điểm trừ ghi là ${viNumber(-c.max)}: đã hiểu là trừ ${viNumber(c.max)} điểm. Điểm trừ nên ghi số dương.`,
-            `A penalty entered as ${-c.max}: read as a deduction of ${c.max} points. Penalties are entered as positive numbers.`,
-          ),
-          ri.where.max ?? ri.where.row,
-        ),
-      );
+      issues.push(raise("criteria.penalty.negative", { value: -c.max, max: c.max }, ri.where.max ?? ri.where.row));
     }
     for (const k of c.children) resolve(k, fromText);
   };
@@ -620,16 +368,9 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const set = new Set(values);
     if (ri.kindCell === null && c.kind === "points" && set.size === 2 && set.has(0) && set.has(c.max)) c.kind = "yesNo";
     else if (Math.max(...values) !== c.max) {
-      issues.push(
-        warning(
-          "criteria.options.mismatch",
-          say(
-            `Tiêu chí ${c.number} "${short(c.text)}": các mức điểm ghi bên dưới (${values.map(viNumber).join(" / ")}) cao nhất là ${viNumber(Math.max(...values))}, khác điểm chuẩn ${viNumber(c.max)}. Hãy kiểm tra văn bản gốc.`,
-            `Criterion ${c.number} "${short(c.text)}": the scores listed under it (${values.join(" / ")}) reach ${Math.max(...values)}, not its max of ${c.max}. Check the source text.`,
-          ),
-          ri.where.max ?? ri.where.row,
-        ),
-      );
+      // The levels are quoted as the source text writes them (Vietnamese: 2,5).
+      const p = { criterion: criterionLabel(c), levels: values.map(viNumber).join(" / "), most: Math.max(...values), max: c.max };
+      issues.push(raise("criteria.options.mismatch", p, ri.where.max ?? ri.where.row));
     }
   }
 
@@ -667,16 +408,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const ri = info.get(c)!;
     const was = c.max as number;
     const mark = String(was).slice(String(fixed).length);
-    issues.push(
-      warning(
-        "criteria.max.footnote",
-        say(
-          `Tiêu chí ${c.number} "${short(c.text)}": điểm chuẩn ghi ${viNumber(was)} thì tổng điểm không khớp; bỏ số "${mark}" ở cuối thì khớp. Có lẽ "${mark}" là số chú thích (footnote) của Word dính vào khi dán: đã đọc là ${viNumber(fixed)}. Hãy sửa ô này cho đúng văn bản.`,
-          `Criterion ${c.number} "${short(c.text)}": a max of ${was} breaks the sums; without the last "${mark}" they fit. "${mark}" is likely a Word footnote mark pasted as a digit: read as ${fixed}. Correct the cell to match the source.`,
-        ),
-        ri.where.max ?? ri.where.row,
-      ),
-    );
+    issues.push(raise("criteria.max.footnote", { number: c.number, name: short(c.text), was, mark, fixed }, ri.where.max ?? ri.where.row));
     c.max = fixed;
   };
   sections.forEach(fixFootnotes);
@@ -695,16 +427,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     if (base.bonusCap !== null) bonus = Math.min(bonus, base.bonusCap);
     for (const t of totals) {
       if (![content, content + bonus, base.scale].some((x) => Math.abs(x - t.value) < 1e-9)) {
-        issues.push(
-          warning(
-            "criteria.total.mismatch",
-            say(
-              `Dòng tổng cộng ghi ${viNumber(t.value)}, nhưng tổng điểm chuẩn các tiêu chí là ${viNumber(content)}.`,
-              `The total row says ${t.value}, but the criteria's max points add up to ${content}.`,
-            ),
-            t.where,
-          ),
-        );
+        issues.push(raise("criteria.total.mismatch", { value: t.value, content }, t.where));
       }
     }
   }
@@ -717,12 +440,7 @@ export function parseCriteriaRows(rows: CriteriaRow[], base: CriteriaBase, table
     const checked = CriteriaTableSchema.safeParse(table);
     if (!checked.success) {
       const first = checked.error.issues[0];
-      issues.push(
-        error(
-          "criteria.schema",
-          say(`Bảng tiêu chí không hợp lệ (${first.path.join(".")}: ${first.message}).`, `The criteria table is not valid (${first.path.join(".")}: ${first.message}).`),
-        ),
-      );
+      issues.push(raise("criteria.schema", { value: first.path.join("."), message: first.message }));
     }
   }
   return { table: hasErrors(issues) ? null : table, issues, at };

@@ -1,5 +1,6 @@
+import { raise } from "../codes";
 import { z } from "zod";
-import { error, warning, type Issue, type Message } from "../issues";
+import type { Issue } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { RuleSchema, type Rule } from "../voting/model";
 import { AWARD_LEVELS, type Award, type Catalogue, type Prerequisites } from "./model";
@@ -201,7 +202,6 @@ void [_awardMatches, _catalogueMatches];
 
 // ---- Checks.
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 const at = (i: Issue, field: string): Issue => ({ ...i, field });
 
 /** Reward wording ("Bằng khen…", "Giấy khen…"), compared without diacritics or case. */
@@ -226,78 +226,60 @@ export function validateCatalogue(c: Catalogue): Issue[] {
   const names = new Map<string, number>();
   const priorities = new Map<number, number>();
   c.awards.forEach((a, i) => {
-    const add = (make: typeof error, code: string, field: string, vi: string, en: string) => out.push(at(make(`nomination.catalogue.${code}`, say(vi, en)), `awards.${i}.${field}`));
+    const add = (issue: Issue, field: string) => out.push(at(issue, `awards.${i}.${field}`));
     const label = cleanText(a.name) || `#${i + 1}`;
     const id = cleanText(a.id);
-    if (!id) add(error, "id.empty", "id", `Danh hiệu/hình thức số ${i + 1} chưa có mã.`, `Award ${i + 1} has no id.`);
+    if (!id) add(raise("nomination.catalogue.id.empty", { number: i + 1 }), "id");
     else {
       const first = ids.get(nameKey(id));
-      if (first !== undefined) add(error, "id.duplicate", "id", `Mã "${id}" dùng hai lần (số ${first + 1} và ${i + 1}).`, `Id "${id}" is used twice (${first + 1} and ${i + 1}).`);
+      if (first !== undefined) add(raise("nomination.catalogue.id.duplicate", { id, first: first + 1, number: i + 1 }), "id");
       else ids.set(nameKey(id), i);
     }
     const name = cleanText(a.name);
-    if (!name) add(error, "name.empty", "name", `Danh hiệu/hình thức số ${i + 1} chưa có tên.`, `Award ${i + 1} has no name.`);
+    if (!name) add(raise("nomination.catalogue.name.empty", { number: i + 1 }), "name");
     else {
       const first = names.get(nameKey(name));
       if (first !== undefined) {
-        add(error, "name.duplicate", "name", `"${name}" có hai lần trong danh mục (số ${first + 1} và ${i + 1}).`, `"${name}" is listed twice (${first + 1} and ${i + 1}).`);
+        add(raise("nomination.catalogue.name.duplicate", { name, first: first + 1, number: i + 1 }), "name");
       } else names.set(nameKey(name), i);
     }
     if (a.quota !== null && !(Number.isInteger(a.quota) && a.quota >= 0)) {
-      add(error, "quota.invalid", "quota", `${label}: số lượng (${a.quota}) phải là số nguyên từ 0 trở lên.`, `${label}: the quota (${a.quota}) must be a whole number, 0 or more.`);
+      add(raise("nomination.catalogue.quota.invalid", { label, quota: a.quota }), "quota");
     }
     if (a.percentCap !== null && !(Number.isFinite(a.percentCap) && a.percentCap >= 0 && a.percentCap <= 100)) {
-      add(error, "percentCap.range", "percentCap", `${label}: tỷ lệ tối đa (${a.percentCap}%) phải trong khoảng 0–100%.`, `${label}: the percent cap (${a.percentCap}%) must be within 0–100%.`);
+      add(raise("nomination.catalogue.percentCap.range", { label, percentCap: a.percentCap }), "percentCap");
     }
     if (!(Number.isInteger(a.priority) && a.priority >= 1)) {
-      add(error, "priority.invalid", "priority", `${label}: thứ tự ưu tiên (${a.priority}) phải là số nguyên dương.`, `${label}: the priority (${a.priority}) must be a positive whole number.`);
+      add(raise("nomination.catalogue.priority.invalid", { label, priority: a.priority }), "priority");
     } else {
       const first = priorities.get(a.priority);
       if (first !== undefined) {
         const other = cleanText(c.awards[first].name);
-        add(warning, "priority.duplicate", "priority", `${label} có cùng thứ tự ưu tiên ${a.priority} với "${other}"; xét theo mã.`, `${label} has the same priority ${a.priority} as "${other}"; ordered by id.`);
+        add(raise("nomination.catalogue.priority.duplicate", { label, priority: a.priority, other }), "priority");
       } else priorities.set(a.priority, i);
     }
     const maxRank = a.prerequisites.maxRank;
     if (maxRank !== null && !(Number.isInteger(maxRank) && maxRank >= 1)) {
-      add(error, "maxRank.invalid", "prerequisites.maxRank", `${label}: hạng yêu cầu (${maxRank}) phải là số nguyên từ 1 trở lên.`, `${label}: the required rank (${maxRank}) must be a whole number, 1 or more.`);
+      add(raise("nomination.catalogue.maxRank.invalid", { label, maxRank }), "prerequisites.maxRank");
     }
     if (name && a.kind === "title" && looksLikeReward(name)) {
-      add(warning, "kind.mismatch", "kind", `"${name}" là hình thức khen thưởng nhưng được khai là danh hiệu thi đua.`, `"${name}" reads as a form of reward but is entered as an emulation title.`);
+      add(raise("nomination.catalogue.kind.mismatch", { name }), "kind");
     } else if (name && a.kind === "reward" && looksLikeTitle(name)) {
-      add(warning, "kind.mismatch", "kind", `"${name}" là danh hiệu thi đua nhưng được khai là hình thức khen thưởng.`, `"${name}" reads as an emulation title but is entered as a form of reward.`);
+      add(raise("nomination.catalogue.kind.mismatch", { name }), "kind");
     }
     // The law in force against an older or edited catalogue (DOMAIN §3): warnings, as provinces differ.
     const folded = foldDiacritics(name);
     if (name && a.kind === "title" && a.level === "province" && /^co\b/.test(folded) && !a.prerequisites.leading) {
-      add(
-        warning,
-        "leading.law",
-        "prerequisites.leading",
-        `${label}: Luật Thi đua, khen thưởng 2022 (Điều 26) tặng cờ thi đua cấp tỉnh cho tập thể dẫn đầu cụm, khối; danh mục chưa yêu cầu "Phải là đơn vị dẫn đầu". Giữ nguyên nếu quy định của tỉnh khác.`,
-        `${label}: the 2022 Law on Emulation and Commendation (Art. 26) gives the provincial flag to the bloc's leading unit; the catalogue does not require the leading unit. Keep it only if the province's rule differs.`,
-      );
+      add(raise("nomination.catalogue.leading.law", { label }), "prerequisites.leading");
     }
     if (a.percentCap !== null && a.percentCap > 0 && a.percentCap <= 100 && a.prerequisites.leading) {
-      add(
-        warning,
-        "percentCap.provincial",
-        "percentCap",
-        `${label}: tỷ lệ ${a.percentCap}% tính trên tổng số đơn vị dẫn đầu các khối của tỉnh (Công văn 5007/BNV-TĐKT năm 2023) do tỉnh xét; trong một khối chỉ có một đơn vị dẫn đầu. Nên để trống.`,
-        `${label}: the ${a.percentCap}% cap is over all blocs' leading units of the province (CV 5007/BNV-TĐKT 2023), applied by the province; a bloc has one leading unit. Leave it blank.`,
-      );
+      add(raise("nomination.catalogue.percentCap.provincial", { label, percentCap: a.percentCap }), "percentCap");
     }
     if (name && a.kind === "title" && /lao dong xuat sac/.test(folded) && !a.prerequisites.chosen && !a.prerequisites.votePassed) {
-      add(
-        warning,
-        "chosen.law",
-        "prerequisites.chosen",
-        `${label}: cần điều kiện nội bộ của đơn vị mà khối không kiểm tra được; nên đặt "Khối chọn đề nghị" = "Có" để không đề nghị tự động mọi đơn vị hoàn thành xuất sắc nhiệm vụ.`,
-        `${label}: needs internal conditions of the unit the bloc cannot check; set "chosen by the bloc" so it is not proposed automatically for every excellent unit.`,
-      );
+      add(raise("nomination.catalogue.chosen.law", { label }), "prerequisites.chosen");
     }
     if (a.prerequisites.votePassed && a.voteRule === null) {
-      add(warning, "voteRule.missing", "voteRule", `${label}: yêu cầu bỏ phiếu nhưng chưa khai tỷ lệ phiếu cần đạt.`, `${label}: a vote is required but no passing rule is set.`);
+      add(raise("nomination.catalogue.voteRule.missing", { label }), "voteRule");
     }
   });
   return out;
@@ -311,7 +293,7 @@ export function parseCatalogue(raw: unknown): { catalogue: Catalogue | null; iss
       catalogue: null,
       issues: parsed.error.issues.map((e) => {
         const path = e.path.join(".");
-        return at(error("nomination.catalogue.schema", say(`Dữ liệu danh mục khen thưởng không đúng tại "${path}": ${e.message}`, `Award catalogue data is wrong at "${path}": ${e.message}`)), path);
+        return at(raise("nomination.catalogue.schema", { path, message: e.message }), path);
       }),
     };
   }

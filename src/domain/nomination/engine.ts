@@ -1,4 +1,6 @@
-import { error, warning, type Issue, type Message } from "../issues";
+import { raise } from "../codes";
+import { formatPercent } from "../format";
+import type { Issue, Message } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { DENOMINATOR_WORDS, viNumber } from "../voting/model";
 import { REGISTRATION_RULE_EN, RULE_NOTES } from "./catalogue";
@@ -85,10 +87,7 @@ export const compareNames = (a: string, b: string): number => cmp(foldDiacritics
 const rankKey = (r: number | null): number => (r === null || !Number.isFinite(r) ? Number.POSITIVE_INFINITY : r);
 
 /** "62,50" and "62.50": a percent with 2 decimals, the Vietnamese and the English way. */
-export const percentText = (p: number): Message => {
-  const en = p.toFixed(2);
-  return { vi: en.replace(".", ","), en };
-};
+export const percentText = (p: number): Message => ({ vi: formatPercent(p, "vi"), en: formatPercent(p, "en") });
 
 /** The catalogue's awards in the order they are considered: priority, then id, then name key. */
 export function orderedAwards(catalogue: Catalogue): Award[] {
@@ -159,7 +158,7 @@ export function nominate(input: NominationInput): NominationResult {
   for (const s of [...input.standings].sort(compareStandings)) {
     const k = nameKey(s.unit);
     if (unitByKey.has(k)) {
-      issues.push(error("nomination.standing.duplicate", say(`Đơn vị "${cleanText(s.unit)}" có hai lần trong bảng xếp hạng.`, `Unit "${cleanText(s.unit)}" appears twice in the ranking.`)));
+      issues.push(raise("nomination.standing.duplicate", { unit: cleanText(s.unit) }));
       continue;
     }
     unitByKey.set(k, s);
@@ -180,54 +179,25 @@ export function nominate(input: NominationInput): NominationResult {
   for (const v of votes) {
     const award = findAward(v.award);
     if (!award) {
-      issues.push(
-        warning(
-          "nomination.vote.unknownAward",
-          say(
-            `Cuộc bỏ phiếu "${cleanText(v.award)}" không ứng với danh hiệu/hình thức nào trong danh mục; không được dùng.`,
-            `Vote "${cleanText(v.award)}" matches no award in the catalogue; it is not used.`,
-          ),
-        ),
-      );
+      issues.push(raise("nomination.vote.unknownAward", { award: cleanText(v.award) }));
       continue;
     }
     const used = voteOf.get(award);
     if (used) {
-      issues.push(
-        error(
-          "nomination.vote.duplicate",
-          say(
-            `Có hơn một kết quả bỏ phiếu cho ${award.name} ("${used.voteId}" và "${v.voteId}"); dùng "${used.voteId}".`,
-            `More than one vote result for ${award.name} ("${used.voteId}" and "${v.voteId}"); using "${used.voteId}".`,
-          ),
-        ),
-      );
+      issues.push(raise("nomination.vote.duplicate", { award: award.name, voteId: used.voteId, voteId2: v.voteId }));
       continue;
     }
     voteOf.set(award, v);
     const elected = new Set(v.elected.map(nameKey));
     for (const e of v.elected) {
       if (!unitByKey.has(nameKey(e))) {
-        issues.push(
-          error(
-            "nomination.vote.unknownUnit",
-            say(`Cuộc bỏ phiếu ${award.name} chọn "${cleanText(e)}", không phải đơn vị thành viên của khối.`, `The ${award.name} vote elected "${cleanText(e)}", which is not a member of the bloc.`),
-          ),
-        );
+        issues.push(raise("nomination.vote.unknownUnit", { award: award.name, unit: cleanText(e) }));
       }
     }
     // Candidates by name, not in the order given.
     for (const c of [...v.candidates].sort((a, b) => compareNames(a.name, b.name) || cmp(a.name, b.name))) {
       if (!unitByKey.has(nameKey(c.name)) && !elected.has(nameKey(c.name))) {
-        issues.push(
-          warning(
-            "nomination.vote.unknownCandidate",
-            say(
-              `Cuộc bỏ phiếu ${award.name} có "${cleanText(c.name)}", không phải đơn vị thành viên của khối.`,
-              `The ${award.name} vote lists "${cleanText(c.name)}", which is not a member of the bloc.`,
-            ),
-          ),
-        );
+        issues.push(raise("nomination.vote.unknownCandidate", { award: award.name, name: cleanText(c.name) }));
       }
     }
   }
@@ -250,32 +220,14 @@ export function nominate(input: NominationInput): NominationResult {
     const award = findAward(o.award);
     const unit = unitByKey.get(nameKey(o.unit));
     if (!unit) {
-      issues.push(
-        error(
-          "nomination.override.unknownUnit",
-          say(
-            `Quyết định của hội nghị nêu đơn vị "${cleanText(o.unit)}", không phải đơn vị thành viên của khối.`,
-            `A meeting decision names "${cleanText(o.unit)}", which is not a member of the bloc.`,
-          ),
-        ),
-      );
+      issues.push(raise("nomination.override.unknownUnit", { unit: cleanText(o.unit) }));
     }
     if (!award) {
-      issues.push(
-        error(
-          "nomination.override.unknownAward",
-          say(`Quyết định của hội nghị nêu "${cleanText(o.award)}", không có trong danh mục khen thưởng.`, `A meeting decision names "${cleanText(o.award)}", which is not in the award catalogue.`),
-        ),
-      );
+      issues.push(raise("nomination.override.unknownAward", { award: cleanText(o.award) }));
     }
     if (!unit || !award) continue;
     if (!cleanText(o.reason)) {
-      issues.push(
-        warning(
-          "nomination.override.noReason",
-          say(`Quyết định của hội nghị về ${award.name} cho ${cleanText(unit.unit)} chưa ghi lý do.`, `The meeting decision on ${award.name} for ${cleanText(unit.unit)} gives no reason.`),
-        ),
-      );
+      issues.push(raise("nomination.override.noReason", { award: award.name, unit: cleanText(unit.unit) }));
     }
     const k = pairKey(unit.unit, award.id);
     const first = overrideOf.get(k);
@@ -286,23 +238,10 @@ export function nominate(input: NominationInput): NominationResult {
     if (first.include !== o.include) {
       if (!conflicted.has(k)) {
         conflicted.add(k);
-        issues.push(
-          error(
-            "nomination.override.conflict",
-            say(
-              `Hội nghị có hai quyết định trái nhau về ${award.name} cho ${cleanText(unit.unit)}; chưa áp dụng quyết định nào.`,
-              `The meeting has two conflicting decisions on ${award.name} for ${cleanText(unit.unit)}; neither is applied.`,
-            ),
-          ),
-        );
+        issues.push(raise("nomination.override.conflict", { award: award.name, unit: cleanText(unit.unit) }));
       }
     } else {
-      issues.push(
-        warning(
-          "nomination.override.duplicate",
-          say(`Quyết định của hội nghị về ${award.name} cho ${cleanText(unit.unit)} được ghi hai lần.`, `The meeting decision on ${award.name} for ${cleanText(unit.unit)} is recorded twice.`),
-        ),
-      );
+      issues.push(raise("nomination.override.duplicate", { award: award.name, unit: cleanText(unit.unit) }));
     }
   }
   for (const k of conflicted) overrideOf.delete(k);
@@ -322,15 +261,7 @@ export function nominate(input: NominationInput): NominationResult {
   const unchecked = registeredFor === null ? awards.filter((a) => a.prerequisites.registered) : [];
   if (unchecked.length > 0) {
     const names = unchecked.map((a) => cleanText(a.name)).join(", ");
-    issues.push(
-      warning(
-        "nomination.registration.none",
-        say(
-          `Khối chưa có danh sách đăng ký thi đua: chưa kiểm tra điều kiện đăng ký thi đua của ${names}; các đơn vị được xét như chưa có điều kiện này.`,
-          `The bloc has no registration list: registration was not checked for ${names}; units are considered without this condition.`,
-        ),
-      ),
-    );
+    issues.push(raise("nomination.registration.none", { names }));
   }
 
   // ---- Awards, highest first.
@@ -436,15 +367,7 @@ export function nominate(input: NominationInput): NominationResult {
             "The meeting's decision does not stand in for registration: the unit did not register, so it is not proposed (if it did register, record it on the registration sheet)",
           ),
         );
-        issues.push(
-          warning(
-            "nomination.override.unregistered",
-            say(
-              `Hội nghị đề nghị ${cleanText(s.unit)} cho ${award.name} nhưng đơn vị chưa đăng ký thi đua: không đưa vào danh sách. Nếu đơn vị đã đăng ký (kể cả đăng ký muộn được khối chấp thuận), ghi vào trang Đăng ký thi đua.`,
-              `The meeting proposed ${cleanText(s.unit)} for ${award.name} but the unit did not register: it stays out of the list. If it did register (late, with the bloc's consent), record it on the registration sheet.`,
-            ),
-          ),
-        );
+        issues.push(raise("nomination.override.unregistered", { unit: cleanText(s.unit), award: award.name }));
       }
       const note = cleanText(award.ruleNote ?? "");
       if (note) reasons.push(say(`Quy định áp dụng: ${note}`, `Rule applied: ${note}`));
@@ -469,26 +392,10 @@ export function nominate(input: NominationInput): NominationResult {
     const inList = made.filter((m) => m.proposed);
     const added = inList.filter((m) => m.override?.include).map((m) => cleanText(m.unit));
     if (added.length > 0 && inList.length > quota) {
-      issues.push(
-        warning(
-          "nomination.override.overQuota",
-          say(
-            `${award.name}: ${inList.length} đơn vị được đề nghị, vượt số lượng ${quota} của khối (hội nghị quyết định thêm: ${added.join(", ")}).`,
-            `${award.name}: ${inList.length} units proposed, over the bloc's quota of ${quota} (added by the meeting: ${added.join(", ")}).`,
-          ),
-        ),
-      );
+      issues.push(raise("nomination.override.overQuota", { award: award.name, inListCount: inList.length, quota, value: added.join(", ") }));
     }
     if (added.length > 0 && inList.length > cap) {
-      issues.push(
-        warning(
-          "nomination.override.overCap",
-          say(
-            `${award.name}: ${inList.length} đơn vị được đề nghị, vượt ${viNumber(award.percentCap ?? 0)}% số đơn vị đạt chuẩn (tối đa ${cap}; hội nghị quyết định thêm: ${added.join(", ")}).`,
-            `${award.name}: ${inList.length} units proposed, over ${award.percentCap ?? 0}% of the units meeting the standard (at most ${cap}; added by the meeting: ${added.join(", ")}).`,
-          ),
-        ),
-      );
+      issues.push(raise("nomination.override.overCap", { award: award.name, inListCount: inList.length, percentCap: award.percentCap ?? 0, cap, value: added.join(", ") }));
     }
     for (const m of inList) proposedFor.get(nameKey(m.unit))?.push(award);
     proposals.push(...made);
@@ -499,15 +406,7 @@ export function nominate(input: NominationInput): NominationResult {
     const ladder = (proposedFor.get(nameKey(u.unit)) ?? []).filter((a) => a.excludesLower);
     if (ladder.length > 1) {
       const names = ladder.map((a) => a.name).join(", ");
-      issues.push(
-        error(
-          "nomination.exclusive.twice",
-          say(
-            `${cleanText(u.unit)} được đề nghị cùng lúc ${names}; một thành tích chỉ được đề nghị một hình thức khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 5).`,
-            `${cleanText(u.unit)} is proposed for ${names} at once; one achievement earns one reward (Law on Emulation and Commendation 2022, Art. 5).`,
-          ),
-        ),
-      );
+      issues.push(raise("nomination.exclusive.twice", { unit: cleanText(u.unit), names }));
     }
   }
 

@@ -1,6 +1,7 @@
+import { raise } from "../codes";
 import type { Member } from "../bloc/bloc";
 import { effectiveWeight, isAllOrNothing, isContent, leaves, stepOf, type CriteriaTable, type Criterion } from "../criteria/model";
-import { error, hasErrors, warning, type Issue, type Where } from "../issues";
+import { hasErrors, type Issue, type Where } from "../issues";
 import { cleanText, nameKey } from "../text";
 import { counted, isNotAssessedMark, NOT_ASSESSED, roundExcel, SUM_DECIMALS, type Entry, type EntryValue, type UnitScores } from "./engine";
 import type { ScoringSettings } from "./settings";
@@ -49,13 +50,13 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
   for (const u of units) {
     const member = memberOf.get(nameKey(u.unit));
     if (!member) {
-      issues.push(error("scoring.unit.unknown", { vi: `Trang "${u.sheet}" ghi đơn vị "${u.unit}" không có trong khối.`, en: `Sheet "${u.sheet}" names unit "${u.unit}", which is not in the bloc.` }, { sheet: u.sheet, cell: "A2" }));
+      issues.push(raise("scoring.unit.unknown", { sheet: u.sheet, unit: u.unit }, { sheet: u.sheet, cell: "A2" }));
       continue;
     }
     const entries: Record<string, Entry> = {};
     const anyEntry = u.rows.some((r) => [r.self, r.review, r.agreed].some((v) => v !== "" && v !== null && v !== undefined));
     if (!anyEntry) {
-      issues.push(warning("scoring.unit.empty", { vi: `Đơn vị "${member.name}" chưa nhập điểm nào.`, en: `Unit "${member.name}" has entered no scores yet.` }, { sheet: u.sheet, cell: u.rows[0]?.at.self.cell ?? "A1" }));
+      issues.push(raise("scoring.unit.empty", { member: member.name }, { sheet: u.sheet, cell: u.rows[0]?.at.self.cell ?? "A1" }));
     }
     let bonusSum = 0;
     let bonusAt: Where | undefined;
@@ -64,7 +65,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
     for (const r of u.rows) {
       const leaf = byId.get(r.id);
       if (!leaf) {
-        issues.push(error("scoring.criterion.unknown", { vi: `Dòng có mã "${r.id}" không có trong bảng tiêu chí.`, en: `The row with id "${r.id}" is not in the criteria table.` }, r.at.row));
+        issues.push(raise("scoring.criterion.unknown", { id: r.id }, r.at.row));
         continue;
       }
       const e: Entry = { self: null, review: null, agreed: null };
@@ -72,32 +73,14 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
       entries[r.id] = e;
       // Content criteria need a score; an empty bonus or penalty row means none.
       if (anyEntry && isContent(leaf) && e[required] === null && isBlank(r[required])) {
-        issues.push(
-          error(
-            "scoring.entry.missing",
-            { vi: `${member.name}: tiêu chí ${leaf.id} chưa có điểm "${STAGE_VI[required]}".`, en: `${member.name}: criterion ${leaf.id} has no ${required} score.` },
-            r.at[required],
-          ),
-        );
+        issues.push(raise("scoring.entry.missing", { stage: STAGE_VI[required], member: member.name, id: leaf.id }, r.at[required]));
       }
       if (typeof e.self === "number" && typeof e.review === "number" && e.review !== e.self) {
         if (!cleanText(String(r.evidence ?? ""))) {
-          issues.push(
-            warning(
-              "scoring.review.unexplained",
-              { vi: `${member.name}: tiêu chí ${leaf.id} thẩm định ${e.review} khác tự chấm ${e.self} mà chưa có giải trình.`, en: `${member.name}: criterion ${leaf.id} reviewed ${e.review} ≠ self ${e.self} without an explanation.` },
-              r.at.evidence,
-            ),
-          );
+          issues.push(raise("scoring.review.unexplained", { member: member.name, id: leaf.id, review: e.review, self: e.self }, r.at.evidence));
         }
         if (Math.abs(e.review - e.self) > settings.largeGap) {
-          issues.push(
-            warning(
-              "scoring.review.largeGap",
-              { vi: `${member.name}: tiêu chí ${leaf.id} chênh ${Math.abs(e.review - e.self)} điểm giữa tự chấm và thẩm định.`, en: `${member.name}: criterion ${leaf.id} differs by ${Math.abs(e.review - e.self)} points between self and review.` },
-              r.at.review,
-            ),
-          );
+          issues.push(raise("scoring.review.largeGap", { member: member.name, id: leaf.id, gap: Math.abs(e.review - e.self) }, r.at.review));
         }
       }
       if (leaf.kind === "bonus") {
@@ -108,16 +91,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
     }
     bonusSum = roundExcel(bonusSum, SUM_DECIMALS);
     if (table.bonusCap !== null && bonusSum > table.bonusCap) {
-      cellIssues.push(
-        error(
-          "scoring.bonus.overCap",
-          {
-            vi: `${member.name}: tổng điểm thưởng ${bonusSum} vượt mức tối đa ${table.bonusCap}. Hãy sửa điểm thưởng: đến khi đó "Tổng hợp" ghi đơn vị là "Cần kiểm tra", chưa xếp hạng.`,
-            en: `${member.name}: bonus total ${bonusSum} exceeds the cap ${table.bonusCap}. Correct the bonus points: until then "Tổng hợp" shows the unit as "Cần kiểm tra" (needs checking), not ranked.`,
-          },
-          bonusAt,
-        ),
-      );
+      cellIssues.push(raise("scoring.bonus.overCap", { member: member.name, bonusSum, bonusCap: table.bonusCap }, bonusAt));
     }
     issues.push(...cellIssues);
     // An invalid cell never ranks: the summary shows "Cần kiểm tra" until it is corrected (issue #11).
@@ -125,7 +99,7 @@ export function validateEntries(table: CriteriaTable, settings: ScoringSettings,
   }
   for (const m of members) {
     if (!units.some((u) => nameKey(u.unit) === nameKey(m.name))) {
-      issues.push(warning("scoring.unit.noSheet", { vi: `Đơn vị "${m.name}" chưa có trang chấm điểm: hãy chèn lại bảng chấm.`, en: `Unit "${m.name}" has no score sheet: insert the sheets again.` }));
+      issues.push(raise("scoring.unit.noSheet", { unit: m.name }));
     }
   }
   return { issues, scores };
@@ -136,20 +110,9 @@ const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
 /** One input cell: a number in range, on the step; anything else is an issue and counts as empty. */
 function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable, unit: string, issues: Issue[]): EntryValue {
   if (isBlank(v)) return null;
-  const label = `${unit}: tiêu chí ${leaf.id}`;
-  const labelEn = `${unit}: criterion ${leaf.id}`;
   if (isNotAssessedMark(v)) {
     if (leaf.mayBeNotAssessed) return NOT_ASSESSED;
-    issues.push(
-      error(
-        "scoring.entry.notAssessed",
-        {
-          vi: `${label}: "${NOT_ASSESSED}" (không đánh giá) chỉ dùng cho tiêu chí mà bảng tiêu chí cho phép không đánh giá khi không được giao chỉ tiêu. Hãy nhập điểm.`,
-          en: `${labelEn}: "${NOT_ASSESSED}" (not assessed) is only for criteria the table lets go unassessed when no target was given. Enter points.`,
-        },
-        at,
-      ),
-    );
+    issues.push(raise("scoring.entry.notAssessed", { unit, criterion: leaf.id, NOT_ASSESSED }, at));
     return null;
   }
   let n: number;
@@ -157,47 +120,33 @@ function checkCell(v: unknown, at: Where, leaf: Criterion, table: CriteriaTable,
   else if (typeof v === "string") {
     const vn = vietnameseNumber(cleanText(v));
     if (vn !== null) {
-      issues.push(
-        error(
-          "scoring.entry.textNumber",
-          { vi: `${label}: "${v}" là chữ, không phải số (có thể do gõ dấu phẩy hoặc dán). Hãy nhập lại dạng số.`, en: `${labelEn}: "${v}" is text, not a number (typed with a comma or pasted). Re-enter it as a number.` },
-          at,
-        ),
-      );
+      issues.push(raise("scoring.entry.textNumber", { unit, criterion: leaf.id, value: v }, at));
     } else {
-      issues.push(error("scoring.entry.notNumber", { vi: `${label}: "${v}" không phải là số.`, en: `${labelEn}: "${v}" is not a number.` }, at));
+      issues.push(raise("scoring.entry.notNumber", { unit, criterion: leaf.id, value: v }, at));
     }
     return null;
   } else {
-    issues.push(error("scoring.entry.notNumber", { vi: `${label}: giá trị không phải là số.`, en: `${labelEn}: the value is not a number.` }, at));
+    issues.push(raise("scoring.entry.notNumber", { unit, criterion: leaf.id, value: String(v) }, at));
     return null;
   }
   const max = leaf.max ?? 0;
   if (n < 0) {
-    issues.push(error("scoring.entry.negative", { vi: `${label}: điểm ${n} âm (điểm trừ cũng nhập số dương).`, en: `${labelEn}: ${n} is negative (penalties are entered as positive points).` }, at));
+    issues.push(raise("scoring.entry.negative", { unit, criterion: leaf.id, n }, at));
     return null;
   }
   if (n > max) {
-    issues.push(error("scoring.entry.overMax", { vi: `${label}: điểm ${n} vượt điểm chuẩn ${max}.`, en: `${labelEn}: ${n} exceeds the maximum ${max}.` }, at));
+    issues.push(raise("scoring.entry.overMax", { unit, criterion: leaf.id, n, max }, at));
     return null;
   }
   if (isAllOrNothing(leaf) && n !== 0 && n !== max) {
-    issues.push(
-      error(
-        "scoring.entry.yesNo",
-        leaf.kind === "yesNo"
-          ? { vi: `${label}: tiêu chí đạt/không đạt chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a yes/no criterion takes 0 or ${max} only.` }
-          : { vi: `${label}: điểm trừ cố định chỉ nhận 0 hoặc ${max}.`, en: `${labelEn}: a fixed penalty takes 0 or ${max} only.` },
-        at,
-      ),
-    );
+    issues.push(raise("scoring.entry.yesNo", { unit, criterion: leaf.id, max }, at));
     return null;
   }
   const step = stepOf(leaf, table);
   // As the sheet's checks: ROUND(x/step, 9) must be whole.
   const q = roundExcel(n / step, 9);
   if (!isAllOrNothing(leaf) && q !== Math.trunc(q)) {
-    issues.push(error("scoring.entry.offStep", { vi: `${label}: điểm ${n} không đúng bước ${step}.`, en: `${labelEn}: ${n} is not on the step ${step}.` }, at));
+    issues.push(raise("scoring.entry.offStep", { unit, criterion: leaf.id, n, step }, at));
     return null;
   }
   return n;

@@ -1,5 +1,7 @@
+import { raise } from "../codes";
+import { formatDate } from "../format";
 import { z } from "zod";
-import { error, warning, type Issue, type Message } from "../issues";
+import type { Issue } from "../issues";
 import type { Award } from "../nomination/model";
 import { cleanText, nameKey } from "../text";
 
@@ -56,7 +58,6 @@ const _pactMatches: Same<z.infer<typeof PactSchema>, Pact> = true;
 const _registrationMatches: Same<z.infer<typeof RegistrationSchema>, Registration> = true;
 void [_pactMatches, _registrationMatches];
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 const withField = (i: Issue, field: string): Issue => ({ ...i, field });
 
 /** A real calendar date (31/02 is not one) within 1900–9999. */
@@ -72,9 +73,8 @@ export function parseDayDate(s: string): DayDate | null {
   return m ? { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]) } : null;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, "0");
 /** "15/03/2017". */
-export const dayDateText = (d: DayDate): string => `${pad2(d.day)}/${pad2(d.month)}/${d.year}`;
+export const dayDateText = (d: DayDate): string => formatDate(d);
 
 /** Text fields as typed: the pact's texts cleaned; commitments blank lines dropped. */
 export interface PactInput {
@@ -94,29 +94,30 @@ export interface PactInput {
  */
 export function validatePact(input: PactInput, blocYear?: number): { pact: Pact | null; issues: Issue[] } {
   const issues: Issue[] = [];
-  const long = (field: string, label: Message, s: string) => {
-    if (cleanText(s).length > MAX_LINE)
-      issues.push(withField(error("start.pact.tooLong", say(`${label.vi} dài ${cleanText(s).length} ký tự, quá ${MAX_LINE} ký tự cho phép.`, `${label.en} is ${cleanText(s).length} characters long, over the ${MAX_LINE} allowed.`)), field));
+  /** A text over MAX_LINE characters, named by its start (the issue's field says which input). */
+  const long = (field: string, s: string) => {
+    const t = cleanText(s);
+    if (t.length > MAX_LINE) issues.push(withField(raise("start.pact.tooLong", { start: t.slice(0, 40), length: t.length, max: MAX_LINE }), field));
   };
-  long("theme", say("Chủ đề thi đua", "The theme"), input.theme);
-  long("place", say("Địa điểm ký", "The place"), input.place);
+  long("theme", input.theme);
+  long("place", input.place);
   const commitments: string[] = [];
   input.commitments.forEach((c, i) => {
-    long(`commitments.${i}`, say(`Nội dung cam kết ${i + 1}`, `Commitment ${i + 1}`), c);
+    long(`commitments.${i}`, c);
     if (cleanText(c)) commitments.push(cleanText(c));
   });
   if (commitments.length > MAX_COMMITMENTS)
-    issues.push(withField(error("start.pact.tooMany", say(`Giao ước có ${commitments.length} nội dung cam kết, nhiều hơn ${MAX_COMMITMENTS}.`, `The pact has ${commitments.length} commitments, more than ${MAX_COMMITMENTS}.`)), "commitments"));
+    issues.push(withField(raise("start.pact.tooMany", { commitmentsCount: commitments.length, max: MAX_COMMITMENTS }), "commitments"));
   let signedOn: DayDate | null = null;
   const raw = cleanText(input.signedOn);
   if (raw) {
     const d = parseDayDate(raw);
     if (!d || !isRealDate(d)) {
-      issues.push(withField(error("start.pact.date", say(`Ngày ký "${raw}" không phải là một ngày có thật (ghi dạng ngày/tháng/năm, ví dụ 15/03/${blocYear ?? 2026}).`, `The signing date "${raw}" is not a real date (write day/month/year, e.g. 15/03/${blocYear ?? 2026}).`)), "signedOn"));
+      issues.push(withField(raise("start.pact.date", { value: raw, example: formatDate({ day: 15, month: 3, year: blocYear ?? 2026 }) }), "signedOn"));
     } else {
       signedOn = d;
       if (blocYear !== undefined && d.year !== blocYear)
-        issues.push(withField(warning("start.pact.dateYear", say(`Ngày ký ${dayDateText(d)} không thuộc năm thi đua ${blocYear} của khối.`, `The signing date ${dayDateText(d)} is not in the bloc's year ${blocYear}.`)), "signedOn"));
+        issues.push(withField(raise("start.pact.dateYear", { date: dayDateText(d), year: blocYear }), "signedOn"));
     }
   }
   const ok = !issues.some((i) => i.severity === "error");
@@ -149,21 +150,21 @@ export function validateRegistrations(input: readonly Registration[], members: r
     const name = cleanText(r.unit);
     const member = members.find((m) => nameKey(m.name) === nameKey(name)) ?? members.find((m) => m.shortName && nameKey(m.shortName) === nameKey(name));
     if (!member) {
-      issues.push(withField(error("start.registration.notMember", say(`"${name}" không phải là đơn vị thành viên của khối: chỉ đơn vị thành viên đăng ký thi đua.`, `"${name}" is not a member unit of the bloc: only member units register.`)), `${f}.unit`));
+      issues.push(withField(raise("start.registration.notMember", { name }), `${f}.unit`));
     } else if (seen.has(nameKey(member.name))) {
-      issues.push(withField(error("start.registration.duplicate", say(`Đơn vị "${member.name}" có hai bản đăng ký (dòng ${seen.get(nameKey(member.name))! + 1} và ${i + 1}): giữ một bản.`, `Unit "${member.name}" is registered twice (items ${seen.get(nameKey(member.name))! + 1} and ${i + 1}): keep one.`)), `${f}.unit`));
+      issues.push(withField(raise("start.registration.duplicate", { member: member.name, first: seen.get(nameKey(member.name))! + 1, second: i + 1 }), `${f}.unit`));
     } else seen.set(nameKey(member.name), i);
     const ids: string[] = [];
     r.awards.forEach((a, j) => {
       const award = awards.find((x) => nameKey(x.id) === nameKey(a));
       if (!award) {
-        issues.push(withField(error("start.registration.unknownAward", say(`"${cleanText(a)}" không có trong danh mục khen thưởng của khối: chọn danh hiệu/hình thức trong danh mục.`, `"${cleanText(a)}" is not in the bloc's award catalogue: pick an award from the catalogue.`)), `${f}.awards.${j}`));
+        issues.push(withField(raise("start.registration.unknownAward", { award: cleanText(a) }), `${f}.awards.${j}`));
       } else if (ids.includes(award.id)) {
-        issues.push(withField(warning("start.registration.duplicateAward", say(`"${award.name}" được đăng ký hai lần cho ${name}: tính một lần.`, `"${award.name}" is registered twice for ${name}: counted once.`)), `${f}.awards.${j}`));
+        issues.push(withField(raise("start.registration.duplicateAward", { award: award.name, name }), `${f}.awards.${j}`));
       } else ids.push(award.id);
     });
     if (r.targets.length > MAX_TARGETS)
-      issues.push(withField(error("start.registration.tooLong", say(`Chỉ tiêu đăng ký của ${name} dài ${r.targets.length} ký tự, quá ${MAX_TARGETS} ký tự cho phép.`, `The targets of ${name} are ${r.targets.length} characters long, over the ${MAX_TARGETS} allowed.`)), `${f}.targets`));
+      issues.push(withField(raise("start.registration.tooLong", { name, targetsCount: r.targets.length, max: MAX_TARGETS }), `${f}.targets`));
     // In catalogue order, as the sheet's columns.
     const ordered = awards.filter((x) => ids.includes(x.id)).map((x) => x.id);
     out.push({ unit: member?.name ?? name, awards: ordered, targets: r.targets.replace(/\r\n?/g, "\n").trim() });

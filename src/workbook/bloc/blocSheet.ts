@@ -1,5 +1,6 @@
+import { raise } from "../../domain/codes";
 import type { Bloc, BlocDraft, BlocLocator } from "../../domain/bloc/bloc";
-import { error, warning, type Issue, type Where } from "../../domain/issues";
+import type { Issue, Where } from "../../domain/issues";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -221,16 +222,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
       at.members!.push({ name: where(r, cols.name!), shortName: cols.shortName !== undefined ? where(r, cols.shortName) : undefined });
     }
   } else if (found) {
-    issues.push(
-      error(
-        "bloc.sheet.noMemberTable",
-        {
-          vi: `Trang "${sheet}" không có bảng đơn vị thành viên (cần một dòng tiêu đề có ô "Tên đơn vị").`,
-          en: `Sheet "${sheet}" has no member table (a header row with a "Tên đơn vị" cell is needed).`,
-        },
-        { sheet, cell: "A1" },
-      ),
-    );
+    issues.push(raise("bloc.sheet.noMemberTable", { sheet }, { sheet, cell: "A1" }));
   }
 
   if (found) {
@@ -241,13 +233,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
       ["leader", "Trưởng khối"],
     ] as const) {
       if (!at[key]) {
-        issues.push(
-          error(
-            "bloc.sheet.missingLabel",
-            { vi: `Trang "${sheet}" thiếu ô nhãn "${label}".`, en: `Sheet "${sheet}" lacks the "${label}" label cell.` },
-            { sheet, cell: "A1" },
-          ),
-        );
+        issues.push(raise("bloc.sheet.missingLabel", { sheet, label }, { sheet, cell: "A1" }));
       }
     }
   }
@@ -263,16 +249,7 @@ export function readBlocSheet(grid: Grid): BlocRead {
     }),
   );
   if (unknownCells.length > 0 && found) {
-    issues.push(
-      warning(
-        "bloc.sheet.unknownContent",
-        {
-          vi: `Trang "${sheet}" có ${unknownCells.length} ô không thuộc hồ sơ khối (${unknownCells.slice(0, 5).join(", ")}${unknownCells.length > 5 ? ", …" : ""}).`,
-          en: `Sheet "${sheet}" has ${unknownCells.length} cells that are not part of the bloc record (${unknownCells.slice(0, 5).join(", ")}${unknownCells.length > 5 ? ", …" : ""}).`,
-        },
-        { sheet, cell: unknownCells[0] },
-      ),
-    );
+    issues.push(raise("bloc.sheet.unknownContent", { sheet, unknownCellsCount: unknownCells.length, value: unknownCells.slice(0, 5).join(", "), value2: unknownCells.length > 5 ? ", …" : "" }, { sheet, cell: unknownCells[0] }));
   }
   return { found, draft, at, issues, unknownCells };
 }

@@ -1,5 +1,6 @@
+import { raise } from "../../domain/codes";
 import { MAX_YEAR, MIN_YEAR, parseYear } from "../../domain/bloc/bloc";
-import { error, type Issue, type Message, type Where } from "../../domain/issues";
+import type { Issue, Where } from "../../domain/issues";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
 import type { LeadershipRecord } from "../../domain/voting/leader";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
@@ -202,7 +203,7 @@ export function readLeadershipSheet(grid: Grid): LeadershipRead {
   const { sheet } = grid;
   const out: LeadershipRead = { found: false, rows: [], issues: [] };
   const where = (r: number, c: number): Where => ({ sheet, cell: cellAddress(grid.row + r, grid.col + c) });
-  const push = (code: string, message: Message, r: number, c: number) => out.issues.push(error(code, message, where(r, c)));
+  const push = (issue: Issue, r: number, c: number) => out.issues.push({ ...issue, where: where(r, c) });
 
   let head: { row: number; year: number; leader: number; deputies: number[]; how?: number; basis?: number } | null = null;
   for (let r = 0; r < grid.values.length && !head; r++) {
@@ -235,25 +236,24 @@ export function readLeadershipSheet(grid: Grid): LeadershipRead {
     let ok = true;
     if (!yearText) {
       ok = false;
-      push("leadership.year.empty", { vi: `Dòng ${excelRow} có trưởng khối "${leader}" nhưng chưa ghi năm.`, en: `Row ${excelRow} has leader "${leader}" but no year.` }, r, head.year);
+      push(raise("leadership.year.empty", { row: excelRow, leader }), r, head.year);
     } else if (year === null) {
       ok = false;
       push(
-        "leadership.year.invalid",
-        { vi: `"${yearText}" không phải là một năm (${MIN_YEAR}–${MAX_YEAR}).`, en: `"${yearText}" is not a year (${MIN_YEAR}–${MAX_YEAR}).` },
+        raise("leadership.year.invalid", { value: yearText, min: MIN_YEAR, max: MAX_YEAR }),
         r,
         head.year,
       );
     } else if (firstRowOfYear.has(year)) {
       ok = false;
       const at = firstRowOfYear.get(year)!;
-      push("leadership.year.duplicate", { vi: `Năm ${year} đã được ghi ở dòng ${at}.`, en: `Year ${year} is already recorded on row ${at}.` }, r, head.year);
+      push(raise("leadership.year.duplicate", { year, row: at }), r, head.year);
     } else {
       firstRowOfYear.set(year, excelRow);
     }
     if (!leader) {
       ok = false;
-      push("leadership.leader.empty", { vi: `Năm ${year ?? yearText} chưa ghi trưởng khối.`, en: `Year ${year ?? yearText} has no leader.` }, r, head.leader);
+      push(raise("leadership.leader.empty", { year: year ?? yearText }), r, head.leader);
     }
 
     const deputies: string[] = [];
@@ -261,9 +261,9 @@ export function readLeadershipSheet(grid: Grid): LeadershipRead {
       const d = text(row[c]);
       if (!d) continue;
       if (leader && nameKey(d) === nameKey(leader)) {
-        push("leadership.deputy.isLeader", { vi: `"${d}" vừa là trưởng khối vừa là phó trưởng khối.`, en: `"${d}" is both the leader and a deputy.` }, r, c);
+        push(raise("leadership.deputy.isLeader", { deputy: d }), r, c);
       } else if (deputies.some((x) => nameKey(x) === nameKey(d))) {
-        push("leadership.deputy.duplicate", { vi: `Phó trưởng khối "${d}" được ghi hai lần.`, en: `Deputy "${d}" is listed twice.` }, r, c);
+        push(raise("leadership.deputy.duplicate", { deputy: d }), r, c);
       } else deputies.push(d);
     }
     if (!ok || year === null) continue;

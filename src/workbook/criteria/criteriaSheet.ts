@@ -1,8 +1,9 @@
+import { raise } from "../../domain/codes";
 import { isLeaf, KIND_LABELS, CRITERION_KINDS, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
 import { cellLines, cellText, parseCriteriaRows, parseNumber, type CriteriaBase, type CriteriaRow } from "../../domain/criteria/parse";
 import { SAMPLE_MARK } from "../../domain/criteria/templates";
 import type { TableField } from "../../domain/criteria/validate";
-import { error, type Issue, type Where } from "../../domain/issues";
+import type { Issue, Where } from "../../domain/issues";
 import { foldDiacritics } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -305,16 +306,8 @@ export function readCriteriaSheet(grid: Grid): CriteriaSheetRead {
   if (!header) {
     if (partial || found) {
       const missing = (["stt", "text", "max"] as const).filter((k) => partial?.cols[k] === undefined).map((k) => CRITERIA_COLUMNS[KEYS.indexOf(k)]);
-      issues.push(
-        error(
-          "criteria.sheet.noHeader",
-          {
-            vi: `Trang "${sheet}" không có dòng tiêu đề của bảng tiêu chí (cần các cột STT | Nội dung tiêu chí | Điểm chuẩn${partial ? `; thiếu: ${missing.join(", ")}` : ""}).`,
-            en: `Sheet "${sheet}" has no header row for the criteria table (columns STT | Nội dung tiêu chí | Điểm chuẩn are needed${partial ? `; missing: ${missing.join(", ")}` : ""}).`,
-          },
-          partial ? where(partial.row, partial.cols.text!) : { sheet, cell: cellAddress(grid.row, grid.col) },
-        ),
-      );
+      const at = partial ? where(partial.row, partial.cols.text!) : { sheet, cell: cellAddress(grid.row, grid.col) };
+      issues.push(raise("criteria.sheet.noHeader", { sheet, missing: (partial ? missing : CRITERIA_COLUMNS.slice(0, 3)).join(", ") }, at));
     }
     return { found: found || partial !== null, table: null, issues, at: new Map(), tableAt };
   }

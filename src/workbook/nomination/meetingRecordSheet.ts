@@ -1,4 +1,5 @@
-import { error, type Issue } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import type { Issue } from "../../domain/issues";
 import type { Override } from "../../domain/nomination/model";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
@@ -160,16 +161,16 @@ export function readMeetingRecord(grid: Grid): { found: boolean; meeting: Meetin
           else if (typeof v === "number" && v > 20000 && v < 80000) {
             const js = new Date(Date.UTC(1899, 11, 30) + v * 86400000);
             m.date = { day: js.getUTCDate(), month: js.getUTCMonth() + 1, year: js.getUTCFullYear() };
-          } else issues.push(error("meeting.date.invalid", { vi: `Ngày họp "${t}" không đúng dạng ngày/tháng/năm.`, en: `Meeting date "${t}" is not day/month/year.` }, at(r, c + 1)));
+          } else issues.push(raise("meeting.date.invalid", { value: t }, at(r, c + 1)));
         } else if (field === "time" && t) {
           const h = /^(\d{1,2})[:hg]\s*(\d{1,2})?/.exec(t.replace(/\s*giờ\s*/, ":"));
           if (h && +h[1] < 24 && +(h[2] ?? 0) < 60) m.time = { hour: +h[1], minute: +(h[2] ?? 0) };
           else if (typeof v === "number" && v >= 0 && v < 1) m.time = { hour: Math.floor(v * 24), minute: Math.round(v * 1440) % 60 };
-          else issues.push(error("meeting.time.invalid", { vi: `Giờ "${t}" không đúng dạng giờ:phút.`, en: `Time "${t}" is not hours:minutes.` }, at(r, c + 1)));
+          else issues.push(raise("meeting.time.invalid", { value: t }, at(r, c + 1)));
         } else if (field === "present" && t) {
           const n = Number(t.replace(",", "."));
           if (Number.isInteger(n) && n >= 0) m.present = n;
-          else issues.push(error("meeting.present.invalid", { vi: `Số đơn vị có mặt "${t}" không phải số nguyên.`, en: `Units present "${t}" is not a whole number.` }, at(r, c + 1)));
+          else issues.push(raise("meeting.present.invalid", { value: t }, at(r, c + 1)));
         } else if (field === "absent") m.absent = t ? t.split(/[;\n]/).map(cleanText).filter(Boolean) : [];
         else if (field === "recipients") m.recipients = t ? t.split(/[;\n]/).map(cleanText).filter(Boolean) : [];
         else if (field === "place" || field === "chair" || field === "secretary" || field === "submissionNumber" || field === "addressee") m[field] = t;
@@ -184,17 +185,17 @@ export function readMeetingRecord(grid: Grid): { found: boolean; meeting: Meetin
       const [unit, award, decision, reason] = [0, 1, 2, 3].map((k) => text(row[k]));
       if (!unit && !award && !decision && !reason) continue;
       if (!unit || !award) {
-        issues.push(error("meeting.override.incomplete", { vi: "Quyết định của hội nghị thiếu tên đơn vị hoặc danh hiệu.", en: "A meeting decision lacks the unit or the award." }, at(r, unit ? 1 : 0)));
+        issues.push(raise("meeting.override.incomplete", {}, at(r, unit ? 1 : 0)));
         continue;
       }
       const d = fold(decision);
       const include = d === fold(DECISION.include) ? true : d === fold(DECISION.exclude) ? false : null;
       if (include === null) {
-        issues.push(error("meeting.override.decision", { vi: `Quyết định "${decision}" không hợp lệ: chọn "${DECISION.include}" hoặc "${DECISION.exclude}".`, en: `Decision "${decision}" is invalid: choose "${DECISION.include}" or "${DECISION.exclude}".` }, at(r, 2)));
+        issues.push(raise("meeting.override.decision", { decision, include: DECISION.include, exclude: DECISION.exclude }, at(r, 2)));
         continue;
       }
       if (!reason) {
-        issues.push(error("meeting.override.reason", { vi: `Quyết định về "${unit}" (${award}) chưa ghi lý do.`, en: `The decision on "${unit}" (${award}) has no reason.` }, at(r, 3)));
+        issues.push(raise("meeting.override.reason", { unit, award }, at(r, 3)));
         continue;
       }
       m.overrides.push({ unit, award, include, reason });

@@ -1,4 +1,5 @@
-import { error, type Issue, type Where } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import type { Issue, Where } from "../../domain/issues";
 import { STAGE_LABELS, STAGES, type Band, type ScoringSettings, type Stage, type TieBreaker } from "../../domain/scoring/settings";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, qualified, rangeAddress } from "../a1";
@@ -151,7 +152,7 @@ export function readSettingsSheet(
     const v = fold(rows[sr][1]);
     const stage = STAGES.find((s) => fold(STAGE_LABELS[s].vi) === v || fold(STAGE_LABELS[s].en) === v) as Stage | undefined;
     if (stage) out.stage = stage;
-    else issues.push(error("settings.stage.unknown", { vi: `Giai đoạn tính điểm "${cleanText(String(rows[sr][1] ?? ""))}" không có trong danh sách.`, en: `Unknown scoring stage "${String(rows[sr][1] ?? "")}".` }, at(sr, 1)));
+    else issues.push(raise("settings.stage.unknown", { value: cleanText(String(rows[sr][1] ?? "")) }, at(sr, 1)));
   }
   const gr = find("Chênh lệch lớn giữa tự chấm và thẩm định (điểm)");
   if (gr >= 0) {
@@ -171,11 +172,11 @@ export function readSettingsSheet(
       const min = num(rows[r]?.[1]);
       const floor = num(rows[r]?.[2]);
       if (min === null || Number.isNaN(min)) {
-        issues.push(error("settings.band.min", { vi: `Mức "${label}" thiếu tổng điểm tối thiểu (số).`, en: `Band "${label}" needs a minimum total (a number).` }, at(r, 1)));
+        issues.push(raise("settings.band.min", { label }, at(r, 1)));
         continue;
       }
       if (Number.isNaN(floor as number)) {
-        issues.push(error("settings.band.floor", { vi: `Sàn của mức "${label}" phải là số % hoặc để trống.`, en: `The floor of band "${label}" must be a percent or blank.` }, at(r, 2)));
+        issues.push(raise("settings.band.floor", { label }, at(r, 2)));
         continue;
       }
       const band: Band = { label, min, floorPercent: floor };
@@ -185,7 +186,7 @@ export function readSettingsSheet(
     }
     for (let i = 1; i < out.bands.length; i++) {
       if (out.bands[i].min > out.bands[i - 1].min) {
-        issues.push(error("settings.band.order", { vi: "Các mức xếp loại phải xếp từ cao xuống thấp.", en: "Bands must go from highest to lowest." }, at(br, 1)));
+        issues.push(raise("settings.band.order", {}, at(br, 1)));
         break;
       }
     }
@@ -201,7 +202,7 @@ export function readSettingsSheet(
       if (named) {
         const id = criterionIds.find((x) => fold(x) === named[1].trim());
         if (id) out.tieBreakers.push({ by: "criterion", id });
-        else issues.push(error("settings.tie.criterion", { vi: `Tiêu chí phụ "${cleanText(String(rows[r][1]))}": không có tiêu chí mã "${named[1].trim()}" trong bảng tiêu chí.`, en: `Tie-breaker "${String(rows[r][1])}": no criterion with id "${named[1].trim()}" in the criteria table.` }, at(r, 1)));
+        else issues.push(raise("settings.tie.criterion", { value: cleanText(String(rows[r][1])), id: named[1].trim() }, at(r, 1)));
       } else if (v.includes("tru")) out.tieBreakers.push({ by: "penalty" });
       else if (v.includes("thuong")) out.tieBreakers.push({ by: "bonus" });
       else {
@@ -214,7 +215,7 @@ export function readSettingsSheet(
           return w.length > 0 && words.some((_, i) => w.every((x, j) => words[i + j] === x));
         });
         if (s >= 0) out.tieBreakers.push({ by: "section", section: s });
-        else issues.push(error("settings.tie.unknown", { vi: `Không hiểu tiêu chí phụ "${cleanText(String(rows[r][1]))}".`, en: `Unknown tie-breaker "${String(rows[r][1])}".` }, at(r, 1)));
+        else issues.push(raise("settings.tie.unknown", { value: cleanText(String(rows[r][1])) }, at(r, 1)));
       }
     }
   } else out.tieBreakers = defaults.tieBreakers;

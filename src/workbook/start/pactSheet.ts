@@ -1,6 +1,8 @@
+import { raise } from "../../domain/codes";
+import { formatDate, formatNumber } from "../../domain/format";
 import type { CriteriaTable, Criterion } from "../../domain/criteria/model";
 import { maxOf } from "../../domain/criteria/model";
-import { error, type Issue } from "../../domain/issues";
+import type { Issue } from "../../domain/issues";
 import { dayDateText, isRealDate, parseDayDate, type DayDate, type Pact } from "../../domain/start/model";
 import { cleanText, foldDiacritics } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
@@ -42,8 +44,8 @@ export interface PactSheetInput {
 export function criterionPoints(c: Criterion): number | string {
   const max = c.max ?? maxOf(c);
   const kind = c.kind ?? (c.children.length && c.children.every((k) => k.kind === "bonus") ? "bonus" : c.children.length && c.children.every((k) => k.kind === "penalty") ? "penalty" : null);
-  if (kind === "bonus") return `+${String(max).replace(".", ",")}`;
-  if (kind === "penalty") return `−${String(max).replace(".", ",")}`;
+  if (kind === "bonus") return `+${formatNumber(max, "vi")}`;
+  if (kind === "penalty") return `−${formatNumber(max, "vi")}`;
   return max;
 }
 
@@ -199,7 +201,7 @@ export function readPactSheet(grid: Grid): PactSheetRead {
             const s = textOf(raw);
             out.signedOn = s;
             const d = parseDayDate(s);
-            if (s && (!d || !isRealDate(d))) issues.push(error("start.pact.date", { vi: `Ngày ký "${s}" không phải là một ngày có thật (ghi dạng ngày/tháng/năm).`, en: `The signing date "${s}" is not a real date (write day/month/year).` }, { sheet: grid.sheet, cell: at(r, k < row.length ? k : c) }));
+            if (s && (!d || !isRealDate(d))) issues.push(raise("start.pact.date", { value: s, example: formatDate({ day: 15, month: 3, year: 2026 }) }, { sheet: grid.sheet, cell: at(r, k < row.length ? k : c) }));
           }
         } else out[key] = textOf(raw);
       }

@@ -1,4 +1,5 @@
-import { error, warning, type Issue } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import type { Issue } from "../../domain/issues";
 import type { Award } from "../../domain/nomination/model";
 import type { Registration } from "../../domain/start/model";
 import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
@@ -172,7 +173,7 @@ export function readRegistrationGrid(grid: Grid): RegistrationGridRead {
     const id = textOf(ids[c]);
     if (fold(ids[c]) === "ma") return;
     if (!id) {
-      issues.push(error("start.registration.sheet.noIds", { vi: `Cột "${textOf(v)}" không có mã danh hiệu/hình thức ở dòng "${ID_LABEL}" dưới tiêu đề: không biết đơn vị đăng ký gì. Hãy ghi lại trang đăng ký từ add-in.`, en: `Column "${textOf(v)}" has no award id on the "${ID_LABEL}" row under the header: what it registers for is unknown. Write the registration sheet again from the add-in.` }, at(head, c)));
+      issues.push(raise("start.registration.sheet.noIds", { value: textOf(v), ID_LABEL }, at(head, c)));
       return;
     }
     out.awards.push({ id, name: textOf(v), col: c });
@@ -190,7 +191,7 @@ export function readRegistrationGrid(grid: Grid): RegistrationGridRead {
       if (v === null || v === undefined || v === "" || v === false || v === 0) continue;
       const k = typeof v === "number" ? String(v) : nameKey(String(v));
       if (YES.has(k)) awards.push(a.id);
-      else if (k !== "") issues.push(warning("start.registration.mark", { vi: `Ô đăng ký "${a.name}" của ${unit} ghi "${textOf(v)}": chỉ dấu "${MARK}" được tính là đăng ký; ô này không được tính.`, en: `The "${a.name}" cell of ${unit} says "${textOf(v)}": only "${MARK}" counts as registered; this cell is not counted.` }, at(r, a.col)));
+      else if (k !== "") issues.push(raise("start.registration.mark", { award: a.name, unit, value: textOf(v), MARK }, at(r, a.col)));
     }
     const t = row[targetsCol];
     out.rows.push({ unit, awards, targets: typeof t === "string" ? t.normalize("NFC").replace(/\r\n?/g, "\n").trim() : textOf(t), row: grid.row + r });
@@ -221,7 +222,7 @@ export function readRegistrationSheet(read: WorkbookRead): { rows: { unit: strin
   const g = readRegistrationGrid({ sheet: s.name, row: s.row, col: s.col, values: s.values });
   if (!g.found) {
     if (s.values.length === 0) return { rows: [], issues: [] };
-    return { rows: [], issues: [error("start.registration.sheet.noTable", { vi: `Trang "${s.name}" không có bảng đăng ký (dòng tiêu đề "${REGISTRATION_HEADERS.unit}" … "${REGISTRATION_HEADERS.targets}").`, en: `Sheet "${s.name}" has no registration table (a header row "${REGISTRATION_HEADERS.unit}" … "${REGISTRATION_HEADERS.targets}").` }, { sheet: s.name })] };
+    return { rows: [], issues: [raise("start.registration.sheet.noTable", { sheet: s.name, unitHeader: REGISTRATION_HEADERS.unit, targetsHeader: REGISTRATION_HEADERS.targets }, { sheet: s.name })] };
   }
   return { rows: g.rows.map((r) => ({ unit: r.unit, awards: r.awards, targets: r.targets, row: r.row })), issues: g.issues };
 }
