@@ -1,7 +1,7 @@
 import { raise, raiseAt } from "../domain/codes";
 import { formatDate, formatTime } from "../domain/format";
 import { writeFailed } from "./failures";
-import { error, hasErrors, warning, type Issue, type Message } from "../domain/issues";
+import { hasErrors, type Issue, type Message } from "../domain/issues";
 import type { Override } from "../domain/nomination/model";
 import { cleanText, nameKey } from "../domain/text";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";

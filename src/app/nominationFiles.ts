@@ -1,5 +1,5 @@
-import { raise, raiseAt } from "../domain/codes";
-import { error, hasErrors, type Issue, type Message } from "../domain/issues";
+import { raise } from "../domain/codes";
+import { hasErrors, type Issue, type Message } from "../domain/issues";
 import { foldDiacritics } from "../domain/text";
 import type { ExcelHost } from "../excel/host";
 import { listLayout } from "../workbook/nomination/listSheet";

@@ -1,7 +1,7 @@
-import { raise, raiseAt } from "../domain/codes";
+import { raise } from "../domain/codes";
 import { readFailed, unfinishedIssues } from "./failures";
 import type { Bloc } from "../domain/bloc/bloc";
-import { error, hasErrors, type Issue } from "../domain/issues";
+import { hasErrors, type Issue } from "../domain/issues";
 import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
 import { nominate } from "../domain/nomination/engine";
 import type { AwardVote, Catalogue, Proposal, Standing } from "../domain/nomination/model";

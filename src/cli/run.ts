@@ -63,7 +63,7 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       r = await fn();
     } catch (e) {
       // A use case that throws is reported as the step's coded issue, never as a crash.
-      r = { ok: false, issues: [officeErrorToIssue(e, { vi: `Bước "${name}" của kịch bản không chạy được`, en: `The scenario step "${name}" failed` })] };
+      r = { ok: false, issues: [officeErrorToIssue(e)] };
     }
     steps.push({ step: name, ok: r.ok, syncs: host.stats.syncs - before, issues: r.issues });
     return r.ok;

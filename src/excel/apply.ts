@@ -1,5 +1,5 @@
+import { raise } from "../domain/codes";
 import type { Issue } from "../domain/issues";
-import { warning } from "../domain/issues";
 import { nameKey } from "../domain/text";
 import { parseRange, rangeAddress, sheetOf, type Rect } from "../workbook/a1";
 import type { CellFormat, PlanCell, SheetPlan, ValidationRule } from "../workbook/plan";
@@ -476,7 +476,7 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
     // A block's pieces leave room for what every request carries besides (the sheet, calculation, names).
     work = [...cellWork(all, budget - REQUEST_BASE_BYTES - 2 * (PATH_BYTES + ACTION_BYTES) * all.length), ...all.flatMap((plan, i) => decorationWork(plan, i, api))];
   } catch (e) {
-    return { ok: false, syncs: 0, keptOld: [], guarded: {}, renamedBack: [], issues: [officeErrorToIssue(e, { vi: "Bố cục trang không hợp lệ", en: "Invalid sheet layout" })] };
+    return { ok: false, syncs: 0, keptOld: [], guarded: {}, renamedBack: [], issues: [officeErrorToIssue(e)] };
   }
   const finish: Work = {
     bytes: all.length * 8 * (PATH_BYTES + ACTION_BYTES) + (appendTo ? 12 * (PATH_BYTES + ACTION_BYTES) : 0),
@@ -504,10 +504,7 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
 
   if (!api.pageLayout && all.some((p) => p.print)) {
     issues.push(
-      warning("excel.print.unsupported", {
-        vi: "Excel này chưa hỗ trợ thiết lập in qua add-in (cần ExcelApi 1.9): hãy tự chọn khổ A4 và hướng giấy khi in.",
-        en: "This Excel cannot set up printing from an add-in (needs ExcelApi 1.9): choose A4 and the orientation when printing.",
-      }),
+      raise("excel.print.unsupported", {}),
     );
   }
 
@@ -555,14 +552,10 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
         return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
       }
     }
-    const issue = officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" });
-    const hints: { vi: string; en: string }[] = [];
-    if (failedAt === 0 && targets.some((t) => t.existing?.protected)) {
-      hints.push({ vi: "Nếu trang được bảo vệ bằng mật khẩu, hãy nhập đúng mật khẩu.", en: "If a sheet is protected with a password, enter that password." });
-    }
-    hints.push({ vi: "Nếu một phần đã được ghi, hãy chạy lại thao tác để ghi cho xong.", en: "If part of it was written, run the action again to finish." });
-    issue.message = { vi: [issue.message.vi, ...hints.map((h) => h.vi)].join(" "), en: [issue.message.en, ...hints.map((h) => h.en)].join(" ") };
-    return { ok: false, syncs, keptOld: [], guarded, renamedBack, issues: [...issues, issue] };
+    // Excel's reason, then what to do: a protected sheet refused at the first request wants its password.
+    const protectedFirst = failedAt === 0 && targets.some((t) => t.existing?.protected);
+    const todo = raise(protectedFirst ? "excel.write.failedProtected" : "excel.write.failed", {});
+    return { ok: false, syncs, keptOld: [], guarded, renamedBack, issues: [...issues, officeErrorToIssue(e), todo] };
   }
   return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
 }
@@ -576,39 +569,18 @@ function keptIssues(aside: { from: string; to: string }[], edited: { from: strin
   const out: Issue[] = [];
   if (log) {
     out.push(
-      warning(
-        "excel.log.keptAside",
-        {
-          vi: `Trang "${log.from}" có sẵn không phải nhật ký của add-in: trang đó được giữ nguyên dưới tên "${log.to}", add-in ghi nhật ký vào trang "${LOG_SHEET}" mới.`,
-          en: `The existing sheet "${log.from}" is not the add-in's log: it is kept unchanged as "${log.to}", and the add-in logs to a new "${LOG_SHEET}" sheet.`,
-        },
-        { sheet: log.to },
-      ),
+      raise("excel.log.keptAside", { from: log.from, to: log.to, sheet: LOG_SHEET }, { sheet: log.to }),
     );
   }
   for (const k of aside) {
     out.push(
-      warning(
-        "excel.sheet.keptAside",
-        {
-          vi: `Đã có trang "${k.from}" không do add-in lập: trang đó được giữ nguyên dưới tên "${k.to}", add-in lập trang "${k.from}" mới.`,
-          en: `A sheet "${k.from}" not made by the add-in exists: it is kept unchanged as "${k.to}", and the add-in makes a new "${k.from}".`,
-        },
-        { sheet: k.to },
-      ),
+      raise("excel.sheet.keptAside", { from: k.from, to: k.to }, { sheet: k.to }),
     );
   }
   for (const k of edited) {
     const cells = `${k.cells.slice(0, 3).join(", ")}${k.cells.length > 3 ? "…" : ""}`;
     out.push(
-      warning(
-        "excel.sheet.keptEdited",
-        {
-          vi: `Trang "${k.from}" có ${k.cells.length} ô được sửa hoặc thêm bằng tay trong phần add-in ghi (${cells}): bản cũ được giữ lại dưới tên "${k.to}" trước khi ghi lại.`,
-          en: `Sheet "${k.from}" has ${k.cells.length} cells changed or added by hand in the part the add-in writes (${cells}): the old one is kept as "${k.to}" before the rewrite.`,
-        },
-        { sheet: k.from, cell: k.cells[0] },
-      ),
+      raise("excel.sheet.keptEdited", { from: k.from, count: k.cells.length, cells, to: k.to }, { sheet: k.from, cell: k.cells[0] }),
     );
   }
   return out;
@@ -616,10 +588,7 @@ function keptIssues(aside: { from: string; to: string }[], edited: { from: strin
 
 /** The action was done; only its log row could not be written. */
 export function logNotWritten(): Issue {
-  return warning("excel.log.notWritten", {
-    vi: `Đã ghi xong, nhưng không ghi được vào trang "${LOG_SHEET}" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
-    en: `Done, but the "${LOG_SHEET}" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
-  });
+  return raise("excel.log.notWritten", { sheet: LOG_SHEET });
 }
 
 /**
@@ -679,14 +648,7 @@ function prepare(
 
 function renameIssues(renamed: { from: string; to: string }[]): Issue[] {
   return renamed.map((r) =>
-    warning(
-      "excel.sheet.renamedBack",
-      {
-        vi: `Trang "${r.to}" vừa được đổi tên thành "${r.from}" trong lúc add-in ghi: add-in đã đặt lại tên "${r.to}" để các công thức trỏ đúng trang.`,
-        en: `Sheet "${r.to}" was renamed "${r.from}" while the add-in was writing: it was named "${r.to}" again so the formulas point at it.`,
-      },
-      { sheet: r.to },
-    ),
+    raise("excel.sheet.renamedBack", { to: r.to, from: r.from }, { sheet: r.to }),
   );
 }
 
