@@ -108,6 +108,9 @@ function leadershipIssues(read: WorkbookRead, bloc: Bloc | null): Issue[] {
   ];
 }
 
+/** Why saving asks first, as its catalogued code. */
+const SAVE_CODE = { changed: "bloc.save.changed", extraContent: "bloc.save.extraContent", foreign: "bloc.save.foreign" } as const;
+
 /** Names as a list, "—" for none. */
 const names = (xs: readonly string[]) => (xs.length ? xs.join(", ") : "—");
 
@@ -166,7 +169,7 @@ export async function saveBloc(host: ExcelHost, draft: BlocDraft, options: SaveO
   }
 
   const confirmIssue = (reason: "changed" | "extraContent" | "foreign"): Issue =>
-    raise(`bloc.save.${reason}` as const, { sheet: current.sheet ?? "", count: current.unknownCells.length, cells: current.unknownCells.slice(0, 3).join(", ") }, current.sheet ? { sheet: current.sheet, cell: current.unknownCells[0] ?? "A1" } : undefined);
+    raise(SAVE_CODE[reason], { sheet: current.sheet ?? "", count: current.unknownCells.length, cells: current.unknownCells.slice(0, 3).join(", ") }, current.sheet ? { sheet: current.sheet, cell: current.unknownCells[0] ?? "A1" } : undefined);
 
   let keepOld = false;
   if (current.status === "foreign") keepOld = true;

@@ -1,4 +1,4 @@
-import { raise } from "../domain/codes";
+import { raise, type IssueCode } from "../domain/codes";
 import type { Issue, Where } from "../domain/issues";
 
 /** The Office (RichApi) error codes the add-in words for a user; any other is `Unknown` (its own code still in the detail). */
@@ -17,6 +17,19 @@ export function officeErrorCode(e: unknown): string {
 
 const known = (code: string): OfficeCode => ((OFFICE_CODES as readonly string[]).includes(code) ? (code as OfficeCode) : "Unknown");
 
+/** Each Office code's catalogued issue code. */
+const ISSUE_CODE = {
+  AccessDenied: "excel.AccessDenied",
+  ItemNotFound: "excel.ItemNotFound",
+  ItemAlreadyExists: "excel.ItemAlreadyExists",
+  InvalidArgument: "excel.InvalidArgument",
+  InvalidOperation: "excel.InvalidOperation",
+  RequestPayloadSizeLimitExceeded: "excel.RequestPayloadSizeLimitExceeded",
+  ApiNotFound: "excel.ApiNotFound",
+  GeneralException: "excel.GeneralException",
+  Unknown: "excel.Unknown",
+} as const satisfies Record<OfficeCode, IssueCode>;
+
 /**
  * An Office error as a catalogued issue (`excel.AccessDenied`, …, `excel.Unknown`), in words a user
  * can act on; its detail keeps Office's own code and message.
@@ -25,5 +38,5 @@ export function officeErrorToIssue(e: unknown, where?: Where): Issue {
   const code = officeErrorCode(e);
   // Duck-typed: office.js's RuntimeError may come from another realm (an iframe, a test's jsdom window).
   const message = e && typeof e === "object" && typeof (e as { message?: unknown }).message === "string" ? (e as { message: string }).message : "";
-  return raise(`excel.${known(code)}`, { detail: message ? `${code}: ${message}` : code }, where);
+  return raise(ISSUE_CODE[known(code)], { detail: message ? `${code}: ${message}` : code }, where);
 }
