@@ -1,10 +1,11 @@
+import { raise } from "../domain/codes";
+import { readFailed } from "./failures";
 import { blocToDraft, validateBloc, type Bloc, type BlocDraft } from "../domain/bloc/bloc";
-import { hasErrors, warning, type Issue } from "../domain/issues";
+import { hasErrors, type Issue } from "../domain/issues";
 import { cleanText, nameKey } from "../domain/text";
 import { readWorkbook, type SheetRead, type WorkbookRead } from "../excel/read";
 import { writeSheets, type WorkbookState } from "../excel/apply";
 import { guardOf, keepConcurrentEdits } from "./concurrent";
-import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { BLOC_NAMES, BLOC_SHEET, blocSheetPlan, readBlocSheet } from "../workbook/bloc/blocSheet";
 import { cellAddress } from "../workbook/a1";
@@ -103,12 +104,15 @@ function leadershipIssues(read: WorkbookRead, bloc: Bloc | null): Issue[] {
   let cell = "A1";
   lr.values.forEach((r, i) => r.forEach((v, j) => (v === bloc.year && cell === "A1" ? (cell = cellAddress(lr.row + i, lr.col + j)) : null)));
   return [
-    warning("bloc.leadership.differs", {
-      vi: `Theo trang "${lr.name}", năm ${bloc.year} trưởng khối là ${row.leader}${row.deputies.length ? `, phó trưởng khối ${row.deputies.join(", ")}` : ""}; hồ sơ khối đang ghi ${bloc.leader}${bloc.deputies.length ? `, ${bloc.deputies.join(", ")}` : ""}.`,
-      en: `Per sheet "${lr.name}", the ${bloc.year} leader is ${row.leader}${row.deputies.length ? `, deputies ${row.deputies.join(", ")}` : ""}; the bloc record says ${bloc.leader}${bloc.deputies.length ? `, ${bloc.deputies.join(", ")}` : ""}.`,
-    }, { sheet: lr.name, cell }),
+    raise("bloc.leadership.differs", { sheet: lr.name, year: bloc.year, leader: row.leader, deputies: names(row.deputies), recordLeader: bloc.leader, recordDeputies: names(bloc.deputies) }, { sheet: lr.name, cell }),
   ];
 }
+
+/** Why saving asks first, as its catalogued code. */
+const SAVE_CODE = { changed: "bloc.save.changed", extraContent: "bloc.save.extraContent", foreign: "bloc.save.foreign" } as const;
+
+/** Names as a list, "—" for none. */
+const names = (xs: readonly string[]) => (xs.length ? xs.join(", ") : "—");
 
 /** Reads the bloc from the workbook (and checks it against the leadership record). One round trip. */
 export async function loadBloc(host: ExcelHost): Promise<BlocState> {
@@ -117,7 +121,7 @@ export async function loadBloc(host: ExcelHost): Promise<BlocState> {
     const st = stateFrom(pickBlocSheet(read));
     return { ...st, issues: [...st.issues, ...leadershipIssues(read, st.bloc)] };
   } catch (e) {
-    const issue = officeErrorToIssue(e, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" });
+    const issue = readFailed(e);
     return { status: "none", sheet: null, bloc: null, draft: null, issues: [issue], fingerprint: null, unknownCells: [] };
   }
 }
@@ -161,24 +165,11 @@ export async function saveBloc(host: ExcelHost, draft: BlocDraft, options: SaveO
     current = stateFrom(grid);
     state = read;
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" })] };
+    return { kind: "failed", issues: [readFailed(e)] };
   }
 
   const confirmIssue = (reason: "changed" | "extraContent" | "foreign"): Issue =>
-    warning(`bloc.save.${reason}`, {
-      changed: {
-        vi: `Trang "${current.sheet}" đã được sửa sau khi mở. Ghi đè bằng nội dung trong khung? Bản cũ sẽ được giữ lại dưới tên khác.`,
-        en: `Sheet "${current.sheet}" was edited after it was opened. Overwrite it with the pane's content? The old one will be kept under another name.`,
-      },
-      extraContent: {
-        vi: `Trang "${current.sheet}" có ${current.unknownCells.length} ô ngoài hồ sơ khối (${current.unknownCells.slice(0, 3).join(", ")}…). Ghi lại trang? Bản cũ sẽ được giữ lại dưới tên khác.`,
-        en: `Sheet "${current.sheet}" has ${current.unknownCells.length} cells outside the bloc record (${current.unknownCells.slice(0, 3).join(", ")}…). Rewrite it? The old one will be kept under another name.`,
-      },
-      foreign: {
-        vi: `Đã có trang "${current.sheet}" nhưng không phải hồ sơ khối. Tạo hồ sơ khối mới? Trang cũ sẽ được đổi tên, không bị xoá.`,
-        en: `A sheet "${current.sheet}" exists but is not a bloc record. Create the bloc record? The old sheet will be renamed, not deleted.`,
-      },
-    }[reason], current.sheet ? { sheet: current.sheet, cell: current.unknownCells[0] ?? "A1" } : undefined);
+    raise(SAVE_CODE[reason], { sheet: current.sheet ?? "", count: current.unknownCells.length, cells: current.unknownCells.slice(0, 3).join(", ") }, current.sheet ? { sheet: current.sheet, cell: current.unknownCells[0] ?? "A1" } : undefined);
 
   let keepOld = false;
   if (current.status === "foreign") keepOld = true;

@@ -1,3 +1,4 @@
+import { raise } from "../domain/codes";
 /**
  * Collect member files: a member unit fills its own score sheet (a copy of the bloc's workbook, or
  * just its sheet) and mails it; the secretary picks the file, sees what would change in this
@@ -10,7 +11,7 @@
  */
 import { readFailed } from "./failures";
 import { leaves, type CriteriaTable } from "../domain/criteria/model";
-import { error, warning, type Issue, type Message } from "../domain/issues";
+import { type Issue } from "../domain/issues";
 import { defaultSettings } from "../domain/scoring/settings";
 import { validateEntries, type UnitEntries } from "../domain/scoring/validate";
 import { cleanText, nameKey } from "../domain/text";
@@ -73,7 +74,6 @@ export interface ApplyResult {
   syncs: number;
 }
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 const list = (xs: string[], n = 8) => `${xs.slice(0, n).join(", ")}${xs.length > n ? ", …" : ""}`;
 
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && cleanText(v) === "");
@@ -205,12 +205,12 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
   }
   const rejected = (issues: Issue[]): CollectRejected => ({ kind: "rejected", issues, syncs: 1 });
   if (!ctx.bloc) {
-    return rejected(ctx.blocIssues.length ? ctx.blocIssues : [error("collect.noBloc", say("Bảng tính này chưa có hồ sơ khối hợp lệ: hãy mở bảng tính của khối.", "This workbook has no valid bloc record: open the bloc's workbook."))]);
+    return rejected(ctx.blocIssues.length ? ctx.blocIssues : [raise("collect.noBloc", {})]);
   }
   const table = ctx.criteria?.table ?? null;
-  if (!table) return rejected([error("collect.noCriteria", say("Bảng tính này chưa có bảng tiêu chí.", "This workbook has no criteria table yet."))]);
+  if (!table) return rejected([raise("collect.noCriteria", {})]);
   if (ctx.units.length === 0) {
-    return rejected([error("collect.noSheets", say("Bảng tính này chưa có trang chấm điểm của các đơn vị: hãy chèn bảng chấm điểm trước.", "This workbook has no unit score sheets yet: insert the score sheets first."))]);
+    return rejected([raise("collect.noSheets", {})]);
   }
 
   const members = new Map(ctx.bloc.members.map((m) => [nameKey(m.name), m.name]));
@@ -232,14 +232,7 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
     const owner = bySheet.get(nameKey(s.sheet));
     if (owner && owner.unit && nameKey(owner.unit) !== nameKey(member) && s.rows.some(hasInput)) {
       mismatched.push(
-        error(
-          "collect.unit.mismatch",
-          say(
-            `Trang "${s.sheet}" trong tệp là trang chấm điểm của ${owner.unit}, nhưng dòng "Đơn vị:" lại ghi ${member}. Không nhận tệp này: hãy hỏi lại đơn vị gửi tệp và sửa dòng "Đơn vị:" cho đúng.`,
-            `Sheet "${s.sheet}" in the file is ${owner.unit}'s score sheet, but its "Đơn vị:" (unit) line names ${member}. The file is not taken: ask the unit that sent it, and correct the unit line.`,
-          ),
-          { sheet: s.sheet, cell: s.unitCell ?? "A2" },
-        ),
+        raise("collect.unit.mismatch", { sheet: s.sheet, unit: owner.unit, member }, { sheet: s.sheet, cell: s.unitCell ?? "A2" }),
       );
       continue;
     }
@@ -252,11 +245,7 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
   }
   const unknownIssue = (severity: "error" | "warning", sheets: MemberSheet[]) => {
     const what = sheets.map((s) => (s.unit ? `"${s.unit}" (${s.sheet})` : `(${s.sheet})`));
-    const m = say(
-      `Đơn vị ghi trên bảng điểm không phải thành viên của khối: ${list(what)}. Kiểm tra dòng "Đơn vị:" trong tệp, hoặc danh sách đơn vị của khối.`,
-      `The unit named on the score sheet is not a member of the bloc: ${list(what)}. Check the "Đơn vị:" line in the file, or the bloc's member list.`,
-    );
-    return severity === "error" ? error("collect.unit.unknown", m) : warning("collect.unit.unknown", m);
+    return raise(severity === "error" ? "collect.unit.unknown" : "collect.unit.unknownSkipped", { units: list(what) });
   };
 
   if (mismatched.length) return rejected(mismatched);
@@ -265,10 +254,7 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
     if (unknown.length) issues.push(unknownIssue("error", unknown));
     if (noSheet.length) {
       issues.push(
-        error(
-          "collect.unit.noSheet",
-          say(`Đơn vị ${list(noSheet)} chưa có trang chấm điểm trong bảng tính này: hãy chèn lại bảng chấm điểm.`, `Unit ${list(noSheet)} has no score sheet in this workbook: insert the score sheets again.`),
-        ),
+        raise("collect.unit.noSheet", { units: list(noSheet) }),
       );
     }
     return rejected(issues);
@@ -279,13 +265,7 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
   if (changing.length > 1) {
     const units = changing.map((c) => `${c.member} (${c.file.sheet})`);
     return rejected([
-      error(
-        "collect.file.manyUnits",
-        say(
-          `Tệp có điểm khác với bảng tính cho nhiều đơn vị: ${list(units)}. Mỗi lần chỉ nhận bảng điểm của một đơn vị: hãy đề nghị đơn vị gửi lại chỉ trang của mình.`,
-          `The file has scores that differ from this workbook for several units: ${list(units)}. One unit's score sheet is taken at a time: ask the unit to send only its own sheet.`,
-        ),
-      ),
+      raise("collect.file.manyUnits", { units: list(units) }),
     ]);
   }
   const chosen = changing[0] ?? candidates.find((c) => c.hasEntries) ?? candidates[0];
@@ -298,63 +278,29 @@ export async function previewMemberFile(host: ExcelHost, bytes: Uint8Array | Arr
   if (unknownWithEntries.length) issues.push(unknownIssue("warning", unknownWithEntries));
   if (chosen.unknownIds.length) {
     issues.push(
-      warning(
-        "collect.criterion.unknown",
-        say(
-          `Bảng điểm của đơn vị có ${chosen.unknownIds.length} mã tiêu chí không có trong bảng tiêu chí của khối (bỏ qua các dòng này): ${list(chosen.unknownIds)}. Có thể đơn vị dùng bảng tiêu chí cũ.`,
-          `The unit's score sheet has ${chosen.unknownIds.length} criterion ids the bloc's table does not have (those rows are skipped): ${list(chosen.unknownIds)}. The unit may have used an old table.`,
-        ),
-        where,
-      ),
+      raise("collect.criterion.unknown", { count: chosen.unknownIds.length, ids: list(chosen.unknownIds) }, where),
     );
   }
   if (chosen.notOnSheet.length) {
     issues.push(
-      warning(
-        "collect.criterion.notOnSheet",
-        say(
-          `Tiêu chí ${list(chosen.notOnSheet)} có trong bảng tiêu chí nhưng chưa có trên trang "${chosen.target.sheet}" (bỏ qua): hãy chèn lại bảng chấm điểm rồi nhận lại tệp.`,
-          `Criteria ${list(chosen.notOnSheet)} are in the table but not yet on sheet "${chosen.target.sheet}" (skipped): insert the score sheets again, then import the file again.`,
-        ),
-        where,
-      ),
+      raise("collect.criterion.notOnSheet", { ids: list(chosen.notOnSheet), sheet: chosen.target.sheet }, where),
     );
   }
   if (chosen.maxDiffers.length) {
     issues.push(
-      warning(
-        "collect.criterion.maxDiffers",
-        say(
-          `Điểm chuẩn của tiêu chí ${list(chosen.maxDiffers)} trong tệp khác với bảng tính: đơn vị có thể đã chấm theo bảng tiêu chí khác.`,
-          `The maximum of criteria ${list(chosen.maxDiffers)} in the file differs from this workbook: the unit may have scored against another table.`,
-        ),
-        where,
-      ),
+      raise("collect.criterion.maxDiffers", { ids: list(chosen.maxDiffers) }, where),
     );
   }
   const bloc = chosen.changes.filter((c) => BLOC_FIELDS.includes(c.field));
   if (bloc.length) {
     issues.push(
-      warning(
-        "collect.blocColumns",
-        say(
-          `Tệp có ${bloc.length} ô ở cột "Khối thẩm định" / "Điểm thống nhất" khác với bảng tính: đây là cột của khối, chỉ ghi khi bạn chọn.`,
-          `The file has ${bloc.length} cells in the "Review" / "Agreed" columns that differ from this workbook: these are the bloc's columns, written only if you choose them.`,
-        ),
-        where,
-      ),
+      raise("collect.blocColumns", { count: bloc.length }, where),
     );
   }
   issues.push(...valueWarnings(ctx, chosen, table));
   if (chosen.changes.length === 0) {
     issues.push(
-      warning(
-        "collect.nothing",
-        say(
-          `Không có gì để ghi: bảng điểm của ${chosen.member} trong tệp giống với trang "${chosen.target.sheet}" (ô trống trong tệp không xoá dữ liệu của bảng tính).`,
-          `Nothing to change: ${chosen.member}'s score sheet in the file matches sheet "${chosen.target.sheet}" (empty cells in the file never erase this workbook's data).`,
-        ),
-      ),
+      raise("collect.nothing", { member: chosen.member, sheet: chosen.target.sheet }),
     );
   }
   return {
@@ -379,38 +325,17 @@ function fileRefusals(file: MemberSheet, bloc: { name: string; year: number }): 
   const out: Issue[] = [];
   if (file.bloc && nameKey(file.bloc.name) !== nameKey(bloc.name)) {
     out.push(
-      error(
-        "collect.file.otherBloc",
-        say(
-          `Tệp là bảng điểm của khối khác: dòng "Khối:" ghi "${file.bloc.name}", bảng tính này là của "${bloc.name}". Không nhận tệp này: hãy kiểm tra lại tệp đơn vị gửi.`,
-          `The file is another bloc's score sheet: its "Khối:" (bloc) line says "${file.bloc.name}", this workbook is "${bloc.name}". The file is not taken: check the file the unit sent.`,
-        ),
-        { sheet: file.sheet, cell: file.bloc.cell },
-      ),
+      raise("collect.file.otherBloc", { fileBloc: file.bloc.name, bloc: bloc.name }, { sheet: file.sheet, cell: file.bloc.cell }),
     );
   }
   if (file.year && file.year.value !== bloc.year) {
     out.push(
-      error(
-        "collect.file.otherYear",
-        say(
-          `Tệp là bảng điểm năm ${file.year.value}, bảng tính này là năm ${bloc.year}. Không nhận tệp này: có thể đơn vị gửi nhầm tệp năm trước.`,
-          `The file is the score sheet of ${file.year.value}, this workbook is ${bloc.year}'s. The file is not taken: the unit may have sent last year's file.`,
-        ),
-        { sheet: file.sheet, cell: file.year.cell },
-      ),
+      raise("collect.file.otherYear", { fileYear: file.year.value, year: bloc.year }, { sheet: file.sheet, cell: file.year.cell }),
     );
   }
   for (const f of file.formulaNoResult) {
     out.push(
-      error(
-        "collect.cell.formulaNoResult",
-        say(
-          `Ô ${f.cell} (tiêu chí ${f.id}) trên trang "${file.sheet}" của tệp chứa công thức ${f.formula} nhưng tệp không lưu kết quả, nên không biết giá trị. Không nhận tệp này: hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại (hoặc nhập số thay cho công thức).`,
-          `Cell ${f.cell} (criterion ${f.id}) on sheet "${file.sheet}" of the file holds the formula ${f.formula} but the file saved no result, so its value is unknown. The file is not taken: ask the unit to open it in Excel, save it and send it again (or type the number instead).`,
-        ),
-        { sheet: file.sheet, cell: f.cell },
-      ),
+      raise("collect.cell.formulaNoResult", { cell: f.cell, id: f.id, sheet: file.sheet, formula: f.formula }, { sheet: file.sheet, cell: f.cell }),
     );
   }
   return out;
@@ -432,7 +357,7 @@ async function readTarget(host: ExcelHost, region: string): Promise<{ read: Unit
  */
 export async function applyMemberFile(host: ExcelHost, preview: CollectPreview, options: { basedOn?: string } = {}): Promise<ApplyResult> {
   if (preview.changes.length === 0) {
-    return { ok: false, written: 0, syncs: 0, issues: [warning("collect.nothing", say("Không có thay đổi nào được chọn để ghi.", "No change is selected to write."))] };
+    return { ok: false, written: 0, syncs: 0, issues: [raise("collect.nothing.selected", {})] };
   }
   const seen = parseBasedOn(options.basedOn ?? preview.basedOn);
   let target: Awaited<ReturnType<typeof readTarget>>;
@@ -441,23 +366,9 @@ export async function applyMemberFile(host: ExcelHost, preview: CollectPreview, 
   } catch (e) {
     return { ok: false, written: 0, syncs: 1, issues: [readFailed(e)] };
   }
-  const changedSince = (detail: Message, cells: string[] = []): ApplyResult => ({
-    ok: false,
-    written: 0,
-    syncs: 1,
-    issues: [
-      error(
-        "collect.changedSince",
-        say(
-          `Không ghi: ${detail.vi} Không có ô nào bị ghi. Hãy nhận lại tệp để xem thay đổi mới nhất.`,
-          `Not written: ${detail.en} No cell was written. Import the file again to see the current changes.`,
-        ),
-        cells.length ? { sheet: preview.sheet, cell: cells[0] } : undefined,
-      ),
-    ],
-  });
+  const changedSince = (issue: Issue): ApplyResult => ({ ok: false, written: 0, syncs: 1, issues: [issue] });
   if (!target || !target.read.found || target.read.sheet !== preview.sheet || nameKey(target.read.unit) !== nameKey(preview.unit)) {
-    return changedSince(say(`trang chấm điểm của ${preview.unit} đã bị đổi, chèn lại hoặc xoá từ lúc xem trước.`, `${preview.unit}'s score sheet was renamed, re-inserted or deleted since the preview.`));
+    return changedSince(raise("collect.changedSince.sheet", { unit: preview.unit }));
   }
   const { read, col0 } = target;
   const rows = new Map(read.rows.map((r) => [r.id, r]));
@@ -474,10 +385,10 @@ export async function applyMemberFile(host: ExcelHost, preview: CollectPreview, 
     if (!sameValue(r[ch.field], expected)) edited.push(ch.cell);
   }
   if (moved.length) {
-    return changedSince(say(`các dòng trên trang "${preview.sheet}" đã bị chèn, xoá hoặc sắp xếp lại (ô ${list(moved)}).`, `rows on sheet "${preview.sheet}" were inserted, deleted or sorted (cells ${list(moved)}).`), moved);
+    return changedSince(raise("collect.changedSince.rows", { sheet: preview.sheet, cells: list(moved) }, { sheet: preview.sheet, cell: moved[0] }));
   }
   if (edited.length) {
-    return changedSince(say(`ô ${list(edited)} trên trang "${preview.sheet}" đã được sửa từ lúc xem trước.`, `cells ${list(edited)} on sheet "${preview.sheet}" were edited since the preview.`), edited);
+    return changedSince(raise("collect.changedSince", { sheet: preview.sheet, cells: list(edited) }, { sheet: preview.sheet, cell: edited[0] }));
   }
   // `expected`: what this read saw; an entry typed in the one round trip before the write is kept.
   const writes: CellWrite[] = preview.changes.map((ch) => ({ sheet: preview.sheet, address: ch.cell, value: writable(ch.to), expected: (rows.get(ch.criterion)?.[ch.field] ?? null) as string | number | boolean | null }));

@@ -1,3 +1,4 @@
+import { raise } from "../domain/codes";
 /**
  * Co-authoring (Microsoft 365): another person's edit can land between an action's read and its
  * write. A sheet the action rewrites from what it read is read again in the write's own request
@@ -5,7 +6,7 @@
  * aside as a copy of its values and the user is told, so nothing anyone typed is lost. (Score and
  * ballot cells are merged cell by cell instead: see scoring.ts and cells.ts.)
  */
-import { warning, type Issue } from "../domain/issues";
+import { type Issue } from "../domain/issues";
 import { nameKey } from "../domain/text";
 import { valuesCopyPlan, writeSheets, type WorkbookState, type WriteReport } from "../excel/apply";
 import type { ExcelHost } from "../excel/host";
@@ -48,14 +49,7 @@ export async function keepConcurrentEdits(host: ExcelHost, state: WorkbookState,
     syncs: w.syncs,
     issues: [
       ...changed.map((g, i) =>
-        warning(
-          "excel.sheet.editedMeanwhile",
-          {
-            vi: `Trang "${g.name}" vừa được người khác sửa trong lúc add-in ghi: nội dung của họ được giữ lại ở trang "${plans[i].name}"; hãy so sánh và nhập lại phần cần giữ.`,
-            en: `Sheet "${g.name}" was edited by someone else while the add-in wrote it: their content is kept on sheet "${plans[i].name}"; compare and re-enter what should stay.`,
-          },
-          { sheet: plans[i].name, cell: "A1" },
-        ),
+        raise("excel.sheet.editedMeanwhile", { sheet: g.name, copy: plans[i].name }, { sheet: plans[i].name, cell: "A1" }),
       ),
       ...w.issues,
     ],

@@ -1,15 +1,15 @@
-import { readFailed, unfinishedIssues } from "./failures";
+import { raise, raiseAt } from "../domain/codes";
+import { readFailed, unfinishedIssues, writeFailed } from "./failures";
 import type { Bloc } from "../domain/bloc/bloc";
 import { leaves, type CriteriaTable } from "../domain/criteria/model";
 import { templateById } from "../domain/criteria/templates";
-import { error, hasErrors, warning, type Issue, type Where } from "../domain/issues";
+import { hasErrors, type Issue, type Where } from "../domain/issues";
 import { computeResults, type UnitResult } from "../domain/scoring/engine";
 import { validateEntries, type UnitEntries } from "../domain/scoring/validate";
 import { defaultSettings, type ScoringSettings } from "../domain/scoring/settings";
 import { nameKey } from "../domain/text";
 import { writeSheets } from "../excel/apply";
 import { writeCells, type CellWrite } from "../excel/cells";
-import { officeErrorToIssue } from "../excel/errors";
 import type { ExcelHost } from "../excel/host";
 import { readWorkbook, type WorkbookRead } from "../excel/read";
 import { BLOC_NAMES, BLOC_SHEET, readBlocSheet } from "../workbook/bloc/blocSheet";
@@ -29,7 +29,6 @@ export const MAX_UNITS = 200;
 export const unitName = (k: number) => `BX_DV_${k}`;
 const ALL_UNIT_NAMES = Array.from({ length: MAX_UNITS }, (_, i) => unitName(i + 1));
 
-const say = (vi: string, en: string) => ({ vi, en });
 
 /** Everything scoring needs from the workbook, read in one round trip. */
 export interface ScoringContext {
@@ -139,7 +138,7 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
       kind: "invalid",
       issues: ctx.blocIssues.length
         ? ctx.blocIssues
-        : [error("scoring.noBloc", say("Chưa có hồ sơ khối hợp lệ: hãy thiết lập khối trước.", "There is no valid bloc record: set up the bloc first."))],
+        : [raise("scoring.noBloc", {})],
     };
   }
 
@@ -147,12 +146,12 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   let criteriaPlan: SheetPlan | null = null;
   if (options.template) {
     const t = templateById(options.template);
-    if (!t) return { kind: "invalid", issues: [error("scoring.template.unknown", say(`Không có mẫu "${options.template}".`, `No template "${options.template}".`))] };
+    if (!t) return { kind: "invalid", issues: [raise("scoring.template.unknown", { template: options.template })] };
     table = t.table;
     criteriaPlan = criteriaSheetPlan(table);
   } else {
     if (!ctx.criteria?.found) {
-      return { kind: "invalid", issues: [error("scoring.noCriteria", say(`Chưa có bảng tiêu chí: chọn một mẫu, hoặc dán bảng của khối vào trang "${CRITERIA_SHEET}".`, `No criteria table: pick a template, or paste the bloc's table on sheet "${CRITERIA_SHEET}".`))] };
+      return { kind: "invalid", issues: [raise("scoring.noCriteria", { sheet: CRITERIA_SHEET })] };
     }
     if (!ctx.criteria.table || hasErrors(ctx.criteria.issues)) return { kind: "invalid", issues: ctx.criteria.issues };
     table = ctx.criteria.table;
@@ -162,14 +161,10 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   // an empty box keeps it required rather than protecting them again without one (issue #11).
   const hadPassword = ctx.read.names.some((n) => nameKey(n.name) === nameKey(PASSWORD_MARK));
   if (options.password && options.removePassword) {
-    return { kind: "invalid", issues: [{ ...error("scoring.password.conflict", say("Đã nhập mật khẩu nhưng lại chọn bỏ mật khẩu: hãy chọn một trong hai.", "A password was typed and removing the password was chosen too: choose one.")), field: "password" }] };
+    return { kind: "invalid", issues: [raiseAt("scoring.password.conflict", {}, "password")] };
   }
   if (hadPassword && !options.password && !options.removePassword) {
-    const ask = say(
-      `Các trang chấm điểm và "${SUMMARY_SHEET}" đã được bảo vệ bằng mật khẩu: nhập mật khẩu đó để chèn lại (mật khẩu được giữ nguyên), hoặc chọn “Bỏ mật khẩu” nếu muốn bỏ.`,
-      `The score sheets and "${SUMMARY_SHEET}" are protected with a password: type it to re-insert (the password is kept), or choose “Remove the password” to remove it.`,
-    );
-    return { kind: "invalid", issues: [{ ...error("scoring.password.required", ask), field: "password" }] };
+    return { kind: "invalid", issues: [raiseAt("scoring.password.required", { sheet: SUMMARY_SHEET }, "password")] };
   }
   const sectionNames = table.sections.map((_, i) => sectionName(table as CriteriaTable, i));
   // A "Cài đặt" the add-in did not make (none of its names point there) is the user's own: kept
@@ -213,7 +208,7 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
   if ((replacing || lost.length > 0) && !options.confirm) {
     const ask: Issue[] = [];
     if (replacing) {
-      ask.push(warning("scoring.criteria.replace", say(`Trang "${CRITERIA_SHEET}" đã có bảng tiêu chí. Thay bằng mẫu? Trang cũ được giữ lại với tên khác.`, `Sheet "${CRITERIA_SHEET}" already has a table. Replace it with the template? The old sheet is kept under another name.`)));
+      ask.push(raise("scoring.criteria.replace", { sheet: CRITERIA_SHEET }));
     }
     if (lost.length === 0) return { kind: "confirm", report, lost, issues: ask };
     return {
@@ -222,13 +217,7 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
       lost,
       issues: [
         ...ask,
-        warning(
-          "scoring.reinsert.loses",
-          say(
-            `Chèn lại sẽ bỏ ${lost.length} ô điểm đã nhập (đơn vị hoặc tiêu chí không còn trong danh sách): ${lost.slice(0, 3).map((l) => `${l.unit} / ${l.criterion}`).join("; ")}${lost.length > 3 ? "; …" : ""}. Tiếp tục? Trang của đơn vị bị bỏ được giữ lại.`,
-            `Re-inserting drops ${lost.length} entered cells (units or criteria no longer listed): ${lost.slice(0, 3).map((l) => `${l.unit} / ${l.criterion}`).join("; ")}${lost.length > 3 ? "; …" : ""}. Go on? Removed units' sheets are kept.`,
-          ),
-        ),
+        raise("scoring.reinsert.loses", { count: lost.length, cells: lost.slice(0, 3).map((l) => `${l.unit} / ${l.criterion}`).join("; ") + (lost.length > 3 ? "; …" : "") }),
       ],
     };
   }
@@ -285,19 +274,12 @@ export async function insertScoring(host: ExcelHost, options: InsertOptions = {}
     const back = await writeCells(host, late);
     syncs += back.syncs;
     issues.push(
-      warning(
-        "scoring.reinsert.typedMeanwhile",
-        say(
-          `${late.length} ô điểm được nhập trong lúc chèn lại (có người khác cùng làm việc trên tệp): đã đưa vào trang mới (${late.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${late.length > 3 ? "…" : ""}).`,
-          `${late.length} score cells were typed during the re-insert (someone else is working on the file): they were carried into the new sheets (${late.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${late.length > 3 ? "…" : ""}).`,
-        ),
-        { sheet: late[0].sheet, cell: late[0].address },
-      ),
+      raise("scoring.reinsert.typedMeanwhile", { count: late.length, cells: late.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ") + (late.length > 3 ? "…" : "") }, { sheet: late[0].sheet, cell: late[0].address }),
       ...back.issues,
     );
   }
   if (report.removedUnits.length) {
-    issues.push(warning("scoring.unitsRemoved", say(`Đơn vị không còn trong khối (trang được giữ lại): ${report.removedUnits.join(", ")}.`, `Units no longer in the bloc (their sheets are kept): ${report.removedUnits.join(", ")}.`)));
+    issues.push(raise("scoring.unitsRemoved", { units: report.removedUnits.join(", ") }));
   }
   return { kind: "inserted", report, issues, syncs };
 }
@@ -396,10 +378,10 @@ export async function validateScores(host: ExcelHost): Promise<ValidateOutcome> 
   } catch (e) {
     return { issues: [readFailed(e)], results: [], table: null, settings: null, syncs: 1 };
   }
-  if (!ctx.bloc) return { issues: ctx.blocIssues.length ? ctx.blocIssues : [error("scoring.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))], results: [], table: null, settings: null, syncs: 1 };
+  if (!ctx.bloc) return { issues: ctx.blocIssues.length ? ctx.blocIssues : [raise("scoring.noBloc", {})], results: [], table: null, settings: null, syncs: 1 };
   const table = ctx.criteria?.table ?? null;
-  if (!table) return { issues: ctx.criteria?.issues.length ? ctx.criteria.issues : [error("scoring.noCriteria", say("Chưa có bảng tiêu chí.", "No criteria table yet."))], results: [], table: null, settings: null, syncs: 1 };
-  if (ctx.units.length === 0) return { issues: [error("scoring.noSheets", say("Chưa chèn bảng chấm điểm cho các đơn vị.", "The unit score sheets have not been inserted."))], results: [], table, settings: ctx.settings, syncs: 1 };
+  if (!table) return { issues: ctx.criteria?.issues.length ? ctx.criteria.issues : [raise("scoring.noCriteria", { sheet: CRITERIA_SHEET })], results: [], table: null, settings: null, syncs: 1 };
+  if (ctx.units.length === 0) return { issues: [raise("scoring.noSheets", {})], results: [], table, settings: ctx.settings, syncs: 1 };
   const settings = ctx.settings ?? defaultSettings(table.scale);
   const units: UnitEntries[] = ctx.units.map((u) => {
     const w = (row: number, c: number): Where => ({ sheet: u.sheet, cell: cellAddress(row, (u.col0 ?? 0) + c) });
@@ -430,14 +412,14 @@ export async function prepareCriteriaSheet(host: ExcelHost): Promise<{ kind: "cr
   try {
     const read = await readWorkbook(host, { sheets: [CRITERIA_SHEET] });
     if (read.byName[CRITERIA_SHEET]?.exists) {
-      return { kind: "exists", issues: [warning("scoring.criteria.exists", say(`Đã có trang "${CRITERIA_SHEET}": dán hoặc sửa bảng ở đó.`, `Sheet "${CRITERIA_SHEET}" already exists: paste or edit the table there.`), { sheet: CRITERIA_SHEET, cell: "A1" })] };
+      return { kind: "exists", issues: [raise("scoring.criteria.exists", { sheet: CRITERIA_SHEET }, { sheet: CRITERIA_SHEET, cell: "A1" })] };
     }
     const blank = templateById("blank")!.table;
     const plan = criteriaSheetPlan({ ...blank, title: "Bảng tiêu chí chấm điểm thi đua của Khối", sample: false, sections: [] });
     const w = await writeSheets(host, [plan], read, { activate: CRITERIA_SHEET, log: { action: "Tạo trang tiêu chí để dán", object: `Trang "${CRITERIA_SHEET}"`, counts: "" } });
     return w.ok ? { kind: "created", issues: w.issues } : { kind: "failed", issues: w.issues };
   } catch (e) {
-    return { kind: "failed", issues: [officeErrorToIssue(e, say("Không tạo được trang tiêu chí", "Could not create the criteria sheet"))] };
+    return { kind: "failed", issues: [writeFailed(e)] };
   }
 }
 
@@ -466,14 +448,14 @@ export async function enterScores(host: ExcelHost, inputs: ScoreInput[]): Promis
     const member = members.find((m) => nameKey(m.name) === nameKey(input.unit) || (m.shortName && nameKey(m.shortName) === nameKey(input.unit)));
     const sheet = member && ctx.units.find((u) => nameKey(u.unit) === nameKey(member.name));
     if (!member || !sheet) {
-      issues.push(error("scoring.enter.unit", say(`Không có trang chấm điểm của đơn vị "${input.unit}".`, `No score sheet for unit "${input.unit}".`)));
+      issues.push(raise("scoring.enter.unit", { unit: input.unit }));
       continue;
     }
     const rowOf = new Map(sheet.rows.map((r) => [r.id, r.row]));
     for (const [id, value] of Object.entries(input.entries)) {
       const row = rowOf.get(id);
       if (row === undefined) {
-        issues.push(error("scoring.enter.criterion", say(`${member.name}: không có tiêu chí mã "${id}".`, `${member.name}: no criterion with id "${id}".`)));
+        issues.push(raise("scoring.enter.criterion", { unit: member.name, id }));
         continue;
       }
       const e = typeof value === "number" ? { self: value } : value;

@@ -1,7 +1,8 @@
+import { raise } from "../domain/codes";
 import type { ExcelHost } from "../excel/host";
 import { validateBloc, type Bloc } from "../domain/bloc/bloc";
 import type { CriteriaTable } from "../domain/criteria/model";
-import { error, hasErrors, warning, type Issue, type Message } from "../domain/issues";
+import { hasErrors, type Issue, type Message } from "../domain/issues";
 import { defaultCatalogue, validateCatalogue } from "../domain/nomination/catalogue";
 import type { Award, Catalogue } from "../domain/nomination/model";
 import { dayDateText, perMember, validatePact, validateRegistrations, type Pact, type Registration } from "../domain/start/model";
@@ -82,7 +83,6 @@ export interface RegistrationFilePreview {
 
 export type RegistrationFileResult = { kind: "preview"; preview: RegistrationFilePreview } | { kind: "rejected"; issues: Issue[] };
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** Everything the start of the year reads, in one round trip. */
@@ -103,7 +103,7 @@ interface StartContext {
 
 const gridOf = (r: SheetRead) => ({ sheet: r.name, row: r.row, col: r.col, values: r.values });
 const pick = (read: WorkbookRead, sheet: string, name: string): SheetRead | undefined => (read.byName[sheet]?.exists ? read.byName[sheet] : read.byDefinedName[name]?.exists ? read.byDefinedName[name] : undefined);
-const noBloc = (): Issue => error("start.noBloc", say('Chưa có hồ sơ khối hợp lệ (trang "Khối"): hãy lưu hồ sơ khối trước.', 'There is no valid bloc record ("Khối" sheet): save the bloc first.'));
+const noBloc = (): Issue => raise("start.noBloc", {});
 
 /** The member a name (full or short, DOMAIN §6) stands for. */
 const memberOf = (bloc: Bloc, name: string) => bloc.members.find((m) => nameKey(m.name) === nameKey(name)) ?? bloc.members.find((m) => m.shortName && nameKey(m.shortName) === nameKey(name));
@@ -126,14 +126,14 @@ function contextOf(read: WorkbookRead): StartContext {
   if (cr?.exists) {
     const r = readCriteriaSheet(gridOf(cr));
     if (r.table && !hasErrors(r.issues)) criteria = r.table;
-    else if (r.found) issues.push(warning("start.criteria.invalid", say(`Bảng tiêu chí trên trang "${CRITERIA_SHEET}" còn lỗi: giao ước chưa in được bảng tiêu chí (sửa ở bước Chấm điểm).`, `The criteria table on "${CRITERIA_SHEET}" has errors: the pact cannot print it yet (fix it in the Scoring step).`), { sheet: cr.name }));
+    else if (r.found) issues.push(raise("start.criteria.invalid", { sheet: CRITERIA_SHEET }, { sheet: cr.name }));
   }
   let catalogue = defaultCatalogue();
   const kr = pick(read, CATALOGUE_SHEET, CATALOGUE_TABLE_NAME);
   if (kr) {
     const r = readCatalogueSheet(gridOf(kr));
     if (r.found && r.catalogue && !hasErrors([...r.issues, ...validateCatalogue(r.catalogue)])) catalogue = r.catalogue;
-    else if (r.found) issues.push(error("start.catalogue.invalid", say(`Danh mục khen thưởng trên trang "${kr.name}" còn lỗi: sửa danh mục trước khi đăng ký thi đua.`, `The award catalogue on "${kr.name}" has errors: fix it before registering.`), { sheet: kr.name }));
+    else if (r.found) issues.push(raise("start.catalogue.invalid", { sheet: kr.name }, { sheet: kr.name }));
   }
   const pactSheet = pick(read, PACT_SHEET, PACT_TABLE_NAME);
   let pact: PactDraft | null = null;
@@ -154,11 +154,11 @@ function contextOf(read: WorkbookRead): StartContext {
         const m = memberOf(b, r.unit);
         const where = { sheet: regSheet.name, cell: cellAddress(r.row, g.unitCol) };
         if (!m) {
-          issues.push(warning("start.registration.notMember", say(`"${r.unit}" trên trang đăng ký không phải là đơn vị thành viên của khối: dòng này không được tính.`, `"${r.unit}" on the registration sheet is not a member unit of the bloc: the row does not count.`), where));
+          issues.push(raise("start.registration.sheetNotMember", { unit: r.unit }, where));
           continue;
         }
         const unknown = r.awards.filter((id) => !catalogue.awards.some((a) => a.id === id));
-        for (const id of unknown) issues.push(warning("start.registration.unknownAward", say(`Mã "${id}" trên trang đăng ký không có trong danh mục khen thưởng: không được tính.`, `Id "${id}" on the registration sheet is not in the award catalogue: not counted.`), where));
+        for (const id of unknown) issues.push(raise("start.registration.sheetUnknownAward", { id }, where));
         rows.push({ unit: m.name, awards: r.awards.filter((id) => !unknown.includes(id)), targets: r.targets });
       }
       registrations = perMember(rows, b.members);
@@ -209,7 +209,7 @@ export async function savePact(host: ExcelHost, draft: PactDraft): Promise<Start
   const checked = validatePact(draft, ctx.bloc.year);
   if (!checked.pact) return { kind: "invalid", issues: checked.issues };
   const plan = pactSheetPlan({ bloc: ctx.bloc, members: ctx.bloc.members.map((m) => m.name), pact: checked.pact, criteria: ctx.criteria }, ctx.pactSheet?.name ?? PACT_SHEET);
-  const warnings = ctx.criteria ? [] : [warning("start.pact.noCriteria", say(`Chưa có bảng tiêu chí (trang "${CRITERIA_SHEET}"): giao ước chưa có bảng tiêu chí; ghi lại giao ước sau khi có bảng tiêu chí.`, `No criteria table yet ("${CRITERIA_SHEET}" sheet): the pact has none; save the pact again once the table is there.`), { sheet: plan.name })];
+  const warnings = ctx.criteria ? [] : [raise("start.pact.noCriteria", { sheet: CRITERIA_SHEET }, { sheet: plan.name })];
   const state: StartState = { ...ctx.state, pact: asDraft(checked.pact), issues: ctx.state.issues.filter((i) => i.where?.sheet !== ctx.pactSheet?.name) };
   return write(host, ctx, [plan], state, { action: "Ghi giao ước thi đua", object: plan.name, counts: `${checked.pact.commitments.length} nội dung cam kết; ${ctx.bloc.members.length} đơn vị ký` }, [...checked.issues, ...warnings]);
 }
@@ -272,7 +272,7 @@ export async function previewRegistrationFile(host: ExcelHost, bytes: Uint8Array
   if (!opened.ok) {
     return {
       kind: "rejected",
-      issues: [error("start.file.unreadable", say(`Không đọc được tệp: đây không phải tệp Excel .xlsx hoặc tệp đã hỏng${opened.detail ? ` (${opened.detail})` : ""}.`, `The file could not be read: it is not an Excel .xlsx file, or it is damaged${opened.detail ? ` (${opened.detail})` : ""}.`))],
+      issues: [raise("start.file.unreadable", { detail: opened.detail ? ` (${opened.detail})` : "" })],
     };
   }
   const date1904 = !!(opened.wb.properties as { date1904?: boolean } | undefined)?.date1904;
@@ -287,27 +287,27 @@ export async function previewRegistrationFile(host: ExcelHost, bytes: Uint8Array
   }
   if (!found) {
     const names = opened.wb.worksheets.map((w) => `"${w.name}"`).join(", ") || "—";
-    return { kind: "rejected", issues: [error("start.file.noSheet", say(`Tệp không có trang "${REGISTRATION_SHEET}" (dòng tiêu đề "Đơn vị" … "Chỉ tiêu đăng ký"). Các trang trong tệp: ${names}.`, `The file has no "${REGISTRATION_SHEET}" sheet (a header row "Đơn vị" … "Chỉ tiêu đăng ký"). Sheets in the file: ${names}.`))] };
+    return { kind: "rejected", issues: [raise("start.file.noSheet", { sheet: REGISTRATION_SHEET, names })] };
   }
   const { sheet, read } = found;
   const where = (row?: number, col?: number) => (row === undefined ? { sheet } : { sheet, cell: cellAddress(row, col ?? 0) });
   const refused: Issue[] = read.issues.filter((i) => i.severity === "error");
-  if (read.year !== null && read.year !== bloc.year) refused.push(error("start.file.otherYear", say(`Tệp là đăng ký thi đua năm ${read.year}, bảng tính là năm ${bloc.year}.`, `The file registers for ${read.year}; the workbook is ${bloc.year}.`), where(0, 0)));
-  if (read.bloc !== null && nameKey(read.bloc) !== nameKey(bloc.name)) refused.push(error("start.file.otherBloc", say(`Tệp là của "${read.bloc}", không phải của "${bloc.name}".`, `The file is "${read.bloc}"'s, not "${bloc.name}"'s.`), where(1, 0)));
+  if (read.year !== null && read.year !== bloc.year) refused.push(raise("start.file.otherYear", { fileYear: read.year, year: bloc.year }, where(0, 0)));
+  if (read.bloc !== null && nameKey(read.bloc) !== nameKey(bloc.name)) refused.push(raise("start.file.otherBloc", { fileBloc: read.bloc, bloc: bloc.name }, where(1, 0)));
   const fileRows = new Map<string, RegistrationDraft>();
   for (const row of read.rows) {
     const unitCol = read.unitCol;
     const m = memberOf(bloc, row.unit);
     if (!m) {
-      refused.push(error("start.file.notMember", say(`"${row.unit}" trong tệp không phải là đơn vị thành viên của khối.`, `"${row.unit}" in the file is not a member unit of the bloc.`), where(row.row, unitCol)));
+      refused.push(raise("start.file.notMember", { unit: row.unit }, where(row.row, unitCol)));
       continue;
     }
     if (fileRows.has(nameKey(m.name))) {
-      refused.push(error("start.file.duplicate", say(`Đơn vị "${m.name}" có hai dòng trong tệp.`, `Unit "${m.name}" has two rows in the file.`), where(row.row, unitCol)));
+      refused.push(raise("start.file.duplicate", { unit: m.name }, where(row.row, unitCol)));
       continue;
     }
     for (const id of row.awards) {
-      if (!ctx.catalogue.awards.some((a) => a.id === id)) refused.push(error("start.file.unknownAward", say(`Mã "${id}" trong tệp không có trong danh mục khen thưởng của khối.`, `Id "${id}" in the file is not in the bloc's award catalogue.`), where(row.row, read.awards.find((a) => a.id === id)?.col)));
+      if (!ctx.catalogue.awards.some((a) => a.id === id)) refused.push(raise("start.file.unknownAward", { id }, where(row.row, read.awards.find((a) => a.id === id)?.col)));
     }
     fileRows.set(nameKey(m.name), { unit: m.name, awards: ctx.catalogue.awards.filter((a) => row.awards.includes(a.id)).map((a) => a.id), targets: row.targets });
   }
@@ -319,7 +319,7 @@ export async function previewRegistrationFile(host: ExcelHost, bytes: Uint8Array
     if (!same(cur, to)) changes.push({ unit: cur.unit, from: cur, to });
   }
   const issues = [...read.issues];
-  if (read.year === null || read.bloc === null) issues.push(warning("start.file.noHeading", say(`Trang "${sheet}" trong tệp không ghi khối và năm (hai dòng đầu): kiểm tra đúng tệp của khối trước khi nhận.`, `Sheet "${sheet}" in the file names no bloc and year (its first two lines): check it is the bloc's file before applying.`), where(0, 0)));
+  if (read.year === null || read.bloc === null) issues.push(raise("start.file.noHeading", { sheet }, where(0, 0)));
   return { kind: "preview", preview: { changes, issues, basedOn: registrationsToken(ctx.state) } };
 }
 
@@ -332,7 +332,7 @@ export async function applyRegistrationFile(host: ExcelHost, preview: Registrati
   if (!r.ok) return { kind: "failed", issues: r.issues };
   const { ctx } = r;
   if (registrationsToken(ctx.state) !== preview.basedOn) {
-    return { kind: "invalid", issues: [error("start.file.changed", say(`Trang "${REGISTRATION_SHEET}" đã thay đổi từ lúc xem trước tệp: hãy xem trước lại tệp rồi mới nhận.`, `The "${REGISTRATION_SHEET}" sheet changed since the file was previewed: preview the file again before applying.`), { sheet: ctx.regSheet?.name ?? REGISTRATION_SHEET })] };
+    return { kind: "invalid", issues: [raise("start.file.changed", { sheet: REGISTRATION_SHEET }, { sheet: ctx.regSheet?.name ?? REGISTRATION_SHEET })] };
   }
   const merged = ctx.state.registrations.map((cur) => preview.changes.find((c) => nameKey(c.unit) === nameKey(cur.unit))?.to ?? cur);
   return writeRegistrations(host, ctx, merged, { action: "Nhận tệp đăng ký thi đua", object: preview.changes.map((c) => c.unit).join(", ") || "—" });
@@ -347,7 +347,7 @@ export async function produceStartFiles(host: ExcelHost, opts: { at?: Date } = {
   if (!bloc) return { ok: false, issues: [noBloc()] };
   const errors = ctx.state.issues.filter((i) => i.severity === "error");
   if (errors.length) return { ok: false, issues: errors };
-  if (!ctx.state.pact && !ctx.state.hasRegistrationSheet) return { ok: false, issues: [error("start.files.nothing", say("Chưa có giao ước và đăng ký thi đua: hãy ghi giao ước hoặc đăng ký trước.", "There is no pact and no registration yet: save them first."))] };
+  if (!ctx.state.pact && !ctx.state.hasRegistrationSheet) return { ok: false, issues: [raise("start.files.nothing", {})] };
   const now = opts.at ?? new Date();
   const at = { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
   const { layoutsToDocx } = await import("../export/docx");
@@ -357,14 +357,14 @@ export async function produceStartFiles(host: ExcelHost, opts: { at?: Date } = {
   const pactChecked = ctx.state.pact ? validatePact(ctx.state.pact, bloc.year) : null;
   const pact = pactChecked?.pact ?? null;
   if (pact) {
-    if (!ctx.criteria) issues.push(warning("start.pact.noCriteria", say(`Chưa có bảng tiêu chí (trang "${CRITERIA_SHEET}"): giao ước in không có bảng tiêu chí.`, `No criteria table ("${CRITERIA_SHEET}" sheet): the pact is printed without it.`), { sheet: CRITERIA_SHEET }));
+    if (!ctx.criteria) issues.push(raise("start.files.noCriteria", { sheet: CRITERIA_SHEET }, { sheet: CRITERIA_SHEET }));
     const layout = pactLayout({ bloc: head, members: bloc.members.map((m) => m.name), pact, criteria: ctx.criteria, at });
-    files.push({ name: `Giao-uoc-thi-dua-${bloc.year}.docx`, mime: DOCX, bytes: await layoutsToDocx([{ layout, orientation: "portrait" }], { title: `Giao ước thi đua năm ${bloc.year}` }), label: say("Giao ước thi đua (.docx)", "Emulation pact (.docx)") });
-  } else issues.push(warning("start.files.noPact", say("Chưa có giao ước thi đua: chỉ in danh sách đăng ký.", "No pact yet: only the registration list is printed."), { sheet: PACT_SHEET }));
+    files.push({ name: `Giao-uoc-thi-dua-${bloc.year}.docx`, mime: DOCX, bytes: await layoutsToDocx([{ layout, orientation: "portrait" }], { title: `Giao ước thi đua năm ${bloc.year}` }), label: { vi: "Giao ước thi đua (.docx)", en: "Emulation pact (.docx)" } });
+  } else issues.push(raise("start.files.noPact", {}, { sheet: PACT_SHEET }));
   if (ctx.state.hasRegistrationSheet) {
     const layout = registrationLayout({ bloc: head, registrations: withAwardNames(ctx.state.registrations, ctx.catalogue.awards), at: pact?.signedOn ?? at, place: pact?.place ?? "" });
-    files.push({ name: `Dang-ky-thi-dua-${bloc.year}.docx`, mime: DOCX, bytes: await layoutsToDocx([{ layout, orientation: "portrait" }], { title: `Danh sách đăng ký thi đua năm ${bloc.year}` }), label: say("Danh sách đăng ký thi đua (.docx)", "Registration list (.docx)") });
-  } else issues.push(warning("start.files.noRegistrations", say("Chưa có trang đăng ký thi đua: chỉ in giao ước.", "No registration sheet yet: only the pact is printed."), { sheet: REGISTRATION_SHEET }));
+    files.push({ name: `Dang-ky-thi-dua-${bloc.year}.docx`, mime: DOCX, bytes: await layoutsToDocx([{ layout, orientation: "portrait" }], { title: `Danh sách đăng ký thi đua năm ${bloc.year}` }), label: { vi: "Danh sách đăng ký thi đua (.docx)", en: "Registration list (.docx)" } });
+  } else issues.push(raise("start.files.noRegistrations", {}, { sheet: REGISTRATION_SHEET }));
   return { ok: true, files, issues };
 }
 

@@ -1,8 +1,9 @@
+import { raise } from "../domain/codes";
 import { saveBloc } from "../app/bloc";
 import { enterScores, insertScoring, validateScores, type ScoreInput } from "../app/scoring";
 import { isContent, leaves, stepOf, type CriteriaTable } from "../domain/criteria/model";
 import { templateById } from "../domain/criteria/templates";
-import { error, type Issue } from "../domain/issues";
+import { type Issue } from "../domain/issues";
 import type { UnitResult } from "../domain/scoring/engine";
 import { writeSheets } from "../excel/apply";
 import { officeErrorToIssue } from "../excel/errors";
@@ -63,7 +64,7 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
       r = await fn();
     } catch (e) {
       // A use case that throws is reported as the step's coded issue, never as a crash.
-      r = { ok: false, issues: [officeErrorToIssue(e, { vi: `Bước "${name}" của kịch bản không chạy được`, en: `The scenario step "${name}" failed` })] };
+      r = { ok: false, issues: [officeErrorToIssue(e)] };
     }
     steps.push({ step: name, ok: r.ok, syncs: host.stats.syncs - before, issues: r.issues });
     return r.ok;
@@ -118,7 +119,7 @@ export async function runScenario(scenario: Scenario, host: MemoryHost = new Mem
   if (blocOk && sc) {
     const table = sc.template ? templateById(sc.template)?.table : sc.criteria;
     const inserted = await step("scoring: insert", async () => {
-      if (!table) return { ok: false, issues: [error("scenario.scoring.noCriteria", { vi: "Kịch bản cần mẫu (template) hoặc bảng tiêu chí (criteria).", en: "The scenario needs a template or a criteria table." })] };
+      if (!table) return { ok: false, issues: [raise("scenario.scoring.noCriteria", {})] };
       // The criteria table and the settings are the user's sheets: written before the insert reads them.
       const own = [...(sc.template ? [] : [criteriaSheetPlan(table)]), ...(sc.settings ? [settingsSheetPlan(sc.settings, table.sections.map((_, i) => sectionName(table, i)))] : [])];
       if (own.length > 0) {

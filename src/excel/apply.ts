@@ -1,16 +1,21 @@
+import { raise } from "../domain/codes";
 import type { Issue } from "../domain/issues";
-import { warning } from "../domain/issues";
 import { nameKey } from "../domain/text";
 import { parseRange, rangeAddress, sheetOf, type Rect } from "../workbook/a1";
-import type { CellFormat, PlanCell, SheetPlan, ValidationRule } from "../workbook/plan";
+import type { SheetPlan } from "../workbook/plan";
 import { editedCells, planFingerprint, planRegion, regionName } from "../workbook/plan";
-import { detectApiSupport, type ApiSupport } from "./apiSets";
-import { LOG_SHEET, logRow, logSheetPlan, logTime, type LogEntry } from "../workbook/log/logSheet";
+import { detectApiSupport } from "./apiSets";
+import { LOG_SHEET, logSheetPlan, logTime, type LogEntry } from "../workbook/log/logSheet";
 import { cellAddress } from "../workbook/a1";
 import { officeErrorToIssue } from "./errors";
 import type { ExcelHost } from "./host";
 import { REGION_WRITING, type LogState, type SheetInfo, type SheetRead } from "./read";
 
+import { ACTION_BYTES, cellWork, decorationWork, json, PATH_BYTES, REQUEST_BASE_BYTES, type Sheets, type Work } from "./applyWork";
+import { appendLog, keptIssues, logNotWritten, renameIssues, valuesCopyPlan } from "./applyLog";
+
+export { INLINE_LIST_MAX, toFormulaCell, utf8Length } from "./applyWork";
+export { appendLog, logNotWritten, valuesCopyPlan } from "./applyLog";
 /**
  * Excel on the web refuses a request or a response over 5 MB (5,242,880 bytes) as office.js
  * serialises it. Writes are cut, and reads split, to stay under this budget, which leaves a margin
@@ -77,7 +82,6 @@ export interface WriteReport {
   issues: Issue[];
 }
 
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 /** The comment on a sheet's region name while a write is under way, then once it is done (with the write's time, which tells writes apart). */
 export { REGION_WRITING };
 export const REGION_DONE = "Bình xét: vùng của trang";
@@ -86,223 +90,6 @@ export const doneComment = (at: Date, plan: SheetPlan) => `${REGION_DONE}, ghi l
 const fingerprintOf = (comment: string | undefined) => (comment?.startsWith(REGION_DONE) ? (/ #([0-9a-f]{8})$/.exec(comment)?.[1] ?? "") : "");
 /** Temporary sheets of add-in versions that wrote through hidden copies ("~BX3-482915"). */
 const LEGACY_TEMP = /^~BX\d+-\d+$/;
-
-/** UTF-8 byte length, close to what the request carries. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/**
- * A plan cell as Excel's `formulas` takes it. Text that Excel would parse (as a formula, number,
- * date or boolean) gets the apostrophe text prefix, so a member called "=HYPERLINK(...)" or a
- * code "001" stays text.
- */
-export function toFormulaCell(c: PlanCell): string | number | boolean {
-  if (c === null || c === undefined) return "";
-  if (typeof c === "object") return c.f;
-  if (typeof c !== "string") return c;
-  if (c === "") return "";
-  if (/^[=+\-@']/.test(c) || /^\s*[\d.,(]/.test(c) || /^(true|false)$/i.test(c.trim()) || /^#/.test(c)) return `'${c}`;
-  return c;
-}
-
-/** Excel refuses an inline list source over 255 characters; plans put longer lists in cells. */
-export const INLINE_LIST_MAX = 255;
-
-function validationRule(rule: ValidationRule, where: string): Excel.DataValidationRule {
-  switch (rule.kind) {
-    case "list": {
-      if (Array.isArray(rule.source)) {
-        const source = rule.source.join(",");
-        if (source.length > INLINE_LIST_MAX) throw new RangeError(`An inline list of ${source.length} characters (over ${INLINE_LIST_MAX}) in ${where}: put the list in cells and refer to them.`);
-        return { list: { inCellDropDown: true, source } };
-      }
-      return { list: { inCellDropDown: true, source: `=${rule.source.range}` } };
-    }
-    case "whole":
-      return { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
-    case "decimal":
-      return { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
-    case "textLength":
-      return { textLength: { formula1: 0, formula2: rule.max, operator: "Between" } };
-    case "custom":
-      return { custom: { formula: rule.formula } };
-  }
-}
-
-function applyFormat(range: Excel.Range, rect: Rect, f: CellFormat): void {
-  const font = range.format.font;
-  if (f.bold !== undefined) font.bold = f.bold;
-  if (f.italic !== undefined) font.italic = f.italic;
-  if (f.fontSize !== undefined) font.size = f.fontSize;
-  if (f.fontName !== undefined) font.name = f.fontName;
-  if (f.fontColor !== undefined) font.color = f.fontColor;
-  if (f.fill !== undefined) range.format.fill.color = f.fill;
-  if (f.hAlign !== undefined) range.format.horizontalAlignment = f.hAlign;
-  if (f.vAlign !== undefined) range.format.verticalAlignment = f.vAlign;
-  if (f.wrap !== undefined) range.format.wrapText = f.wrap;
-  if (f.numberFormat !== undefined) {
-    range.numberFormat = Array.from({ length: rect.rowCount }, () => Array<string>(rect.colCount).fill(f.numberFormat as string));
-  }
-  if (f.borders !== undefined) {
-    const edges: string[] = [...EDGES];
-    if (rect.rowCount > 1) edges.push("InsideHorizontal");
-    if (rect.colCount > 1) edges.push("InsideVertical");
-    for (const e of edges) {
-      const b = range.format.borders.getItem(e as Excel.BorderIndex);
-      b.style = f.borders;
-      if (f.borders !== "None") b.color = "#000000";
-    }
-  }
-}
-
-/** The sheets of a write, by plan index, as proxies of the current request (`add` binds a sheet just created). */
-type Sheets = ((plan: number) => Excel.Worksheet) & { add(plan: number, ws: Excel.Worksheet): void };
-
-/** One piece of a write, sized so that the pieces can be packed into requests under the budget. */
-interface Work {
-  bytes: number;
-  apply: (context: Excel.RequestContext, sheet: Sheets) => void;
-}
-
-/**
- * What a request costs as office.js serialises it (excel-web-16.00.js; the tests hold the
- * estimate above the real body): each object the client touches is an object path and an
- * instantiate action (a range also a _KeepReference), each set or call an action with its
- * arguments' JSON, and a `values`/`formulas`/`numberFormat` array over 1,500 cells is sent as
- * pieces of rows (setRangePropertiesInBulk), each a range of its own.
- */
-const PATH_BYTES = 190;
-const ACTION_BYTES = 110;
-/** Each 1,500-cell piece of a bulk write: measured at 800–830 bytes of paths and actions. */
-const PIECE_BYTES = 900;
-/** What any request carries: the workbook, calculation suspended, the sheets it reaches. */
-const REQUEST_BASE_BYTES = 1_500;
-const json = (x: unknown) => utf8Length(JSON.stringify(x) ?? "null");
-/** A set or call on a range reached by address: the range's paths and the action with its argument. */
-const rangeOp = (arg: unknown, extraPaths = 0) => 2 * PATH_BYTES + (1 + extraPaths) * (PATH_BYTES + ACTION_BYTES) + json(arg);
-/** A 2-D array written to a range: its JSON, and the client's bulk pieces. */
-function arrayBytes(rows: unknown[][], width: number): number {
-  const pieces = Math.ceil((rows.length * width) / 1500);
-  let n = 0;
-  for (const r of rows) n += json(r) + 1;
-  return n + 3 * PATH_BYTES + (pieces > 1 ? pieces * PIECE_BYTES : ACTION_BYTES);
-}
-
-/** Cuts every block of every plan into pieces that each fit the budget. */
-function cellWork(plans: SheetPlan[], budget: number): Work[] {
-  const out: Work[] = [];
-  plans.forEach((plan, p) => {
-    for (const block of plan.blocks) {
-      if (block.rows.length === 0) continue;
-      const at = parseRange(block.at);
-      const width = Math.max(...block.rows.map((r) => r.length));
-      const rows = block.rows.map((r) => {
-        const row = r.map(toFormulaCell);
-        while (row.length < width) row.push("");
-        return row;
-      });
-      let start = 0;
-      while (start < rows.length) {
-        let bytes = 3 * PATH_BYTES + ACTION_BYTES;
-        let end = start;
-        while (end < rows.length) {
-          // A row's JSON, and its share of the client's 1,500-cell pieces.
-          const rb = json(rows[end]) + 1 + Math.ceil((width * PIECE_BYTES) / 1500);
-          if (end > start && bytes + rb > budget) break;
-          bytes += rb;
-          end++;
-        }
-        const address = rangeAddress(at.row + start, at.col, end - start, width);
-        const formulas = rows.slice(start, end);
-        out.push({ bytes, apply: (_, sheet) => void (sheet(p).getRange(address).formulas = formulas) });
-        start = end;
-      }
-    }
-  });
-  return out;
-}
-
-/** A plan's formats, rules and page setup, one piece per item. */
-function decorationWork(plan: SheetPlan, p: number, api: ApiSupport): Work[] {
-  const out: Work[] = [];
-  const add = (bytes: number, fn: (ws: Excel.Worksheet) => void) => out.push({ bytes, apply: (_, sheet) => fn(sheet(p)) });
-  for (const f of plan.formats) {
-    const props = Object.keys(f.format).filter((k) => k !== "numberFormat" && k !== "borders").length;
-    let bytes = rangeOp(f.format, props + 1);
-    if (f.format.numberFormat) {
-      const r = parseRange(f.range);
-      bytes += arrayBytes([Array<string>(r.colCount).fill(f.format.numberFormat)], r.colCount) * r.rowCount;
-    }
-    if (f.format.borders) bytes += 6 * 2 * (PATH_BYTES + 2 * ACTION_BYTES);
-    add(bytes, (ws) => applyFormat(ws.getRange(f.range), parseRange(f.range), f.format));
-  }
-  for (const m of plan.merges) add(rangeOp(m), (ws) => ws.getRange(m).merge(false));
-  for (const w of plan.columnWidths) add(rangeOp(w, 1), (ws) => void (ws.getRange(`${w.column}:${w.column}`).format.columnWidth = w.width));
-  for (const h of plan.rowHeights ?? []) add(rangeOp(h, 1), (ws) => void (ws.getRange(`${h.row}:${h.row}`).format.rowHeight = h.height));
-  for (const c of plan.hiddenColumns ?? []) add(rangeOp(c), (ws) => void (ws.getRange(`${c}:${c}`).columnHidden = true));
-  for (const v of plan.validations) {
-    const rule = validationRule(v.rule, `${plan.name}!${v.range}`);
-    add(rangeOp({ rule, e: v.error, p: v.prompt }, 3), (ws) => {
-      const dv = ws.getRange(v.range).dataValidation;
-      dv.rule = rule;
-      dv.errorAlert = { title: v.error.title, message: v.error.message, showAlert: true, style: "Stop" };
-      if (v.prompt) dv.prompt = { title: v.prompt.title, message: v.prompt.message, showPrompt: true };
-    });
-  }
-  for (const cf of plan.conditionalFormats) {
-    add(rangeOp(cf, 8), (ws) => {
-      const c = ws.getRange(cf.range).conditionalFormats.add("Custom");
-      c.custom.rule.formula = cf.formula;
-      if (cf.format.fill) c.custom.format.fill.color = cf.format.fill;
-      if (cf.format.fontColor) c.custom.format.font.color = cf.format.fontColor;
-      if (cf.format.bold !== undefined) c.custom.format.font.bold = cf.format.bold;
-    });
-  }
-  for (const u of plan.unlocked) add(rangeOp(u, 2), (ws) => void (ws.getRange(u).format.protection.locked = false));
-  add(12 * (PATH_BYTES + ACTION_BYTES) + json({ tab: plan.tabColor, freeze: plan.freeze, print: plan.print }), (ws) => {
-    if (plan.tabColor) ws.tabColor = plan.tabColor;
-    if (plan.freeze && api.freezePanes) {
-      const { rows, columns } = plan.freeze;
-      ws.freezePanes.unfreeze();
-      if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRange(rangeAddress(0, 0, rows, columns)));
-      else if (rows > 0) ws.freezePanes.freezeRows(rows);
-      else if (columns > 0) ws.freezePanes.freezeColumns(columns);
-    }
-    if (plan.print && api.pageLayout) {
-      const pl = ws.pageLayout;
-      pl.orientation = plan.print.orientation;
-      pl.paperSize = "A4";
-      if (plan.print.titleRows) pl.setPrintTitleRows(plan.print.titleRows);
-      if (plan.print.margins) {
-        pl.topMargin = plan.print.margins.top;
-        pl.bottomMargin = plan.print.margins.bottom;
-        pl.leftMargin = plan.print.margins.left;
-        pl.rightMargin = plan.print.margins.right;
-      }
-      // One page wide; pages tall as needed (PageLayoutZoomOptions: leave verticalFitToPages out, 0 is not a documented value).
-      if (plan.print.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
-    }
-  });
-  const breaks = plan.pageBreaks ?? [];
-  if (api.pageLayout && (breaks.length || plan.print)) {
-    add(breaks.length * (2 * PATH_BYTES + 2 * ACTION_BYTES) + PATH_BYTES + ACTION_BYTES, (ws) => {
-      ws.horizontalPageBreaks.removePageBreaks();
-      for (const r of breaks) if (r > 0) ws.horizontalPageBreaks.add(rangeAddress(r, 0));
-    });
-  }
-  return out;
-}
 
 /** The address part of a name's formula ("='Tổng hợp'!$A$1:$K$60" → A1:K60), when it is a plain range on `sheet`. */
 function regionOf(formula: string | undefined, sheet: string): Rect | null {
@@ -476,7 +263,7 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
     // A block's pieces leave room for what every request carries besides (the sheet, calculation, names).
     work = [...cellWork(all, budget - REQUEST_BASE_BYTES - 2 * (PATH_BYTES + ACTION_BYTES) * all.length), ...all.flatMap((plan, i) => decorationWork(plan, i, api))];
   } catch (e) {
-    return { ok: false, syncs: 0, keptOld: [], guarded: {}, renamedBack: [], issues: [officeErrorToIssue(e, { vi: "Bố cục trang không hợp lệ", en: "Invalid sheet layout" })] };
+    return { ok: false, syncs: 0, keptOld: [], guarded: {}, renamedBack: [], issues: [officeErrorToIssue(e)] };
   }
   const finish: Work = {
     bytes: all.length * 8 * (PATH_BYTES + ACTION_BYTES) + (appendTo ? 12 * (PATH_BYTES + ACTION_BYTES) : 0),
@@ -504,10 +291,7 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
 
   if (!api.pageLayout && all.some((p) => p.print)) {
     issues.push(
-      warning("excel.print.unsupported", {
-        vi: "Excel này chưa hỗ trợ thiết lập in qua add-in (cần ExcelApi 1.9): hãy tự chọn khổ A4 và hướng giấy khi in.",
-        en: "This Excel cannot set up printing from an add-in (needs ExcelApi 1.9): choose A4 and the orientation when printing.",
-      }),
+      raise("excel.print.unsupported", {}),
     );
   }
 
@@ -555,72 +339,14 @@ export async function writeSheets(host: ExcelHost, plansIn: SheetPlan[], state: 
         return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
       }
     }
-    const issue = officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" });
-    const hints: { vi: string; en: string }[] = [];
-    if (failedAt === 0 && targets.some((t) => t.existing?.protected)) {
-      hints.push({ vi: "Nếu trang được bảo vệ bằng mật khẩu, hãy nhập đúng mật khẩu.", en: "If a sheet is protected with a password, enter that password." });
-    }
-    hints.push({ vi: "Nếu một phần đã được ghi, hãy chạy lại thao tác để ghi cho xong.", en: "If part of it was written, run the action again to finish." });
-    issue.message = { vi: [issue.message.vi, ...hints.map((h) => h.vi)].join(" "), en: [issue.message.en, ...hints.map((h) => h.en)].join(" ") };
-    return { ok: false, syncs, keptOld: [], guarded, renamedBack, issues: [...issues, issue] };
+    // Excel's reason, then what to do: a protected sheet refused at the first request wants its password.
+    const protectedFirst = failedAt === 0 && targets.some((t) => t.existing?.protected);
+    const todo = raise(protectedFirst ? "excel.write.failedProtected" : "excel.write.failed", {});
+    return { ok: false, syncs, keptOld: [], guarded, renamedBack, issues: [...issues, officeErrorToIssue(e), todo] };
   }
   return { ok: true, syncs, keptOld, guarded, renamedBack, issues: [...issues, ...renameIssues(renamedBack)] };
 }
 
-/**
- * What the write kept aside, in words: a user's own sheet under a name the add-in uses (renamed
- * aside whole), a sheet of the add-in's changed by hand inside its region (a copy of its values
- * kept), a user's own "Nhật ký" (kept, the add-in's log started anew).
- */
-function keptIssues(aside: { from: string; to: string }[], edited: { from: string; to: string; cells: string[] }[], log?: { from: string; to: string }): Issue[] {
-  const out: Issue[] = [];
-  if (log) {
-    out.push(
-      warning(
-        "excel.log.keptAside",
-        {
-          vi: `Trang "${log.from}" có sẵn không phải nhật ký của add-in: trang đó được giữ nguyên dưới tên "${log.to}", add-in ghi nhật ký vào trang "${LOG_SHEET}" mới.`,
-          en: `The existing sheet "${log.from}" is not the add-in's log: it is kept unchanged as "${log.to}", and the add-in logs to a new "${LOG_SHEET}" sheet.`,
-        },
-        { sheet: log.to },
-      ),
-    );
-  }
-  for (const k of aside) {
-    out.push(
-      warning(
-        "excel.sheet.keptAside",
-        {
-          vi: `Đã có trang "${k.from}" không do add-in lập: trang đó được giữ nguyên dưới tên "${k.to}", add-in lập trang "${k.from}" mới.`,
-          en: `A sheet "${k.from}" not made by the add-in exists: it is kept unchanged as "${k.to}", and the add-in makes a new "${k.from}".`,
-        },
-        { sheet: k.to },
-      ),
-    );
-  }
-  for (const k of edited) {
-    const cells = `${k.cells.slice(0, 3).join(", ")}${k.cells.length > 3 ? "…" : ""}`;
-    out.push(
-      warning(
-        "excel.sheet.keptEdited",
-        {
-          vi: `Trang "${k.from}" có ${k.cells.length} ô được sửa hoặc thêm bằng tay trong phần add-in ghi (${cells}): bản cũ được giữ lại dưới tên "${k.to}" trước khi ghi lại.`,
-          en: `Sheet "${k.from}" has ${k.cells.length} cells changed or added by hand in the part the add-in writes (${cells}): the old one is kept as "${k.to}" before the rewrite.`,
-        },
-        { sheet: k.from, cell: k.cells[0] },
-      ),
-    );
-  }
-  return out;
-}
-
-/** The action was done; only its log row could not be written. */
-export function logNotWritten(): Issue {
-  return warning("excel.log.notWritten", {
-    vi: `Đã ghi xong, nhưng không ghi được vào trang "${LOG_SHEET}" (có thể trang đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ để add-in ghi nhật ký).`,
-    en: `Done, but the "${LOG_SHEET}" sheet could not be written (it may be protected with a password: unprotect it so the add-in can log).`,
-  });
-}
 
 /**
  * The first request's work before any content: what the write depends on as it is just before it
@@ -677,18 +403,6 @@ function prepare(
   return { guards, probes };
 }
 
-function renameIssues(renamed: { from: string; to: string }[]): Issue[] {
-  return renamed.map((r) =>
-    warning(
-      "excel.sheet.renamedBack",
-      {
-        vi: `Trang "${r.to}" vừa được đổi tên thành "${r.from}" trong lúc add-in ghi: add-in đã đặt lại tên "${r.to}" để các công thức trỏ đúng trang.`,
-        en: `Sheet "${r.to}" was renamed "${r.from}" while the add-in was writing: it was named "${r.to}" again so the formulas point at it.`,
-      },
-      { sheet: r.to },
-    ),
-  );
-}
 
 const PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true };
 
@@ -748,29 +462,3 @@ async function regionsDone(host: ExcelHost, targets: Target[], at: Date): Promis
     return items.every((n, i) => !n.isNullObject && n.comment === doneComment(at, targets[i].plan));
   });
 }
-
-/**
- * Appends one row to the log, placed where Excel finds the end of the log when the request runs
- * (not where an earlier read saw it), as a row inserted there: a co-author's entry landing in
- * between is never overwritten, and the co-authoring service merges inserted rows (Microsoft,
- * "Coauthoring in Excel add-ins": insert a row, then set its values; not TableRowCollection.add).
- * Comes last in its request, so if the log cannot be written nothing else is held back.
- */
-export function appendLog(context: Excel.RequestContext, log: LogState, entry: LogEntry, at: Date): void {
-  const ws = context.workbook.worksheets.getItem(LOG_SHEET);
-  if (log.protected) ws.protection.unprotect();
-  const next = ws.getUsedRange(true).getLastRow().getOffsetRange(1, 0).getEntireRow();
-  const row = next.insert("Down");
-  row.getCell(0, 0).getResizedRange(0, 4).formulas = [logRow(entry, at).map(toFormulaCell)];
-  if (log.protected) ws.protection.protect();
-}
-
-/** A copy of a sheet's values as read, to keep aside under `name` (formats and formulas are not carried). */
-export function valuesCopyPlan(name: string, grid: SheetRead | undefined): SheetPlan {
-  const p: SheetPlan = { name, blocks: [], formats: [], merges: [], columnWidths: [], validations: [], conditionalFormats: [], unlocked: [], names: [] };
-  if (grid?.exists && grid.values.length) {
-    p.blocks.push({ at: rangeAddress(grid.row, grid.col), rows: grid.values.map((row) => row.map((v) => (v === null || v === undefined ? null : (v as string | number | boolean)))) });
-  }
-  return p;
-}
-

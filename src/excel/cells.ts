@@ -1,3 +1,4 @@
+import { raise } from "../domain/codes";
 /**
  * Writing scattered single cells (a member's entries into its score sheet) in one round trip.
  *
@@ -12,7 +13,7 @@
  * the failing one. The callers therefore check the target cells right before writing (the same
  * values they showed the user), and report the failure in words so the user can look.
  */
-import { error, warning, type Issue } from "../domain/issues";
+import { type Issue } from "../domain/issues";
 import { nameKey } from "../domain/text";
 import { cellAddress, parseRange, rangeAddress } from "../workbook/a1";
 import type { LogEntry } from "../workbook/log/logSheet";
@@ -128,7 +129,7 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
   try {
     blocks = cellBlocks(writes);
   } catch (e) {
-    return { ok: false, syncs: 0, issues: [error("excel.cells.invalid", { vi: `Địa chỉ ô không hợp lệ: ${String(e instanceof Error ? e.message : e)}`, en: `Invalid cell address: ${String(e instanceof Error ? e.message : e)}` })] };
+    return { ok: false, syncs: 0, issues: [raise("excel.cells.invalid", { detail: String(e instanceof Error ? e.message : e) })] };
   }
   if (blocks.length === 0) return { ok: true, syncs: 0, issues: [] };
   const budget = options.budgetBytes ?? REQUEST_BUDGET_BYTES;
@@ -195,7 +196,7 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
         issues: [logNotWritten()],
       };
     }
-    return { ok: false, syncs, issues: [officeErrorToIssue(e, { vi: "Không ghi được vào bảng tính", en: "Could not write to the workbook" })] };
+    return { ok: false, syncs, issues: [officeErrorToIssue(e)] };
   }
   const issues: Issue[] = [];
   if (conflicts.length) {
@@ -203,14 +204,7 @@ export async function writeCells(host: ExcelHost, writes: CellWrite[], options: 
     const back = await writeCells(host, conflicts.map((c) => ({ sheet: c.sheet, address: c.address, value: c.theirs as string | number | null })));
     syncs += back.syncs;
     issues.push(
-      warning(
-        "excel.cells.concurrentEdit",
-        {
-          vi: `${conflicts.length} ô vừa được người khác nhập trong lúc add-in ghi (${conflicts.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${conflicts.length > 3 ? "…" : ""}): giữ nội dung họ nhập; hãy kiểm tra lại các ô đó.`,
-          en: `${conflicts.length} cells were typed by someone else while the add-in wrote (${conflicts.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ")}${conflicts.length > 3 ? "…" : ""}): what they typed was kept; check those cells.`,
-        },
-        { sheet: conflicts[0].sheet, cell: conflicts[0].address },
-      ),
+      raise("excel.cells.concurrentEdit", { count: conflicts.length, cells: conflicts.slice(0, 3).map((c) => `${c.sheet}!${c.address}`).join(", ") + (conflicts.length > 3 ? "…" : "") }, { sheet: conflicts[0].sheet, cell: conflicts[0].address }),
       ...back.issues,
     );
   }

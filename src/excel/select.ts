@@ -13,6 +13,6 @@ export async function selectCell(host: ExcelHost, where: Where): Promise<Issue |
     });
     return null;
   } catch (e) {
-    return officeErrorToIssue(e, { vi: `Không chọn được ô ${where.sheet}!${where.cell ?? "A1"}`, en: `Could not select ${where.sheet}!${where.cell ?? "A1"}` }, where);
+    return officeErrorToIssue(e, where);
   }
 }

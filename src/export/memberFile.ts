@@ -1,3 +1,4 @@
+import { raise } from "../domain/codes";
 /**
  * A member unit's filled score file (.xlsx from disk): its score sheets, read back as values.
  *
@@ -8,7 +9,7 @@
  * the header row and the criteria rows by their labels, wherever the member moved them.
  */
 import type ExcelJS from "exceljs";
-import { error, type Issue } from "../domain/issues";
+import { type Issue } from "../domain/issues";
 import { cleanText } from "../domain/text";
 import { cellAddress } from "../workbook/a1";
 import { readUnitSheet, type ReadRow, type UnitSheetRead } from "../workbook/scoring/unitSheet";
@@ -40,7 +41,6 @@ export type MemberFileRead = { ok: true; sheets: MemberSheet[] } | { ok: false; 
 /** A score sheet is small; these bounds keep a stray huge sheet from eating the pane's memory. */
 export const MEMBER_GRID_LIMITS = { rows: 5000, cols: 64 } as const;
 
-const say = (vi: string, en: string) => ({ vi, en });
 
 /** Days from Excel's 1900 epoch (as stored, with its 1900 leap-year quirk folded in) to a JS date read as UTC. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -135,13 +135,7 @@ export async function loadExcelJs(): Promise<typeof ExcelJS> {
 }
 
 const unreadable = (detail: string) =>
-  error(
-    "collect.file.unreadable",
-    say(
-      `Không đọc được tệp: đây không phải tệp Excel .xlsx hoặc tệp đã hỏng${detail ? ` (${detail})` : ""}. Tệp .xls cũ hoặc .csv: hãy mở bằng Excel và lưu lại dạng .xlsx.`,
-      `The file could not be read: it is not an Excel .xlsx file, or it is damaged${detail ? ` (${detail})` : ""}. An old .xls or a .csv: open it in Excel and save it as .xlsx.`,
-    ),
-  );
+  raise("collect.file.unreadable", { detail: detail ? ` (${detail})` : "" });
 
 /**
  * Reads a member's .xlsx and returns every sheet that is a unit score sheet (its header row and at
@@ -190,13 +184,7 @@ export async function readMemberWorkbook(bytes: Uint8Array | ArrayBuffer): Promi
     const names = wb.worksheets.map((w) => `"${w.name}"`).join(", ");
     return {
       ok: false,
-      issue: error(
-        "collect.file.noScoreSheet",
-        say(
-          `Tệp không có bảng tự chấm điểm (trang có dòng tiêu đề "Tự chấm" … "Mã"). Các trang trong tệp: ${names || "không có"}. Hãy gửi lại tệp bảng điểm do add-in tạo.`,
-          `The file has no score sheet (a sheet with the "Tự chấm" … "Mã" header row). Sheets in the file: ${names || "none"}. Ask for the score file the add-in made.`,
-        ),
-      ),
+      issue: raise("collect.file.noScoreSheet", { names: names || "—" }),
     };
   }
   return { ok: true, sheets };

@@ -150,7 +150,7 @@ describe("bloc setup", () => {
     host.failAtSync(2);
     const res = await saveBloc(host, draft, { basedOn: out.kind === "saved" ? out.fingerprint : null });
     expect(res.kind).toBe("failed");
-    expect(res.issues[0].message.vi).toMatch(/Không ghi được/);
+    expect(res.issues.map((i) => i.message.vi).join(" ")).toMatch(/Không ghi được/);
     expect(everything(host)).toEqual(before);
   });
 });

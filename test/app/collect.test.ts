@@ -204,14 +204,14 @@ describe("collect a member's file", () => {
     host.userInsertRows("SXD", 3, 1);
     const before = everything(host);
     const out = await applyMemberFile(host, p, { basedOn: p.basedOn });
-    expect(out.issues.map((i) => i.code)).toEqual(["collect.changedSince"]);
+    expect(out.issues.map((i) => i.code)).toEqual(["collect.changedSince.rows"]);
     expect(out.issues[0].message.en).toMatch(/inserted, deleted or sorted/);
     expect(everything(host)).toEqual(before);
 
     host.userRenameSheet("SXD", "Sở XD");
     const beforeRename = everything(host);
     const renamed = await applyMemberFile(host, p, { basedOn: p.basedOn });
-    expect(renamed.issues.map((i) => i.code)).toEqual(["collect.changedSince"]);
+    expect(renamed.issues.map((i) => i.code)).toEqual(["collect.changedSince.sheet"]);
     expect(everything(host)).toEqual(beforeRename);
   });
 

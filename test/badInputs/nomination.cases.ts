@@ -179,7 +179,7 @@ export const cases: BadCase[] = [
     door: "meeting record",
     tried: "8 present and 2 absent in a bloc of 8",
     outcome: "refused",
-    code: "meeting.present.invalid",
+    code: "meeting.present.overMembers",
     where: { field: "present" },
     run: meeting({ present: 8, absent: [A, B] }),
   },

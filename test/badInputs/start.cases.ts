@@ -113,7 +113,7 @@ export const cases: BadCase[] = [
 
   // ---- The registration sheet typed by hand.
   { id: "start.sheet.badMark", door: "registration sheet", tried: "\"y\" typed in an award cell", outcome: "warned", code: "start.registration.mark", where: { sheet: REG, cell: "D8" }, run: typed("D8", "y") },
-  { id: "start.sheet.stranger", door: "registration sheet", tried: "a unit outside the bloc typed over a row", outcome: "warned", code: "start.registration.notMember", where: { sheet: REG, cell: "B9" }, run: typed("B9", "Sở Ngoại vụ") },
+  { id: "start.sheet.stranger", door: "registration sheet", tried: "a unit outside the bloc typed over a row", outcome: "warned", code: "start.registration.sheetNotMember", where: { sheet: REG, cell: "B9" }, run: typed("B9", "Sở Ngoại vụ") },
 
   // ---- A unit's returned file.
   { id: "start.file.notXlsx", door: "returned file", tried: "a file that is not an .xlsx", outcome: "refused", code: "start.file.unreadable", run: async () => { const host = await startHost(false); return tried(host, async () => { const r = await previewRegistrationFile(host, new TextEncoder().encode("STT;Đơn vị")); return r.kind === "rejected" ? r.issues : []; }); } },

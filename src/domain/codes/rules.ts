@@ -190,9 +190,9 @@ export const RULES_CODES = {
   "catalogue.maxRank.invalid": { severity: "error", applies: "nomination", vi: "\"{label}\": hạng tối đa \"{value}\" phải là số nguyên từ {min}–{max}, hoặc để trống.", en: "\"{label}\": max rank \"{value}\" must be a whole number {min}–{max}, or blank." },
   "catalogue.votePercent.invalid": { severity: "error", applies: "nomination", vi: "\"{label}\": tỷ lệ phiếu \"{value}\" phải là số từ {min}–{max}, hoặc để trống.", en: "\"{label}\": vote percent \"{value}\" must be a number {min}–{max}, or blank." },
   // workbook/nomination/meetingRecordSheet.ts
-  "meeting.date.invalid": { severity: "error", applies: "nomination", vi: "Ngày họp \"{value}\" không đúng dạng ngày/tháng/năm.", en: "Meeting date \"{value}\" is not day/month/year." },
-  "meeting.time.invalid": { severity: "error", applies: "nomination", vi: "Giờ \"{value}\" không đúng dạng giờ:phút.", en: "Time \"{value}\" is not hours:minutes." },
-  "meeting.present.invalid": { severity: "error", applies: "nomination", vi: "Số đơn vị có mặt \"{value}\" không phải số nguyên.", en: "Units present \"{value}\" is not a whole number." },
+  "meeting.date.invalid": { severity: "error", applies: "nomination", vi: "Ngày họp \"{value}\" không hợp lệ: ghi một ngày có thật, dạng ngày/tháng/năm.", en: "Meeting date \"{value}\" is not valid: write a real date as day/month/year." },
+  "meeting.time.invalid": { severity: "error", applies: "nomination", vi: "Giờ họp \"{value}\" không hợp lệ: ghi giờ:phút (0–23 giờ, 0–59 phút).", en: "Meeting time \"{value}\" is not valid: write hours:minutes (hours 0–23, minutes 0–59)." },
+  "meeting.present.invalid": { severity: "error", applies: "nomination", vi: "Số đơn vị có mặt \"{value}\" không hợp lệ: ghi một số nguyên từ 0 đến số đơn vị thành viên.", en: "Units present \"{value}\" is not valid: write a whole number from 0 to the number of members." },
   "meeting.override.incomplete": { severity: "error", applies: "nomination", vi: "Quyết định của hội nghị thiếu tên đơn vị hoặc danh hiệu.", en: "A meeting decision lacks the unit or the award." },
   "meeting.override.decision": { severity: "error", applies: "nomination", vi: "Quyết định \"{decision}\" không hợp lệ: chọn \"{include}\" hoặc \"{exclude}\".", en: "Decision \"{decision}\" is invalid: choose \"{include}\" or \"{exclude}\"." },
   "meeting.override.reason": { severity: "error", applies: "nomination", vi: "Quyết định về \"{unit}\" ({award}) chưa ghi lý do.", en: "The decision on \"{unit}\" ({award}) has no reason." },

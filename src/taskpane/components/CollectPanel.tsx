@@ -299,7 +299,7 @@ export function CollectPanel({ onPreview, onApply, onSelect }: CollectPanelProps
             <Button appearance="secondary" onClick={cancel} disabled={busy !== null} data-testid={COLLECT_TID.cancel}>
               {t.cancel}
             </Button>
-            {bytes && issues.some((i) => i.code === "collect.changedSince") && (
+            {bytes && issues.some((i) => i.code.startsWith("collect.changedSince")) && (
               <Button appearance="secondary" onClick={() => void runPreview(bytes)} disabled={busy !== null} data-testid={COLLECT_TID.reread}>
                 {t.reread}
               </Button>
