@@ -24,12 +24,12 @@ export function foldDiacritics(s: string): string {
 
 /**
  * The one folding of a label a reader compares (issue #13): any value, diacritics away, case and
- * spacing folded, a trailing colon dropped. "Số phiếu hợp lệ:" and "so phieu  hop le" fold alike.
+ * spacing folded, a trailing colon or required-mark star dropped. "Số phiếu hợp lệ:" and "so phieu  hop le" fold alike.
  * Every sheet reader matches labels (and the aliases terms accept) through this function.
  */
 export function foldLabel(v: unknown): string {
   if (v === null || v === undefined) return "";
-  return foldDiacritics(String(v)).replace(/\s*[:：]\s*$/, "").trim();
+  return foldDiacritics(String(v)).replace(/\s*[:：*]+\s*$/, "").trim();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { raise } from "../../domain/codes";
 import type { Bloc, BlocDraft, BlocLocator } from "../../domain/bloc/bloc";
 import type { Issue, Where } from "../../domain/issues";
-import { cleanText, foldDiacritics } from "../../domain/text";
+import { cleanText, foldLabel } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
 import type { Grid } from "../grid";
@@ -40,8 +40,9 @@ const LAYOUT = { title: 0, hint: 1, firstField: 3, memberTitle: 10, header: 11, 
 /** Extra rows of the leader/deputy drop-down source, so members added by inserting rows are offered. */
 const LIST_SPARE_ROWS = 100;
 
+/** A label, without the number that tells deputies apart ("Phó trưởng khối (2)"). */
 function fold(v: unknown): string {
-  return foldDiacritics(String(v ?? "")).replace(/[:：*]+$/, "").replace(/\s*\(?\d\)?$/, "").trim();
+  return foldLabel(v).replace(/\s*\(?\d\)?$/, "");
 }
 
 /** The plan of the "Khối" sheet for a checked bloc. */

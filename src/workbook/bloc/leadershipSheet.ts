@@ -1,7 +1,7 @@
 import { raise } from "../../domain/codes";
 import { MAX_YEAR, MIN_YEAR, parseYear } from "../../domain/bloc/bloc";
 import type { Issue, Where } from "../../domain/issues";
-import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
+import { cleanText, foldLabel, nameKey } from "../../domain/text";
 import type { LeadershipRecord } from "../../domain/voting/leader";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
@@ -154,10 +154,7 @@ export function leadershipSheetPlan(rows: LeadershipRow[], opts: { members?: str
 
 // ---- Reading back.
 
-const fold = (v: unknown): string =>
-  foldDiacritics(String(v ?? ""))
-    .replace(/[:：*]+$/, "")
-    .trim();
+const fold = foldLabel;
 const text = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : cleanText(String(v)));
 
 const HEADER_ACCEPT = {

@@ -1,7 +1,7 @@
 import { raise, type IssueCode } from "../../domain/codes";
 import { hasErrors, type Issue, type Where } from "../../domain/issues";
 import { AWARD_LEVELS, type Award, type AwardKind, type AwardLevel, type Catalogue } from "../../domain/nomination/model";
-import { cleanText, foldDiacritics } from "../../domain/text";
+import { cleanText, foldDiacritics, foldLabel } from "../../domain/text";
 import { DENOMINATORS, DENOMINATOR_WORDS, type Comparison, type Denominator } from "../../domain/voting/model";
 import { cellAddress } from "../a1";
 import type { Grid } from "../grid";
@@ -10,8 +10,7 @@ import { CATALOGUE_COLUMNS, CATALOGUE_HEADERS, COMPARISON_TEXT, KIND_TEXT, LEVEL
 /** Reading the award catalogue sheet back (catalogueSheet.ts writes it): by its header labels, so inserted rows and columns read the same. */
 /** A header or enum cell's comparison key: folded, "tỉ lệ" = "tỷ lệ", spaces around "/" and a trailing colon dropped. */
 const key = (v: unknown): string =>
-  foldDiacritics(String(v ?? ""))
-    .replace(/[:：*]+$/, "")
+  foldLabel(v)
     .replace(/\s*\/\s*/g, "/")
     .replace(/\bti le\b/g, "ty le")
     .trim();

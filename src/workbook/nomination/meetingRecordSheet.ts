@@ -1,7 +1,7 @@
 import { raise } from "../../domain/codes";
 import type { Issue } from "../../domain/issues";
 import type { Override } from "../../domain/nomination/model";
-import { cleanText, foldDiacritics } from "../../domain/text";
+import { cleanText, foldLabel } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type SheetPlan } from "../plan";
@@ -131,10 +131,7 @@ export function meetingRecordPlan(m: MeetingRecord, opts: { units?: string[]; aw
   return p;
 }
 
-const fold = (v: unknown) =>
-  foldDiacritics(String(v ?? ""))
-    .replace(/[:：]+$/, "")
-    .trim();
+const fold = foldLabel;
 const text = (v: unknown) => (v === null || v === undefined ? "" : cleanText(String(v)));
 
 /** Reads the meeting record back, by its labels (rows may be moved or inserted). */

@@ -1,7 +1,7 @@
 import { raise } from "../../domain/codes";
 import type { Issue, Where } from "../../domain/issues";
 import { STAGE_LABELS, STAGES, type Band, type ScoringSettings, type Stage, type TieBreaker } from "../../domain/scoring/settings";
-import { cleanText, foldDiacritics } from "../../domain/text";
+import { cleanText, foldLabel } from "../../domain/text";
 import { cellAddress, qualified, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -120,7 +120,7 @@ export function settingsSheetPlan(settings: ScoringSettings, sectionNames: strin
   return p;
 }
 
-const fold = (v: unknown) => foldDiacritics(String(v ?? ""));
+const fold = foldLabel;
 const num = (v: unknown): number | null => {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   const s = cleanText(String(v ?? "")).replace(/\s/g, "");

@@ -1,5 +1,5 @@
 import type { Member } from "../../domain/bloc/bloc";
-import { cleanText, foldDiacritics } from "../../domain/text";
+import { cleanText, foldLabel } from "../../domain/text";
 import type { Grid } from "../grid";
 import type { CriteriaTable } from "../../domain/criteria/model";
 import { NEEDS_CHECK, NEEDS_CHECK_REASON, SUM_DECIMALS, tieRuleText } from "../../domain/scoring/engine";
@@ -239,7 +239,7 @@ export interface SummaryLine {
  * take candidates' total scores (the "higher score" tie step) and eligibility from it.
  */
 export function readSummary(grid: Grid): { found: boolean; lines: SummaryLine[]; cols: { stt: number; unit: number; total: number; rank: number } | null } {
-  const fold = (v: unknown) => foldDiacritics(String(v ?? "")).trim();
+  const fold = foldLabel;
   const vals = grid.values;
   for (let r = 0; r < vals.length; r++) {
     const row = vals[r] ?? [];

@@ -1,7 +1,7 @@
 import { memberSheetBase, type Member } from "../../domain/bloc/bloc";
 import { effectiveWeight, isAllOrNothing, isContent, isLeaf, leaves, stepOf, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
 import { NOT_ASSESSED, roundExcel, SUM_DECIMALS } from "../../domain/scoring/engine";
-import { cleanText, cutGraphemes, foldDiacritics, nameKey } from "../../domain/text";
+import { cleanText, cutGraphemes, foldLabel, nameKey } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan, type Validation } from "../plan";
@@ -415,7 +415,7 @@ export interface UnitSheetRead {
  * criterion id ("Mã"). Tolerates inserted rows and moved blocks.
  */
 export function readUnitSheet(grid: Grid): UnitSheetRead {
-  const fold = (v: unknown) => foldDiacritics(String(v ?? ""));
+  const fold = foldLabel;
   let unit = "";
   let header = -1;
   const cols = {} as Record<keyof typeof COL, number>;

@@ -4,7 +4,7 @@ import type { CriteriaTable, Criterion } from "../../domain/criteria/model";
 import { maxOf } from "../../domain/criteria/model";
 import type { Issue } from "../../domain/issues";
 import { dayDateText, isRealDate, parseDayDate, type DayDate, type Pact } from "../../domain/start/model";
-import { cleanText, foldDiacritics } from "../../domain/text";
+import { cleanText, foldDiacritics, foldLabel } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -158,7 +158,8 @@ export interface PactSheetRead {
   issues: Issue[];
 }
 
-const fold = (v: unknown) => (typeof v === "string" ? foldDiacritics(v).replace(/\s*\(.*\)\s*$/, "").replace(/:$/, "").trim() : "");
+/** A label, without a trailing note in brackets ("Ngày ký (ngày/tháng/năm)"). */
+const fold = (v: unknown) => (typeof v === "string" ? foldLabel(foldLabel(v).replace(/\s*\(.*\)\s*$/, "")) : "");
 const textOf = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "number" ? String(v) : typeof v === "boolean" ? "" : cleanText(String(v)));
 
 /** An Excel date serial (a date cell) → its day. */

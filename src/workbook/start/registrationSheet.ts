@@ -2,7 +2,7 @@ import { raise } from "../../domain/codes";
 import type { Issue } from "../../domain/issues";
 import type { Award } from "../../domain/nomination/model";
 import type { Registration } from "../../domain/start/model";
-import { cleanText, foldDiacritics, nameKey } from "../../domain/text";
+import { cleanText, foldLabel, nameKey } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
@@ -119,7 +119,7 @@ export interface RegistrationGridRead {
   issues: Issue[];
 }
 
-const fold = (v: unknown) => (typeof v === "string" ? foldDiacritics(v).trim() : "");
+const fold = (v: unknown) => (typeof v === "string" ? foldLabel(v) : "");
 const textOf = (v: unknown): string => (v === null || v === undefined || typeof v === "boolean" ? "" : cleanText(String(v)));
 const HEAD_KEYS = { stt: ["stt", "tt", "so tt"], unit: ["don vi", "ten don vi", "unit"], targets: ["chi tieu dang ky", "chi tieu", "targets"] } as const;
 const YES = new Set(["x", "✓", "✔", "có", "co", "1", "true", "đăng ký", "dang ky"]);

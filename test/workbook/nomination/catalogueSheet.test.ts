@@ -201,7 +201,8 @@ describe("the award catalogue sheet", () => {
     expect(byRange.get("O5:O21")).toEqual({ kind: "decimal", min: 0, max: 100 });
     for (const c of ["J", "K", "L", "M", "N", "T"]) expect(byRange.get(`${c}5:${c}21`)).toEqual({ kind: "list", source: ["Có", "Không"] });
     expect(byRange.get("P5:P21")).toEqual({ kind: "list", source: ["≥", ">"] });
-    expect(byRange.get("Q5:Q21")).toEqual({ kind: "list", source: ["tổng số thành viên", "số thành viên có mặt", "số phiếu phát ra", "số phiếu thu vào", "số phiếu hợp lệ"] });
+    // The catalogue offers every vote denominator from the vote terms (domain/voting/terms.ts), the new "returned excluding blank" included (issue #13).
+    expect(byRange.get("Q5:Q21")).toEqual({ kind: "list", source: ["tổng số thành viên", "số thành viên có mặt", "số phiếu phát ra", "số phiếu thu vào", "số phiếu thu vào trừ phiếu trắng", "số phiếu hợp lệ"] });
     // "Sở, ngành" holds a comma: the level list reads a hidden range below the table, never an inline list.
     const level = byRange.get("D5:D21");
     expect(level).toEqual({ kind: "list", source: { range: expect.stringMatching(/^\$V\$\d+:\$V\$\d+$/) } });
