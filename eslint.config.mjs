@@ -14,7 +14,7 @@ const forbidden = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "scripts/icons/**"] },
+  { ignores: ["dist/**", "dist-page/**", "bench/out/**", "out/**", "node_modules/**", "coverage/**", "scripts/icons/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
