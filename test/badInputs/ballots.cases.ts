@@ -488,7 +488,7 @@ export const cases: BadCase[] = [
     door: "ballot file",
     tried: "last year's entry sheet of the same vote (same id, another title)",
     outcome: "refused",
-    code: "vote.import.otherVote",
+    code: "vote.import.otherTitle",
     where: { sheet: "Phiếu V1 (lần 2)", cell: "A1" },
     run: () => fileIssues(copyFile("Phiếu V1 (lần 2)", eight(), "Suy tôn đơn vị đề nghị Cờ thi đua của UBND tỉnh năm 2025")),
   },
