@@ -108,7 +108,7 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
   if (sheets.length === 0) {
     const names = wb.worksheets.map((w) => `“${w.name}”`).join(", ");
     issues.push(
-      raise("vote.import.noSheet", { names: names || "không có", namesEn: names || "none" }),
+      raise("vote.import.noSheet", { names: names || "—" }),
     );
   } else if (sheets.some((s) => s.candidatesMatch) && !sheets.some((s) => s.candidatesMatch && s.issues.length === 0)) {
     // Only sheets this vote could take, and each has something that would be typed wrong: the first one's reasons.
@@ -116,10 +116,8 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
   } else if (!sheets.some((s) => s.candidatesMatch)) {
     // Sheets of other votes in a copy of the whole workbook are no concern while one matches.
     const s = sheets[0];
-    const parts = (vi: boolean) =>
-      [s.missing.length ? `${vi ? "thiếu" : "missing"} ${list(s.missing)}` : "", s.extra.length ? `${vi ? "thừa" : "extra"} ${list(s.extra)}` : ""].filter(Boolean).join("; ");
     issues.push(
-      raise("vote.import.candidates", { sheet: s.name, id: opts.voteId, parts: parts(true), partsEn: parts(false) }),
+      raise("vote.import.candidates", { sheet: s.name, id: opts.voteId, missing: list(s.missing) || "—", extra: list(s.extra) || "—" }),
     );
   }
   return { sheets, issues };

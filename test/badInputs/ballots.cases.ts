@@ -410,7 +410,7 @@ export const cases: BadCase[] = [
     door: "hand count (use case)",
     tried: "hand-count votes for a unit not on the ballot",
     outcome: "refused",
-    code: "vote.candidate.unknown",
+    code: "vote.candidate.unknownCount",
     where: { sheet: HAND },
     run: async () => {
       const { host } = await withVote("handCount");

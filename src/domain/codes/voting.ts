@@ -253,8 +253,8 @@ export const VOTING_CODES = {
   "vote.count.notCount": {
     severity: "error",
     applies: "voting",
-    vi: "{what} ({value}) phải là số nguyên không âm.",
-    en: "{whatEn} ({value}) must be a whole number, not negative.",
+    vi: "{what} ({value}) ph\u1ea3i l\u00e0 s\u1ed1 nguy\u00ean kh\u00f4ng \u00e2m.",
+    en: "\u201c{what}\u201d ({value}) must be a whole number, not negative.",
   },
   // ---- The vote's definition and its checks (domain/voting/model.ts).
   "vote.rule.notChosen": {
@@ -321,15 +321,15 @@ export const VOTING_CODES = {
   "vote.value.invalid": {
     severity: "error",
     applies: "voting",
-    vi: "Giá trị chưa hợp lệ{value}: {what}. Nhập số nguyên trong giới hạn cho phép, tên không để trống.",
-    en: "Value not valid{value}: {whatEn}. Give a whole number within the limits, a name that is not empty.",
+    vi: "Gi\u00e1 tr\u1ecb ch\u01b0a h\u1ee3p l\u1ec7{value}: {what}. Nh\u1eadp s\u1ed1 nguy\u00ean trong gi\u1edbi h\u1ea1n cho ph\u00e9p, t\u00ean kh\u00f4ng \u0111\u1ec3 tr\u1ed1ng.",
+    en: "Value not valid{value}: \u201c{what}\u201d. Give a whole number within the limits, a name that is not empty.",
   },
-  // {hint} is a member's full name when a short name was typed, or nothing.
+  // {hint}: ' → "<full name>"?' when a member's short name was typed, or nothing.
   "vote.candidate.notMember": {
     severity: "error",
     applies: "voting",
-    vi: '"{name}" (dòng {line}) không phải là đơn vị thành viên của khối: chỉ đơn vị thành viên được bầu hoặc suy tôn.{hint}',
-    en: '"{name}" (line {line}) is not a member unit of the bloc: only member units can be elected or proposed.{hintEn}',
+    vi: "\"{name}\" (d\u00f2ng {line}) kh\u00f4ng ph\u1ea3i l\u00e0 \u0111\u01a1n v\u1ecb th\u00e0nh vi\u00ean c\u1ee7a kh\u1ed1i: ch\u1ec9 \u0111\u01a1n v\u1ecb th\u00e0nh vi\u00ean \u0111\u01b0\u1ee3c b\u1ea7u ho\u1eb7c suy t\u00f4n.{hint}",
+    en: "\"{name}\" (line {line}) is not a member unit of the bloc: only member units can be elected or proposed.{hint}",
   },
   "vote.data.schema": {
     severity: "error",
@@ -341,8 +341,8 @@ export const VOTING_CODES = {
   "vote.quorum.notMet": {
     severity: "error",
     applies: "voting",
-    vi: "Không đủ số thành viên tham dự: có mặt {present}/{members} ({percent}%), quy định {need}. Kết quả bỏ phiếu không có giá trị.",
-    en: "No quorum: {present} of {members} present ({percent}%), the rule needs {needEn}. The vote does not stand.",
+    vi: "Kh\u00f4ng \u0111\u1ee7 s\u1ed1 th\u00e0nh vi\u00ean tham d\u1ef1: c\u00f3 m\u1eb7t {present}/{members} ({percent}%), quy \u0111\u1ecbnh {need}. K\u1ebft qu\u1ea3 b\u1ecf phi\u1ebfu kh\u00f4ng c\u00f3 gi\u00e1 tr\u1ecb.",
+    en: "No quorum: {present} of {members} present ({percent}%), the rule needs \u201c{need}\u201d. The vote does not stand.",
   },
   "vote.returned.overIssued": {
     severity: "error",
@@ -380,12 +380,12 @@ export const VOTING_CODES = {
     vi: "Phiếu số {ballot} được nhập {times} lần.",
     en: "Ballot {ballot} is entered {times} times.",
   },
-  // {count}: " 12 phiếu, gồm các " when the list is cut, else nothing; {countEn}: " (12 in all)" or nothing.
+  // {list}: the missing numbers, cut with ", …" after 200.
   "vote.ballot.gap": {
     severity: "warning",
     applies: "voting",
-    vi: "Thiếu {count}phiếu số {list} trong dãy số phiếu từ 1 đến {max}.",
-    en: "Ballot number{plural} {list} missing from 1 to {max}{countEn}.",
+    vi: "Thi\u1ebfu {count} phi\u1ebfu, g\u1ed3m c\u00e1c phi\u1ebfu s\u1ed1 {list} trong d\u00e3y s\u1ed1 phi\u1ebfu t\u1eeb 1 \u0111\u1ebfn {max}.",
+    en: "Ballot numbers {list} missing from 1 to {max} ({count} in all).",
   },
   "vote.candidate.unknown": {
     severity: "error",
@@ -397,8 +397,8 @@ export const VOTING_CODES = {
   "vote.candidate.unknownCount": {
     severity: "error",
     applies: "voting",
-    vi: 'Có số {what} cho "{name}", không có trong danh sách bỏ phiếu.',
-    en: 'There are {whatEn} for "{name}", who is not on the ballot.',
+    vi: "C\u00f3 s\u1ed1 {what} cho \"{name}\", kh\u00f4ng c\u00f3 trong danh s\u00e1ch b\u1ecf phi\u1ebfu.",
+    en: "There are votes (\u201c{what}\u201d) for \"{name}\", who is not on the ballot.",
   },
   "vote.ballot.chosenTwice": {
     severity: "error",
@@ -415,8 +415,8 @@ export const VOTING_CODES = {
   "vote.candidate.overValid": {
     severity: "error",
     applies: "voting",
-    vi: 'Số {what} của "{name}" ({votes}) nhiều hơn số phiếu hợp lệ ({valid}).',
-    en: 'The {whatEn} for "{name}" ({votes}) exceed the valid ballots ({valid}).',
+    vi: "S\u1ed1 {what} c\u1ee7a \"{name}\" ({votes}) nhi\u1ec1u h\u01a1n s\u1ed1 phi\u1ebfu h\u1ee3p l\u1ec7 ({valid}).",
+    en: "The votes (\u201c{what}\u201d) for \"{name}\" ({votes}) exceed the valid ballots ({valid}).",
   },
   "vote.count.mismatch": {
     severity: "error",
@@ -427,8 +427,8 @@ export const VOTING_CODES = {
   "vote.count.overQuota": {
     severity: "error",
     applies: "voting",
-    vi: "Tổng số {what} ({sum}) vượt quá số phiếu hợp lệ nhân số đơn vị được chọn tối đa trên mỗi phiếu ({valid} × {max} = {limit}).",
-    en: "The {whatEn} add up to {sum}, more than valid ballots times the choices a ballot allows ({valid} × {max} = {limit}).",
+    vi: "T\u1ed5ng s\u1ed1 {what} ({sum}) v\u01b0\u1ee3t qu\u00e1 s\u1ed1 phi\u1ebfu h\u1ee3p l\u1ec7 nh\u00e2n s\u1ed1 \u0111\u01a1n v\u1ecb \u0111\u01b0\u1ee3c ch\u1ecdn t\u1ed1i \u0111a tr\u00ean m\u1ed7i phi\u1ebfu ({valid} \u00d7 {max} = {limit}).",
+    en: "The votes (\u201c{what}\u201d) add up to {sum}, more than valid ballots times the choices a ballot allows ({valid} \u00d7 {max} = {limit}).",
   },
   "vote.count.reasonsMismatch": {
     severity: "error",
@@ -537,15 +537,14 @@ export const VOTING_CODES = {
   "leader.election.wrongVote": {
     severity: "error",
     applies: "voting",
-    vi: "Kết quả dùng để bầu {what} không phải của cuộc bỏ phiếu bầu {what}.",
-    en: "The result used for the {whatEn} is not of a {whatEn} vote.",
+    vi: "K\u1ebft qu\u1ea3 d\u00f9ng \u0111\u1ec3 b\u1ea7u {what} kh\u00f4ng ph\u1ea3i c\u1ee7a cu\u1ed9c b\u1ecf phi\u1ebfu b\u1ea7u {what}.",
+    en: "The result used for \u201c{what}\u201d is not of a \u201c{what}\u201d vote.",
   },
-  // {pending}: what the vote still waits for (": cần bỏ phiếu lại", …) or nothing.
   "leader.election.undecided": {
     severity: "error",
     applies: "voting",
-    vi: "Cuộc bỏ phiếu bầu {what} (vòng {round}) chưa có kết quả cuối cùng{pending}.",
-    en: "The {whatEn} vote (round {round}) has no final result{pendingEn}.",
+    vi: "Cu\u1ed9c b\u1ecf phi\u1ebfu b\u1ea7u {what} (v\u00f2ng {round}) ch\u01b0a c\u00f3 k\u1ebft qu\u1ea3 cu\u1ed1i c\u00f9ng.",
+    en: "The \u201c{what}\u201d vote (round {round}) has no final result.",
   },
   "leader.election.several": {
     severity: "error",
@@ -581,20 +580,20 @@ export const VOTING_CODES = {
   "vote.handCount.empty": {
     severity: "error",
     applies: "voting",
-    vi: "Chưa nhập {what}.",
-    en: "{whatEn}: not entered.",
+    vi: "Ch\u01b0a nh\u1eadp {what}.",
+    en: "\u201c{what}\u201d: not entered.",
   },
   "vote.handCount.notNumber": {
     severity: "error",
     applies: "voting",
-    vi: '{what}: "{value}" không phải là số.',
-    en: '{whatEn}: "{value}" is not a number.',
+    vi: "{what}: \"{value}\" kh\u00f4ng ph\u1ea3i l\u00e0 s\u1ed1.",
+    en: "\u201c{what}\u201d: \"{value}\" is not a number.",
   },
   "vote.handCount.missingRow": {
     severity: "error",
     applies: "voting",
-    vi: 'Không tìm thấy dòng "{row}" trên trang kiểm đếm.',
-    en: 'The row "{rowEn}" is missing from the hand-count sheet.',
+    vi: "Kh\u00f4ng t\u00ecm th\u1ea5y d\u00f2ng \"{row}\" tr\u00ean trang ki\u1ec3m \u0111\u1ebfm.",
+    en: "The row \"{row}\" is missing from the hand-count sheet.",
   },
   "vote.handCount.noName": {
     severity: "error",
@@ -625,15 +624,15 @@ export const VOTING_CODES = {
   "vote.import.noSheet": {
     severity: "error",
     applies: "files",
-    vi: "Tệp không có trang nhập phiếu (trang có dòng tiêu đề “Số phiếu” … “Lý do không hợp lệ”). Các trang trong tệp: {names}.",
-    en: "The file has no ballot entry sheet (a sheet with the “Số phiếu” … “Lý do không hợp lệ” header row). Sheets in the file: {namesEn}.",
+    vi: "T\u1ec7p kh\u00f4ng c\u00f3 trang nh\u1eadp phi\u1ebfu (trang c\u00f3 d\u00f2ng ti\u00eau \u0111\u1ec1 \u201cS\u1ed1 phi\u1ebfu\u201d \u2026 \u201cL\u00fd do kh\u00f4ng h\u1ee3p l\u1ec7\u201d). C\u00e1c trang trong t\u1ec7p: {names}.",
+    en: "The file has no ballot entry sheet (a sheet with the \u201cS\u1ed1 phi\u1ebfu\u201d \u2026 \u201cL\u00fd do kh\u00f4ng h\u1ee3p l\u1ec7\u201d header row). Sheets in the file: {names}.",
   },
-  // {parts}: what is missing and what is extra ("thiếu …; thừa …").
+  // {missing}, {extra}: the units, or "—".
   "vote.import.candidates": {
     severity: "error",
     applies: "files",
-    vi: "Đơn vị trong trang “{sheet}” của tệp khác danh sách của {id} ({parts}): tệp là của cuộc bỏ phiếu khác, hoặc danh sách đã thay đổi. Không nhập được.",
-    en: "The units on sheet “{sheet}” of the file differ from {id}'s list ({partsEn}): the file is for another vote, or the list changed. It cannot be imported.",
+    vi: "\u0110\u01a1n v\u1ecb trong trang \u201c{sheet}\u201d c\u1ee7a t\u1ec7p kh\u00e1c danh s\u00e1ch c\u1ee7a {id} (thi\u1ebfu: {missing}; th\u1eeba: {extra}): t\u1ec7p l\u00e0 c\u1ee7a cu\u1ed9c b\u1ecf phi\u1ebfu kh\u00e1c, ho\u1eb7c danh s\u00e1ch \u0111\u00e3 thay \u0111\u1ed5i. Kh\u00f4ng nh\u1eadp \u0111\u01b0\u1ee3c.",
+    en: "The units on sheet \u201c{sheet}\u201d of the file differ from {id}'s list (missing: {missing}; extra: {extra}): the file is for another vote, or the list changed. It cannot be imported.",
   },
   "vote.import.otherVote": {
     severity: "error",

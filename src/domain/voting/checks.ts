@@ -113,9 +113,8 @@ function checkAttendance(vote: Vote, issued: number): VoteIssue[] {
   const status = quorumStatus(vote);
   if (q && !status.met) {
     const need = thresholdPhrase(q.percent, q.comparison, "vi");
-    const needEn = thresholdPhrase(q.percent, q.comparison, "en");
     out.push(
-      voteIssue("vote.quorum.notMet", { present, members, percent: status.percent, need, needEn }, { total: "present" }),
+      voteIssue("vote.quorum.notMet", { present, members, percent: status.percent, need }, { total: "present" }),
     );
   }
   return out;
@@ -137,7 +136,7 @@ function checkReturned(issued: number, returned: number): VoteIssue[] {
 }
 
 function notCount(what: string, whatEn: string, value: number, ref: VoteIssue["ref"]): VoteIssue {
-  return voteIssue("vote.count.notCount", { what, whatEn, value }, ref);
+  return voteIssue("vote.count.notCount", { what, value }, ref);
 }
 
 /** Lists numbers compactly: "3, 7, 9–12". */
@@ -215,7 +214,7 @@ export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { 
     out.push(
       voteIssue(
         "vote.ballot.gap",
-        { count: missingCount > missing.length ? `${missingCount} phiếu, gồm các ` : "", list, max, plural: missingCount > 1 ? "s" : "", countEn: missingCount > missing.length ? ` (${missingCount} in all)` : "" },
+        { count: missingCount, list, max },
         { missing },
       ),
     );
@@ -310,7 +309,7 @@ export function checkHandCount(vote: Vote, count: HandCount): VoteIssue[] {
     const i = find(name);
     if (i === undefined) {
       out.push(
-        voteIssue("vote.candidate.unknownCount", { what: w.vi, whatEn: w.en, name: cleanText(name) }, { candidate: cleanText(name) }),
+        voteIssue("vote.candidate.unknownCount", { what: w.vi, name: cleanText(name) }, { candidate: cleanText(name) }),
       );
       continue;
     }
@@ -323,7 +322,7 @@ export function checkHandCount(vote: Vote, count: HandCount): VoteIssue[] {
     sum += n;
     if (isCount(count.valid) && n > count.valid) {
       out.push(
-        voteIssue("vote.candidate.overValid", { what: w.vi, whatEn: w.en, name: cand, votes: n, valid: count.valid }, { candidate: cand }),
+        voteIssue("vote.candidate.overValid", { what: w.vi, name: cand, votes: n, valid: count.valid }, { candidate: cand }),
       );
     }
   }
@@ -339,7 +338,7 @@ export function checkHandCount(vote: Vote, count: HandCount): VoteIssue[] {
   const max = maxChoices(vote.ballot);
   if (sum > count.valid * max) {
     out.push(
-      voteIssue("vote.count.overQuota", { what: w.vi, whatEn: w.en, sum, valid: count.valid, max, limit: count.valid * max }, { total: "valid" }),
+      voteIssue("vote.count.overQuota", { what: w.vi, sum, valid: count.valid, max, limit: count.valid * max }, { total: "valid" }),
     );
   }
   if (count.invalidReasons) {

@@ -103,7 +103,7 @@ export function nextLeadership(input: LeadershipInput): Leadership {
 
 /** The elected of a final tally for `purpose`, or null with an error. */
 function electedOf(t: TallyResult, purpose: "leader" | "deputy", issues: Issue[]): string[] | null {
-  const what = purpose === "leader" ? { what: "trưởng khối", whatEn: "leader" } : { what: "phó trưởng khối", whatEn: "deputy" };
+  const what = { what: purpose === "leader" ? "trưởng khối" : "phó trưởng khối" };
   if (t.vote.purpose.kind !== purpose) {
     issues.push(raise("leader.election.wrongVote", what));
     return null;
@@ -113,8 +113,6 @@ function electedOf(t: TallyResult, purpose: "leader" | "deputy", issues: Issue[]
       raise("leader.election.undecided", {
         ...what,
         round: t.vote.round,
-        pending: t.conclusion.revote ? ": cần bỏ phiếu lại" : t.conclusion.runoff ? `: cần bầu lại (vòng ${t.vote.round + 1}) giữa ${t.conclusion.runoff.candidates.join(", ")}` : t.conclusion.meetingDecides ? ": chờ hội nghị quyết định" : "",
-        pendingEn: t.conclusion.revote ? ": a revote is needed" : t.conclusion.runoff ? `: a run-off (round ${t.vote.round + 1}) between ${t.conclusion.runoff.candidates.join(", ")} is needed` : t.conclusion.meetingDecides ? ": the meeting must decide" : "",
       }),
     );
     return null;

@@ -566,7 +566,7 @@ export function checkVoteShape(vote: Vote): VoteIssue[] {
       return typeof v === "number" || typeof v === "string" ? ` ("${String(v)}")` : "";
     })();
     out.push(
-      voteIssue("vote.value.invalid", { value: shown, what: what.vi, whatEn: what.en }, {}, path
+      voteIssue("vote.value.invalid", { value: shown, what: what.vi }, {}, path
       ),
     );
   }
@@ -585,9 +585,8 @@ export function checkCandidatesAreMembers(vote: Pick<Vote, "candidates">, member
   vote.candidates.forEach((c, i) => {
     if (!cleanText(c) || names.has(nameKey(c))) return;
     const short = members.find((m) => m.shortName && nameKey(m.shortName) === nameKey(c));
-    const hint: Message = short ? { vi: ` Có phải là "${short.name}" (viết tắt ${cleanText(c)})?`, en: ` Did you mean "${short.name}" (short name ${cleanText(c)})?` } : { vi: "", en: "" };
     out.push(
-      voteIssue("vote.candidate.notMember", { name: cleanText(c), line: i + 1, hint: hint.vi, hintEn: hint.en }, { candidate: cleanText(c) }, `candidates.${i}`
+      voteIssue("vote.candidate.notMember", { name: cleanText(c), line: i + 1, hint: short ? ` → "${short.name}"?` : "" }, { candidate: cleanText(c) }, `candidates.${i}`
       ),
     );
   });

@@ -103,12 +103,12 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
     if (v.kind === "empty") {
       if (required) {
         ok = false;
-        out.issues.push(raise("vote.handCount.empty", { what: lower(what.vi), whatEn: what.en }, where(r, c)));
+        out.issues.push(raise("vote.handCount.empty", { what: lower(what.vi) }, where(r, c)));
       }
       return null;
     }
     ok = false;
-    out.issues.push(raise("vote.handCount.notNumber", { what: what.vi, whatEn: what.en, value: v.text }, where(r, c)));
+    out.issues.push(raise("vote.handCount.notNumber", { what: what.vi, value: v.text }, where(r, c)));
     return null;
   };
 
@@ -118,7 +118,7 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
     if (!pos) {
       ok = false;
       out.issues.push(
-        raise("vote.handCount.missingRow", { row: FIELD_LABELS[k], rowEn: TOTAL_WORDS[k].en }, { sheet: grid.sheet }),
+        raise("vote.handCount.missingRow", { row: FIELD_LABELS[k] }, { sheet: grid.sheet }),
       );
       continue;
     }
