@@ -1,7 +1,7 @@
 import { raise, raiseAt } from "../domain/codes";
 import { formatDate, formatTime } from "../domain/format";
 import { writeFailed } from "./failures";
-import { hasErrors, type Issue, type Message } from "../domain/issues";
+import { hasErrors, type Issue } from "../domain/issues";
 import type { Override } from "../domain/nomination/model";
 import { cleanText, nameKey } from "../domain/text";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../excel/apply";
@@ -106,8 +106,6 @@ export async function recordOverride(host: ExcelHost, o: Override, opts: { remov
   });
 }
 
-const MEETING_WHAT: Message = { vi: "thông tin và quyết định của hội nghị", en: "the meeting's record and decisions" };
-
 /**
  * Rewrites "Hội nghị bình xét" (where the user renamed it, if so) with the meeting's record,
  * keeping the old sheet when it holds text the reader did not take in. One write after the reads.
@@ -116,7 +114,7 @@ async function writeMeetingRecord(host: ExcelHost, state: NominationState, meeti
   const read = state.read.byName[MEETING_SHEET]?.exists ? state.read.byName[MEETING_SHEET] : state.read.byDefinedName[MEETING_TABLE_NAME];
   const plan = meetingRecordPlan(meeting, { units: state.bloc?.members.map((m) => m.name) ?? [], awards: state.catalogue.awards.map((a) => a.name), province: state.bloc?.province ?? "" });
   if (read?.exists) plan.name = read.name;
-  const keep = keepIfExtra(read, meetingRecordPlan(state.meeting), "meeting.sheet.keptOld", MEETING_WHAT);
+  const keep = keepIfExtra(read, meetingRecordPlan(state.meeting), "meeting.sheet.keptOld");
   let report: WriteReport;
   try {
     report = await writeSheets(host, [plan], state.read, { existing: keep.existing, activate: plan.name, log });

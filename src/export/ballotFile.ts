@@ -8,7 +8,8 @@
  * The sheets found are checked against the vote's candidates, so ballots of another vote (or of a
  * list that changed since the copy was made) are never typed into this one.
  */
-import { error, type Issue, type Message } from "../domain/issues";
+import { raise } from "../domain/codes";
+import { type Issue } from "../domain/issues";
 import { cleanText, foldDiacritics, nameKey } from "../domain/text";
 import { cellAddress } from "../workbook/a1";
 import { HEADERS, readBallotSheetRows, type BallotRow } from "../workbook/voting/ballotSheet";
@@ -46,17 +47,10 @@ export interface BallotFileRead {
 /** An entry sheet is at most a few hundred rows; these bounds keep a stray huge sheet from eating the pane's memory. */
 export const BALLOT_GRID_LIMITS = { rows: 5000, cols: 128 } as const;
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 
 
 const unreadable = (detail: string) =>
-  error(
-    "vote.import.unreadable",
-    say(
-      `Không đọc được tệp: đây không phải tệp Excel .xlsx hoặc tệp đã hỏng${detail ? ` (${detail})` : ""}. Tệp .xls cũ hoặc .csv: hãy mở bằng Excel và lưu lại dạng .xlsx.`,
-      `The file could not be read: it is not an Excel .xlsx file, or it is damaged${detail ? ` (${detail})` : ""}. An old .xls or a .csv: open it in Excel and save it as .xlsx.`,
-    ),
-  );
+  raise("vote.import.unreadable", { detail: detail ? ` (${detail})` : "" });
 
 const list = (names: string[]) => names.map((n) => `“${n}”`).join(", ");
 
@@ -114,13 +108,7 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
   if (sheets.length === 0) {
     const names = wb.worksheets.map((w) => `“${w.name}”`).join(", ");
     issues.push(
-      error(
-        "vote.import.noSheet",
-        say(
-          `Tệp không có trang nhập phiếu (trang có dòng tiêu đề “Số phiếu” … “Lý do không hợp lệ”). Các trang trong tệp: ${names || "không có"}.`,
-          `The file has no ballot entry sheet (a sheet with the “Số phiếu” … “Lý do không hợp lệ” header row). Sheets in the file: ${names || "none"}.`,
-        ),
-      ),
+      raise("vote.import.noSheet", { names: names || "—" }),
     );
   } else if (sheets.some((s) => s.candidatesMatch) && !sheets.some((s) => s.candidatesMatch && s.issues.length === 0)) {
     // Only sheets this vote could take, and each has something that would be typed wrong: the first one's reasons.
@@ -128,16 +116,8 @@ export async function readBallotFile(bytes: Uint8Array, opts: { voteId: string; 
   } else if (!sheets.some((s) => s.candidatesMatch)) {
     // Sheets of other votes in a copy of the whole workbook are no concern while one matches.
     const s = sheets[0];
-    const parts = (vi: boolean) =>
-      [s.missing.length ? `${vi ? "thiếu" : "missing"} ${list(s.missing)}` : "", s.extra.length ? `${vi ? "thừa" : "extra"} ${list(s.extra)}` : ""].filter(Boolean).join("; ");
     issues.push(
-      error(
-        "vote.import.candidates",
-        say(
-          `Đơn vị trong trang “${s.name}” của tệp khác danh sách của ${opts.voteId} (${parts(true)}): tệp là của cuộc bỏ phiếu khác, hoặc danh sách đã thay đổi. Không nhập được.`,
-          `The units on sheet “${s.name}” of the file differ from ${opts.voteId}'s list (${parts(false)}): the file is for another vote, or the list changed. It cannot be imported.`,
-        ),
-      ),
+      raise("vote.import.candidates", { sheet: s.name, id: opts.voteId, missing: list(s.missing) || "—", extra: list(s.extra) || "—" }),
     );
   }
   return { sheets, issues };
@@ -154,58 +134,35 @@ function sheetIssues(sheet: string, values: unknown[][], read: ReturnType<typeof
   const id = VOTE_SHEET_NAME.exec(nameKey(sheet))?.[1];
   if (id && id !== nameKey(opts.voteId)) {
     out.push(
-      error(
-        "vote.import.otherVote",
-        say(`Trang “${sheet}” là trang nhập phiếu của cuộc bỏ phiếu ${id.toUpperCase()}, không phải ${opts.voteId}: không nhập vào ${opts.voteId}.`, `Sheet “${sheet}” is the entry sheet of vote ${id.toUpperCase()}, not ${opts.voteId}: it is not imported into ${opts.voteId}.`),
-        at(),
-      ),
+      raise("vote.import.otherVote", { sheet, other: id.toUpperCase(), id: opts.voteId }, at()),
     );
   } else if (opts.title) {
     const found = titleCell(values);
     if (found && nameKey(found.title) !== nameKey(opts.title)) {
       out.push(
-        error(
-          "vote.import.otherVote",
-          say(
-            `Trang “${sheet}” ghi nội dung bỏ phiếu “${found.title}”, khác cuộc bỏ phiếu ${opts.voteId} (“${cleanText(opts.title)}”): tệp của cuộc bỏ phiếu khác hoặc của năm trước. Không nhập được.`,
-            `Sheet “${sheet}” is titled “${found.title}”, not vote ${opts.voteId}'s “${cleanText(opts.title)}”: the file is another vote's or last year's. It cannot be imported.`,
-          ),
-          at(found.cell),
-        ),
+        raise("vote.import.otherTitle", { sheet, title: found.title, id: opts.voteId, want: cleanText(opts.title) }, at(found.cell)),
       );
     }
   }
   for (const cell of read.unnamedMarks) {
     out.push(
-      error(
-        "vote.import.markNoCandidate",
-        say(`Trang “${sheet}”, ô ${cell}: có đánh dấu trong cột không ghi tên đơn vị (đánh dấu cho người ngoài danh sách, không phải phiếu trống). Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, cell ${cell}: marked in a column that names no candidate (a mark for someone off the list, not a blank). Fix the file and import it again.`),
-        at(cell),
-      ),
+      raise("vote.import.markNoCandidate", { sheet, cell }, at(cell)),
     );
   }
   for (const cell of read.unknownMarks) {
     out.push(
-      error(
-        "vote.import.unknownMark",
-        say(`Trang “${sheet}”, ô ${cell}: dấu không hợp lệ (chỉ "x" hoặc "k"); nếu nhập, dấu này sẽ bị bỏ qua như không đánh dấu. Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, cell ${cell}: an unknown mark (only "x" or "k"); imported, it would be dropped as not marked. Fix the file and import it again.`),
-        at(cell),
-      ),
+      raise("vote.import.unknownMark", { sheet, cell }, at(cell)),
     );
   }
   for (const row of read.noNumber) {
     out.push(
-      error(
-        "vote.import.noNumber",
-        say(`Trang “${sheet}”, dòng ${row}: có đánh dấu nhưng thiếu số phiếu (hoặc số phiếu không phải số nguyên dương); nếu nhập, phiếu này sẽ bị bỏ sót. Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, row ${row}: marks without a usable ballot number; imported, the ballot would be lost. Fix the file and import it again.`),
-        at(`A${row}`),
-      ),
+      raise("vote.import.noNumber", { sheet, row }, at(`A${row}`)),
     );
   }
   const seen = new Set<number>();
   for (const r of read.rows) {
     if (seen.has(r.ballot.number)) {
-      out.push(error("vote.import.duplicate", say(`Trang “${sheet}”, dòng ${r.row}: phiếu số ${r.ballot.number} có hai lần. Sửa tệp rồi nhập lại.`, `Sheet “${sheet}”, row ${r.row}: ballot ${r.ballot.number} is given twice. Fix the file and import it again.`), at(`A${r.row}`)));
+      out.push(raise("vote.import.duplicate", { sheet, row: r.row, ballot: r.ballot.number }, at(`A${r.row}`)));
     }
     seen.add(r.ballot.number);
   }

@@ -410,7 +410,7 @@ export const cases: BadCase[] = [
     door: "hand count (use case)",
     tried: "hand-count votes for a unit not on the ballot",
     outcome: "refused",
-    code: "vote.candidate.unknown",
+    code: "vote.candidate.unknownCount",
     where: { sheet: HAND },
     run: async () => {
       const { host } = await withVote("handCount");
@@ -488,7 +488,7 @@ export const cases: BadCase[] = [
     door: "ballot file",
     tried: "last year's entry sheet of the same vote (same id, another title)",
     outcome: "refused",
-    code: "vote.import.otherVote",
+    code: "vote.import.otherTitle",
     where: { sheet: "Phiếu V1 (lần 2)", cell: "A1" },
     run: () => fileIssues(copyFile("Phiếu V1 (lần 2)", eight(), "Suy tôn đơn vị đề nghị Cờ thi đua của UBND tỉnh năm 2025")),
   },

@@ -1,5 +1,6 @@
 import { readFailed, unfinishedIssues } from "../failures";
-import { error, hasErrors, type Issue, type Message, type Where } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import { hasErrors, type Issue, type Message, type Where } from "../../domain/issues";
 import { nameKey } from "../../domain/text";
 import { reconcile, type EntryDifference } from "../../domain/voting/doubleEntry";
 import { ballotsFingerprint, handCountFingerprint } from "../../domain/voting/fingerprint";
@@ -13,7 +14,7 @@ import type { Grid } from "../../workbook/grid";
 import { FIELD_LABELS as ENTRY_LABELS, readBallotSheetRows, type BallotSheetRead } from "../../workbook/voting/ballotSheet";
 import { readHandCountSheet } from "../../workbook/voting/handCountSheet";
 import { VOTE_SHEET } from "../../workbook/voting/voteSheet";
-import { anchor, BASE_READ, contextOf, readOrNull, say, voteSheets, type VotingContext } from "./shared";
+import { anchor, BASE_READ, contextOf, readOrNull, voteSheets, type VotingContext } from "./shared";
 
 /** Counting a vote: one read of its entries, reconciled, checked, tallied, ties settled by the declared rule. */
 
@@ -72,31 +73,20 @@ function entryIssues(read: BallotSheetRead, grid: Grid, which: string, vote?: Vo
     const have = read.candidates.map(nameKey);
     if (want.length !== have.length || want.some((k, i) => k !== have[i])) {
       out.push(
-        error(
-          "vote.entry.candidatesChanged",
-          say(
-            `${which}: danh sách đơn vị trên trang nhập (${read.candidates.length}) khác danh sách của cuộc bỏ phiếu trên trang "${VOTE_SHEET}" (${vote.candidates.length}). Danh sách đã sửa sau khi tạo trang nhập: hãy tạo cuộc bỏ phiếu mới với danh sách đúng.`,
-            `${which}: the entry sheet's candidates (${read.candidates.length}) differ from the vote's on "${VOTE_SHEET}" (${vote.candidates.length}). The list was edited after the entry sheet was made: create a new vote with the right list.`,
-          ),
-          { sheet: grid.sheet, cell: cellAddress(grid.row, grid.col) },
-        ),
+        raise("vote.entry.candidatesChanged", { which, entered: read.candidates.length, sheet: VOTE_SHEET, listed: vote.candidates.length }, { sheet: grid.sheet, cell: cellAddress(grid.row, grid.col) }),
       );
     }
   }
   for (const row of read.noNumber) {
-    out.push(error("vote.entry.noNumber", say(`${which}: dòng ${row} có đánh dấu nhưng thiếu số phiếu.`, `${which}: row ${row} has marks but no ballot number.`), { sheet: grid.sheet, cell: `A${row}` }));
+    out.push(raise("vote.entry.noNumber", { which, row }, { sheet: grid.sheet, cell: `A${row}` }));
   }
   for (const cell of read.unnamedMarks) {
     out.push(
-      error(
-        "vote.entry.markNoCandidate",
-        say(`${which}: ô ${cell} có đánh dấu trong cột không có tên đơn vị: đánh dấu cho người ngoài danh sách không được tính là phiếu trống. Xóa dấu hoặc ghi lý do không hợp lệ.`, `${which}: cell ${cell} is marked in a column that names no candidate: a mark for someone off the list is not a blank. Clear it or record the invalid reason.`),
-        { sheet: grid.sheet, cell },
-      ),
+      raise("vote.entry.markNoCandidate", { which, cell }, { sheet: grid.sheet, cell }),
     );
   }
   for (const cell of read.unknownMarks) {
-    out.push(error("vote.entry.unknownMark", say(`${which}: ô ${cell} có dấu không hợp lệ (chỉ "x" hoặc "k").`, `${which}: cell ${cell} holds an unknown mark (only "x" or "k").`), { sheet: grid.sheet, cell }));
+    out.push(raise("vote.entry.unknownMark", { which, cell }, { sheet: grid.sheet, cell }));
   }
   return out;
 }
@@ -152,7 +142,7 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
   const a = anchor(id);
   const record = ctx.records.find((r) => r.id === id);
   if (!record) {
-    return { kind: "invalid", issues: [error("vote.notFound", say(`Không tìm thấy cuộc bỏ phiếu ${id} trên trang "${VOTE_SHEET}".`, `Vote ${id} is not on sheet "${VOTE_SHEET}".`)), ...ctx.recordIssues] };
+    return { kind: "invalid", issues: [raise("vote.notFound", { id, sheet: VOTE_SHEET }), ...ctx.recordIssues] };
   }
   const { vote } = record;
   const issues: Issue[] = [];
@@ -164,7 +154,7 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
   const issuedCell = ctx.cellOf(id, "issued");
   let issued = record.issued;
   if (issued === null) {
-    issues.push(error("vote.issued.missing", say(`Chưa ghi số phiếu phát ra của cuộc bỏ phiếu ${id}.`, `Ballots issued are not recorded for vote ${id}.`), issuedCell));
+    issues.push(raise("vote.issued.missing", { id }, issuedCell));
     issued = 0;
   }
 
@@ -175,13 +165,13 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
   let ballots = 0;
   if (record.entry === "ballots") {
     const g1 = readOrNull(read.byDefinedName[a.first]);
-    if (!g1) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang nhập phiếu của ${id} ("${voteSheets(id).first.sheet}").`, `The entry sheet of ${id} ("${voteSheets(id).first.sheet}") is missing.`))] };
+    if (!g1) return { kind: "invalid", issues: [raise("vote.entry.missing", { sheet: voteSheets(id).first.sheet, id })] };
     const r1 = readBallotSheetRows(g1);
     issues.push(...entryIssues(r1, g1, record.doubleEntry ? "Lần nhập 1" : "Nhập phiếu", vote));
     let use: Ballot[] = r1.rows.map((r) => r.ballot);
     if (record.doubleEntry) {
       const g2 = readOrNull(read.byDefinedName[a.second]);
-      if (!g2) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang nhập lần 2 của ${id}.`, `The second entry sheet of ${id} is missing.`))] };
+      if (!g2) return { kind: "invalid", issues: [raise("vote.entry.missing", { sheet: voteSheets(id).second.sheet, id })] };
       const r2 = readBallotSheetRows(g2);
       issues.push(...entryIssues(r2, g2, "Lần nhập 2", vote));
       const rec = reconcile(vote.candidates, use, r2.rows.map((r) => r.ballot), record.decision);
@@ -207,7 +197,7 @@ export function countFromRead(read: WorkbookRead, ctx: VotingContext, id: string
     issues.push(...result.issues.map(place));
   } else {
     const g = readOrNull(read.byDefinedName[a.hand]);
-    if (!g) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang kiểm đếm tay của ${id}.`, `The hand-count sheet of ${id} is missing.`))] };
+    if (!g) return { kind: "invalid", issues: [raise("vote.entry.missing", { sheet: voteSheets(id).hand.sheet, id })] };
     const hc = readHandCountSheet(g);
     issues.push(...hc.issues);
     const count: HandCount = hc.count ?? { issued, returned: 0, valid: 0, invalid: 0, votes: {} };

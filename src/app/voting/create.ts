@@ -1,6 +1,7 @@
 import { readFailed } from "../failures";
 import { type Bloc } from "../../domain/bloc/bloc";
-import { error, hasErrors, warning, type Issue } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import { hasErrors, type Issue } from "../../domain/issues";
 import { cleanText, nameKey } from "../../domain/text";
 import { checkCandidatesAreMembers, checkRuleChosen, checkVote, checkVoteShape, CUSTOM_RULE, normalizeVoteNames, RULE_PRESETS, type Purpose, type Rule, type RulePresetKey } from "../../domain/voting/model";
 import { nextVoteId, VOTE_ID, type VoteRecord, type VoteRecordDraft } from "../../domain/voting/record";
@@ -11,7 +12,7 @@ import { ballotEntrySheetPlan } from "../../workbook/voting/ballotSheet";
 import { handCountSheetPlan } from "../../workbook/voting/handCountSheet";
 import { printBallotsPlan } from "../../workbook/voting/printSheet";
 import { VOTE_SHEET, voteNames, voteSheetPlan } from "../../workbook/voting/voteSheet";
-import { BASE_READ, checkIssued, contextOf, keepOldVoteSheet, say, voteSheets, write, type VotingContext, type WriteOutcome } from "./shared";
+import { BASE_READ, checkIssued, contextOf, keepOldVoteSheet, voteSheets, write, type VotingContext, type WriteOutcome } from "./shared";
 
 /** Creating a vote: its record (purpose, rule), its definition on "Bỏ phiếu", its entry sheets and printable ballots. */
 
@@ -124,7 +125,7 @@ export async function createVote(host: ExcelHost, draft: VoteRecordDraft, opts: 
     const taken = contextOf(read).records.map((r) => r.id);
     if (current.vote.round === 1 && taken.includes(current.id)) {
       const id = nextVoteId(taken);
-      issues.push(warning("vote.id.changed", say(`Mã ${current.id} vừa được dùng cho một cuộc bỏ phiếu khác (có người khác cùng làm việc trên tệp): cuộc bỏ phiếu này lấy mã ${id}.`, `Id ${current.id} was just taken by another vote (someone else is working on the file): this vote takes id ${id}.`)));
+      issues.push(raise("vote.id.changed", { was: current.id, id }));
       current = { ...current, id };
     }
     const out = await createFromRead(host, read, current, opts);
@@ -139,11 +140,11 @@ export async function createVote(host: ExcelHost, draft: VoteRecordDraft, opts: 
 export async function createFromRead(host: ExcelHost, read: WorkbookRead, record: VoteRecord, opts: CreateOptions): Promise<WriteOutcome> {
   const ctx = contextOf(read);
   const issues: Issue[] = [];
-  if (!VOTE_ID.test(record.id)) issues.push(error("vote.id.invalid", say(`Mã cuộc bỏ phiếu "${record.id}" không hợp lệ (dạng V1, V2, V1_2).`, `Vote id "${record.id}" is invalid (V1, V2, V1_2).`)));
-  if (ctx.records.some((r) => r.id === record.id)) issues.push(error("vote.id.taken", say(`Đã có cuộc bỏ phiếu mã ${record.id}.`, `Vote ${record.id} already exists.`)));
+  if (!VOTE_ID.test(record.id)) issues.push(raise("vote.id.invalid", { id: record.id }));
+  if (ctx.records.some((r) => r.id === record.id)) issues.push(raise("vote.id.taken", { id: record.id }));
   if (hasErrors(ctx.recordIssues)) {
     issues.push(
-      error("vote.sheet.invalid", say(`Trang "${VOTE_SHEET}" có lỗi: sửa các lỗi dưới đây trước khi thêm cuộc bỏ phiếu mới.`, `Sheet "${VOTE_SHEET}" has errors: fix them before adding a vote.`)),
+      raise("vote.sheet.invalid", { sheet: VOTE_SHEET }),
       ...ctx.recordIssues,
     );
   }
@@ -168,7 +169,7 @@ export async function createFromRead(host: ExcelHost, read: WorkbookRead, record
     if (!taken.has(nameKey(p.name))) continue;
     // Not this vote's (a sheet left from a vote whose column was deleted, or the bloc's own): moved aside whole.
     keep.existing = { ...(keep.existing ?? {}), [p.name]: "renameAside" };
-    keep.issues.push(warning("vote.sheet.nameTaken", say(`Đã có trang "${p.name}": trang cũ được giữ lại dưới tên "${p.name} (cũ)".`, `Sheet "${p.name}" already exists: it is kept as "${p.name} (cũ)".`), { sheet: p.name }));
+    keep.issues.push(raise("vote.sheet.nameTaken", { sheet: p.name }, { sheet: p.name }));
   }
   keep.issues.unshift(...warned);
   return write(host, read, plans, {

@@ -1,6 +1,7 @@
 import { readFailed } from "../failures";
 import { type Bloc } from "../../domain/bloc/bloc";
-import { error, hasErrors, warning } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import { hasErrors } from "../../domain/issues";
 import { cleanText, nameKey } from "../../domain/text";
 import { nextLeadership, type LeaderMode } from "../../domain/voting/leader";
 import { revoteId, type VoteRecord } from "../../domain/voting/record";
@@ -9,8 +10,8 @@ import type { ExcelHost } from "../../excel/host";
 import { readWorkbook, type WorkbookRead } from "../../excel/read";
 import { LEADERSHIP_SHEET, leadershipSheetPlan, upsertLeadership } from "../../workbook/bloc/leadershipSheet";
 import { minutesSheetPlan, type MinutesInput } from "../../workbook/voting/minutesSheet";
-import { voteSheetPlan } from "../../workbook/voting/voteSheet";
-import { BASE_READ, contextOf, keepOldVoteSheet, say, voteSheets, write, type WriteOutcome } from "./shared";
+import { VOTE_SHEET, voteSheetPlan } from "../../workbook/voting/voteSheet";
+import { BASE_READ, contextOf, keepOldVoteSheet, voteSheets, write, type WriteOutcome } from "./shared";
 import { countVote, countVotes, type CountResult } from "./count";
 import { createFromRead, type CreateOptions } from "./create";
 import { keepIfExtra } from "./shared";
@@ -33,7 +34,7 @@ export async function writeMinutes(host: ExcelHost, id: string, opts: MinutesOpt
   if (c.kind !== "counted") return c;
   const { count, context, read } = c;
   if (hasErrors(count.issues)) {
-    return { kind: "invalid", issues: [error("vote.minutes.notConcluded", say("Kiểm phiếu còn lỗi: chưa thể lập biên bản. Sửa các lỗi dưới đây.", "The count has errors: the minutes cannot be written yet. Fix the issues below.")), ...count.issues] };
+    return { kind: "invalid", issues: [raise("vote.minutes.notConcluded", {}), ...count.issues] };
   }
   const input = minutesInput(count, context.bloc, opts);
   const out = await write(host, read, [minutesSheetPlan(input)], {
@@ -78,7 +79,7 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
   const ctx = contextOf(read);
   if (hasErrors(ctx.recordIssues)) return { kind: "invalid", issues: ctx.recordIssues };
   const at = ctx.records.findIndex((r) => r.id === id);
-  if (at < 0) return { kind: "invalid", issues: [error("vote.notFound", say(`Không tìm thấy cuộc bỏ phiếu ${id}.`, `Vote ${id} not found.`))] };
+  if (at < 0) return { kind: "invalid", issues: [raise("vote.notFound", { id, sheet: VOTE_SHEET })] };
   // Names as typed in the pane or a scenario, in one Unicode form (DOMAIN §6).
   const clean: typeof patch = {
     ...patch,
@@ -93,7 +94,7 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
     return {
       kind: "invalid",
       issues: off.map((n) => ({
-        ...error("vote.meeting.notCandidate", say(`Hội nghị chọn "${n}", không có trong danh sách bỏ phiếu ${id}.`, `The meeting chose "${n}", who is not on the ballot of ${id}.`), where),
+        ...raise("vote.meeting.notCandidate", { name: n, id }, where),
         field: "meeting.elected",
       })),
     };
@@ -115,7 +116,7 @@ export async function startRevote(host: ExcelHost, id: string, opts: CreateOptio
   const c = await countVote(host, id);
   if (c.kind !== "counted") return c;
   const pending = c.count.result.conclusion.revote;
-  if (!pending) return { kind: "invalid", issues: [warning("vote.revote.none", say("Kết quả không có bằng phiếu cần bỏ phiếu lại.", "The result has no tie to revote."))] };
+  if (!pending) return { kind: "invalid", issues: [raise("vote.revote.none", {})] };
   if (hasErrors(c.count.issues)) return { kind: "invalid", issues: c.count.issues };
   const prev = c.count.record;
   const vote = revoteRound(prev.vote, pending);
@@ -135,7 +136,7 @@ export async function startRunoff(host: ExcelHost, id: string, opts: CreateOptio
   const c = await countVote(host, id);
   if (c.kind !== "counted") return c;
   const pending = c.count.result.conclusion.runoff;
-  if (!pending) return { kind: "invalid", issues: [warning("vote.runoff.none", say("Kết quả không cần bầu lại: đã đủ số đơn vị đạt tỷ lệ, hoặc cuộc bỏ phiếu không quy định bầu lại.", "The result calls for no run-off: enough reached the rule, or the vote sets no run-off."))] };
+  if (!pending) return { kind: "invalid", issues: [raise("vote.runoff.none", {})] };
   if (hasErrors(c.count.issues)) return { kind: "invalid", issues: c.count.issues };
   const prev = c.count.record;
   const vote = runoffRound(prev.vote, pending);
@@ -190,7 +191,7 @@ export async function electLeadership(host: ExcelHost, choice: LeadershipChoice,
     basis = choice.mode === "rotation" ? "Luân phiên theo thứ tự danh sách đơn vị" : "Chỉ định";
   }
   const ctx = contextOf(read);
-  if (!ctx.bloc) return { kind: "invalid", issues: ctx.blocIssues.length ? ctx.blocIssues : [error("leader.noBloc", say("Chưa có hồ sơ khối hợp lệ.", "There is no valid bloc record."))] };
+  if (!ctx.bloc) return { kind: "invalid", issues: ctx.blocIssues.length ? ctx.blocIssues : [raise("leader.noBloc", {})] };
   if (hasErrors(ctx.leadershipIssues)) return { kind: "invalid", issues: ctx.leadershipIssues };
   const bloc = ctx.bloc;
   const history = [...ctx.leadership.filter((r) => r.year !== bloc.year), { year: bloc.year, leader: bloc.leader, deputies: bloc.deputies, how: "recorded" as const, basis: "Hồ sơ khối" }];
@@ -206,7 +207,7 @@ export async function electLeadership(host: ExcelHost, choice: LeadershipChoice,
   if (existing) plan.name = existing;
   const leadRead = read.byName[LEADERSHIP_SHEET]?.exists ? read.byName[LEADERSHIP_SHEET] : read.byDefinedName["BX_TruongKhoi_Bang"];
   const out = await write(host, read, [plan], {
-    keep: keepIfExtra(leadRead, leadershipSheetPlan(ctx.leadership, { members: bloc.members.map((m) => m.name) }), "leadership.sheet.keptOld", { vi: "bảng trưởng khối các năm", en: "the leadership table" }),
+    keep: keepIfExtra(leadRead, leadershipSheetPlan(ctx.leadership, { members: bloc.members.map((m) => m.name) }), "leadership.sheet.keptOld"),
     activate: plan.name,
     log: { action: "Ghi trưởng khối năm sau", object: `Năm ${year}`, counts: `Trưởng khối: ${next.leader}; phó: ${next.deputies.join(", ") || "—"}`, note: basis },
   });

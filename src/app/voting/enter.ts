@@ -1,15 +1,16 @@
 import { readFailed } from "../failures";
-import { error, hasErrors, warning, type Issue, type Message } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import { hasErrors, type Issue } from "../../domain/issues";
 import { cleanText, nameKey } from "../../domain/text";
 import { checkBallotEntries } from "../../domain/voting/checks";
-import { type Ballot, type HandCount } from "../../domain/voting/model";
+import { type Ballot, type HandCount, voteWord } from "../../domain/voting/model";
 import { writeCells, type CellWrite } from "../../excel/cells";
 import type { ExcelHost } from "../../excel/host";
 import { readWorkbook, type WorkbookRead } from "../../excel/read";
 import { cellAddress } from "../../workbook/a1";
 import { MANUAL_REASON_TEXT } from "../../workbook/voting/ballotSheet";
 import { readHandCountSheet } from "../../workbook/voting/handCountSheet";
-import { anchor, BASE_READ, contextOf, readOrNull, say, voteSheets } from "./shared";
+import { anchor, BASE_READ, contextOf, readOrNull, voteSheets } from "./shared";
 import { ENTRY_READ } from "./count";
 
 /** Entering ballots or a hand count from the pane into a vote's entry sheets. */
@@ -38,7 +39,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
   const record = ctx.records.find((r) => r.id === id);
   const region = read.regions[name];
   if (!record || !region?.exists) {
-    return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang nhập phiếu ${which === 2 ? "lần 2 " : ""}của ${id}.`, `The ${which === 2 ? "second " : ""}entry sheet of ${id} is missing.`))] };
+    return { kind: "invalid", issues: [raise("vote.entry.missing", { sheet: which === 2 ? voteSheets(id).second.sheet : voteSheets(id).first.sheet, id })] };
   }
   const { vote } = record;
   const sheet = region.sheet ?? "";
@@ -47,7 +48,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
   if (ballots.length > region.values.length) {
     return {
       kind: "invalid",
-      issues: [error("vote.entry.tooMany", say(`Trang nhập có ${region.values.length} dòng, không đủ cho ${ballots.length} phiếu: tạo lại cuộc bỏ phiếu với số phiếu phát ra đúng.`, `The entry sheet has ${region.values.length} rows, too few for ${ballots.length} ballots: create the vote again with the right number issued.`))],
+      issues: [raise("vote.entry.tooMany", { rows: region.values.length, ballots: ballots.length })],
     };
   }
   // Nothing is typed that the sheet could not hold as given: a mark for someone without a column,
@@ -56,7 +57,7 @@ export async function enterBallots(host: ExcelHost, id: string, which: 1 | 2, ba
   if (bad.length) return { kind: "invalid", issues: bad.map(({ index, issue: { ref: _ref, ...i } }) => ({ ...i, where: { sheet, cell: cellAddress(row0 + index, col0) } })) };
   const typed = region.values.filter((row) => row.slice(0, width).some((v) => v !== "" && v !== null)).length;
   if (typed && !opts.replace) {
-    return { kind: "confirm", issues: [warning("vote.entry.replace", say(`Trang "${sheet}" đã có ${typed} phiếu. Ghi đè?`, `Sheet "${sheet}" already holds ${typed} ballots. Replace them?`))] };
+    return { kind: "confirm", issues: [raise("vote.entry.replace", { sheet, typed })] };
   }
   const writes: CellWrite[] = [];
   region.values.forEach((was, i) => {
@@ -96,7 +97,9 @@ export async function enterHandCount(host: ExcelHost, id: string, count: Omit<Ha
     return { kind: "failed", issues: [readFailed(e)] };
   }
   const g = readOrNull(read.byDefinedName[a.hand]);
-  if (!g) return { kind: "invalid", issues: [error("vote.entry.missing", say(`Không tìm thấy trang kiểm đếm tay của ${id}.`, `The hand-count sheet of ${id} is missing.`))] };
+  if (!g) return { kind: "invalid", issues: [raise("vote.entry.missing", { sheet: voteSheets(id).hand.sheet, id })] };
+  const vote = contextOf(read).records.find((r) => r.id === id)?.vote;
+  const word = vote ? voteWord(vote) : { vi: "phiếu", en: "votes" };
   const hc = readHandCountSheet(g);
   const writes: CellWrite[] = [];
   const put = (cell: string | undefined, value: number) => cell && writes.push({ sheet: g.sheet, address: cell, value });
@@ -105,22 +108,22 @@ export async function enterHandCount(host: ExcelHost, id: string, count: Omit<Ha
   put(hc.cells.total.invalid, count.invalid);
   const issues: Issue[] = [];
   // Counts are whole numbers, not negative (DOMAIN §4): refused before anything is typed, at the cell it would fill.
-  const whole = (what: Message, v: number | undefined, cell: string | undefined) => {
+  const whole = (what: { what: string }, v: number | undefined, cell: string | undefined) => {
     if (v === undefined || (Number.isInteger(v) && v >= 0)) return;
-    issues.push(error("vote.count.notCount", say(`${what.vi} (${String(v)}) phải là số nguyên không âm.`, `${what.en} (${String(v)}) must be a whole number, not negative.`), { sheet: g.sheet, ...(cell ? { cell } : {}) }));
+    issues.push(raise("vote.count.notCount", { ...what, value: v }, { sheet: g.sheet, ...(cell ? { cell } : {}) }));
   };
-  whole(say("Số phiếu thu vào", "Ballots returned"), count.returned, hc.cells.total.returned);
-  whole(say("Số phiếu hợp lệ", "Valid ballots"), count.valid, hc.cells.total.valid);
-  whole(say("Số phiếu không hợp lệ", "Invalid ballots"), count.invalid, hc.cells.total.invalid);
+  whole({ what: "Số phiếu thu vào" }, count.returned, hc.cells.total.returned);
+  whole({ what: "Số phiếu hợp lệ" }, count.valid, hc.cells.total.valid);
+  whole({ what: "Số phiếu không hợp lệ" }, count.invalid, hc.cells.total.invalid);
   for (const [name, v] of Object.entries(count.votes)) {
     const cell = Object.entries(hc.cells.candidate).find(([k]) => nameKey(k) === nameKey(name))?.[1];
-    if (!cell) issues.push(error("vote.candidate.unknown", say(`"${name}" không có trong danh sách bỏ phiếu ${id}.`, `"${name}" is not on the ballot of ${id}.`), { sheet: g.sheet }));
+    if (!cell) issues.push(raise("vote.candidate.unknownCount", { what: word.vi, name: cleanText(name) }, { sheet: g.sheet }));
     else {
-      whole(say(`Số phiếu của "${cleanText(name)}"`, `The votes for "${cleanText(name)}"`), v, cell);
+      whole({ what: `Số phiếu của "${cleanText(name)}"` }, v, cell);
       put(cell, v);
     }
   }
-  for (const [reason, n] of Object.entries(count.invalidReasons ?? {})) whole(say(`Số phiếu không hợp lệ (${reason})`, `Invalid ballots (${reason})`), n, hc.cells.reasons[reason as keyof typeof hc.cells.reasons]);
+  for (const [reason, n] of Object.entries(count.invalidReasons ?? {})) whole({ what: `Số phiếu không hợp lệ (${reason})` }, n, hc.cells.reasons[reason as keyof typeof hc.cells.reasons]);
   if (hasErrors(issues)) return { kind: "invalid", issues };
   if (count.invalidReasons) {
     for (const [reason, n] of Object.entries(count.invalidReasons)) put(hc.cells.reasons[reason as keyof typeof hc.cells.reasons], n ?? 0);

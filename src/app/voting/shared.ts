@@ -1,6 +1,7 @@
 import { readFailed, writeFailed } from "../failures";
 import { validateBloc, type Bloc } from "../../domain/bloc/bloc";
-import { error, warning, type Issue, type Message, type Where } from "../../domain/issues";
+import { raise, raiseAt } from "../../domain/codes";
+import { type Issue, type Where } from "../../domain/issues";
 import { nameKey } from "../../domain/text";
 import { type VoteRecord } from "../../domain/voting/record";
 import { writeSheets, type ExistingSheet, type WriteReport } from "../../excel/apply";
@@ -16,8 +17,6 @@ import { readSummary, SUMMARY_SHEET, type SummaryLine } from "../../workbook/sco
 import { readVoteSheet, VOTE_SHEET, voteSheetPlan } from "../../workbook/voting/voteSheet";
 
 /** What the vote use cases share: the vote's sheet names, the voting context read from the workbook, and the writer that keeps what users typed. */
-
-export const say = (vi: string, en: string): Message => ({ vi, en });
 
 /** Workbook names and sheet names of a vote's sheets. */
 export function voteSheets(id: string) {
@@ -114,11 +113,11 @@ export function checkIssued(record: VoteRecord): Issue[] {
   const n = record.issued;
   if (n === null) return [];
   if (!Number.isInteger(n) || n < 0) {
-    return [{ ...error("vote.value.invalid", say(`Giá trị chưa hợp lệ ("${String(n)}"): Số phiếu phát ra. Nhập số nguyên không âm.`, `Value not valid ("${String(n)}"): Ballots issued. Give a whole number, not negative.`)), field: "issued" }];
+    return [raiseAt("vote.value.invalid", { value: ` ("${String(n)}")`, what: "Số phiếu phát ra" }, "issued")];
   }
   const present = record.vote.attendance.present;
   if (Number.isInteger(present) && n > present) {
-    return [{ ...error("vote.issued.overPresent", say(`Số phiếu phát ra (${n}) nhiều hơn số thành viên có mặt (${present}).`, `Ballots issued (${n}) exceed the members present (${present}).`)), field: "issued" }];
+    return [raiseAt("vote.issued.overPresent", { issued: n, present }, "issued")];
   }
   return [];
 }
@@ -131,7 +130,7 @@ export function checkIssued(record: VoteRecord): Issue[] {
 export function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext): { existing?: Record<string, ExistingSheet>; issues: Issue[] } {
   const sheet = ctx.voteSheet;
   const grid = sheet ? (read.byName[VOTE_SHEET]?.exists ? read.byName[VOTE_SHEET] : read.byDefinedName["BX_BoPhieu"]) : undefined;
-  return keepIfExtra(grid, voteSheetPlan(ctx.records).plan, "vote.sheet.keptOld", { vi: "các cuộc bỏ phiếu", en: "the votes" });
+  return keepIfExtra(grid, voteSheetPlan(ctx.records).plan, "vote.sheet.keptOld");
 }
 
 /**
@@ -139,7 +138,10 @@ export function keepOldVoteSheet(read: WorkbookRead, ctx: VotingContext): { exis
  * the reader understood, before the change) does not explain, keep the old one as "<name> (cũ)"
  * and say so.
  */
-export function keepIfExtra(grid: SheetRead | undefined, plan: SheetPlan, code: string, what: Message): { existing?: Record<string, ExistingSheet>; issues: Issue[] } {
+/** The codes of a sheet kept as "<name> (cũ)": each names what the sheet holds in its template ({sheet}, {count}, {cells}). */
+export type KeptOldCode = "vote.sheet.keptOld" | "leadership.sheet.keptOld" | "meeting.sheet.keptOld";
+
+export function keepIfExtra(grid: SheetRead | undefined, plan: SheetPlan, code: KeptOldCode): { existing?: Record<string, ExistingSheet>; issues: Issue[] } {
   if (!grid?.exists) return { issues: [] };
   const sheet = grid.name;
   const norm = (v: unknown) => (typeof v === "number" ? String(v) : nameKey(String(v ?? "")));
@@ -156,14 +158,7 @@ export function keepIfExtra(grid: SheetRead | undefined, plan: SheetPlan, code: 
   return {
     existing: { [sheet]: "keepOld" },
     issues: [
-      warning(
-        code,
-        say(
-          `Trang "${sheet}" có ${extra.length} ô ngoài ${what.vi} (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): bản cũ được giữ lại dưới tên "${sheet} (cũ)".`,
-          `Sheet "${sheet}" has ${extra.length} cells outside ${what.en} (${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}): the old one is kept as "${sheet} (cũ)".`,
-        ),
-        { sheet, cell: extra[0] },
-      ),
+      raise(code, { sheet, count: extra.length, cells: `${extra.slice(0, 3).join(", ")}${extra.length > 3 ? "…" : ""}` }, { sheet, cell: extra[0] }),
     ],
   };
 }

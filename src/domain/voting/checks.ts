@@ -1,6 +1,7 @@
+import { thresholdPhrase } from "../format";
 import { roundExcel } from "../scoring/engine";
 import { cleanText, nameKey } from "../text";
-import { maxChoices, say, viNumber, voteError, voteWarning, voteWord, type Ballot, type Comparison, type HandCount, type Vote, type VoteIssue } from "./model";
+import { maxChoices, voteIssue, voteWord, type Ballot, type Comparison, type HandCount, type Vote, type VoteIssue } from "./model";
 
 /**
  * The counting committee's checks (DOMAIN §4), on ballots entered one by one or on totals counted
@@ -105,25 +106,15 @@ function checkAttendance(vote: Vote, issued: number): VoteIssue[] {
   const { members, present } = vote.attendance;
   if (isCount(issued) && issued > present) {
     out.push(
-      voteError("vote.issued.overPresent", say(`Số phiếu phát ra (${issued}) nhiều hơn số thành viên có mặt (${present}).`, `Ballots issued (${issued}) exceed the members present (${present}).`), {
-        total: "issued",
-      }),
+      voteIssue("vote.issued.overPresent", { issued, present }, { total: "issued" }),
     );
   }
   const q = vote.rule.quorum;
   const status = quorumStatus(vote);
   if (q && !status.met) {
-    const need = q.comparison === ">=" ? `từ ${viNumber(q.percent)}% trở lên` : `trên ${viNumber(q.percent)}%`;
-    const needEn = q.comparison === ">=" ? `${q.percent}% or more` : `more than ${q.percent}%`;
+    const need = thresholdPhrase(q.percent, q.comparison, "vi");
     out.push(
-      voteError(
-        "vote.quorum.notMet",
-        say(
-          `Không đủ số thành viên tham dự: có mặt ${present}/${members} (${viNumber(status.percent)}%), quy định ${need}. Kết quả bỏ phiếu không có giá trị.`,
-          `No quorum: ${present} of ${members} present (${status.percent}%), the rule needs ${needEn}. The vote does not stand.`,
-        ),
-        { total: "present" },
-      ),
+      voteIssue("vote.quorum.notMet", { present, members, percent: status.percent, need }, { total: "present" }),
     );
   }
   return out;
@@ -132,26 +123,20 @@ function checkAttendance(vote: Vote, issued: number): VoteIssue[] {
 function checkReturned(issued: number, returned: number): VoteIssue[] {
   if (returned > issued) {
     return [
-      voteError("vote.returned.overIssued", say(`Số phiếu thu vào (${returned}) nhiều hơn số phiếu phát ra (${issued}).`, `Ballots returned (${returned}) exceed ballots issued (${issued}).`), {
-        total: "returned",
-      }),
+      voteIssue("vote.returned.overIssued", { returned, issued }, { total: "returned" }),
     ];
   }
   if (returned < issued) {
     const n = issued - returned;
     return [
-      voteWarning(
-        "vote.returned.underIssued",
-        say(`Số phiếu thu vào (${returned}) ít hơn số phiếu phát ra (${issued}): ${n} phiếu không thu về.`, `Ballots returned (${returned}) are fewer than issued (${issued}): ${n} not returned.`),
-        { total: "returned" },
-      ),
+      voteIssue("vote.returned.underIssued", { returned, issued, missing: n }, { total: "returned" }),
     ];
   }
   return [];
 }
 
 function notCount(what: string, whatEn: string, value: number, ref: VoteIssue["ref"]): VoteIssue {
-  return voteError("vote.count.notCount", say(`${what} (${viNumber(value)}) phải là số nguyên không âm.`, `${whatEn} (${value}) must be a whole number, not negative.`), ref);
+  return voteIssue("vote.count.notCount", { what, value }, ref);
 }
 
 /** Lists numbers compactly: "3, 7, 9–12". */
@@ -187,24 +172,13 @@ export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { 
   const written = ballots.filter((b) => b.written);
   if (written.length && !vote.writtenOpinions) {
     out.push(
-      voteError(
-        "vote.written.notAllowed",
-        say(
-          `Có ${written.length} phiếu ghi là ý kiến bằng văn bản của thành viên vắng mặt (phiếu số ${numberList(written.map((b) => b.number).sort((a, b) => a - b))}), nhưng cuộc bỏ phiếu không quy định tính ý kiến bằng văn bản.`,
-          `${written.length} ballots are marked as written opinions of absent members (${numberList(written.map((b) => b.number).sort((a, b) => a - b))}), but the vote does not count written opinions.`,
-        ),
-        { ballot: written[0].number },
-      ),
+      voteIssue("vote.written.notAllowed", { count: written.length, numbers: numberList(written.map((b) => b.number).sort((a, b) => a - b)) }, { ballot: written[0].number }),
     );
   }
   const absent = vote.attendance.members - vote.attendance.present;
   if (written.length > Math.max(0, absent)) {
     out.push(
-      voteError(
-        "vote.written.overAbsent",
-        say(`Có ${written.length} ý kiến bằng văn bản, nhiều hơn số thành viên vắng mặt (${Math.max(0, absent)}).`, `${written.length} written opinions, more than the absent members (${Math.max(0, absent)}).`),
-        { total: "present" },
-      ),
+      voteIssue("vote.written.overAbsent", { count: written.length, absent: Math.max(0, absent) }, { total: "present" }),
     );
   }
   if (!isCount(issued)) out.push(notCount("Số phiếu phát ra", "Ballots issued", issued, { total: "issued" }));
@@ -216,16 +190,14 @@ export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { 
     if (Number.isInteger(b.number) && b.number >= 1) times.set(b.number, (times.get(b.number) ?? 0) + 1);
     else {
       out.push(
-        voteError("vote.ballot.badNumber", say(`Số phiếu "${String(b.number)}" không phải là số nguyên dương.`, `Ballot number "${String(b.number)}" is not a positive whole number.`), {
-          ballot: b.number,
-        }),
+        voteIssue("vote.ballot.badNumber", { number: String(b.number) }, { ballot: b.number }),
       );
     }
   }
   const numbers = [...times.keys()].sort((a, b) => a - b);
   for (const n of numbers) {
     const k = times.get(n) as number;
-    if (k > 1) out.push(voteError("vote.ballot.duplicate", say(`Phiếu số ${n} được nhập ${k} lần.`, `Ballot ${n} is entered ${k} times.`), { ballot: n }));
+    if (k > 1) out.push(voteIssue("vote.ballot.duplicate", { ballot: n, times: k }, { ballot: n }));
   }
   // Up to the highest number entered, and at least to the count entered: n ballots numbered 1..n have no gap.
   const max = Math.max(numbers.length ? numbers[numbers.length - 1] : 0, ballots.length);
@@ -240,12 +212,9 @@ export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { 
     }
     const list = numberList(missing) + (missingCount > missing.length ? ", …" : "");
     out.push(
-      voteWarning(
+      voteIssue(
         "vote.ballot.gap",
-        say(
-          `Thiếu ${missingCount > missing.length ? `${missingCount} phiếu, gồm các ` : ""}phiếu số ${list} trong dãy số phiếu từ 1 đến ${max}.`,
-          `Ballot number${missingCount > 1 ? "s" : ""} ${list} missing from 1 to ${max}${missingCount > missing.length ? ` (${missingCount} in all)` : ""}.`,
-        ),
+        { count: missingCount, list, max },
         { missing },
       ),
     );
@@ -257,15 +226,11 @@ export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { 
     const r = readBallot(find, b);
     for (const name of r.unknown) {
       out.push(
-        voteError(
-          "vote.candidate.unknown",
-          say(`Phiếu số ${b.number} có đánh dấu cho "${name}", không có trong danh sách bỏ phiếu.`, `Ballot ${b.number} marks "${name}", who is not on the ballot.`),
-          { ballot: b.number, candidate: name },
-        ),
+        voteIssue("vote.candidate.unknown", { ballot: b.number, name }, { ballot: b.number, candidate: name }),
       );
     }
     for (const name of r.twice) {
-      out.push(voteError("vote.ballot.chosenTwice", say(`Phiếu số ${b.number} ghi "${name}" hai lần.`, `Ballot ${b.number} lists "${name}" twice.`), { ballot: b.number, candidate: name }));
+      out.push(voteIssue("vote.ballot.chosenTwice", { ballot: b.number, name }, { ballot: b.number, candidate: name }));
     }
     for (const i of r.conflict) out.push(approveAndReject(b.number, vote.candidates[i]));
   }
@@ -278,14 +243,7 @@ export function checkBallots(vote: Vote, ballots: readonly Ballot[], context: { 
  * option for a question invalid; the committee decides (and records the reason by hand).
  */
 export function approveAndReject(number: number, candidate: string): VoteIssue {
-  return voteError(
-    "vote.ballot.approveAndReject",
-    say(
-      `Phiếu số ${number} vừa "Đồng ý" vừa "Không đồng ý" với "${candidate}": phiếu không rõ ý kiến là phiếu không hợp lệ (vận dụng Luật Trưng cầu ý dân 2015, Điều 41 khoản 1 điểm c). Kiểm tra lại tờ phiếu; nếu đúng như vậy, nhập phiếu với lý do không hợp lệ "Khác".`,
-      `Ballot ${number} both approves and rejects "${candidate}": an unclear ballot is invalid (by analogy with the Law on Referendums 2015, art. 41.1c). Check the paper ballot; if so, enter it with the invalid reason "Khác" (other).`,
-    ),
-    { ballot: number, candidate },
-  );
+  return voteIssue("vote.ballot.approveAndReject", { ballot: number, name: candidate }, { ballot: number, candidate });
 }
 
 /**
@@ -303,24 +261,17 @@ export function checkBallotEntries(vote: Vote, ballots: readonly Ballot[]): { in
   ballots.forEach((b, index) => {
     const at = (issue: VoteIssue) => out.push({ index, issue });
     if (!(Number.isInteger(b.number) && b.number >= 1)) {
-      at(voteError("vote.ballot.badNumber", say(`Số phiếu "${String(b.number)}" không phải là số nguyên dương.`, `Ballot number "${String(b.number)}" is not a positive whole number.`), { ballot: b.number }));
+      at(voteIssue("vote.ballot.badNumber", { number: String(b.number) }, { ballot: b.number }));
     } else if (first.has(b.number)) {
-      at(voteError("vote.ballot.duplicate", say(`Phiếu số ${b.number} có hai lần (dòng ${(first.get(b.number) as number) + 1} và ${index + 1}).`, `Ballot ${b.number} is given twice (${(first.get(b.number) as number) + 1} and ${index + 1}).`), { ballot: b.number }));
+      at(voteIssue("vote.ballot.duplicate", { ballot: b.number, times: 2 }, { ballot: b.number }));
     } else first.set(b.number, index);
     const r = readBallot(find, b);
     for (const name of r.unknown) {
       at(
-        voteError(
-          "vote.candidate.unknown",
-          say(
-            `Phiếu số ${b.number} có đánh dấu cho "${name}", không có trong danh sách bỏ phiếu: trang nhập không có cột cho đơn vị này. Phiếu ghi thêm tên ngoài danh sách là phiếu không hợp lệ (vận dụng Luật Bầu cử 2015, Điều 74): nhập phiếu với lý do "Ghi thêm tên / nội dung", hoặc sửa tên.`,
-            `Ballot ${b.number} marks "${name}", who is not on the ballot: the entry sheet has no column for it. A ballot naming someone off the list is invalid (by analogy with the Election Law 2015, art. 74): enter it with the reason "Ghi thêm tên / nội dung", or correct the name.`,
-          ),
-          { ballot: b.number, candidate: name },
-        ),
+        voteIssue("vote.candidate.unknown", { ballot: b.number, name }, { ballot: b.number, candidate: name }),
       );
     }
-    for (const name of r.twice) at(voteError("vote.ballot.chosenTwice", say(`Phiếu số ${b.number} ghi "${name}" hai lần.`, `Ballot ${b.number} lists "${name}" twice.`), { ballot: b.number, candidate: name }));
+    for (const name of r.twice) at(voteIssue("vote.ballot.chosenTwice", { ballot: b.number, name }, { ballot: b.number, candidate: name }));
     for (const i of r.conflict) at(approveAndReject(b.number, vote.candidates[i]));
   });
   return out;
@@ -358,9 +309,7 @@ export function checkHandCount(vote: Vote, count: HandCount): VoteIssue[] {
     const i = find(name);
     if (i === undefined) {
       out.push(
-        voteError("vote.candidate.unknown", say(`Có số ${w.vi} cho "${cleanText(name)}", không có trong danh sách bỏ phiếu.`, `There are ${w.en} for "${cleanText(name)}", who is not on the ballot.`), {
-          candidate: cleanText(name),
-        }),
+        voteIssue("vote.candidate.unknownCount", { what: w.vi, name: cleanText(name) }, { candidate: cleanText(name) }),
       );
       continue;
     }
@@ -373,11 +322,7 @@ export function checkHandCount(vote: Vote, count: HandCount): VoteIssue[] {
     sum += n;
     if (isCount(count.valid) && n > count.valid) {
       out.push(
-        voteError(
-          "vote.candidate.overValid",
-          say(`Số ${w.vi} của "${cand}" (${n}) nhiều hơn số phiếu hợp lệ (${count.valid}).`, `The ${w.en} for "${cand}" (${n}) exceed the valid ballots (${count.valid}).`),
-          { candidate: cand },
-        ),
+        voteIssue("vote.candidate.overValid", { what: w.vi, name: cand, votes: n, valid: count.valid }, { candidate: cand }),
       );
     }
   }
@@ -387,38 +332,20 @@ export function checkHandCount(vote: Vote, count: HandCount): VoteIssue[] {
   out.push(...checkReturned(count.issued, count.returned));
   if (count.valid + count.invalid !== count.returned) {
     out.push(
-      voteError(
-        "vote.count.mismatch",
-        say(
-          `Số phiếu hợp lệ (${count.valid}) cộng số phiếu không hợp lệ (${count.invalid}) bằng ${count.valid + count.invalid}, khác số phiếu thu vào (${count.returned}).`,
-          `Valid (${count.valid}) plus invalid (${count.invalid}) ballots make ${count.valid + count.invalid}, not the ${count.returned} returned.`,
-        ),
-        { total: "valid" },
-      ),
+      voteIssue("vote.count.mismatch", { valid: count.valid, invalid: count.invalid, sum: count.valid + count.invalid, returned: count.returned }, { total: "valid" }),
     );
   }
   const max = maxChoices(vote.ballot);
   if (sum > count.valid * max) {
     out.push(
-      voteError(
-        "vote.count.overQuota",
-        say(
-          `Tổng số ${w.vi} (${sum}) vượt quá số phiếu hợp lệ nhân số đơn vị được chọn tối đa trên mỗi phiếu (${count.valid} × ${max} = ${count.valid * max}).`,
-          `The ${w.en} add up to ${sum}, more than valid ballots times the choices a ballot allows (${count.valid} × ${max} = ${count.valid * max}).`,
-        ),
-        { total: "valid" },
-      ),
+      voteIssue("vote.count.overQuota", { what: w.vi, sum, valid: count.valid, max, limit: count.valid * max }, { total: "valid" }),
     );
   }
   if (count.invalidReasons) {
     const reasons = Object.values(count.invalidReasons).reduce<number>((a, n) => a + (n ?? 0), 0);
     if (reasons !== count.invalid) {
       out.push(
-        voteError(
-          "vote.count.reasonsMismatch",
-          say(`Số phiếu không hợp lệ theo từng lý do cộng lại bằng ${reasons}, khác số phiếu không hợp lệ (${count.invalid}).`, `Invalid ballots by reason add up to ${reasons}, not ${count.invalid}.`),
-          { total: "invalidReasons" },
-        ),
+        voteIssue("vote.count.reasonsMismatch", { reasons, invalid: count.invalid }, { total: "invalidReasons" }),
       );
     }
   }

@@ -1,4 +1,5 @@
-import { error, type Issue, type Message } from "../issues";
+import { raise } from "../codes";
+import { type Issue, type Message } from "../issues";
 import { cleanText, nameKey } from "../text";
 import type { Ballot, ManualReason } from "./model";
 import { INVALID_REASON_LABELS } from "./model";
@@ -67,21 +68,23 @@ export function compareEntries(candidates: string[], first: Ballot[], second: Ba
   return out;
 }
 
-/** One difference in the committee's words. */
-export function differenceMessage(d: EntryDifference): Message {
+/** One difference as a catalogued issue. */
+function raiseDifference(d: EntryDifference): Issue {
   switch (d.kind) {
     case "onlyInFirst":
-      return { vi: `Phiếu số ${d.ballot} chỉ có ở lần nhập 1.`, en: `Ballot ${d.ballot} is only in entry 1.` };
+      return raise("vote.double.onlyInFirst", { ballot: d.ballot });
     case "onlyInSecond":
-      return { vi: `Phiếu số ${d.ballot} chỉ có ở lần nhập 2.`, en: `Ballot ${d.ballot} is only in entry 2.` };
+      return raise("vote.double.onlyInSecond", { ballot: d.ballot });
     case "reason":
-      return { vi: `Phiếu số ${d.ballot}, lý do không hợp lệ: lần nhập 1 là “${d.first}”, lần nhập 2 là “${d.second}”.`, en: `Ballot ${d.ballot}, invalid reason: entry 1 “${d.first}”, entry 2 “${d.second}”.` };
+      return raise("vote.double.reason", { ballot: d.ballot, first: d.first ?? "", second: d.second ?? "" });
     case "mark":
-      return {
-        vi: `Phiếu số ${d.ballot}, ${d.candidate}: lần nhập 1 là “${d.first}”, lần nhập 2 là “${d.second}”.`,
-        en: `Ballot ${d.ballot}, ${d.candidate}: entry 1 “${d.first}”, entry 2 “${d.second}”.`,
-      };
+      return raise("vote.double.mark", { ballot: d.ballot, name: d.candidate ?? "", first: d.first ?? "", second: d.second ?? "" });
   }
+}
+
+/** One difference in the committee's words. */
+export function differenceMessage(d: EntryDifference): Message {
+  return raiseDifference(d).message;
 }
 
 export type Decision = { accept: "first" | "second"; by: string } | null;
@@ -120,7 +123,7 @@ export function reconcile(candidates: string[], first: Ballot[], second: Ballot[
   return {
     ballots: null,
     differences,
-    issues: differences.map((d) => ({ ...error(`vote.double.${d.kind}`, differenceMessage(d)), ref: { ballot: d.ballot, candidate: d.candidate } })),
+    issues: differences.map((d) => ({ ...raiseDifference(d), ref: { ballot: d.ballot, candidate: d.candidate } })),
     statement: {
       vi: `Hai lần nhập khác nhau ở ${differences.length} chỗ: chưa thể kết luận kiểm phiếu.`,
       en: `The two entries differ in ${differences.length} places: the count cannot conclude yet.`,

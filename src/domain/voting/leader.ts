@@ -1,8 +1,8 @@
 import type { Member } from "../bloc/bloc";
 import { MAX_DEPUTIES } from "../bloc/bloc";
-import { error, hasErrors, warning, type Issue } from "../issues";
+import { raise, raiseAt } from "../codes";
+import { hasErrors, type Issue } from "../issues";
 import { cleanText, nameKey } from "../text";
-import { say } from "./model";
 import type { TallyResult } from "./tally";
 
 /**
@@ -52,7 +52,7 @@ export function nextLeadership(input: LeadershipInput): Leadership {
   const names = members.map((m) => m.name);
   const none = (): Leadership => ({ year: input.year, leader: null, deputies: [], issues });
   if (members.length === 0) {
-    issues.push(error("leader.roster.empty", say("Khối chưa có đơn vị thành viên nào.", "The bloc has no member units.")));
+    issues.push(raise("leader.roster.empty", {}));
     return none();
   }
   /** A typed name (full or short) to the roster's full name. */
@@ -77,25 +77,25 @@ export function nextLeadership(input: LeadershipInput): Leadership {
 
   let leaderName: string | null = null;
   if (!leader) {
-    if (mode.mode === "designation") issues.push({ ...error("leader.leader.empty", say("Chưa chọn trưởng khối.", "No leader is chosen.")), field: "leader" });
+    if (mode.mode === "designation") issues.push(raiseAt("leader.leader.empty", {}, "leader"));
   } else {
     leaderName = resolve(leader);
-    if (!leaderName) issues.push({ ...error("leader.notMember", say(`"${leader}" không phải là đơn vị thành viên của khối.`, `"${leader}" is not a member of the bloc.`)), field: "leader" });
+    if (!leaderName) issues.push(raiseAt("leader.notMember", { name: leader }, "leader"));
   }
   const chosen: string[] = [];
   deputies.forEach((d, i) => {
     const r = resolve(d);
     const field = `deputies.${i}`;
-    if (!r) issues.push({ ...error("leader.notMember", say(`"${d}" không phải là đơn vị thành viên của khối.`, `"${d}" is not a member of the bloc.`)), field });
-    else if (r === leaderName) issues.push({ ...error("leader.deputy.isLeader", say(`"${r}" vừa là trưởng khối vừa là phó trưởng khối.`, `"${r}" is both the leader and a deputy.`)), field });
-    else if (chosen.includes(r)) issues.push({ ...error("leader.deputy.duplicate", say(`Phó trưởng khối "${r}" được ghi hai lần.`, `Deputy "${r}" is listed twice.`)), field });
+    if (!r) issues.push(raiseAt("leader.notMember", { name: d }, field));
+    else if (r === leaderName) issues.push(raiseAt("leader.deputy.isLeader", { name: r }, field));
+    else if (chosen.includes(r)) issues.push(raiseAt("leader.deputy.duplicate", { name: r }, field));
     else chosen.push(r);
   });
   if (chosen.length > MAX_DEPUTIES) {
-    issues.push({ ...error("leader.deputies.tooMany", say(`Khối có tối đa ${MAX_DEPUTIES} phó trưởng khối.`, `A bloc has at most ${MAX_DEPUTIES} deputies.`)), field: "deputies" });
+    issues.push(raiseAt("leader.deputies.tooMany", { max: MAX_DEPUTIES }, "deputies"));
   }
   if (mode.mode === "designation" && deputies.length === 0) {
-    issues.push({ ...error("leader.deputies.none", say("Cần ít nhất một phó trưởng khối.", "At least one deputy is needed.")), field: "deputies" });
+    issues.push(raiseAt("leader.deputies.none", {}, "deputies"));
   }
   if (hasErrors(issues)) return none();
   return { year: input.year, leader: leaderName, deputies: chosen, issues };
@@ -103,25 +103,22 @@ export function nextLeadership(input: LeadershipInput): Leadership {
 
 /** The elected of a final tally for `purpose`, or null with an error. */
 function electedOf(t: TallyResult, purpose: "leader" | "deputy", issues: Issue[]): string[] | null {
-  const what = purpose === "leader" ? say("trưởng khối", "leader") : say("phó trưởng khối", "deputy");
+  const what = { what: purpose === "leader" ? "trưởng khối" : "phó trưởng khối" };
   if (t.vote.purpose.kind !== purpose) {
-    issues.push(error(`leader.election.wrongVote`, say(`Kết quả dùng để bầu ${what.vi} không phải của cuộc bỏ phiếu bầu ${what.vi}.`, `The result used for the ${what.en} is not of a ${what.en} vote.`)));
+    issues.push(raise("leader.election.wrongVote", what));
     return null;
   }
   if (!t.conclusion.final || t.conclusion.elected.length === 0) {
     issues.push(
-      error(
-        "leader.election.undecided",
-        say(
-          `Cuộc bỏ phiếu bầu ${what.vi} (vòng ${t.vote.round}) chưa có kết quả cuối cùng${t.conclusion.revote ? ": cần bỏ phiếu lại" : t.conclusion.runoff ? `: cần bầu lại (vòng ${t.vote.round + 1}) giữa ${t.conclusion.runoff.candidates.join(", ")}` : t.conclusion.meetingDecides ? ": chờ hội nghị quyết định" : ""}.`,
-          `The ${what.en} vote (round ${t.vote.round}) has no final result${t.conclusion.revote ? ": a revote is needed" : t.conclusion.runoff ? `: a run-off (round ${t.vote.round + 1}) between ${t.conclusion.runoff.candidates.join(", ")} is needed` : t.conclusion.meetingDecides ? ": the meeting must decide" : ""}.`,
-        ),
-      ),
+      raise("leader.election.undecided", {
+        ...what,
+        round: t.vote.round,
+      }),
     );
     return null;
   }
   if (purpose === "leader" && t.conclusion.elected.length > 1) {
-    issues.push(error("leader.election.several", say(`Cuộc bầu trưởng khối có ${t.conclusion.elected.length} đơn vị trúng: chỉ được một.`, `The leader vote elected ${t.conclusion.elected.length}: only one may lead.`)));
+    issues.push(raise("leader.election.several", { count: t.conclusion.elected.length }));
     return null;
   }
   return t.conclusion.elected;
@@ -139,10 +136,7 @@ function rotation(input: LeadershipInput, names: string[], resolve: (s: string) 
   }
   if (gone.size) {
     issues.push(
-      warning(
-        "leader.history.notMember",
-        say(`${quoted([...gone])} đã làm trưởng khối nhưng không còn trong danh sách đơn vị: không tính.`, `${quoted([...gone])} led the bloc but are no longer members: not counted.`),
-      ),
+      raise("leader.history.notMember", { names: quoted([...gone]) }),
     );
   }
   const lastRecord = past[past.length - 1];
@@ -152,10 +146,7 @@ function rotation(input: LeadershipInput, names: string[], resolve: (s: string) 
   let order = turn.filter((n) => !led.has(n));
   if (order.length === 0) {
     issues.push(
-      warning(
-        "leader.rotation.restart",
-        say("Tất cả đơn vị đã làm trưởng khối trong các năm đã ghi: luân phiên bắt đầu lại từ đầu danh sách.", "Every member has led in the recorded years: rotation starts over from the top of the roster."),
-      ),
+      raise("leader.rotation.restart", {}),
     );
     order = names.filter((n) => n !== last || names.length === 1);
   }
@@ -167,18 +158,12 @@ function rotation(input: LeadershipInput, names: string[], resolve: (s: string) 
     const added = more.slice(0, want - deputies.length);
     if (added.length) {
       issues.push(
-        warning(
-          "leader.rotation.deputyRestart",
-          say(
-            `Không còn đủ đơn vị chưa làm trưởng khối để làm phó: ${quoted(added)} được chọn theo vòng luân phiên mới.`,
-            `Not enough members left who have not led: ${quoted(added)} taken from the next round of the rotation.`,
-          ),
-        ),
+        raise("leader.rotation.deputyRestart", { names: quoted(added) }),
       );
     }
     deputies.push(...added);
     if (deputies.length < want) {
-      issues.push(warning("leader.rotation.tooFew", say(`Khối chỉ có ${names.length} đơn vị: không đủ ${want} phó trưởng khối.`, `The bloc has only ${names.length} members: not enough for ${want} deputies.`)));
+      issues.push(raise("leader.rotation.tooFew", { members: names.length, want }));
     }
   }
   return { year: input.year, leader, deputies, issues };

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { error, warning, type Issue, type Message } from "../issues";
+import { fill, raise, type IssueCode, type ParamsOf } from "../codes";
+import { IN_VOTE } from "../codes/voting";
+import { type Issue, type Message, type Where } from "../issues";
 import { formatNumber, thresholdPhrase } from "../format";
 import { cleanText, nameKey } from "../text";
 import { DENOMINATOR_TERMS, INVALID_REASON_TERMS, messagesOf } from "./terms";
@@ -167,24 +169,13 @@ export function normalizeVoteNames<V extends VoteDraft>(vote: V): V {
 export function checkRuleChosen(vote: VoteDraft): VoteIssue[] {
   if (vote.rule === null) {
     return [
-      voteError(
-        "vote.rule.notChosen",
-        say(
-          "Chưa chọn quy định tỷ lệ để được chọn: chọn một quy định có sẵn (mỗi quy định ghi rõ nguồn) hoặc “Tự đặt”. Không có quy định chung nào áp dụng cho mọi khối, nên khối phải tự chọn.",
-          "No passing rule is chosen: pick a preset (each names its source) or “Custom”. No general rule applies to every bloc, so the bloc must choose.",
-        ),
-        {},
-        "rule",
+      voteIssue("vote.rule.notChosen", {}, {}, "rule"
       ),
     ];
   }
   if (!cleanText(vote.ruleSource ?? "")) {
     return [
-      voteError(
-        "vote.rule.noSource",
-        say("Chưa ghi căn cứ của quy định tỷ lệ (văn bản hoặc quyết định của khối): biên bản in quy định kèm căn cứ.", "The rule's source (a regulation or the bloc's decision) is not given: the minutes print the rule with its source."),
-        {},
-        "ruleSource",
+      voteIssue("vote.rule.noSource", {}, {}, "ruleSource"
       ),
     ];
   }
@@ -450,9 +441,19 @@ export interface VoteRef {
 /** A coded issue with what it is about; the sheet layer turns `ref` into `where`. */
 export type VoteIssue = Issue & { ref: VoteRef };
 
-export const say = (vi: string, en: string): Message => ({ vi, en });
-export const voteError = (code: string, message: Message, ref: VoteRef = {}, field?: string): VoteIssue => ({ ...error(code, message), ...(field ? { field } : {}), ref });
-export const voteWarning = (code: string, message: Message, ref: VoteRef = {}, field?: string): VoteIssue => ({ ...warning(code, message), ...(field ? { field } : {}), ref });
+/** Raises a catalogued vote issue with what it is about (and the form field, when there is one). */
+export function voteIssue<C extends IssueCode>(code: C, params: ParamsOf<C>, ref: VoteRef = {}, field?: string): VoteIssue {
+  return { ...raise(code, params), ...(field ? { field } : {}), ref };
+}
+
+/**
+ * A vote's own issue reported among all votes (the "Bỏ phiếu" sheet): the same code and severity,
+ * its message inside the catalogued "Cuộc bỏ phiếu {id}: …" wrapper.
+ */
+export function inVote(issue: Issue, id: string, where?: Where): Issue {
+  const message = { vi: fill(IN_VOTE.vi, { id, message: issue.message.vi }, "vi"), en: fill(IN_VOTE.en, { id, message: issue.message.en }, "en") };
+  return { code: issue.code, severity: issue.severity, ...(where ? { where } : {}), message, ...(issue.params ? { params: { ...issue.params, vote: id } } : {}) };
+}
 
 /** How many a ballot of this kind may mark: the quota, N, or one. */
 export function maxChoices(kind: BallotKind): number {
@@ -470,11 +471,7 @@ export function checkVote(vote: Vote): VoteIssue[] {
   const out: VoteIssue[] = [];
   if (vote.candidates.length === 0) {
     out.push(
-      voteError(
-        "vote.candidates.none",
-        say("Danh sách đơn vị bỏ phiếu đang trống: thêm ít nhất một đơn vị.", "The list of candidates is empty: add at least one unit."),
-        {},
-        "candidates",
+      voteIssue("vote.candidates.none", {}, {}, "candidates"
       ),
     );
   }
@@ -484,32 +481,20 @@ export function checkVote(vote: Vote): VoteIssue[] {
     const first = seen.get(k);
     if (first !== undefined) {
       out.push(
-        voteError(
-          "vote.candidate.duplicate",
-          say(`Đơn vị "${cleanText(c)}" có hai lần trong danh sách (số ${first + 1} và ${i + 1}).`, `Candidate "${cleanText(c)}" is listed twice (${first + 1} and ${i + 1}).`),
-          { candidate: c },
-          `candidates.${i}`,
+        voteIssue("vote.candidate.duplicate", { name: cleanText(c), first: first + 1, second: i + 1 }, { candidate: c }, `candidates.${i}`
         ),
       );
     } else seen.set(k, i);
   });
   if (vote.attendance.present > vote.attendance.members) {
     out.push(
-      voteError(
-        "vote.present.overMembers",
-        say(`Số thành viên có mặt (${vote.attendance.present}) nhiều hơn tổng số thành viên (${vote.attendance.members}).`, `Members present (${vote.attendance.present}) exceed all members (${vote.attendance.members}).`),
-        { total: "present" },
-        "attendance.present",
+      voteIssue("vote.present.overMembers", { present: vote.attendance.present, members: vote.attendance.members }, { total: "present" }, "attendance.present"
       ),
     );
   }
   if (vote.toElect > vote.candidates.length) {
     out.push(
-      voteWarning(
-        "vote.toElect.overCandidates",
-        say(`Số đơn vị cần chọn (${vote.toElect}) nhiều hơn số đơn vị trong danh sách (${vote.candidates.length}).`, `Seats to fill (${vote.toElect}) exceed the candidates (${vote.candidates.length}).`),
-        {},
-        "toElect",
+      voteIssue("vote.toElect.overCandidates", { toElect: vote.toElect, candidates: vote.candidates.length }, {}, "toElect"
       ),
     );
   }
@@ -519,40 +504,25 @@ export function checkVote(vote: Vote): VoteIssue[] {
   // never binds and is usually a typo (20 for 2): warned, not refused.
   if (vote.ballot.kind !== "chooseOne" && vote.candidates.length > 0 && max > vote.candidates.length) {
     out.push(
-      voteWarning(
-        "vote.ballot.quotaOverCandidates",
-        say(
-          `Mỗi phiếu được chọn tối đa ${max} đơn vị, nhiều hơn số đơn vị trong danh sách (${vote.candidates.length}): giới hạn này không có tác dụng. Kiểm tra lại số lượng tối đa trên một phiếu.`,
-          `A ballot may choose up to ${max}, more than the ${vote.candidates.length} candidates: the limit never applies. Check the most a ballot may choose.`,
-        ),
-        {},
-        "ballot",
+      voteIssue("vote.ballot.quotaOverCandidates", { max, candidates: vote.candidates.length }, {}, "ballot"
       ),
     );
   }
   if (max < Math.min(vote.toElect, vote.candidates.length)) {
     out.push(
-      voteWarning(
-        "vote.ballot.quotaBelowToElect",
-        say(`Mỗi phiếu chỉ được chọn tối đa ${max} đơn vị, ít hơn số cần chọn (${vote.toElect}).`, `A ballot may choose at most ${max}, fewer than the seats to fill (${vote.toElect}).`),
-        {},
-        "ballot",
+      voteIssue("vote.ballot.quotaBelowToElect", { max, toElect: vote.toElect }, {}, "ballot"
       ),
     );
   }
   const final = vote.tieRule.findIndex((s) => s !== "higherScore");
   if (final >= 0 && final < vote.tieRule.length - 1) {
     out.push(
-      voteWarning(
-        "vote.tieRule.unreachable",
-        say(`Quy tắc xử lý bằng phiếu: các bước sau bước ${final + 1} không bao giờ được áp dụng.`, `Tie rule: the steps after step ${final + 1} can never apply.`),
-        {},
-        "tieRule",
+      voteIssue("vote.tieRule.unreachable", { step: final + 1 }, {}, "tieRule"
       ),
     );
   }
   if (!cleanText(vote.committee.head)) {
-    out.push(voteWarning("vote.committee.noHead", say("Chưa ghi tên Trưởng ban kiểm phiếu.", "The head of the counting committee is not named."), {}, "committee.head"));
+    out.push(voteIssue("vote.committee.noHead", {}, {}, "committee.head"));
   }
   return out;
 }
@@ -596,11 +566,7 @@ export function checkVoteShape(vote: Vote): VoteIssue[] {
       return typeof v === "number" || typeof v === "string" ? ` ("${String(v)}")` : "";
     })();
     out.push(
-      voteError(
-        "vote.value.invalid",
-        say(`Giá trị chưa hợp lệ${shown}: ${what.vi}. Nhập số nguyên trong giới hạn cho phép, tên không để trống.`, `Value not valid${shown}: ${what.en}. Give a whole number within the limits, a name that is not empty.`),
-        {},
-        path,
+      voteIssue("vote.value.invalid", { value: shown, what: what.vi }, {}, path
       ),
     );
   }
@@ -619,16 +585,8 @@ export function checkCandidatesAreMembers(vote: Pick<Vote, "candidates">, member
   vote.candidates.forEach((c, i) => {
     if (!cleanText(c) || names.has(nameKey(c))) return;
     const short = members.find((m) => m.shortName && nameKey(m.shortName) === nameKey(c));
-    const hint: Message = short ? { vi: ` Có phải là "${short.name}" (viết tắt ${cleanText(c)})?`, en: ` Did you mean "${short.name}" (short name ${cleanText(c)})?` } : { vi: "", en: "" };
     out.push(
-      voteError(
-        "vote.candidate.notMember",
-        say(
-          `"${cleanText(c)}" (dòng ${i + 1}) không phải là đơn vị thành viên của khối: chỉ đơn vị thành viên được bầu hoặc suy tôn.${hint.vi}`,
-          `"${cleanText(c)}" (line ${i + 1}) is not a member unit of the bloc: only member units can be elected or proposed.${hint.en}`,
-        ),
-        { candidate: cleanText(c) },
-        `candidates.${i}`,
+      voteIssue("vote.candidate.notMember", { name: cleanText(c), line: i + 1, hint: short ? ` → "${short.name}"?` : "" }, { candidate: cleanText(c) }, `candidates.${i}`
       ),
     );
   });
@@ -642,7 +600,7 @@ export function parseVote(raw: unknown): { vote: Vote | null; issues: VoteIssue[
     return {
       vote: null,
       issues: parsed.error.issues.map((e) =>
-        voteError("vote.schema", say(`Dữ liệu cuộc bỏ phiếu không đúng tại "${e.path.join(".")}": ${e.message}`, `Vote data is wrong at "${e.path.join(".")}": ${e.message}`), {}, e.path.join(".")),
+        voteIssue("vote.data.schema", { path: e.path.join("."), detail: e.message }, {}, e.path.join(".")),
       ),
     };
   }

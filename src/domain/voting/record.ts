@@ -1,7 +1,8 @@
-import { error, warning, type Issue } from "../issues";
+import { raise } from "../codes";
+import { type Issue } from "../issues";
 import { cleanText, nameKey } from "../text";
 import type { Decision } from "./doubleEntry";
-import { say, type Vote, type VoteDraft } from "./model";
+import { type Vote, type VoteDraft } from "./model";
 
 /**
  * A vote as the bloc records it in the workbook (rule 1): its definition plus what the count
@@ -57,7 +58,7 @@ export function applyMeeting(
 ): { elected: string[]; decided: boolean; issues: Issue[] } {
   if (!pending) {
     // A choice recorded while the count has no tie left to the meeting applies to nothing: said, not dropped (issue #11).
-    const noTie = meeting && meeting.elected.length > 0 ? [warning("vote.meeting.noTie", say(`Đã ghi hội nghị chọn ${meeting.elected.map((n) => `"${cleanText(n)}"`).join(", ")}, nhưng kết quả kiểm phiếu không có bằng phiếu để hội nghị quyết định: lựa chọn này không được áp dụng.`, `The meeting's choice of ${meeting.elected.map((n) => `"${cleanText(n)}"`).join(", ")} is recorded, but the count leaves no tie to the meeting: it does not apply.`))] : [];
+    const noTie = meeting && meeting.elected.length > 0 ? [raise("vote.meeting.noTie", { names: meeting.elected.map((n) => `"${cleanText(n)}"`).join(", ") })] : [];
     return { elected: [...elected], decided: true, issues: noTie };
   }
   if (!meeting || meeting.elected.length === 0) return { elected: [...elected], decided: false, issues: [] };
@@ -68,19 +69,13 @@ export function applyMeeting(
     const hit = tied.get(nameKey(name));
     if (!hit) {
       issues.push(
-        error(
-          "vote.meeting.notTied",
-          say(`Hội nghị chọn "${cleanText(name)}" nhưng đơn vị này không nằm trong số bằng phiếu (${pending.candidates.join(", ")}).`, `The meeting chose "${cleanText(name)}", who is not among the tied (${pending.candidates.join(", ")}).`),
-        ),
+        raise("vote.meeting.notTied", { name: cleanText(name), tied: pending.candidates.join(", ") }),
       );
     } else if (!chosen.includes(hit)) chosen.push(hit);
   }
   if (!issues.length && chosen.length !== pending.seats) {
     issues.push(
-      error(
-        "vote.meeting.seats",
-        say(`Hội nghị cần chọn đúng ${pending.seats} đơn vị trong số bằng phiếu, đã ghi ${chosen.length}.`, `The meeting must choose exactly ${pending.seats} of the tied; ${chosen.length} recorded.`),
-      ),
+      raise("vote.meeting.seats", { seats: pending.seats, chosen: chosen.length }),
     );
   }
   if (issues.length) return { elected: [...elected], decided: false, issues };

@@ -7,9 +7,7 @@ import {
   checkVote,
   INVALID_REASONS,
   maxChoices,
-  say,
-  voteError,
-  voteWarning,
+  voteIssue,
   type Ballot,
   type Denominator,
   type HandCount,
@@ -207,18 +205,7 @@ function settle(vote: Vote, group: number[], seats: number, steps: readonly TieS
     if (missing.length) {
       s.records.push({ step: "higherScore", applied: false, missing: names(missing) });
       s.issues.push(
-        voteWarning(
-          "vote.tie.noScore",
-          say(
-            `Không có tổng điểm thi đua của ${names(missing)
-              .map((n) => `"${n}"`)
-              .join(", ")}: bỏ qua bước "điểm cao hơn" khi xử lý bằng phiếu.`,
-            `No total score for ${names(missing)
-              .map((n) => `"${n}"`)
-              .join(", ")}: the "higher score" tie step is skipped.`,
-          ),
-          { candidate: names(missing)[0] },
-        ),
+        voteIssue("vote.tie.noScore", { names: names(missing).map((n) => `"${n}"`).join(", ") }, { candidate: names(missing)[0] }),
       );
       settle(vote, group, seats, rest, scores, s);
       return;
@@ -324,11 +311,7 @@ export function tally(vote: Vote, input: TallyInput, context: TallyContext): Tal
     issues.push(...checkHandCount(vote, c));
     if (c.issued !== context.issued) {
       issues.push(
-        voteError(
-          "vote.issued.mismatch",
-          say(`Số phiếu phát ra trong bảng kiểm phiếu (${c.issued}) khác số đã ghi (${context.issued}).`, `Ballots issued in the hand count (${c.issued}) differ from the number recorded (${context.issued}).`),
-          { total: "issued" },
-        ),
+        voteIssue("vote.issued.mismatch", { counted: c.issued, recorded: context.issued }, { total: "issued" }),
       );
     }
     issued = c.issued;

@@ -1,4 +1,5 @@
-import { error, type Issue, type Message } from "../../domain/issues";
+import { raise } from "../../domain/codes";
+import { type Issue, type Message } from "../../domain/issues";
 import { cleanText, foldLabel, nameKey } from "../../domain/text";
 import { INVALID_REASONS, type HandCount, type InvalidReason, type TotalField, type VoteIssue } from "../../domain/voting/model";
 import { INVALID_REASON_TERMS, spellingsOf } from "../../domain/voting/terms";
@@ -102,12 +103,12 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
     if (v.kind === "empty") {
       if (required) {
         ok = false;
-        out.issues.push(error("vote.handCount.empty", { vi: `Chưa nhập ${lower(what.vi)}.`, en: `${what.en}: not entered.` }, where(r, c)));
+        out.issues.push(raise("vote.handCount.empty", { what: lower(what.vi) }, where(r, c)));
       }
       return null;
     }
     ok = false;
-    out.issues.push(error("vote.handCount.notNumber", { vi: `${what.vi}: "${v.text}" không phải là số.`, en: `${what.en}: "${v.text}" is not a number.` }, where(r, c)));
+    out.issues.push(raise("vote.handCount.notNumber", { what: what.vi, value: v.text }, where(r, c)));
     return null;
   };
 
@@ -117,11 +118,7 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
     if (!pos) {
       ok = false;
       out.issues.push(
-        error(
-          "vote.handCount.missingRow",
-          { vi: `Không tìm thấy dòng "${FIELD_LABELS[k]}" trên trang kiểm đếm.`, en: `The row "${TOTAL_WORDS[k].en}" is missing from the hand-count sheet.` },
-          { sheet: grid.sheet },
-        ),
+        raise("vote.handCount.missingRow", { row: FIELD_LABELS[k] }, { sheet: grid.sheet }),
       );
       continue;
     }
@@ -167,8 +164,7 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
     if (!name) {
       if (typed.kind !== "empty") {
         ok = false;
-        const message = { vi: "Có số phiếu nhưng không có tên đơn vị.", en: "Votes are typed on a row without a candidate's name." };
-        out.issues.push(error("vote.handCount.noName", message, where(r, head.votes)));
+        out.issues.push(raise("vote.handCount.noName", {}, where(r, head.votes)));
       }
       continue;
     }
@@ -176,8 +172,7 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
     if (prev !== undefined) {
       ok = false;
       const here = grid.row + r + 1;
-      const message = { vi: `Đơn vị "${name}" có hai dòng (dòng ${prev} và ${here}).`, en: `"${name}" has two rows (${prev} and ${here}).` };
-      out.issues.push(error("vote.handCount.duplicateName", message, where(r, head.name)));
+      out.issues.push(raise("vote.handCount.duplicateName", { name, first: prev, second: here }, where(r, head.name)));
       continue;
     }
     seen.set(nameKey(name), String(grid.row + r + 1));
@@ -187,7 +182,7 @@ export function readHandCountSheet(grid: Grid): HandCountSheetRead {
   }
   if (seen.size === 0) {
     ok = false;
-    out.issues.push(error("vote.handCount.noCandidates", { vi: "Bảng kiểm đếm không có đơn vị nào.", en: "The hand-count table lists no candidate." }, where(head.row, head.name)));
+    out.issues.push(raise("vote.handCount.noCandidates", {}, where(head.row, head.name)));
   }
 
   if (ok) {

@@ -1,3 +1,4 @@
+import type { IssueCode } from "../../domain/codes";
 import { thresholdPhrase } from "../../domain/format";
 import { INVALID_REASONS, maxChoices, normalizeVoteNames, ruleText, type InvalidReason, type Vote } from "../../domain/voting/model";
 import { DENOMINATOR_TERMS, INVALID_REASON_TERMS } from "../../domain/voting/terms";
@@ -63,7 +64,7 @@ export const HAND_CHECKS = {
   sumQuota: { label: "Tổng số phiếu của các đơn vị không vượt quá số phiếu hợp lệ nhân số lựa chọn tối đa trên một phiếu", code: "vote.count.overQuota" },
   reasons: { label: "Số phiếu không hợp lệ theo từng lý do cộng lại bằng số phiếu không hợp lệ", code: "vote.count.reasonsMismatch" },
   quorum: { label: "Số có mặt đạt tỷ lệ tham dự quy định", code: "vote.quorum.notMet" },
-} as const;
+} as const satisfies Record<string, { label: string; code: IssueCode }>;
 export type HandCheck = keyof typeof HAND_CHECKS;
 
 /** Fixed rows (0-based). */

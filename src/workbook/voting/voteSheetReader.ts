@@ -2,7 +2,7 @@ import { raise } from "../../domain/codes";
 import type { Issue } from "../../domain/issues";
 import { cleanText, nameKey } from "../../domain/text";
 import type { Decision } from "../../domain/voting/doubleEntry";
-import { checkVote, VoteSchema, type BallotKind, type Purpose, type TieStep, type Vote } from "../../domain/voting/model";
+import { checkVote, inVote, VoteSchema, type BallotKind, type Purpose, type TieStep, type Vote } from "../../domain/voting/model";
 import { VOTE_ID, type VoteRecord } from "../../domain/voting/record";
 import { cellAddress, columnLetter } from "../a1";
 import type { Grid } from "../grid";
@@ -467,7 +467,7 @@ export function readVoteSheet(grid: Grid): VoteSheetRead {
     for (const i of checkVote(parsed.data)) {
       const path = i.field ? i.field.split(".") : [];
       const w = i.ref.candidate !== undefined && path[0] !== "candidates" ? whereOf(["candidates", candidates.indexOf(i.ref.candidate)]) : whereOf(path);
-      out.issues.push({ code: i.code, severity: i.severity, where: w, message: { vi: `Cuộc bỏ phiếu ${id}: ${i.message.vi}`, en: `Vote ${id}: ${i.message.en}` } });
+      out.issues.push(inVote(i, id, w));
       if (i.severity === "error") bad = true;
     }
     if (bad) return null;

@@ -27,7 +27,8 @@ describe("checkBallots", () => {
     expect(issues.every((i) => i.severity === "warning")).toBe(true);
     expect(issues[0].message.vi).toBe("Số phiếu thu vào (6) ít hơn số phiếu phát ra (8): 2 phiếu không thu về.");
     expect(issues[1].ref.missing).toEqual([3, 5]);
-    expect(issues[1].message.vi).toBe("Thiếu phiếu số 3, 5 trong dãy số phiếu từ 1 đến 8.");
+    // Issue #13: one template for the gap, with the count (the cut list says how many too).
+    expect(issues[1].message.vi).toBe("Thiếu 2 phiếu, gồm các phiếu số 3, 5 trong dãy số phiếu từ 1 đến 8.");
   });
 
   it("duplicate ballot numbers are an error per number, pointing at the ballot", () => {
@@ -119,7 +120,7 @@ describe("checkHandCount", () => {
   });
 
   it("votes for an unknown name; numbers that are not counts; reasons that do not add up", () => {
-    expect(codes(checkHandCount(flagVote(), count({ votes: { "Sở Nội vụ": 1 } })))).toEqual(["vote.candidate.unknown"]);
+    expect(codes(checkHandCount(flagVote(), count({ votes: { "Sở Nội vụ": 1 } })))).toEqual(["vote.candidate.unknownCount"]);
     expect(codes(checkHandCount(flagVote(), count({ votes: { [A]: 1.5 } })))).toEqual(["vote.count.notCount"]);
     const bad = checkHandCount(flagVote(), count({ valid: -1 }));
     expect(codes(bad)).toEqual(["vote.count.notCount"]);

@@ -121,10 +121,11 @@ describe("vote model", () => {
     expect(out[0].message.vi).toContain(`"${UNITS[1]}"`);
   });
 
+  // Issue #13: data from a file is "vote.data.schema"; "vote.schema" is a cell of the "Bỏ phiếu" sheet (two places, two templates).
   it("parseVote: schema issues are coded with the path; a vote with errors is refused", () => {
     const bad = parseVote({ ...flagVote(), toElect: 0 });
     expect(bad.vote).toBeNull();
-    expect(bad.issues[0]).toMatchObject({ code: "vote.schema", severity: "error", field: "toElect" });
+    expect(bad.issues[0]).toMatchObject({ code: "vote.data.schema", severity: "error", field: "toElect" });
     expect(parseVote(flagVote()).vote).toEqual(flagVote());
     expect(parseVote(flagVote({ candidates: [UNITS[0], UNITS[0]] })).vote).toBeNull();
   });

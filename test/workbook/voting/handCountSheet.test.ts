@@ -357,9 +357,10 @@ describe("the hand-count entry sheet", () => {
         ["vote.handCount.empty", at(map.candidateCell(2))],
       ]);
       const [empty, notNumber, emptyVotes] = read.issues;
+      // Issue #13: both languages fill one template; the English names the sheet's Vietnamese label.
       expect(empty.severity).toBe("error");
-      expect(empty.message).toEqual({ vi: "Chưa nhập số phiếu phát ra.", en: "Ballots issued: not entered." });
-      expect(notNumber.message).toEqual({ vi: 'Số phiếu không hợp lệ: "một" không phải là số.', en: 'Invalid ballots: "một" is not a number.' });
+      expect(empty.message).toEqual({ vi: "Chưa nhập số phiếu phát ra.", en: "“số phiếu phát ra”: not entered." });
+      expect(notNumber.message).toEqual({ vi: 'Số phiếu không hợp lệ: "một" không phải là số.', en: '“Số phiếu không hợp lệ”: "một" is not a number.' });
       expect(emptyVotes.message.vi).toBe(`Chưa nhập số phiếu của "${C}".`);
 
       // Filled in: a count, with the reasons given.
