@@ -24,7 +24,7 @@ export interface Issue {
   field?: string;
   message: Message;
   /** The parameters its catalogued template was filled with (src/domain/codes). */
-  params?: Readonly<Record<string, string | number>>;
+  params?: Readonly<Record<string, string | number | Message>>;
 }
 
 /** @deprecated Raise a catalogued code with `raise(code, params, where)` from src/domain/codes (issue #13). */

@@ -15,7 +15,6 @@ import { raise } from "../domain/codes";
  */
 import { z } from "zod";
 import type { Issue, Message } from "../domain/issues";
-import { warning } from "../domain/issues";
 import type { Proposal } from "../domain/nomination/model";
 import { cleanText, nameKey } from "../domain/text";
 import { columnIndex } from "../workbook/a1";
@@ -133,7 +132,6 @@ export function parseFormat(raw: unknown): { format: ImportFormat; issues: Issue
 /** The format files shipped with the add-in (./formats/*.json), as data: the pane offers one file for each. */
 export const FORMAT_FILES: readonly unknown[] = Object.freeze([lifesoftKhanhHoa]);
 
-const say = (vi: string, en: string): Message => ({ vi, en });
 /** ExcelJS's 1-based column number of a letter. */
 const colNo = (letters: string) => columnIndex(letters) + 1;
 const rowsText = (rows: readonly number[]) => rows.join(", ");
@@ -264,7 +262,7 @@ export function formatRows(f: ImportFormat, proposals: Proposal[], opts: FormatO
   // The two warnings below name the format file's own bilingual default (whenEmpty), a text the
   // catalogue's language-neutral parameters cannot carry: they stay worded here until format files
   // name catalogued defaults.
-  const fallback = (col: string): Message => codeColOf(col)?.whenEmpty ?? say("giá trị mặc định khi nhận", "its import default");
+  const fallback = (col: string): Message => codeColOf(col)?.whenEmpty ?? { vi: "giá trị mặc định khi nhận", en: "its import default" };
   for (const r of renamed.values()) {
     issues.push(
       raise("export.format.award.renamed", { system: f.system, from: r.from, to: r.to, rows: rowsText(r.rows), sheet: f.sheet }),
@@ -274,13 +272,7 @@ export function formatRows(f: ImportFormat, proposals: Proposal[], opts: FormatO
     const code = codeColOf(m.col.col);
     const fb = fallback(m.col.col);
     issues.push(
-      warning(
-        "export.format.notInList",
-        say(
-          `Danh mục “${m.col.header}” của ${f.system} không có “${m.name}” (dòng ${rowsText(m.rows)} trang “${f.sheet}”): ô mã ${code?.col ?? ""} để trống, khi nhận ${f.system} dùng ${fb.vi}. Hãy kiểm tra và sửa các dòng này trong ${f.system} sau khi nhận.`,
-          `${f.system}'s list “${m.col.header}” has no “${m.name}” (row ${rowsText(m.rows)} of “${f.sheet}”): code cell ${code?.col ?? ""} is left empty and ${f.system} uses ${fb.en} on import. Check and correct these rows in ${f.system} after the import.`,
-        ),
-      ),
+      raise("export.format.notInList", { list: m.col.header, system: f.system, name: m.name, rows: rowsText(m.rows), sheet: f.sheet, col: code?.col ?? "", fallback: fb }),
     );
   }
   for (const [col, at] of empty) {
@@ -288,13 +280,13 @@ export function formatRows(f: ImportFormat, proposals: Proposal[], opts: FormatO
     const all = at.length === rows.length;
     const fb = fallback(col);
     issues.push(
-      warning(
-        "export.format.emptyColumn",
-        say(
-          `${f.system}: cột ${col} (${c.header}) để trống ${all ? "ở mọi dòng" : `ở dòng ${rowsText(at)}`}: khi nhận, ${f.system} dùng ${fb.vi}.`,
-          `${f.system}: column ${col} (${c.header}) is empty ${all ? "on every row" : `on row ${rowsText(at)}`}: ${f.system} uses ${fb.en} on import.`,
-        ),
-      ),
+      raise("export.format.emptyColumn", {
+        system: f.system,
+        col,
+        header: c.header,
+        rows: all ? { vi: "ở mọi dòng", en: "on every row" } : { vi: `ở dòng ${rowsText(at)}`, en: `on row ${rowsText(at)}` },
+        fallback: fb,
+      }),
     );
   }
   if (lost.length) {

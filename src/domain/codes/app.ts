@@ -160,4 +160,16 @@ export const APP_CODES = {
   "export.format.tooManyRows": { severity: "warning", applies: "files", vi: "Danh sách kéo đến dòng {last} trang “{sheet}”, quá dòng {lastRow} mà {system} nhận theo mặc định: khi nhận, tăng “đến dòng” cho đủ.", en: "The list runs to row {last} of “{sheet}”, past row {lastRow} that {system} reads by default: raise the import's last row." },
   "collect.file.unreadable": { severity: "error", applies: "files", vi: "Không đọc được tệp: đây không phải tệp Excel .xlsx hoặc tệp đã hỏng{detail}. Tệp .xls cũ hoặc .csv: hãy mở bằng Excel và lưu lại dạng .xlsx.", en: "The file could not be read: it is not an Excel .xlsx file, or it is damaged{detail}. An old .xls or a .csv: open it in Excel and save it as .xlsx." },
   "collect.file.noScoreSheet": { severity: "error", applies: "files", vi: 'Tệp không có bảng tự chấm điểm (trang có dòng tiêu đề "Tự chấm" … "Mã"). Các trang trong tệp: {names}. Hãy gửi lại tệp bảng điểm do add-in tạo.', en: 'The file has no score sheet (a sheet with the "Tự chấm" … "Mã" header row). Sheets in the file: {names}. Ask for the score file the add-in made.' },
+  "export.format.notInList": {
+    severity: "warning",
+    applies: "files",
+    vi: "Danh mục “{list}” của {system} không có “{name}” (dòng {rows} trang “{sheet}”): ô mã {col} để trống, khi nhận {system} dùng {fallback}. Hãy kiểm tra và sửa các dòng này trong {system} sau khi nhận.",
+    en: "{system}'s list “{list}” has no “{name}” (row {rows} of “{sheet}”): code cell {col} is left empty and {system} uses {fallback} on import. Check and correct these rows in {system} after the import.",
+  },
+  "export.format.emptyColumn": {
+    severity: "warning",
+    applies: "files",
+    vi: "{system}: cột {col} ({header}) để trống {rows}: khi nhận, {system} dùng {fallback}.",
+    en: "{system}: column {col} ({header}) is empty {rows}: {system} uses {fallback} on import.",
+  },
 } as const satisfies CodeTable;

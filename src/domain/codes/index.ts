@@ -23,7 +23,8 @@ export type IssueCode = keyof typeof CATALOGUE;
 /** The parameter names of a template: "{unit} at {cell}" → "unit" | "cell". */
 type Holes<S> = S extends `${string}{${infer P}}${infer R}` ? P | Holes<R> : never;
 type Spec<C extends IssueCode> = (typeof CATALOGUE)[C] extends CodeSpec ? (typeof CATALOGUE)[C] : never;
-export type Param = string | number;
+/** A parameter: text, a number (written per language), or words per language (a label the two languages name differently). */
+export type Param = string | number | Message;
 export type ParamsOf<C extends IssueCode> = { [K in Holes<Spec<C>["vi"]> | Holes<Spec<C>["en"]>]: Param };
 
 export function isIssueCode(code: string): code is IssueCode {
@@ -39,7 +40,7 @@ export function fill(template: string, params: Readonly<Record<string, Param>>, 
   return template.replace(/\{(\w+)\}/g, (all, name: string) => {
     const v = params[name];
     if (v === undefined) return all;
-    return typeof v === "number" ? formatNumber(v, lang) : v;
+    return typeof v === "number" ? formatNumber(v, lang) : typeof v === "string" ? v : v[lang];
   });
 }
 

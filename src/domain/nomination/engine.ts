@@ -76,7 +76,8 @@ export interface NominationResult {
   issues: Issue[];
 }
 
-const say = (vi: string, en: string): Message => ({ vi, en });
+// Reason texts (not issues): a unit's reasons per award, in both languages.
+const words = (vi: string, en: string): Message => ({ vi, en });
 
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 /**
@@ -131,11 +132,11 @@ interface Row {
 /** The rule in short, for a reason: "< 80% tổng số thành viên". */
 function ruleShort(award: Award, vote: AwardVote, p: Message): Message {
   const r = vote.rule ?? award.voteRule;
-  if (!r) return say(`${p.vi}% (${vote.ruleText.vi})`, `${p.en}% (${vote.ruleText.en})`);
+  if (!r) return words(`${p.vi}% (${vote.ruleText.vi})`, `${p.en}% (${vote.ruleText.en})`);
   const d = DENOMINATOR_WORDS[r.denominator];
   // Failing "≥ 80%" means under 80%; failing "> 50%" means 50% or under.
   const op = r.comparison === ">=" ? "<" : "≤";
-  return say(`${p.vi}% ${op} ${viNumber(r.percent)}% ${d.vi}`, `${p.en}% ${op} ${r.percent}% of ${d.en}`);
+  return words(`${p.vi}% ${op} ${viNumber(r.percent)}% ${d.vi}`, `${p.en}% ${op} ${r.percent}% of ${d.en}`);
 }
 
 /**
@@ -291,35 +292,35 @@ export function nominate(input: NominationInput): NominationResult {
       if (unregistered) {
         fails.push(
           award.kind === "title"
-            ? say(`Chưa đăng ký thi đua danh hiệu này (${RULE_NOTES.registration})`, `Not registered for this title (${REGISTRATION_RULE_EN})`)
-            : say(`Chưa đăng ký hình thức khen thưởng này (${RULE_NOTES.registration})`, `Not registered for this form of reward (${REGISTRATION_RULE_EN})`),
+            ? words(`Chưa đăng ký thi đua danh hiệu này (${RULE_NOTES.registration})`, `Not registered for this title (${REGISTRATION_RULE_EN})`)
+            : words(`Chưa đăng ký hình thức khen thưởng này (${RULE_NOTES.registration})`, `Not registered for this form of reward (${REGISTRATION_RULE_EN})`),
         );
       }
       if (p.maxRank !== null && (s.rank === null || s.rank > p.maxRank)) {
-        const need = p.maxRank === 1 ? say("hạng 1", "rank 1") : say(`từ hạng 1 đến hạng ${p.maxRank}`, `rank 1 to ${p.maxRank}`);
-        if (s.rank === null) fails.push(say(`Chưa có xếp hạng, yêu cầu ${need.vi}`, `Not ranked, ${need.en} required`));
-        else fails.push(say(`Xếp hạng ${s.rank}, yêu cầu ${need.vi}`, `Ranked ${s.rank}, ${need.en} required`));
+        const need = p.maxRank === 1 ? words("hạng 1", "rank 1") : words(`từ hạng 1 đến hạng ${p.maxRank}`, `rank 1 to ${p.maxRank}`);
+        if (s.rank === null) fails.push(words(`Chưa có xếp hạng, yêu cầu ${need.vi}`, `Not ranked, ${need.en} required`));
+        else fails.push(words(`Xếp hạng ${s.rank}, yêu cầu ${need.vi}`, `Ranked ${s.rank}, ${need.en} required`));
       }
       if (bandKeys.length > 0 && !bandKeys.includes(nameKey(s.band))) {
         const want = p.bands.map(cleanText).filter((b) => b);
-        const has = cleanText(s.band) ? say(`xếp loại: ${cleanText(s.band)}`, `classified: ${cleanText(s.band)}`) : say("chưa có xếp loại", "not classified");
-        fails.push(say(`Chưa xếp loại ${want.join(" hoặc ")} (${has.vi})`, `Not classified ${want.join(" or ")} (${has.en})`));
+        const has = cleanText(s.band) ? words(`xếp loại: ${cleanText(s.band)}`, `classified: ${cleanText(s.band)}`) : words("chưa có xếp loại", "not classified");
+        fails.push(words(`Chưa xếp loại ${want.join(" hoặc ")} (${has.vi})`, `Not classified ${want.join(" or ")} (${has.en})`));
       }
-      if (p.leading && !s.leading) fails.push(say("Không phải đơn vị dẫn đầu khối", "Not the bloc's leading unit"));
+      if (p.leading && !s.leading) fails.push(words("Không phải đơn vị dẫn đầu khối", "Not the bloc's leading unit"));
       if (p.votePassed) {
         const c = candidateOf.get(key);
         if (!finalVote) {
-          fails.push(say(`Chưa có kết quả bỏ phiếu cuối cùng cho ${award.name}`, `No final vote result for ${award.name} yet`));
+          fails.push(words(`Chưa có kết quả bỏ phiếu cuối cùng cho ${award.name}`, `No final vote result for ${award.name} yet`));
         } else if (!electedAt.has(key)) {
-          if (!c) fails.push(say(`Không có tên trong danh sách bỏ phiếu ${award.name}`, `Not on the ballot for ${award.name}`));
+          if (!c) fails.push(words(`Không có tên trong danh sách bỏ phiếu ${award.name}`, `Not on the ballot for ${award.name}`));
           else if (!c.passes) {
             const r = ruleShort(award, finalVote, percentText(c.percent));
-            fails.push(say(`Không đạt tỷ lệ phiếu: ${r.vi}`, `Vote share not met: ${r.en}`));
-          } else fails.push(say("Không được chọn trong số lượng", "Passed the rule but not elected within the number to elect"));
+            fails.push(words(`Không đạt tỷ lệ phiếu: ${r.vi}`, `Vote share not met: ${r.en}`));
+          } else fails.push(words("Không được chọn trong số lượng", "Passed the rule but not elected within the number to elect"));
         }
       }
       if (p.chosen && overrideOf.get(pairKey(s.unit, award.id))?.include !== true) {
-        fails.push(say("Chưa được hội nghị chọn đề nghị (danh hiệu do khối chọn, không đề nghị tự động)", "Not chosen by the meeting (an award the bloc chooses, never proposed automatically)"));
+        fails.push(words("Chưa được hội nghị chọn đề nghị (danh hiệu do khối chọn, không đề nghị tự động)", "Not chosen by the meeting (an award the bloc chooses, never proposed automatically)"));
       }
       return { standing: s, key, meets: fails.length === 0, fails, unregistered };
     });
@@ -328,7 +329,7 @@ export function nominate(input: NominationInput): NominationResult {
     if (award.excludesLower) {
       for (const r of rows) {
         const higher = (proposedFor.get(r.key) ?? []).find((h) => h.excludesLower);
-        if (higher) r.fails.push(say(`Đã được đề nghị ${higher.name} (cao hơn)`, `Already proposed for ${higher.name} (higher)`));
+        if (higher) r.fails.push(words(`Đã được đề nghị ${higher.name} (cao hơn)`, `Already proposed for ${higher.name} (higher)`));
       }
     }
 
@@ -342,13 +343,13 @@ export function nominate(input: NominationInput): NominationResult {
     eligible.forEach((r, i) => {
       if (i >= cap) {
         r.fails.push(
-          say(
+          words(
             `Vượt ${viNumber(award.percentCap ?? 0)}% số đơn vị đạt chuẩn (tối đa ${cap} trong ${base} đơn vị)`,
             `Over ${award.percentCap ?? 0}% of the units meeting the standard (at most ${cap} of ${base})`,
           ),
         );
       }
-      if (i >= quota) r.fails.push(say(`Vượt số lượng ${quota} ${award.name}/khối`, `Over the bloc's quota of ${quota} × ${award.name}`));
+      if (i >= quota) r.fails.push(words(`Vượt số lượng ${quota} ${award.name}/khối`, `Over the bloc's quota of ${quota} × ${award.name}`));
     });
 
     // Proposals, and the meeting's decisions.
@@ -358,11 +359,11 @@ export function nominate(input: NominationInput): NominationResult {
       const computed = r.fails.length === 0;
       const reasons = computed ? [passReason(award, s, c ? c.percent : null, p.registered && registeredFor !== null)] : [...r.fails];
       const o = overrideOf.get(pairKey(s.unit, award.id)) ?? null;
-      if (o) reasons.push(say(`Hội nghị quyết định: ${cleanText(o.reason)}`, `The meeting decided: ${cleanText(o.reason)}`));
+      if (o) reasons.push(words(`Hội nghị quyết định: ${cleanText(o.reason)}`, `The meeting decided: ${cleanText(o.reason)}`));
       const blocked = !!(o?.include && r.unregistered);
       if (blocked) {
         reasons.push(
-          say(
+          words(
             "Quyết định của hội nghị không thay cho việc đăng ký thi đua: đơn vị chưa đăng ký nên không được đề nghị (nếu đơn vị đã đăng ký, ghi vào trang Đăng ký thi đua)",
             "The meeting's decision does not stand in for registration: the unit did not register, so it is not proposed (if it did register, record it on the registration sheet)",
           ),
@@ -370,7 +371,7 @@ export function nominate(input: NominationInput): NominationResult {
         issues.push(raise("nomination.override.unregistered", { unit: cleanText(s.unit), award: award.name }));
       }
       const note = cleanText(award.ruleNote ?? "");
-      if (note) reasons.push(say(`Quy định áp dụng: ${note}`, `Rule applied: ${note}`));
+      if (note) reasons.push(words(`Quy định áp dụng: ${note}`, `Rule applied: ${note}`));
       return {
         unit: s.unit,
         awardId: award.id,
@@ -442,5 +443,5 @@ function passReason(award: Award, s: Standing, percent: number | null, registere
     vi.push(`${p.vi}% phiếu đồng ý`);
     en.push(`${p.en}% approval`);
   }
-  return vi.length > 0 ? say(`Đạt: ${vi.join(", ")}`, `Meets: ${en.join(", ")}`) : say("Đạt các điều kiện", "Meets every condition");
+  return vi.length > 0 ? words(`Đạt: ${vi.join(", ")}`, `Meets: ${en.join(", ")}`) : words("Đạt các điều kiện", "Meets every condition");
 }

@@ -64,6 +64,19 @@ describe("issue catalogue", () => {
     expect(bad).toEqual([]);
   });
 
+  it("raises no issue in src/ by text: no deprecated error()/warning()/issue() with a code, no hand-built { code, severity } issue, no local say() helper", () => {
+    const bad: string[] = [];
+    for (const f of files(SRC)) {
+      const rel = relative(ROOT, f).split("\\").join("/");
+      if (rel.startsWith("src/host/")) continue;
+      const text = readFileSync(f, "utf8");
+      for (const m of text.matchAll(/(?<![.\w])(?:error|warning|issue)\(\s*["'`]([a-zA-Z][^"'`]*)["'`]/g)) bad.push(`${rel}: ${m[0]}`);
+      for (const m of text.matchAll(/\bcode:\s*["'`][a-z]+\.[^"'`]*["'`],\s*severity:/g)) bad.push(`${rel}: ${m[0]}`);
+      for (const m of text.matchAll(/\bconst say = /g)) bad.push(`${rel}: ${m[0]}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it("has docs/ma-loi.md up to date (npm run codes:doc)", () => {
     expect(readFileSync(join(ROOT, "docs", "ma-loi.md"), "utf8")).toBe(codesMarkdown());
   });
