@@ -19,6 +19,8 @@ export interface NumberStyle {
   decimals?: number;
   /** Group thousands ("1.234"); off by default: scores and votes are written as typed ("1234,5"). */
   grouping?: boolean;
+  /** At most this many decimals (rounded), trailing zeros dropped; 6 by default. */
+  maxDecimals?: number;
 }
 
 /** A number as written: 2,5 (vi) or 2.5 (en); -0 is 0. */
@@ -27,7 +29,7 @@ export function formatNumber(x: number, lang: Lang = "vi", style: NumberStyle = 
   const o: Intl.NumberFormatOptions = {
     useGrouping: style.grouping ?? false,
     minimumFractionDigits: style.decimals ?? 0,
-    maximumFractionDigits: style.decimals ?? 6,
+    maximumFractionDigits: style.decimals ?? style.maxDecimals ?? 6,
   };
   const s = nf(lang, o).format(x === 0 ? 0 : x);
   return s === "-0" ? "0" : s;

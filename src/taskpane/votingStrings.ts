@@ -1,3 +1,4 @@
+import { formatNumber } from "../domain/format";
 import { BALLOT_TERMS, COMPARISON_TERMS, DENOMINATOR_TERMS, ENTRY_TERMS, NONE_MARKED_TERMS, OUTCOME_TERMS, paneOf, PURPOSE_TERMS, TIE_TERMS } from "../domain/voting/terms";
 import type { Lang } from "./strings";
 
@@ -100,7 +101,7 @@ const vi = {
   totalReturned: "Thu vào",
   totalValid: "Hợp lệ",
   totalInvalid: "Không hợp lệ",
-  attendance: (present: number, members: number, pct: number, met: boolean) => `Có mặt ${present}/${members} (${String(pct).replace(".", ",")}%)${met ? "" : " — chưa đủ điều kiện"}.`,
+  attendance: (present: number, members: number, pct: number, met: boolean) => `Có mặt ${present}/${members} (${formatNumber(pct, "vi")}%)${met ? "" : " — chưa đủ điều kiện"}.`,
   resultsTitle: "Kết quả",
   notConcluded: "Chưa có kết quả: kiểm phiếu còn lỗi (xem danh sách lỗi).",
   unit: "Đơn vị",
@@ -256,7 +257,7 @@ const en: VotingStrings = {
   totalReturned: "Returned",
   totalValid: "Valid",
   totalInvalid: "Invalid",
-  attendance: (present, members, pct, met) => `Present ${present}/${members} (${pct}%)${met ? "" : " — quorum not met"}.`,
+  attendance: (present, members, pct, met) => `Present ${present}/${members} (${formatNumber(pct, "en")}%)${met ? "" : " — quorum not met"}.`,
   resultsTitle: "Results",
   notConcluded: "No result yet: the count has errors (see the list).",
   unit: "Unit",

@@ -10,6 +10,8 @@ describe("format", () => {
     expect(formatNumber(0.1 + 0.2)).toBe("0,3");
     expect(formatNumber(-0)).toBe("0");
     expect(formatNumber(95, "vi", { decimals: 2 })).toBe("95,00");
+    expect(formatNumber(98.255, "vi", { maxDecimals: 2 })).toBe("98,26");
+    expect(formatNumber(1234.56789, "en", { grouping: true, maxDecimals: 4 })).toBe("1,234.5679");
   });
   it("writes percents with exactly 2 decimals (DOMAIN.md §4: shares are compared at 2 decimals)", () => {
     expect(formatPercent(57.142857)).toBe("57,14");

@@ -108,18 +108,15 @@ export async function recordDecision(host: ExcelHost, id: string, patch: Partial
   return write(host, read, [plan], { keep: keepOldVoteSheet(read, ctx), activate: plan.name, log: { action: "Ghi quyết định", object: id, counts: what || "—" } });
 }
 
-/**
- * Starts a revote among the tied: round n + 1 as a new vote (id V1_2…), keeping round n as it is,
- * with its own entry sheets and ballots. One read (the count's), one write.
- */
-export async function startRevote(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
+/** Round n + 1 as a new vote (id V1_2…), round n kept as it is, with its own entry sheets and ballots. One read (the count's), one write. */
+async function startNextRound(host: ExcelHost, id: string, opts: CreateOptions, kind: "revote" | "runoff"): Promise<WriteOutcome & { id?: string }> {
   const c = await countVote(host, id);
   if (c.kind !== "counted") return c;
-  const pending = c.count.result.conclusion.revote;
-  if (!pending) return { kind: "invalid", issues: [raise("vote.revote.none", {})] };
+  const conclusion = c.count.result.conclusion;
+  const vote = kind === "revote" ? (conclusion.revote ? revoteRound(c.count.record.vote, conclusion.revote) : null) : conclusion.runoff ? runoffRound(c.count.record.vote, conclusion.runoff) : null;
+  if (!vote) return { kind: "invalid", issues: [raise(kind === "revote" ? "vote.revote.none" : "vote.runoff.none", {})] };
   if (hasErrors(c.count.issues)) return { kind: "invalid", issues: c.count.issues };
   const prev = c.count.record;
-  const vote = revoteRound(prev.vote, pending);
   const rid = revoteId(prev.id, vote.round);
   const record: VoteRecord = withRoundAttendance({ ...prev, id: rid, vote, decision: null, meeting: null }, opts);
   // The count's read holds everything creating needs: one read, one write in all.
@@ -127,22 +124,14 @@ export async function startRevote(host: ExcelHost, id: string, opts: CreateOptio
   return out.kind === "written" ? { ...out, id: rid } : out;
 }
 
-/**
- * Starts the run-off the count calls for (`Vote.runoff`: too few reached the rule): round n + 1
- * among the top candidates as a new vote (id V1_2…), round n kept as it is, with its own entry
- * sheets and ballots; the round is recorded as a run-off. One read (the count's), one write.
- */
-export async function startRunoff(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
-  const c = await countVote(host, id);
-  if (c.kind !== "counted") return c;
-  const pending = c.count.result.conclusion.runoff;
-  if (!pending) return { kind: "invalid", issues: [raise("vote.runoff.none", {})] };
-  if (hasErrors(c.count.issues)) return { kind: "invalid", issues: c.count.issues };
-  const prev = c.count.record;
-  const vote = runoffRound(prev.vote, pending);
-  const rid = revoteId(prev.id, vote.round);
-  const out = await createFromRead(host, c.read, withRoundAttendance({ ...prev, id: rid, vote, decision: null, meeting: null }, opts), opts);
-  return out.kind === "written" ? { ...out, id: rid } : out;
+/** Starts a revote among the tied (DOMAIN §4: a tie the rule cannot break calls a revote among the tied). */
+export function startRevote(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
+  return startNextRound(host, id, opts, "revote");
+}
+
+/** Starts the run-off the count calls for (`Vote.runoff`: too few reached the rule), recorded as a run-off round. */
+export function startRunoff(host: ExcelHost, id: string, opts: CreateOptions = {}): Promise<WriteOutcome & { id?: string }> {
+  return startNextRound(host, id, opts, "runoff");
 }
 
 /** A later round with its own attendance (present, ballots issued), when given; checked as any vote is on creation. */

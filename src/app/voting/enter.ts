@@ -108,22 +108,22 @@ export async function enterHandCount(host: ExcelHost, id: string, count: Omit<Ha
   put(hc.cells.total.invalid, count.invalid);
   const issues: Issue[] = [];
   // Counts are whole numbers, not negative (DOMAIN §4): refused before anything is typed, at the cell it would fill.
-  const whole = (what: { what: string }, v: number | undefined, cell: string | undefined) => {
+  const whole = (what: { what: { vi: string; en: string } }, v: number | undefined, cell: string | undefined) => {
     if (v === undefined || (Number.isInteger(v) && v >= 0)) return;
     issues.push(raise("vote.count.notCount", { ...what, value: v }, { sheet: g.sheet, ...(cell ? { cell } : {}) }));
   };
-  whole({ what: "Số phiếu thu vào" }, count.returned, hc.cells.total.returned);
-  whole({ what: "Số phiếu hợp lệ" }, count.valid, hc.cells.total.valid);
-  whole({ what: "Số phiếu không hợp lệ" }, count.invalid, hc.cells.total.invalid);
+  whole({ what: { vi: "Số phiếu thu vào", en: "Ballots returned" } }, count.returned, hc.cells.total.returned);
+  whole({ what: { vi: "Số phiếu hợp lệ", en: "Valid ballots" } }, count.valid, hc.cells.total.valid);
+  whole({ what: { vi: "Số phiếu không hợp lệ", en: "Invalid ballots" } }, count.invalid, hc.cells.total.invalid);
   for (const [name, v] of Object.entries(count.votes)) {
     const cell = Object.entries(hc.cells.candidate).find(([k]) => nameKey(k) === nameKey(name))?.[1];
     if (!cell) issues.push(raise("vote.candidate.unknownCount", { what: word.vi, name: cleanText(name) }, { sheet: g.sheet }));
     else {
-      whole({ what: `Số phiếu của "${cleanText(name)}"` }, v, cell);
+      whole({ what: { vi: `Số phiếu của "${cleanText(name)}"`, en: `Votes for "${cleanText(name)}"` } }, v, cell);
       put(cell, v);
     }
   }
-  for (const [reason, n] of Object.entries(count.invalidReasons ?? {})) whole({ what: `Số phiếu không hợp lệ (${reason})` }, n, hc.cells.reasons[reason as keyof typeof hc.cells.reasons]);
+  for (const [reason, n] of Object.entries(count.invalidReasons ?? {})) whole({ what: { vi: `Số phiếu không hợp lệ (${reason})`, en: `Invalid ballots (${reason})` } }, n, hc.cells.reasons[reason as keyof typeof hc.cells.reasons]);
   if (hasErrors(issues)) return { kind: "invalid", issues };
   if (count.invalidReasons) {
     for (const [reason, n] of Object.entries(count.invalidReasons)) put(hc.cells.reasons[reason as keyof typeof hc.cells.reasons], n ?? 0);

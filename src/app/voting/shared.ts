@@ -113,7 +113,7 @@ export function checkIssued(record: VoteRecord): Issue[] {
   const n = record.issued;
   if (n === null) return [];
   if (!Number.isInteger(n) || n < 0) {
-    return [raiseAt("vote.value.invalid", { value: ` ("${String(n)}")`, what: "Số phiếu phát ra" }, "issued")];
+    return [raiseAt("vote.value.invalid", { value: ` ("${String(n)}")`, what: { vi: "Số phiếu phát ra", en: "Ballots issued" } }, "issued")];
   }
   const present = record.vote.attendance.present;
   if (Number.isInteger(present) && n > present) {

@@ -255,7 +255,7 @@ const VOTE_DEFINITION_CODES = {
     severity: "error",
     applies: "voting",
     vi: "{what} ({value}) ph\u1ea3i l\u00e0 s\u1ed1 nguy\u00ean kh\u00f4ng \u00e2m.",
-    en: "\u201c{what}\u201d ({value}) must be a whole number, not negative.",
+    en: "{what} ({value}) must be a whole number, not negative.",
   },
   // ---- The vote's definition and its checks (domain/voting/model.ts).
   "vote.rule.notChosen": {
@@ -323,7 +323,7 @@ const VOTE_DEFINITION_CODES = {
     severity: "error",
     applies: "voting",
     vi: "Gi\u00e1 tr\u1ecb ch\u01b0a h\u1ee3p l\u1ec7{value}: {what}. Nh\u1eadp s\u1ed1 nguy\u00ean trong gi\u1edbi h\u1ea1n cho ph\u00e9p, t\u00ean kh\u00f4ng \u0111\u1ec3 tr\u1ed1ng.",
-    en: "Value not valid{value}: \u201c{what}\u201d. Give a whole number within the limits, a name that is not empty.",
+    en: "Value not valid{value}: {what}. Give a whole number within the limits, a name that is not empty.",
   },
   // {hint}: ' → "<full name>"?' when a member's short name was typed, or nothing.
   "vote.candidate.notMember": {

@@ -135,8 +135,8 @@ function checkReturned(issued: number, returned: number): VoteIssue[] {
   return [];
 }
 
-function notCount(what: string, whatEn: string, value: number, ref: VoteIssue["ref"]): VoteIssue {
-  return voteIssue("vote.count.notCount", { what, value }, ref);
+function notCount(vi: string, en: string, value: number, ref: VoteIssue["ref"]): VoteIssue {
+  return voteIssue("vote.count.notCount", { what: { vi, en }, value }, ref);
 }
 
 /** Lists numbers compactly: "3, 7, 9–12". */

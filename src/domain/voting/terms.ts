@@ -141,6 +141,24 @@ export const OUTCOME_TERMS = table({
   runoff: { vi: "Vào vòng bầu lại", en: "Goes to the run-off" },
 });
 
+/**
+ * The outcomes as the count minutes word them (the "Kết quả" column; NĐ 30 document wording, which tells
+ * a leader "trúng cử" from an award "được chọn"): the documents' words beside the pane's OUTCOME_TERMS.
+ */
+export const MINUTES_OUTCOME_WORDS: Record<keyof typeof OUTCOME_TERMS, string> & { electedAward: string; notElectedLeader: string; byMeeting: string; unconcluded: string } = {
+  elected: "Trúng cử",
+  electedAward: "Được chọn",
+  notElected: "Không được chọn",
+  notElectedLeader: "Không trúng cử",
+  /** Appended to the result of a unit tied at the cutoff once the meeting has chosen. */
+  byMeeting: " (hội nghị quyết định)",
+  notPassed: "Không đạt tỷ lệ",
+  revote: "Bỏ phiếu lại",
+  meetingDecides: "Hội nghị quyết định",
+  runoff: "Vào vòng bầu lại",
+  unconcluded: "Chưa kết luận",
+};
+
 // ---- Using a table.
 
 /** Each value's words in one language (or what the sheets write). */

@@ -117,7 +117,7 @@ export function checkVoteShape(vote: Vote): VoteIssue[] {
       return typeof v === "number" || typeof v === "string" ? ` ("${String(v)}")` : "";
     })();
     out.push(
-      voteIssue("vote.value.invalid", { value: shown, what: what.vi }, {}, path
+      voteIssue("vote.value.invalid", { value: shown, what }, {}, path
       ),
     );
   }

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../domain/format";
 import {
   Button,
   Caption1,
@@ -125,7 +126,7 @@ export interface CollectPanelProps {
 
 function show(v: unknown, lang: Lang, t: CollectStrings): { text: string; full: string } {
   if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return { text: t.empty, full: t.empty };
-  const full = typeof v === "number" ? v.toLocaleString(lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 4 }) : String(v);
+  const full = typeof v === "number" ? formatNumber(v, lang, { grouping: true, maxDecimals: 4 }) : String(v);
   return { text: full.length > 40 ? `${full.slice(0, 39)}…` : full, full };
 }
 

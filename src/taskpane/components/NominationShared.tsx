@@ -1,3 +1,4 @@
+import { formatNumber } from "../../domain/format";
 import type {  Where } from "../../domain/issues";
 import type { Lang } from "../strings";
 import { SectionStatus, type PaneReport } from "./actions";
@@ -54,7 +55,4 @@ export const NominationStatus = ({ report, section, onSelect }: { report: Nomina
 );
 
 /** A number as the language writes it: 98,25 / 98.25 (at most two decimals). */
-export const num = (x: number, lang: Lang) => {
-  const s = String(Math.round(x * 100) / 100);
-  return lang === "vi" ? s.replace(".", ",") : s;
-};
+export const num = (x: number, lang: Lang) => formatNumber(x, lang, { maxDecimals: 2 });

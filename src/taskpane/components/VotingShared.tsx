@@ -1,3 +1,4 @@
+import { formatNumber } from "../../domain/format";
 import { Input, type InputProps } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type {  Where } from "../../domain/issues";
@@ -108,4 +109,4 @@ export function NumberInput({ value, onValue, ...rest }: { value: number | null;
 }
 
 /** A percentage as the language writes it: 62,5 / 62.5. */
-export const pct = (x: number, lang: Lang) => (lang === "vi" ? String(x).replace(".", ",") : String(x));
+export const pct = (x: number, lang: Lang) => formatNumber(x, lang);

@@ -4,7 +4,7 @@ import type { Message } from "../../domain/issues";
 import { cleanText, nameKey } from "../../domain/text";
 import { DENOMINATOR_WORDS, INVALID_REASON_LABELS, INVALID_REASONS, maxChoices, ruleSourceText, ruleText, tieRuleText, voteWord, type Vote } from "../../domain/voting/model";
 import { applyMeeting, type VoteRecord } from "../../domain/voting/record";
-import type { Outcome, TallyResult, TieStepRecord } from "../../domain/voting/tally";
+import type { TallyResult, TieStepRecord } from "../../domain/voting/tally";
 import { layoutSheetPlan } from "../documents";
 import type { SheetPlan } from "../plan";
 
@@ -38,20 +38,9 @@ export interface MinutesInput {
   at: { day: number; month: number; year: number; hour: number; minute: number };
 }
 
-/** What the "Kết quả" column says for each outcome. */
-export const OUTCOME_TEXT: Record<Outcome, string> & { electedAward: string; notElectedLeader: string; byMeeting: string; unconcluded: string } = {
-  elected: "Trúng cử",
-  electedAward: "Được chọn",
-  notElected: "Không được chọn",
-  notElectedLeader: "Không trúng cử",
-  /** Appended to the result of a unit tied at the cutoff once the meeting has chosen. */
-  byMeeting: " (hội nghị quyết định)",
-  notPassed: "Không đạt tỷ lệ",
-  revote: "Bỏ phiếu lại",
-  meetingDecides: "Hội nghị quyết định",
-  runoff: "Vào vòng bầu lại",
-  unconcluded: "Chưa kết luận",
-};
+import { MINUTES_OUTCOME_WORDS } from "../../domain/voting/terms";
+
+export { MINUTES_OUTCOME_WORDS as OUTCOME_TEXT };
 
 export const MINUTES_TITLE = "BIÊN BẢN KIỂM PHIẾU";
 export const FINGERPRINT_LABEL = "Mã kiểm tra (SHA-256) của dữ liệu phiếu:";
@@ -197,12 +186,12 @@ export function minutesLayout(input: MinutesInput): DocLayout {
   const decided = applyMeeting(result.conclusion.meetingDecides, result.conclusion.elected, record.meeting);
   const chosenByMeeting = new Set(decided.decided && result.conclusion.meetingDecides ? decided.elected.map(nameKey) : []);
   const outcomeOf = (c: TallyResult["candidates"][number]): string => {
-    if (!concluded) return OUTCOME_TEXT.unconcluded;
+    if (!concluded) return MINUTES_OUTCOME_WORDS.unconcluded;
     if (c.outcome === "meetingDecides" && decided.decided) {
       const chosen = chosenByMeeting.has(nameKey(c.name));
-      return (chosen ? (award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT.elected) : award ? OUTCOME_TEXT.notElected : OUTCOME_TEXT.notElectedLeader) + OUTCOME_TEXT.byMeeting;
+      return (chosen ? (award ? MINUTES_OUTCOME_WORDS.electedAward : MINUTES_OUTCOME_WORDS.elected) : award ? MINUTES_OUTCOME_WORDS.notElected : MINUTES_OUTCOME_WORDS.notElectedLeader) + MINUTES_OUTCOME_WORDS.byMeeting;
     }
-    return c.outcome === "elected" && award ? OUTCOME_TEXT.electedAward : OUTCOME_TEXT[c.outcome];
+    return c.outcome === "elected" && award ? MINUTES_OUTCOME_WORDS.electedAward : MINUTES_OUTCOME_WORDS[c.outcome];
   };
   for (const c of result.candidates) {
     const outcome = outcomeOf(c);
