@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import { docxText, onHost, sampleYearXlsx, startPreview, watch, type Preview } from "./support";
+import { docxText, onHost, sampleYearXlsx, startPreview, watch, type Preview, recordMeeting } from "./support";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
 
 const ROOT = resolve(__dirname, "../..");
@@ -78,12 +78,7 @@ test("after scoring and votes, the user produces the list, both minutes, the sub
   expect(flag).toContain("8/8 phiếu (100%)");
 
   // The meeting record: date, time, place and the submission's number.
-  await id(N.mDate).fill("5/12/2026");
-  await id(N.mTime).fill("14:00");
-  await id(N.mPlace).fill("Hội trường Sở Công Thương");
-  await id(N.mNumber).fill("12/TTr-KTĐ");
-  await id(N.mSave).click();
-  await page.waitForFunction((tid) => /^Đã ghi thông tin hội nghị vào trang/.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("meeting"), { timeout: 30_000 });
+  await recordMeeting(page, { date: "5/12/2026", time: "14:00", place: "Hội trường Sở Công Thương", number: "12/TTr-KTĐ" });
   await expect(onHost(page, (h) => h.values("Hội nghị bình xét", "B4:B6").flat())).resolves.toEqual(["05/12/2026", "14:00", "Hội trường Sở Công Thương"]);
 
   // Generate: the list and the review minutes become sheets.

@@ -14,7 +14,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { findChromium, onHost, sampleYearXlsx, watch } from "./support";
+import { findChromium, onHost, sampleYearXlsx, watch, recordMeeting } from "./support";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
 
 const ROOT = resolve(__dirname, "../..");
@@ -107,12 +107,7 @@ test("the sample year round-trips through the published page: open, nominate, do
 
   // The nomination done in the pane: the flag to the leading unit; the meeting; the list and minutes as sheets.
   expect(await flagHolder(page)).toContain(SCT);
-  await id(N.mDate).fill("10/12/2026");
-  await id(N.mTime).fill("08:30");
-  await id(N.mPlace).fill("Hội trường Sở Công Thương");
-  await id(N.mNumber).fill("15/TTr-KTĐ");
-  await id(N.mSave).click();
-  await page.waitForFunction((tid) => /^Đã ghi thông tin hội nghị vào trang/.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("meeting"), { timeout: 30_000 });
+  await recordMeeting(page, { date: "10/12/2026", time: "08:30", place: "Hội trường Sở Công Thương", number: "15/TTr-KTĐ" });
   await id(N.generate).click();
   await page.waitForFunction((tid) => /^Đã ghi các trang: /.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("output"), { timeout: 30_000 });
   const listBefore = await onHost(page, (h) => h.text("Danh sách đề nghị", h.usedRange("Danh sách đề nghị") ?? "A1"));

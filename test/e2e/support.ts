@@ -157,3 +157,14 @@ export async function docxText(bytes: Buffer): Promise<{ text: string; timesNewR
     .normalize("NFC");
   return { text, timesNewRoman: /w:ascii="Times New Roman"/.test(xml) || /w:ascii="Times New Roman"/.test(styles) };
 }
+
+/** Records the review meeting's date, time, place and submission number in the nomination tab, and waits for the sheet write. */
+export async function recordMeeting(page: Page, m: { date: string; time: string; place: string; number: string }) {
+  const { NOMINATION_TID: N } = await import("../../src/taskpane/components/NominationShared");
+  await page.getByTestId(N.mDate).fill(m.date);
+  await page.getByTestId(N.mTime).fill(m.time);
+  await page.getByTestId(N.mPlace).fill(m.place);
+  await page.getByTestId(N.mNumber).fill(m.number);
+  await page.getByTestId(N.mSave).click();
+  await page.waitForFunction((tid) => /^Đã ghi thông tin hội nghị vào trang/.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("meeting"), { timeout: 30_000 });
+}
