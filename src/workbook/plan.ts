@@ -3,6 +3,7 @@
  * Plans are built by pure functions, tested as data, and written by the one applier in excel/.
  * Addresses are A1-style and relative to the plan's sheet; names are workbook-scoped.
  */
+import { columnLetter } from "./a1";
 
 /** A constant cell. Text is always written as text, never parsed as a formula. */
 export type PlanValue = string | number | boolean | null;
@@ -111,6 +112,11 @@ export interface SheetPlan {
   /** Manual page breaks: 0-based rows before which a new printed page starts (ExcelApi 1.9; skipped with a warning before). */
   pageBreaks?: number[];
   freeze?: { rows: number; columns: number };
+}
+
+/** Widths (points) of consecutive columns from the 0-based column `first`: `columnWidths(2, [64, 52])` sets C and D. */
+export function columnWidths(first: number, widths: readonly number[]): SheetPlan["columnWidths"] {
+  return widths.map((width, i) => ({ column: columnLetter(first + i), width }));
 }
 
 export function emptyPlan(name: string): SheetPlan {

@@ -5,7 +5,7 @@ import { cleanText, foldLabel, nameKey } from "../../domain/text";
 import type { LeadershipRecord } from "../../domain/voting/leader";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
-import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { columnWidths, emptyPlan, type PlanCell, type SheetPlan } from "../plan";
 
 /**
  * The bloc's leadership across years (trưởng khối, phó trưởng khối qua các năm): one row per year,
@@ -87,14 +87,7 @@ export function leadershipSheetPlan(rows: LeadershipRow[], opts: { members?: str
     { range: rangeAddress(first, COLS.leader, n, 3), format: { wrap: true } },
     { range: rangeAddress(first, COLS.basis, n, 1), format: { wrap: true } },
   );
-  p.columnWidths.push(
-    { column: "A", width: 56 },
-    { column: "B", width: 200 },
-    { column: "C", width: 200 },
-    { column: "D", width: 200 },
-    { column: "E", width: 80 },
-    { column: "F", width: 220 },
-  );
+  p.columnWidths.push(...columnWidths(0, [56, 200, 200, 200, 80, 220]));
   p.rowHeights = [{ row: LEADERSHIP_LAYOUT.note + 1, height: 45 }];
 
   // Drop-downs.

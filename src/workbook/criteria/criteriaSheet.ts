@@ -6,7 +6,7 @@ import type { TableField } from "../../domain/criteria/validate";
 import type { Issue, Where } from "../../domain/issues";
 import { foldDiacritics } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
-import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { columnWidths, emptyPlan, type PlanCell, type SheetPlan } from "../plan";
 import type { Grid } from "../grid";
 
 /** The sheet that holds the bloc's criteria table: where a user pastes it, and its record. */
@@ -171,18 +171,7 @@ export function criteriaSheetPlan(table: CriteriaTable, sheetName: string = CRIT
     else if (c.kind === "penalty") p.formats.push({ range: rangeAddress(r, 2, 1, 2), format: { fontColor: "#C00000" } });
     else if (c.kind === "bonus") p.formats.push({ range: rangeAddress(r, 2, 1, 2), format: { fontColor: "#00B050" } });
   });
-  p.columnWidths.push(
-    { column: "A", width: 45 },
-    { column: "B", width: 360 },
-    { column: "C", width: 62 },
-    { column: "D", width: 88 },
-    { column: "E", width: 55 },
-    { column: "F", width: 45 },
-    { column: "G", width: 62 },
-    { column: "H", width: 200 },
-    { column: "I", width: 240 },
-    { column: "J", width: 70 },
-  );
+  p.columnWidths.push(...columnWidths(0, [45, 360, 62, 88, 55, 45, 62, 200, 240, 70]));
   p.rowHeights = [
     { row: LAYOUT.hint + 1, height: 48 },
     { row: legalRow + 1, height: 64 },

@@ -5,7 +5,7 @@ import type { CriteriaTable } from "../../domain/criteria/model";
 import { NEEDS_CHECK, NEEDS_CHECK_REASON, SUM_DECIMALS, tieRuleText } from "../../domain/scoring/engine";
 import type { ScoringSettings, TieBreaker } from "../../domain/scoring/settings";
 import { cellAddress, columnLetter, qualified, rangeAddress } from "../a1";
-import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { columnWidths, emptyPlan, type PlanCell, type SheetPlan } from "../plan";
 import { bandRefs, bandRow, SETTINGS_NAMES, SETTINGS_SHEET, SETTINGS_LAYOUT } from "./settingsSheet";
 import { COL, type UnitSheetMap } from "./unitSheet";
 
@@ -161,16 +161,7 @@ export function summarySheetPlan(input: SummaryInput): { plan: SheetPlan; map: S
   p.conditionalFormats.push({ range: rangeAddress(first, 0, n, C.leading + 1), formula: `=$${L(C.band)}${first + 1}="${NEEDS_CHECK}"`, format: { fill: "#FFC7CE", fontColor: "#9C0006" } });
   p.columnWidths.push({ column: "A", width: 32 }, { column: "B", width: 220 });
   table.sections.forEach((_, i) => p.columnWidths.push({ column: L(C.firstSection + i), width: 52 }));
-  p.columnWidths.push(
-    { column: L(C.bonus), width: 52 },
-    { column: L(C.penalty), width: 52 },
-    { column: L(C.total), width: 58 },
-    { column: L(C.rank), width: 48 },
-    { column: L(C.tie), width: 110 },
-    { column: L(C.band), width: 150 },
-    { column: L(C.reason), width: 260 },
-    { column: L(C.leading), width: 80 },
-  );
+  p.columnWidths.push(...columnWidths(C.bonus, [52, 52, 58, 48, 110, 150, 260, 80]));
   p.names.push({ name: "BX_TongHop", range: rangeAddress(first, 0, n, C.width, true) });
   p.protection = {};
   p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${SUMMARY_LAYOUT.header + 1}:$${SUMMARY_LAYOUT.header + 1}`, fitToWidth: true };

@@ -1,9 +1,10 @@
 import { cleanText, foldLabel } from "../../domain/text";
 import { DENOMINATOR_TERMS, INVALID_REASON_TERMS, termOf, type Term } from "../../domain/voting/terms";
-import { MANUAL_REASONS, maxChoices, normalizeVoteNames, ruleText, type Ballot, type Denominator, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
+import { MANUAL_REASONS, maxChoices, normalizeVoteNames, ruleText, type Ballot, type ManualReason, type Mark, type Vote } from "../../domain/voting/model";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import type { Grid } from "../grid";
-import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { columnWidths, emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { countValidation, denominatorFormula, entryNames, resultFormulas, resultsTableFormats, resultsTableHighlights } from "./resultsTable";
 
 /**
  * The "ballot by ballot" entry sheet (nhập từng phiếu): one row per paper ballot, a mark per
@@ -38,9 +39,7 @@ export const STATUS = {
   noNumber: "Thiếu số phiếu",
 } as const;
 
-/** Passing and cutoff marks of the results block. */
-export const PASS = { yes: "Đạt", no: "Không đạt" } as const;
-export const CUTOFF = { elected: "Trong số lượng được chọn", tied: "Bằng phiếu ở ngưỡng", out: "Ngoài số lượng" } as const;
+export { CUTOFF, denominatorFormula, PASS, resultFormulas } from "./resultsTable";
 
 /** Header labels (the reader finds the table by these). */
 export const HEADERS = { number: "Số phiếu", reason: "Lý do không hợp lệ (nếu có)", written: "Ý kiến bằng văn bản (thành viên vắng mặt)", status: "Tình trạng" } as const;
@@ -185,6 +184,7 @@ export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { p
   const resHeader = fieldRow("denominator") + 2;
   const rFirst = resHeader + 1;
   const rLast = rFirst + n - 1;
+  const table = { header: resHeader, col: rc.stt, candidates: n, width: resultWidth, cols: rc };
   const voteWord = approve ? "Số phiếu đồng ý" : "Số phiếu bầu";
   const resRows: PlanCell[][] = [["STT", "Đơn vị", voteWord, "Tỷ lệ (%)", "Đạt tỷ lệ", "Thứ tự (trong số đạt)", "Kết quả"]];
   const cmp = vote.rule.comparison;
@@ -222,9 +222,7 @@ export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { p
     },
   );
   const inputs = opts.refs ? [] : [fieldRow("members"), fieldRow("present"), fieldRow("issued")].map((r) => cellAddress(r, rc.votes));
-  for (const a of inputs) {
-    p.validations.push({ range: a, rule: { kind: "whole", min: 0, max: 10000 }, error: { title: "Số lượng", message: "Nhập một số nguyên từ 0 đến 10000." } });
-  }
+  p.validations.push(...inputs.map(countValidation));
   p.unlocked.push(rangeAddress(first, 0, rowsN, (withWritten ? cols.written : cols.reason) + 1), ...inputs);
   if (withWritten) {
     p.validations.push({
@@ -234,17 +232,9 @@ export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { p
     });
   }
   p.protection = {};
-  const names = {
-    members: `${prefix}_ThanhVien`,
-    present: `${prefix}_CoMat`,
-    issued: `${prefix}_PhatRa`,
-    ballots: `${prefix}_Phieu`,
-    results: `${prefix}_KetQua`,
-  };
+  const names = { ...entryNames(prefix), ballots: `${prefix}_Phieu` };
   p.names.push(
-    { name: names.members, range: abs("members"), comment: FIELD_LABELS.members },
-    { name: names.present, range: abs("present"), comment: FIELD_LABELS.present },
-    { name: names.issued, range: abs("issued"), comment: FIELD_LABELS.issued },
+    ...(["members", "present", "issued"] as const).map((k) => ({ name: names[k], range: abs(k), comment: FIELD_LABELS[k] })),
     { name: names.ballots, range: rangeAddress(first, 0, rowsN, width, true), comment: "Phiếu nhập từng tờ" },
     { name: names.results, range: rangeAddress(rFirst, rc.stt, n, resultWidth, true), comment: "Kết quả theo đơn vị" },
   );
@@ -260,29 +250,15 @@ export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { p
     { range: rangeAddress(header, rc.stt, 1, resultWidth), format: { bold: true } },
     { range: rangeAddress(header + 1, rc.name, shown.length, 2), format: { borders: "Continuous" } },
     ...inputs.map((range) => ({ range, format: { fill: "#FFFFE0" } })),
-    { range: rangeAddress(resHeader, rc.stt, 1, resultWidth), format: { bold: true, fill: "#E4DFEC", hAlign: "Center", vAlign: "Center", wrap: true } },
-    { range: rangeAddress(resHeader, rc.stt, n + 1, resultWidth), format: { borders: "Continuous" } },
-    { range: rangeAddress(rFirst, rc.percent, n, 1), format: { numberFormat: "0.00" } },
+    ...resultsTableFormats(table, "#E4DFEC"),
   );
   p.conditionalFormats.push(
     { range: rangeAddress(first, cols.status, rowsN, 1), formula: `=AND(${cellAddress(first, cols.status)}<>"",${cellAddress(first, cols.status)}<>"${STATUS.valid}")`, format: { fontColor: "#C00000", bold: true } },
-    { range: rangeAddress(rFirst, rc.stt, n, resultWidth), formula: `=$${L(rc.cutoff)}${rFirst + 1}="${CUTOFF.tied}"`, format: { fill: "#FFF2CC" } },
-    { range: rangeAddress(rFirst, rc.stt, n, resultWidth), formula: `=$${L(rc.cutoff)}${rFirst + 1}="${CUTOFF.elected}"`, format: { fill: "#E2EFDA", bold: true } },
+    ...resultsTableHighlights(table),
   );
   p.columnWidths.push({ column: "A", width: 48 });
   vote.candidates.forEach((_, i) => p.columnWidths.push({ column: L(cols.firstCandidate + i), width: 56 }));
-  p.columnWidths.push(
-    { column: L(cols.reason), width: 120 },
-    { column: L(cols.status), width: 150 },
-    { column: L(width), width: 12 },
-    { column: L(rc.stt), width: 32 },
-    { column: L(rc.name), width: 200 },
-    { column: L(rc.votes), width: 60 },
-    { column: L(rc.percent), width: 56 },
-    { column: L(rc.passes), width: 60 },
-    { column: L(rc.rank), width: 60 },
-    { column: L(rc.cutoff), width: 140 },
-  );
+  p.columnWidths.push({ column: L(cols.reason), width: 120 }, { column: L(cols.status), width: 150 }, { column: L(width), width: 12 }, ...columnWidths(rc.stt, [32, 200, 60, 56, 60, 60, 140]));
   p.rowHeights = [{ row: header + 1, height: 45 }];
   p.print = { orientation: "Landscape", paper: "A4", titleRows: `$${header + 1}:$${header + 1}`, fitToWidth: true };
   p.freeze = { rows: header + 1, columns: 1 };
@@ -291,51 +267,6 @@ export function ballotEntrySheetPlan(given: Vote, opts: BallotSheetOptions): { p
     plan: p,
     map: { sheet: opts.sheet, first, last, cols, fields, results: { header: resHeader, first: rFirst, last: rLast, cols: rc }, names },
   };
-}
-
-/**
- * A results row's percent, passing, rank among the passers and cutoff mark, as formulas (the
- * ballot sheet and the hand-count sheet share them; the engine computes the same): percent of the
- * denominator to 2 decimals, compared by the rule; equal votes share a rank; candidates whose
- * equals reach past the seats are tied at the cutoff.
- */
-export function resultFormulas(o: {
-  row: number;
-  cols: { votes: number; percent: number; passes: number };
-  first: number;
-  last: number;
-  denominator: string;
-  threshold: string;
-  toElect: string;
-  comparison: Vote["rule"]["comparison"];
-}): PlanCell[] {
-  const L = columnLetter;
-  const range = (c: number) => `$${L(c)}$${o.first + 1}:$${L(c)}$${o.last + 1}`;
-  const v = cellAddress(o.row, o.cols.votes);
-  const pass = cellAddress(o.row, o.cols.passes);
-  const ahead = `COUNTIFS(${range(o.cols.passes)},"${PASS.yes}",${range(o.cols.votes)},">"&${v})`;
-  const equal = `COUNTIFS(${range(o.cols.passes)},"${PASS.yes}",${range(o.cols.votes)},${v})`;
-  return [
-    { f: `=IF(${o.denominator}=0,0,ROUND(${v}/${o.denominator}*100,2))` },
-    { f: `=IF(AND(${o.denominator}>0,${cellAddress(o.row, o.cols.percent)}${o.comparison}${o.threshold}),"${PASS.yes}","${PASS.no}")` },
-    { f: `=IF(${pass}="${PASS.yes}",1+${ahead},"")` },
-    { f: `=IF(${pass}<>"${PASS.yes}","",IF(${ahead}+${equal}<=${o.toElect},"${CUTOFF.elected}",IF(${ahead}<${o.toElect},"${CUTOFF.tied}","${CUTOFF.out}")))` },
-  ];
-}
-
-/**
- * The denominator of the passing rule as a formula expression over the sheet's cells (one builder
- * for the ballot and hand-count sheets; the tally's `denominatorOf` computes the same): a total's
- * cell, or "returned less blank" (issue #13). `blank` is an expression counting the ballots invalid
- * for nothing marked.
- */
-export function denominatorFormula(d: Denominator, refs: Record<Exclude<Denominator, "returnedNonBlank">, string> & { blank: string }): string {
-  switch (d) {
-    case "returnedNonBlank":
-      return `(${refs.returned}-${refs.blank})`;
-    default:
-      return refs[d];
-  }
 }
 
 // ---- Reading back.

@@ -3,8 +3,9 @@ import { thresholdPhrase } from "../../domain/format";
 import { INVALID_REASONS, maxChoices, normalizeVoteNames, ruleText, type InvalidReason, type Vote } from "../../domain/voting/model";
 import { DENOMINATOR_TERMS, INVALID_REASON_TERMS } from "../../domain/voting/terms";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
-import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
-import { CUTOFF, denominatorFormula, FIELD_LABELS, resultFormulas } from "./ballotSheet";
+import { columnWidths, emptyPlan, type PlanCell, type SheetPlan } from "../plan";
+import { FIELD_LABELS } from "./ballotSheet";
+import { countValidation, denominatorFormula, entryNames, resultFormulas, resultsTableFormats, resultsTableHighlights } from "./resultsTable";
 
 /**
  * The "totals counted by hand" entry sheet (kiểm đếm tay): the second way of entering a vote,
@@ -128,6 +129,7 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
   const resHeader = resTitle + 1;
   const rFirst = resHeader + 1;
   const rLast = rFirst + n - 1;
+  const table = { header: resHeader, col: col.stt, candidates: n, width: WIDTH, cols: col };
   const checkTitle = rLast + 2;
   const checkHeader = checkTitle + 1;
   const checkKeys = (Object.keys(HAND_CHECKS) as HandCheck[]).filter((k) => k !== "quorum" || vote.rule.quorum !== null);
@@ -233,22 +235,10 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
   const typedTotals = typed.map((k) => fields[k]);
   const reasonsRel = rangeAddress(reasonRow(INVALID_REASONS[0]), col.votes, INVALID_REASONS.length, 1);
   const votesRel = rangeAddress(rFirst, col.votes, n, 1);
-  const whole = { kind: "whole", min: 0, max: 10000 } as const;
-  const wholeError = { title: "Số lượng", message: "Nhập một số nguyên từ 0 đến 10000." };
-  for (const range of [...typedTotals, reasonsRel, votesRel]) p.validations.push({ range, rule: whole, error: wholeError });
+  p.validations.push(...[...typedTotals, reasonsRel, votesRel].map(countValidation));
   p.unlocked.push(...typedTotals, reasonsRel, votesRel);
   p.protection = {};
-  const names = {
-    members: `${prefix}_ThanhVien`,
-    present: `${prefix}_CoMat`,
-    issued: `${prefix}_PhatRa`,
-    returned: `${prefix}_ThuVao`,
-    valid: `${prefix}_HopLe`,
-    invalid: `${prefix}_KhongHopLe`,
-    votes: `${prefix}_SoPhieu`,
-    results: `${prefix}_KetQua`,
-    checks: `${prefix}_KiemTra`,
-  };
+  const names = { ...entryNames(prefix), returned: `${prefix}_ThuVao`, valid: `${prefix}_HopLe`, invalid: `${prefix}_KhongHopLe`, votes: `${prefix}_SoPhieu`, checks: `${prefix}_KiemTra` };
   p.names.push(
     ...TOTALS.map((k) => ({ name: names[k], range: F(k), comment: FIELD_LABELS[k] })),
     { name: names.votes, range: votesRange, comment: approve ? "Số phiếu đồng ý theo đơn vị" : "Số phiếu bầu theo đơn vị" },
@@ -266,30 +256,19 @@ export function handCountSheetPlan(given: Vote, opts: HandCountSheetOptions): { 
     { range: rangeAddress(firstTotal, 0, TOTALS.length, 1), format: { hAlign: "Center" } },
     { range: cellAddress(reasonsLine, col.name), format: { italic: true } },
     ...[...typedTotals, reasonsRel].map((range) => ({ range, format: { fill: INPUT_FILL } })),
-    { range: rangeAddress(resHeader, 0, 1, WIDTH), format: { bold: true, fill: HEADER_FILL, hAlign: "Center", vAlign: "Center", wrap: true } },
-    { range: rangeAddress(resHeader, 0, n + 1, WIDTH), format: { borders: "Continuous" } },
+    ...resultsTableFormats(table, HEADER_FILL),
     { range: rangeAddress(rFirst, 0, n, 1), format: { hAlign: "Center" } },
     { range: votesRel, format: { fill: INPUT_FILL } },
-    { range: rangeAddress(rFirst, col.percent, n, 1), format: { numberFormat: "0.00" } },
     { range: rangeAddress(checkHeader, 0, 1, WIDTH), format: { bold: true, fill: HEADER_FILL, hAlign: "Center", vAlign: "Center" } },
     { range: rangeAddress(checkHeader, 0, checkCount + 1, WIDTH), format: { borders: "Continuous" } },
     { range: rangeAddress(checkHeader + 1, 0, checkCount, 1), format: { hAlign: "Center", vAlign: "Center" } },
     { range: rangeAddress(checkHeader + 1, col.name, checkCount, WIDTH - 1), format: { wrap: true, vAlign: "Center" } },
   );
   p.conditionalFormats.push(
-    { range: rangeAddress(rFirst, 0, n, WIDTH), formula: `=$${L(col.cutoff)}${rFirst + 1}="${CUTOFF.tied}"`, format: { fill: "#FFF2CC" } },
-    { range: rangeAddress(rFirst, 0, n, WIDTH), formula: `=$${L(col.cutoff)}${rFirst + 1}="${CUTOFF.elected}"`, format: { fill: "#E2EFDA", bold: true } },
+    ...resultsTableHighlights(table),
     { range: rangeAddress(checkHeader + 1, col.votes, checkCount, 1), formula: `=AND(${firstCheck}<>"${CHECK.ok}",${firstCheck}<>"${CHECK.skipped}")`, format: { fontColor: "#C00000", bold: true } },
   );
-  p.columnWidths.push(
-    { column: L(col.stt), width: 32 },
-    { column: L(col.name), width: 190 },
-    { column: L(col.votes), width: 64 },
-    { column: L(col.percent), width: 52 },
-    { column: L(col.passes), width: 60 },
-    { column: L(col.rank), width: 60 },
-    { column: L(col.cutoff), width: 120 },
-  );
+  p.columnWidths.push(...columnWidths(col.stt, [32, 190, 64, 52, 60, 60, 120]));
   p.rowHeights = [
     { row: HAND_LAYOUT.rule + 1, height: 32 },
     { row: HAND_LAYOUT.note + 1, height: 32 },
