@@ -4,7 +4,7 @@ import type { Issue, Where } from "../../domain/issues";
 import { cleanText, foldLabel } from "../../domain/text";
 import { cellAddress, rangeAddress } from "../a1";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../plan";
-import type { Grid } from "../grid";
+import { labelledValues, type Grid } from "../grid";
 
 /** The sheet that holds the bloc's record. */
 export const BLOC_SHEET = "Khối";
@@ -166,46 +166,35 @@ export function readBlocSheet(grid: Grid): BlocRead {
 
   // Label: value pairs, anywhere above the member table.
   const lastFieldRow = header ? header.row : grid.values.length;
-  for (let r = 0; r < lastFieldRow; r++) {
-    const row = grid.values[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const f = fold(row[c]);
-      if (!f) continue;
-      const def = FIELDS.find((d) => (d.accept as readonly string[]).includes(f));
-      if (!def) continue;
-      found = true;
-      mark(r, c);
-      // The value: the first non-empty cell to the right in the same row (merged cells keep it in the first).
-      let vc = c + 1;
-      for (let k = c + 1; k < Math.min(row.length, c + 5); k++) {
-        if (text(row[k])) {
-          vc = k;
-          break;
-        }
-      }
-      const raw = cell(r, vc);
-      if (text(raw)) mark(r, vc);
-      const value = typeof raw === "number" ? raw : text(raw);
-      const w = where(r, vc);
-      switch (def.key) {
-        case "name":
-          if (!at.name) [draft.name, at.name] = [String(value), w];
-          break;
-        case "province":
-          if (!at.province) [draft.province, at.province] = [String(value), w];
-          break;
-        case "year":
-          if (!at.year) [draft.year, at.year] = [value, w];
-          break;
-        case "leader":
-          if (!at.leader) [draft.leader, at.leader] = [String(value), w];
-          break;
-        case "deputy":
-          draft.deputies.push(String(value));
-          at.deputies!.push(w);
-          break;
-      }
-      break; // one label per row
+  // The value: the first non-empty cell to the right in the same row (merged cells keep it in the first).
+  const match = (v: unknown) => {
+    const f = fold(v);
+    return f ? FIELDS.find((d) => (d.accept as readonly string[]).includes(f)) : undefined;
+  };
+  for (const { row: r, col: c, valueCol: vc, def } of labelledValues(grid.values, lastFieldRow, { match, filled: (v) => !!text(v), span: 4 })) {
+    found = true;
+    mark(r, c);
+    const raw = cell(r, vc);
+    if (text(raw)) mark(r, vc);
+    const value = typeof raw === "number" ? raw : text(raw);
+    const w = where(r, vc);
+    switch (def.key) {
+      case "name":
+        if (!at.name) [draft.name, at.name] = [String(value), w];
+        break;
+      case "province":
+        if (!at.province) [draft.province, at.province] = [String(value), w];
+        break;
+      case "year":
+        if (!at.year) [draft.year, at.year] = [value, w];
+        break;
+      case "leader":
+        if (!at.leader) [draft.leader, at.leader] = [String(value), w];
+        break;
+      case "deputy":
+        draft.deputies.push(String(value));
+        at.deputies!.push(w);
+        break;
     }
   }
 

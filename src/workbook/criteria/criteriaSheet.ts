@@ -7,7 +7,7 @@ import type { Issue, Where } from "../../domain/issues";
 import { foldDiacritics } from "../../domain/text";
 import { cellAddress, columnLetter, rangeAddress } from "../a1";
 import { columnWidths, emptyPlan, type PlanCell, type SheetPlan } from "../plan";
-import type { Grid } from "../grid";
+import { labelledValues, type Grid } from "../grid";
 
 /** The sheet that holds the bloc's criteria table: where a user pastes it, and its record. */
 export const CRITERIA_SHEET = "Tiêu chí";
@@ -264,31 +264,20 @@ export function readCriteriaSheet(grid: Grid): CriteriaSheetRead {
   let found = header !== null;
   const seen = new Set<SettingKey>();
   const lastSettingRow = header ? header.row : grid.values.length;
-  for (let r = 0; r < lastSettingRow; r++) {
-    const row = grid.values[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
-      const f = fold(row[c]);
-      if (!f) continue;
-      const def = SETTINGS.find((d) => d.accept.includes(f));
-      if (!def || seen.has(def.key)) continue;
-      seen.add(def.key);
-      found = true;
-      // The value: the first non-empty cell to the right (merged cells keep it in the first). An
-      // empty one is pointed at where the sheet's layout has it: a label in A has its value in C
-      // (the label overflows into B), so an issue about a blank cap names the cell to fill.
-      let vc = c === 0 && !cellText(row[1]) ? 2 : c + 1;
-      for (let k = c + 1; k < Math.min(row.length, c + 6); k++) {
-        if (cellText(row[k])) {
-          vc = k;
-          break;
-        }
-      }
-      const raw = cell(r, vc);
-      const w = where(r, vc);
-      tableAt[def.key] = w;
-      readSetting(base, def.key, raw);
-      break; // one label per row
-    }
+  const match = (v: unknown) => {
+    const f = fold(v);
+    const def = f ? SETTINGS.find((d) => d.accept.includes(f)) : undefined;
+    return def && !seen.has(def.key) ? def : undefined;
+  };
+  // The value: the first non-empty cell to the right (merged cells keep it in the first). An
+  // empty one is pointed at where the sheet's layout has it: a label in A has its value in C
+  // (the label overflows into B), so an issue about a blank cap names the cell to fill.
+  const emptyAt = (c: number, row: unknown[]) => (c === 0 && !cellText(row[1]) ? 2 : c + 1);
+  for (const { row: r, valueCol: vc, def } of labelledValues(grid.values, lastSettingRow, { match, filled: (v) => !!cellText(v), span: 5, emptyAt })) {
+    seen.add(def.key);
+    found = true;
+    tableAt[def.key] = where(r, vc);
+    readSetting(base, def.key, cell(r, vc));
   }
   base.sample = foldDiacritics(base.title).includes(foldDiacritics(SAMPLE_MARK).replace(/[()]/g, ""));
 

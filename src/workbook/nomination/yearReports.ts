@@ -4,6 +4,7 @@ import { cleanText, nameKey } from "../../domain/text";
 import { LIST_RECIPIENTS } from "./listSheet";
 import { standingPieces, type MeetingVote } from "./meetingSheet";
 import { SUBMISSION_WIDTHS } from "./submission";
+import type { SummaryLine } from "../scoring/summarySheet";
 
 /**
  * The two year-end documents drafted from the workbook (issue #12 points 2 and 3), as document
@@ -21,16 +22,8 @@ import { SUBMISSION_WIDTHS } from "./submission";
  * Every figure comes in through the inputs, which the app builds from the workbook as read.
  */
 
-/** One unit's line of the summary ("Tổng hợp"), as the workbook computed it. */
-export interface UnitYearResult {
-  unit: string;
-  total: number | null;
-  rank: number | null;
-  band: string;
-  leading: boolean;
-  /** The summary's columns between the unit and the total ("Phần 1" …, "Điểm thưởng", "Điểm trừ"). */
-  parts: { label: string; score: number | null }[];
-}
+/** One unit's line of the summary ("Tổng hợp"), as the workbook computed it (`readSummary`), without its row. */
+export type UnitYearResult = Omit<SummaryLine, "row">;
 
 export interface BlocHead {
   name: string;
