@@ -2,6 +2,7 @@
  * Coded issues: every check in the product returns these instead of throwing.
  * Errors block the step that needs correct data; warnings inform.
  */
+import type { z } from "zod";
 export type Severity = "error" | "warning";
 
 /** Where an issue sits in the workbook, as a user would find it. */
@@ -43,3 +44,20 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 
 /** A result that either carries a value or the issues that stopped it. */
 export type Result<T> = { ok: true; value: T; issues: Issue[] } | { ok: false; issues: Issue[] };
+
+/**
+ * Untrusted data (a settings sheet, a scenario file) through its schema, then its checks: each
+ * schema problem as `schemaIssue(path, message)`, else the checks' issues; the value is null when
+ * either finds an error.
+ */
+export function parseChecked<T, I extends { severity: Severity }>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+  schemaIssue: (path: string, message: string) => I,
+  check: (value: T) => I[],
+): { value: T | null; issues: I[] } {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { value: null, issues: parsed.error.issues.map((e) => schemaIssue(e.path.join("."), e.message)) };
+  const issues = check(parsed.data);
+  return { value: issues.some((i) => i.severity === "error") ? null : parsed.data, issues };
+}

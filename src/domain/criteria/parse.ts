@@ -59,6 +59,19 @@ export interface CriteriaRow {
 
 export type CriteriaBase = Omit<CriteriaTable, "sections">;
 
+/** A table's settings where none is given (a sheet that is only a pasted table; the blank template). */
+export const CRITERIA_DEFAULTS: CriteriaBase = {
+  title: "",
+  scale: 100,
+  allowOverScale: false,
+  decimals: 2,
+  step: 0.25,
+  bonusCap: null,
+  penaltyCap: null,
+  legalBasis: "",
+  sample: false,
+};
+
 export interface CriteriaParse {
   /** Null when any issue is an error. */
   table: CriteriaTable | null;

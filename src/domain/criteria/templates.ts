@@ -1,4 +1,5 @@
 import type { CriteriaTable, Criterion, CriterionKind } from "./model";
+import { CRITERIA_DEFAULTS } from "./parse";
 
 /**
  * Shipped criteria tables: starting points, each labelled a sample to adapt (DOMAIN §2: real
@@ -266,13 +267,8 @@ function hue1000(): CriteriaTable {
 /** One section with one criterion, for a bloc that types its own table. */
 function blank(): CriteriaTable {
   return {
+    ...CRITERIA_DEFAULTS,
     title: `Bảng tiêu chí chấm điểm thi đua ${SAMPLE_MARK}`,
-    scale: 100,
-    allowOverScale: false,
-    decimals: 2,
-    step: 0.25,
-    bonusCap: null,
-    penaltyCap: null,
     legalBasis: LEGAL_BASIS,
     sample: true,
     sections: sections([["I", "Nội dung thi đua", {}, [["1", "Tiêu chí 1", { max: 100 }]]]]),

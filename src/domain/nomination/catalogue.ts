@@ -1,6 +1,6 @@
 import { raise } from "../codes";
 import { z } from "zod";
-import type { Issue } from "../issues";
+import { parseChecked, type Issue } from "../issues";
 import { cleanText, foldDiacritics, nameKey } from "../text";
 import { RuleSchema, type Rule } from "../voting/model";
 import { AWARD_LEVELS, type Award, type Catalogue, type Prerequisites } from "./model";
@@ -287,16 +287,6 @@ export function validateCatalogue(c: Catalogue): Issue[] {
 
 /** A catalogue from untrusted data (a settings sheet, a scenario file): the schema, then `validateCatalogue`; null when either finds an error. */
 export function parseCatalogue(raw: unknown): { catalogue: Catalogue | null; issues: Issue[] } {
-  const parsed = CatalogueSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      catalogue: null,
-      issues: parsed.error.issues.map((e) => {
-        const path = e.path.join(".");
-        return at(raise("nomination.catalogue.schema", { path, message: e.message }), path);
-      }),
-    };
-  }
-  const issues = validateCatalogue(parsed.data);
-  return { catalogue: issues.some((i) => i.severity === "error") ? null : parsed.data, issues };
+  const { value, issues } = parseChecked(CatalogueSchema, raw, (path, message) => at(raise("nomination.catalogue.schema", { path, message }), path), validateCatalogue);
+  return { catalogue: value, issues };
 }

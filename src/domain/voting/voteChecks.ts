@@ -2,7 +2,7 @@
  * A vote's own checks, before any ballot: its definition (checkVote), its shape, its candidates
  * against the members, and parsing a vote from data. Split from model.ts (issue #13 line budget).
  */
-import type { Message } from "../issues";
+import { parseChecked, type Message } from "../issues";
 import { cleanText, nameKey } from "../text";
 import { type BallotKind, type Vote, type VoteIssue, voteIssue, VoteSchema } from "./model";
 
@@ -146,15 +146,6 @@ export function checkCandidatesAreMembers(vote: Pick<Vote, "candidates">, member
 
 /** A vote from untrusted data (a scenario file, a sheet): the schema, then `checkVote`. */
 export function parseVote(raw: unknown): { vote: Vote | null; issues: VoteIssue[] } {
-  const parsed = VoteSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      vote: null,
-      issues: parsed.error.issues.map((e) =>
-        voteIssue("vote.data.schema", { path: e.path.join("."), detail: e.message }, {}, e.path.join(".")),
-      ),
-    };
-  }
-  const issues = checkVote(parsed.data);
-  return { vote: issues.some((i) => i.severity === "error") ? null : parsed.data, issues };
+  const { value, issues } = parseChecked(VoteSchema, raw, (path, detail) => voteIssue("vote.data.schema", { path, detail }, {}, path), checkVote);
+  return { vote: value, issues };
 }

@@ -1,6 +1,6 @@
 import { raise } from "../../domain/codes";
 import { isLeaf, KIND_LABELS, CRITERION_KINDS, type CriteriaTable, type Criterion } from "../../domain/criteria/model";
-import { cellLines, cellText, parseCriteriaRows, parseNumber, type CriteriaBase, type CriteriaRow } from "../../domain/criteria/parse";
+import { cellLines, cellText, CRITERIA_DEFAULTS, parseCriteriaRows, parseNumber, type CriteriaBase, type CriteriaRow } from "../../domain/criteria/parse";
 import { SAMPLE_MARK } from "../../domain/criteria/templates";
 import type { TableField } from "../../domain/criteria/validate";
 import type { Issue, Where } from "../../domain/issues";
@@ -50,18 +50,7 @@ const HEADERS: Record<ColumnKey, { exact: string[]; prefix?: string[] }> = {
   id: { exact: ["ma", "ma tieu chi", "id"] },
 };
 
-/** Defaults of settings rows that are missing (a sheet that is only a pasted table). */
-export const CRITERIA_DEFAULTS: CriteriaBase = {
-  title: "",
-  scale: 100,
-  allowOverScale: false,
-  decimals: 2,
-  step: 0.25,
-  bonusCap: null,
-  penaltyCap: null,
-  legalBasis: "",
-  sample: false,
-};
+export { CRITERIA_DEFAULTS };
 
 /** Fixed layout of a freshly written sheet (0-based rows). */
 const LAYOUT = { title: 0, hint: 1, firstSetting: 3, header: 3 + SETTINGS.length + 1 };
