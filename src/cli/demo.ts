@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { loadScenario, scenarioJsonSchema } from "./scenario";
 import { runScenario } from "./run";
 import { createNextYear } from "../app/nextYear";
+import { formatNumber, formatPercent } from "../domain/format";
 import { useOfficeJsClient } from "../host/officejs/node";
 
 // The workbook is written through Microsoft's office.js client (as in Excel), answered by the in-memory host.
@@ -53,15 +54,15 @@ async function main(argv: string[]): Promise<number> {
   if (report.results.length) {
     console.log("\nKết quả / Results (Tổng hợp):");
     for (const r of [...report.results].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))) {
-      console.log(`  ${String(r.rank ?? "—").padStart(2)}${r.tied ? "=" : " "} ${r.unit.padEnd(42)} ${String(r.total).padStart(7)}  ${r.band}${r.leading ? "  ★ dẫn đầu" : ""}`);
+      console.log(`  ${String(r.rank ?? "—").padStart(2)}${r.tied ? "=" : " "} ${r.unit.padEnd(42)} ${(r.total === null ? "—" : formatNumber(r.total)).padStart(7)}  ${r.band}${r.leading ? "  ★ dẫn đầu" : ""}`);
     }
   }
   for (const v of report.votes) {
     const r = v.result;
     const t = r.totals;
     console.log(`\nBỏ phiếu / Vote ${v.record.id} (vòng ${r.vote.round}): ${r.vote.title}`);
-    console.log(`  phát ra ${t.issued}, thu vào ${t.returned}, hợp lệ ${t.valid}, không hợp lệ ${t.invalid}; tỷ lệ trên ${t.denominator.value}`);
-    for (const c of r.candidates) console.log(`  ${c.name.padEnd(42)} ${String(c.votes).padStart(4)}  ${c.percent.toFixed(2).padStart(6)}%  ${c.outcome}${c.tied ? " (bằng phiếu)" : ""}`);
+    console.log(`  phát ra ${t.issued}, thu vào ${t.returned}, hợp lệ ${t.valid}, không hợp lệ ${t.invalid}; tỷ lệ trên ${formatNumber(t.denominator.value)}`);
+    for (const c of r.candidates) console.log(`  ${c.name.padEnd(42)} ${String(c.votes).padStart(4)}  ${formatPercent(c.percent).padStart(6)}%  ${c.outcome}${c.tied ? " (bằng phiếu)" : ""}`);
     console.log(`  → được chọn / elected: ${v.elected.join(", ") || "—"}${v.final ? "" : " (chưa xong / pending)"}; SHA-256 ${v.fingerprint.slice(0, 16)}…`);
   }
   if (report.leadership) console.log(`\nNăm ${report.leadership.year}: trưởng khối ${report.leadership.leader}; phó trưởng khối ${report.leadership.deputies.join(", ") || "—"}`);
@@ -72,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Trang tính / Sheets: ${report.host.sheetNames().join(", ")}`);
   if (report.nomination) {
     console.log("\nDanh sách đề nghị khen thưởng / Proposed list:");
-    for (const p of report.nomination.list) console.log(`  ${p.award.padEnd(36)} ${p.unit}${p.percent !== null ? ` (${p.votes}/${p.denominator}, ${p.percent}%)` : ""}`);
+    for (const p of report.nomination.list) console.log(`  ${p.award.padEnd(36)} ${p.unit}${p.percent !== null ? ` (${p.votes}/${p.denominator}, ${formatPercent(p.percent)}%)` : ""}`);
     if (report.nomination.files.length) {
       const dir = join(dirname(out), basename(out, ".xlsx"));
       mkdirSync(dir, { recursive: true });
