@@ -1,6 +1,7 @@
 import type { Message } from "../issues";
 import { foldLabel } from "../text";
 import type { BallotKind, Comparison, Denominator, InvalidReason, Purpose } from "./model";
+import type { Outcome } from "./tally";
 
 /**
  * The vote's vocabulary (issue #13): one table per enumeration, and for each value its words
@@ -131,31 +132,42 @@ export const INVALID_REASON_TERMS = table({
   other: { vi: "Lý do khác", en: "Other reason", aliases: ["Khác"] },
 }) satisfies Record<InvalidReason, Term>;
 
-/** A candidate's outcome, as the pane shows it. */
-export const OUTCOME_TERMS = table({
-  elected: { vi: "Được chọn", en: "Elected" },
-  notElected: { vi: "Ngoài số lượng", en: "Beyond the seats" },
-  notPassed: { vi: "Không đạt", en: "Not passed" },
-  revote: { vi: "Bỏ phiếu lại", en: "Revote" },
-  meetingDecides: { vi: "Hội nghị quyết định", en: "Meeting decides" },
-  runoff: { vi: "Vào vòng bầu lại", en: "Goes to the run-off" },
+/**
+ * A candidate's outcome: the pane's words (`pane`, `vi`/`en`) and the count minutes' (`minutes`, the
+ * "Kết quả" column; NĐ 30 document wording, which tells a leader "trúng cử" from an award "được chọn").
+ */
+export interface OutcomeTerm extends Term {
+  minutes: { leader: string; award: string };
+}
+const outcome = (s: Spec & { minutes: string | OutcomeTerm["minutes"] }): OutcomeTerm => ({
+  ...term(s),
+  minutes: typeof s.minutes === "string" ? { leader: s.minutes, award: s.minutes } : s.minutes,
 });
+export const OUTCOME_TERMS = {
+  elected: outcome({ vi: "Được chọn", en: "Elected", minutes: { leader: "Trúng cử", award: "Được chọn" } }),
+  notElected: outcome({ vi: "Ngoài số lượng", en: "Beyond the seats", minutes: { leader: "Không trúng cử", award: "Không được chọn" } }),
+  notPassed: outcome({ vi: "Không đạt", en: "Not passed", minutes: "Không đạt tỷ lệ" }),
+  revote: outcome({ vi: "Bỏ phiếu lại", en: "Revote", minutes: "Bỏ phiếu lại" }),
+  meetingDecides: outcome({ vi: "Hội nghị quyết định", en: "Meeting decides", minutes: "Hội nghị quyết định" }),
+  runoff: outcome({ vi: "Vào vòng bầu lại", en: "Goes to the run-off", minutes: "Vào vòng bầu lại" }),
+} satisfies Record<Outcome, OutcomeTerm>;
 
 /**
- * The outcomes as the count minutes word them (the "Kết quả" column; NĐ 30 document wording, which tells
- * a leader "trúng cử" from an award "được chọn"): the documents' words beside the pane's OUTCOME_TERMS.
+ * The minutes' outcome words by the names the minutes sheet reads (taken from OUTCOME_TERMS): an
+ * outcome's own name gives the leader wording for "elected" and the award wording otherwise, as the
+ * minutes have always written; and the two phrases that are no outcome of their own.
  */
 export const MINUTES_OUTCOME_WORDS: Record<keyof typeof OUTCOME_TERMS, string> & { electedAward: string; notElectedLeader: string; byMeeting: string; unconcluded: string } = {
-  elected: "Trúng cử",
-  electedAward: "Được chọn",
-  notElected: "Không được chọn",
-  notElectedLeader: "Không trúng cử",
+  elected: OUTCOME_TERMS.elected.minutes.leader,
+  electedAward: OUTCOME_TERMS.elected.minutes.award,
+  notElected: OUTCOME_TERMS.notElected.minutes.award,
+  notElectedLeader: OUTCOME_TERMS.notElected.minutes.leader,
   /** Appended to the result of a unit tied at the cutoff once the meeting has chosen. */
   byMeeting: " (hội nghị quyết định)",
-  notPassed: "Không đạt tỷ lệ",
-  revote: "Bỏ phiếu lại",
-  meetingDecides: "Hội nghị quyết định",
-  runoff: "Vào vòng bầu lại",
+  notPassed: OUTCOME_TERMS.notPassed.minutes.award,
+  revote: OUTCOME_TERMS.revote.minutes.award,
+  meetingDecides: OUTCOME_TERMS.meetingDecides.minutes.award,
+  runoff: OUTCOME_TERMS.runoff.minutes.award,
   unconcluded: "Chưa kết luận",
 };
 
