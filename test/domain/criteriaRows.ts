@@ -1,20 +1,14 @@
 import type { CriteriaTable, Criterion } from "../../src/domain/criteria/model";
-import type { CriteriaBase, CriteriaRow, CriteriaRowCells, parseCriteriaRows } from "../../src/domain/criteria/parse";
+import { CRITERIA_DEFAULTS, type CriteriaBase, type CriteriaRow, type CriteriaRowCells, type parseCriteriaRows } from "../../src/domain/criteria/parse";
 import { columnLetter } from "../../src/workbook/a1";
 
 export const SHEET = "Dán";
 export const FIRST_ROW = 5;
 
 export const BASE: CriteriaBase = {
+  ...CRITERIA_DEFAULTS,
   title: "Bảng tiêu chí năm 2026",
-  scale: 100,
   allowOverScale: true, // chosen: with "Không" a bonus passing the scale is warned of (issue #10 point 10)
-  decimals: 2,
-  step: 0.25,
-  bonusCap: null,
-  penaltyCap: null,
-  legalBasis: "",
-  sample: false,
 };
 
 export type Col = keyof CriteriaRowCells;
