@@ -224,7 +224,14 @@ module.exports = async (env = {}, argv = {}) => {
       extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
     },
     module: {
-      rules: [swcRule(/\.(ts|mts|cts)$/, false, dev), swcRule(/\.tsx$/, true, dev)],
+      rules: [
+        swcRule(/\.(ts|mts|cts)$/, false, dev),
+        swcRule(/\.tsx$/, true, dev),
+        // Our modules do nothing on import (src/host/ aside: memoryHost imports its proxies for their
+        // effect), so a re-export a page does not use (src/app/office.ts's selectCell beside
+        // officeHost) leaves its module, and what that module imports, out of the bundle.
+        { test: /[\\/]src[\\/](?!host[\\/]).*\.tsx?$/, exclude: /node_modules/, sideEffects: false },
+      ],
     },
     plugins: [
       ...(withPane

@@ -6,7 +6,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Tab,
   TabList,
   Title3,
@@ -14,12 +13,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { blocToDraft, loadBloc, saveBloc, type BlocState } from "../app/bloc";
-import { selectCell, type ExcelHost } from "../app/office";
-import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
+import type { BlocState } from "../app/bloc";
+import type { ExcelHost } from "../app/office";
+import type { BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
-import { IssueList } from "./components/IssueList";
 import { LangProvider } from "./lang";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
@@ -41,7 +39,15 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, padding: "8px 0", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-/** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
+/**
+ * The first screen carries the bloc form only (issue #14 "Lighter and faster"): the other steps load
+ * when first opened, the issue list when there is an issue to list, and the workbook read and save
+ * with the bloc's rules and the issue catalogue (blocKit) right after the first render.
+ */
+type BlocKit = typeof import("./blocKit");
+let kitLoad: Promise<BlocKit> | null = null;
+const loadKit = (): Promise<BlocKit> => (kitLoad ??= import("./blocKit"));
+const IssueList = lazy(() => import("./components/IssueList").then((m) => ({ default: m.IssueList })));
 const ConfirmDialog = lazy(() => import("./components/ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 const StartStep = lazy(() => import("./components/StartStep").then((m) => ({ default: m.StartStep })));
 const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
@@ -75,17 +81,20 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const [banner, setBanner] = useState<Banner>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [step, setStep] = useState<Step>("bloc");
+  const [kit, setKit] = useState<BlocKit | null>(null);
 
-  const live = useMemo(() => validateBloc(draft).issues, [draft]);
+  const live = useMemo(() => (kit ? kit.validateBloc(draft).issues : []), [kit, draft]);
 
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const st = await loadBloc(host);
+      const k = await loadKit();
+      setKit(() => k);
+      const st = await k.loadBloc(host);
       setState(st);
       setBasedOn(st.fingerprint);
       setSheetIssues(st.issues);
-      if (st.draft) setDraft(st.bloc ? blocToDraft(st.bloc) : st.draft);
+      if (st.draft) setDraft(st.bloc ? k.blocToDraft(st.bloc) : st.draft);
       setShowFieldErrors(st.status === "invalid");
       setBanner(null);
     } catch (e) {
@@ -102,18 +111,20 @@ export function App({ host, initialLang = "vi" }: AppProps) {
 
   const save = async (confirm = false) => {
     setShowFieldErrors(true);
-    if (live.some((i) => i.severity === "error")) {
+    // The buttons wait for the read, which loads the kit first: it is here.
+    const k = kit ?? (await loadKit());
+    if (k.validateBloc(draft).issues.some((i) => i.severity === "error")) {
       setBanner({ intent: "error", text: t.fixErrorsFirst });
       return;
     }
     setBusy(true);
     setPending(null);
     try {
-      const out = await saveBloc(host, draft, { basedOn, confirm });
+      const out = await k.saveBloc(host, draft, { basedOn, confirm });
       switch (out.kind) {
         case "saved":
           setBasedOn(out.fingerprint);
-          setDraft(blocToDraft(out.bloc));
+          setDraft(k.blocToDraft(out.bloc));
           setSheetIssues(out.issues);
           setState((st) => (st ? { ...st, status: "ok", sheet: out.sheet } : st));
           setShowFieldErrors(false);
@@ -136,7 +147,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   };
 
   const goTo = async (where: Where) => {
-    const problem = await selectCell(host, where);
+    const problem = await (await loadKit()).selectCell(host, where);
     if (problem) setBanner({ intent: "error", text: problem.message[lang] });
   };
 
@@ -150,6 +161,13 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const shown = banner ?? statusText();
   const fieldIssues = showFieldErrors ? live : [];
   const listed = [...sheetIssues.filter((i) => i.where), ...(showFieldErrors ? live.filter((i) => !sheetIssues.some((x) => x.code === i.code && x.field === i.field)) : [])];
+
+  // A step's code on its way: one quiet line where the step will show (no spinner code on the first screen).
+  const stepLoading = (
+    <Caption1 as="p" role="status" className={s.subtitle} block>
+      {t.loading}
+    </Caption1>
+  );
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "vi" ? "vi-VN" : "en-US"}>
@@ -186,19 +204,19 @@ export function App({ host, initialLang = "vi" }: AppProps) {
         </TabList>
 
         {step === "start" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <StartStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "scoring" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <ScoringStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "voting" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <VotingStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "nomination" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <NominationStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : (
@@ -215,7 +233,11 @@ export function App({ host, initialLang = "vi" }: AppProps) {
               </MessageBar>
             )}
             <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
-            <IssueList issues={listed} onSelect={goTo} />
+            {listed.length > 0 && (
+              <Suspense fallback={null}>
+                <IssueList issues={listed} onSelect={goTo} />
+              </Suspense>
+            )}
             <div className={s.actions}>
               <Button appearance="primary" onClick={() => void save(false)} disabled={busy || loading} data-testid={TID.save}>
                 {busy ? t.saving : t.save}
