@@ -4,8 +4,6 @@ import {
   FluentProvider,
   makeStaticStyles,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Tab,
   TabList,
   Title3,
@@ -34,6 +32,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  // The line that stands where the status bar will be: as tall as the bar, so nothing moves when it comes.
+  notice: { color: tokens.colorNeutralForeground3, margin: 0, minHeight: "36px", display: "flex", alignItems: "center" },
   // Five steps do not fit one line at 320 px: the tabs wrap.
   tabs: { flexWrap: "wrap" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, padding: "8px 0", backgroundColor: tokens.colorNeutralBackground1 },
@@ -41,13 +41,12 @@ const useStyles = makeStyles({
 
 /**
  * The first screen carries the bloc form only (issue #14 "Lighter and faster"): the other steps load
- * when first opened, the issue list when there is an issue to list, and the workbook read and save
- * with the bloc's rules and the issue catalogue (blocKit) right after the first render.
+ * when first opened; the workbook read and save, the bloc's rules, the issue catalogue, the status
+ * bar and the issue list (blocKit) right after the first render, before the read starts.
  */
 type BlocKit = typeof import("./blocKit");
 let kitLoad: Promise<BlocKit> | null = null;
 const loadKit = (): Promise<BlocKit> => (kitLoad ??= import("./blocKit"));
-const IssueList = lazy(() => import("./components/IssueList").then((m) => ({ default: m.IssueList })));
 const ConfirmDialog = lazy(() => import("./components/ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 const StartStep = lazy(() => import("./components/StartStep").then((m) => ({ default: m.StartStep })));
 const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
@@ -223,21 +222,19 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           // The form shows at once (issue #14: controls painted before the workbook read returns) and
           // is filled when the read returns; until then it is read-only, so nothing typed is overwritten.
           <>
-            {loading ? (
-              <MessageBar intent="info" data-testid={TID.loadingBloc}>
-                <MessageBarBody>{t.loading}</MessageBarBody>
-              </MessageBar>
-            ) : shown && (
-              <MessageBar intent={shown.intent} data-testid={TID.status}>
-                <MessageBarBody>{shown.text}</MessageBarBody>
-              </MessageBar>
+            {loading || !kit ? (
+              <Caption1 as="p" role="status" className={s.notice} block data-testid={loading ? TID.loadingBloc : TID.status}>
+                {loading ? t.loading : shown?.text}
+              </Caption1>
+            ) : (
+              shown && (
+                <kit.MessageBar intent={shown.intent} data-testid={TID.status}>
+                  <kit.MessageBarBody>{shown.text}</kit.MessageBarBody>
+                </kit.MessageBar>
+              )
             )}
             <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
-            {listed.length > 0 && (
-              <Suspense fallback={null}>
-                <IssueList issues={listed} onSelect={goTo} />
-              </Suspense>
-            )}
+            {kit && <kit.IssueList issues={listed} onSelect={goTo} />}
             <div className={s.actions}>
               <Button appearance="primary" onClick={() => void save(false)} disabled={busy || loading} data-testid={TID.save}>
                 {busy ? t.saving : t.save}

@@ -7,3 +7,6 @@
 export { loadBloc, saveBloc } from "../app/bloc";
 export { selectCell } from "../app/office";
 export { blocToDraft, validateBloc } from "../domain/bloc/bloc";
+// The parts of the bloc step shown only once the read returns, so they render at once with it.
+export { MessageBar, MessageBarBody } from "@fluentui/react-components";
+export { IssueList } from "./components/IssueList";
