@@ -61,6 +61,17 @@ const ADDIN_FORBIDDEN = [
     where: "initial",
     test: ({ abs }) => abs.includes("/node_modules/exceljs/"),
   },
+  // Issue #14 "Lighter and faster": the first screen paints the bloc form before anything validates.
+  {
+    label: "zod in the initial chunks (the steps that validate with it load with import())",
+    where: "initial",
+    test: ({ abs }) => abs.includes("/node_modules/zod/"),
+  },
+  {
+    label: "src/domain/codes/ (the issue catalogue) in the initial chunks (it loads with the bloc kit, src/taskpane/blocKit.ts)",
+    where: "initial",
+    test: ({ rel }) => rel.startsWith("src/domain/codes/"),
+  },
 ];
 
 /** The source files a (possibly concatenated) module stands for. */
