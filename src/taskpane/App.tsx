@@ -4,9 +4,6 @@ import {
   FluentProvider,
   makeStaticStyles,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
   Tab,
   TabList,
   Title3,
@@ -14,12 +11,11 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { blocToDraft, loadBloc, saveBloc, type BlocState } from "../app/bloc";
-import { selectCell, type ExcelHost } from "../app/office";
-import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
+import type { BlocState } from "../app/bloc";
+import type { ExcelHost } from "../app/office";
+import type { BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
-import { IssueList } from "./components/IssueList";
 import { LangProvider } from "./lang";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
@@ -36,12 +32,21 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
   subtitle: { color: tokens.colorNeutralForeground3 },
+  // The line that stands where the status bar will be: as tall as the bar, so nothing moves when it comes.
+  notice: { color: tokens.colorNeutralForeground3, margin: 0, minHeight: "36px", display: "flex", alignItems: "center" },
   // Five steps do not fit one line at 320 px: the tabs wrap.
   tabs: { flexWrap: "wrap" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, padding: "8px 0", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-/** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
+/**
+ * The first screen carries the bloc form only (issue #14 "Lighter and faster"): the other steps load
+ * when first opened; the workbook read and save, the bloc's rules, the issue catalogue, the status
+ * bar and the issue list (blocKit) right after the first render, before the read starts.
+ */
+type BlocKit = typeof import("./blocKit");
+let kitLoad: Promise<BlocKit> | null = null;
+const loadKit = (): Promise<BlocKit> => (kitLoad ??= import("./blocKit"));
 const ConfirmDialog = lazy(() => import("./components/ConfirmDialog").then((m) => ({ default: m.ConfirmDialog })));
 const StartStep = lazy(() => import("./components/StartStep").then((m) => ({ default: m.StartStep })));
 const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({ default: m.ScoringStep })));
@@ -75,17 +80,20 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const [banner, setBanner] = useState<Banner>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [step, setStep] = useState<Step>("bloc");
+  const [kit, setKit] = useState<BlocKit | null>(null);
 
-  const live = useMemo(() => validateBloc(draft).issues, [draft]);
+  const live = useMemo(() => (kit ? kit.validateBloc(draft).issues : []), [kit, draft]);
 
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const st = await loadBloc(host);
+      const k = await loadKit();
+      setKit(() => k);
+      const st = await k.loadBloc(host);
       setState(st);
       setBasedOn(st.fingerprint);
       setSheetIssues(st.issues);
-      if (st.draft) setDraft(st.bloc ? blocToDraft(st.bloc) : st.draft);
+      if (st.draft) setDraft(st.bloc ? k.blocToDraft(st.bloc) : st.draft);
       setShowFieldErrors(st.status === "invalid");
       setBanner(null);
     } catch (e) {
@@ -102,18 +110,20 @@ export function App({ host, initialLang = "vi" }: AppProps) {
 
   const save = async (confirm = false) => {
     setShowFieldErrors(true);
-    if (live.some((i) => i.severity === "error")) {
+    // The buttons wait for the read, which loads the kit first: it is here.
+    const k = kit ?? (await loadKit());
+    if (k.validateBloc(draft).issues.some((i) => i.severity === "error")) {
       setBanner({ intent: "error", text: t.fixErrorsFirst });
       return;
     }
     setBusy(true);
     setPending(null);
     try {
-      const out = await saveBloc(host, draft, { basedOn, confirm });
+      const out = await k.saveBloc(host, draft, { basedOn, confirm });
       switch (out.kind) {
         case "saved":
           setBasedOn(out.fingerprint);
-          setDraft(blocToDraft(out.bloc));
+          setDraft(k.blocToDraft(out.bloc));
           setSheetIssues(out.issues);
           setState((st) => (st ? { ...st, status: "ok", sheet: out.sheet } : st));
           setShowFieldErrors(false);
@@ -136,7 +146,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   };
 
   const goTo = async (where: Where) => {
-    const problem = await selectCell(host, where);
+    const problem = await (await loadKit()).selectCell(host, where);
     if (problem) setBanner({ intent: "error", text: problem.message[lang] });
   };
 
@@ -150,6 +160,13 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const shown = banner ?? statusText();
   const fieldIssues = showFieldErrors ? live : [];
   const listed = [...sheetIssues.filter((i) => i.where), ...(showFieldErrors ? live.filter((i) => !sheetIssues.some((x) => x.code === i.code && x.field === i.field)) : [])];
+
+  // A step's code on its way: one quiet line where the step will show (no spinner code on the first screen).
+  const stepLoading = (
+    <Caption1 as="p" role="status" className={s.subtitle} block>
+      {t.loading}
+    </Caption1>
+  );
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "vi" ? "vi-VN" : "en-US"}>
@@ -186,36 +203,38 @@ export function App({ host, initialLang = "vi" }: AppProps) {
         </TabList>
 
         {step === "start" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <StartStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "scoring" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <ScoringStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "voting" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <VotingStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : step === "nomination" ? (
-          <Suspense fallback={<Spinner label={t.loading} />}>
+          <Suspense fallback={stepLoading}>
             <NominationStep host={host} onSelect={(w) => void goTo(w)} />
           </Suspense>
         ) : (
           // The form shows at once (issue #14: controls painted before the workbook read returns) and
           // is filled when the read returns; until then it is read-only, so nothing typed is overwritten.
           <>
-            {loading ? (
-              <MessageBar intent="info" data-testid={TID.loadingBloc}>
-                <MessageBarBody>{t.loading}</MessageBarBody>
-              </MessageBar>
-            ) : shown && (
-              <MessageBar intent={shown.intent} data-testid={TID.status}>
-                <MessageBarBody>{shown.text}</MessageBarBody>
-              </MessageBar>
+            {loading || !kit ? (
+              <Caption1 as="p" role="status" className={s.notice} block data-testid={loading ? TID.loadingBloc : TID.status}>
+                {loading ? t.loading : shown?.text}
+              </Caption1>
+            ) : (
+              shown && (
+                <kit.MessageBar intent={shown.intent} data-testid={TID.status}>
+                  <kit.MessageBarBody>{shown.text}</kit.MessageBarBody>
+                </kit.MessageBar>
+              )
             )}
             <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
-            <IssueList issues={listed} onSelect={goTo} />
+            {kit && <kit.IssueList issues={listed} onSelect={goTo} />}
             <div className={s.actions}>
               <Button appearance="primary" onClick={() => void save(false)} disabled={busy || loading} data-testid={TID.save}>
                 {busy ? t.saving : t.save}

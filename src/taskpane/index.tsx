@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { officeHost } from "../app/office";
+import { officeHost } from "../app/officeHost";
 import { App } from "./App";
 import { isOutsideExcel, showOutsideExcel } from "./outside";
 

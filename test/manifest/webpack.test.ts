@@ -128,6 +128,9 @@ describe("AddinBundleGuardPlugin", () => {
       "node_modules/hyperformula/index.js": "export const HyperFormula = { name: 'hf' };",
       "node_modules/exceljs/package.json": '{"name":"exceljs","main":"index.js"}',
       "node_modules/exceljs/index.js": "export const Workbook = function Workbook() {};",
+      "node_modules/zod/package.json": '{"name":"zod","main":"index.js"}',
+      "node_modules/zod/index.js": "export const z = { string: () => 'schema' };",
+      "src/domain/codes/index.js": "export const raise = (code) => ({ code, message: { vi: 'lỗi', en: 'error' } });",
       "src/host/memoryHost.js": "import { HyperFormula } from 'hyperformula'; export const host = { hf: HyperFormula };",
       "src/app/useCase.js": "export const run = () => 1;",
       "src/host/paneOnly.js": "export const fake = () => 'only the pane imports me';",
@@ -188,6 +191,16 @@ describe("AddinBundleGuardPlugin", () => {
     const stat = await build("import { Workbook } from 'exceljs'; console.log(Workbook);");
     expect(stat).toEqual([expect.stringContaining("ExcelJS in the initial chunks")]);
     expect(await build("import('exceljs').then((m) => console.log(m.Workbook));")).toEqual([]);
+  });
+
+  // Issue #14 "Lighter and faster": the first screen carries neither zod (25 KB gzip) nor the
+  // issue catalogue's texts (~17 KB gzip); both load with import() after the first render.
+  test.each([
+    ["zod", "import { z } from 'zod'; console.log(z);", "import('zod').then((m) => console.log(m.z));", "zod in the initial chunks"],
+    ["the issue catalogue", "import { raise } from './domain/codes/index.js'; console.log(raise(1));", "import('./domain/codes/index.js').then((m) => console.log(m.raise(1)));", "src/domain/codes/ (the issue catalogue) in the initial chunks"],
+  ])("%s is refused in the initial chunks but allowed through import()", async (_what, staticImport, dynamicImport, label) => {
+    expect(await build(staticImport)).toEqual([expect.stringContaining(label)]);
+    expect(await build(dynamicImport)).toEqual([]);
   });
 
   test("a split chunk that drags preview-only modules into the pane's initial load is caught", async () => {
