@@ -7,8 +7,6 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   Title3,
   tokens,
   webLightTheme,
@@ -20,6 +18,7 @@ import { validateBloc, type BlocDraft } from "../domain/bloc/bloc";
 import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { IssueList } from "./components/IssueList";
+import { StepTabs } from "./components/StepTabs";
 import { LangProvider } from "./lang";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
@@ -30,15 +29,27 @@ import { TID } from "./testIds";
  */
 const useNarrowControls = makeStaticStyles({
   ".fui-Dropdown, .fui-Combobox, .fui-Input, .fui-Select, .fui-Textarea": { minWidth: "0", maxWidth: "100%" },
+  // Issue #14 item 4 (320 px), each one seen by test/e2e/narrow.test.ts; `main` outranks Fluent's own one-class rules.
+  // A message bar keeps its text on one line and cuts it: let it wrap.
+  "main .fui-MessageBar": { whiteSpace: "normal" },
+  "main .fui-MessageBarBody": { overflowWrap: "anywhere" },
+  // A badge has a fixed height: wrapped text ("Được chọn", "Không đạt" in a table cell) ran out of its pill.
+  "main .fui-Badge": { height: "auto", minHeight: "16px", paddingTop: "1px", paddingBottom: "1px", whiteSpace: "normal", textAlign: "center" },
+  // Fluent's tables share the width equally ("Hạng" took a quarter, rows ~100 px tall): size columns to their content.
+  "main .fui-Table": { tableLayout: "auto" },
+  // Fields side by side stretch to one height: the label's row takes the slack, its text at the bottom,
+  // so a label that wraps to two lines no longer pushes its input below its neighbour's.
+  "main .fui-Field:has(> .fui-Field__label)": { gridTemplateRows: "1fr", gridAutoRows: "auto" },
+  "main .fui-Field > .fui-Field__label": { alignSelf: "end" },
+  "main .fui-TableCell, main .fui-TableHeaderCell": { overflowWrap: "break-word" },
 });
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  // Five steps do not fit one line at 320 px: the tabs wrap.
-  tabs: { flexWrap: "wrap" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, padding: "8px 0", backgroundColor: tokens.colorNeutralBackground1 },
+  outcome: { flexBasis: "100%", ":empty": { display: "none" } },
 });
 
 /** The scoring step loads when first opened, so the pane starts with the bloc step's code only. */
@@ -167,23 +178,17 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           </Button>
         </header>
 
-        <TabList className={s.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
-          <Tab value="bloc" data-testid={TID.stepBloc}>
-            {t.tabs.bloc}
-          </Tab>
-          <Tab value="start" data-testid={TID.stepStart}>
-            {t.tabs.start}
-          </Tab>
-          <Tab value="scoring" data-testid={TID.stepScoring}>
-            {t.tabs.scoring}
-          </Tab>
-          <Tab value="voting" data-testid={TID.stepVoting}>
-            {t.tabs.voting}
-          </Tab>
-          <Tab value="nomination" data-testid={TID.stepNomination}>
-            {t.tabs.nomination}
-          </Tab>
-        </TabList>
+        <StepTabs
+          selected={step}
+          onSelect={setStep}
+          tabs={[
+            { value: "bloc", label: t.tabs.bloc, testId: TID.stepBloc },
+            { value: "start", label: t.tabs.start, testId: TID.stepStart },
+            { value: "scoring", label: t.tabs.scoring, testId: TID.stepScoring },
+            { value: "voting", label: t.tabs.voting, testId: TID.stepVoting },
+            { value: "nomination", label: t.tabs.nomination, testId: TID.stepNomination },
+          ]}
+        />
 
         {step === "start" ? (
           <Suspense fallback={<Spinner label={t.loading} />}>
@@ -209,7 +214,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
               <MessageBar intent="info" data-testid={TID.loadingBloc}>
                 <MessageBarBody>{t.loading}</MessageBarBody>
               </MessageBar>
-            ) : shown && (
+            ) : !banner && shown && (
               <MessageBar intent={shown.intent} data-testid={TID.status}>
                 <MessageBarBody>{shown.text}</MessageBarBody>
               </MessageBar>
@@ -217,6 +222,14 @@ export function App({ host, initialLang = "vi" }: AppProps) {
             <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
             <IssueList issues={listed} onSelect={goTo} />
             <div className={s.actions}>
+              {/* What a save or reload did shows beside its button, where the user is, and is announced (WCAG 4.1.3). */}
+              <div role="status" aria-live="polite" className={s.outcome}>
+                {banner && (
+                  <MessageBar intent={banner.intent} data-testid={TID.status}>
+                    <MessageBarBody>{banner.text}</MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
               <Button appearance="primary" onClick={() => void save(false)} disabled={busy || loading} data-testid={TID.save}>
                 {busy ? t.saving : t.save}
               </Button>
