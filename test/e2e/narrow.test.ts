@@ -5,7 +5,8 @@
  * narrowest task pane). The sample year (docs/scenario.sample.json, played in node) is opened, and
  * every step is walked with its key states shown: an empty bloc, the bloc with its field issues
  * listed, a save, the start step, the scoring ranking table, a count with its double-entry issues, a
- * count with its result badges, the new-vote form, the nomination list and its generated sheets. In each:
+ * count with its result badges, the new-vote form, the nomination list and its generated sheets, then
+ * the bloc and a count again in English. In each:
  * - WCAG 2.2 SC 1.4.10 Reflow: neither the page nor the pane scrolls sideways;
  * - no visible control, tab, badge, label or hint sticks out of the pane or clips its text
  *   (the tab strip cut "Đề nghị" to "Đề ng"; "Được chọn" and "Không đạt" overflowed their pill);
@@ -19,7 +20,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { axeSerious, layoutProblems, openXlsx, recordMeeting, sampleYearXlsx, startPreview, watch, type Preview } from "./support";
+import { axeSerious, layoutProblems, openXlsx, recordMeeting, sampleYearXlsx, previewFor, watch } from "./support";
 import { TID } from "../../src/taskpane/testIds";
 import { START_TID } from "../../src/taskpane/components/StartShared";
 import { SCORING_TID } from "../../src/taskpane/components/ScoringStep";
@@ -31,15 +32,7 @@ const PORT = Number(process.env.E2E_NARROW_PORT ?? (process.env.E2E_PORT ? Numbe
 const PANE = 'aside[aria-label="Task pane"]';
 const ROOT = resolve(__dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "bx-e2e-narrow-"));
-let preview: Preview | undefined;
-
-beforeAll(async () => {
-  preview = await startPreview(PORT);
-}, 240_000);
-afterAll(async () => {
-  await preview?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+const preview = previewFor(PORT, () => rmSync(work, { recursive: true, force: true }));
 
 /** Every layout problem and serious/critical axe violation on the pane, each line prefixed by the state it was seen in. */
 async function findings(page: Page, state: string): Promise<string[]> {
@@ -53,10 +46,10 @@ const textIs = (page: Page, tid: string, re: RegExp) =>
 
 test("the sample year at 320 px: nothing scrolls sideways, nothing is clipped, no serious axe violation, in every step", async () => {
   const { file } = await sampleYearXlsx(work, [], "nam-2026.xlsx");
-  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 320, height: 640 } });
+  const context = await preview().browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 320, height: 640 } });
   const page = await context.newPage();
   const { outside, problems } = watch(page);
-  await page.goto(`${preview!.base}/preview.html`);
+  await page.goto(`${preview().base}/preview.html`);
   const id = (t: string) => page.getByTestId(t);
   const seen: string[] = [];
   mkdirSync(resolve(ROOT, "test-results"), { recursive: true });
@@ -146,6 +139,17 @@ test("the sample year at 320 px: nothing scrolls sideways, nothing is clipped, n
   await id(N.generate).click();
   await textIs(page, N.status("output"), /^Đã ghi các trang: /);
   seen.push(...(await findings(page, "nomination, generated")));
+
+  // The same pane in English (its labels wrap differently): the bloc step and the ranking.
+  await id(TID.lang).click();
+  await id(TID.stepBloc).click();
+  await textIs(page, TID.save, /^Save to workbook$/);
+  seen.push(...(await findings(page, "English, bloc")));
+  await id(TID.stepVoting).click();
+  await id(VOTING_TID.vote("V2")).click();
+  await id(VOTING_TID.count).click();
+  await id(VOTING_TID.results).waitFor({ timeout: 30_000 });
+  seen.push(...(await findings(page, "English, V2 counted")));
 
   expect(seen).toEqual([]);
   expect(problems).toEqual([]);

@@ -89,6 +89,22 @@ export async function startPreview(port: number): Promise<Preview> {
   };
 }
 
+/** Registers the file's preview: served before its tests, stopped (then `cleanup`) after them; the getter gives it. */
+export function previewFor(port: number, cleanup?: () => void): () => Preview {
+  let preview: Preview | undefined;
+  beforeAll(async () => {
+    preview = await startPreview(port);
+  }, 240_000);
+  afterAll(async () => {
+    await preview?.stop();
+    cleanup?.();
+  });
+  return () => {
+    if (!preview) throw new Error("The preview did not start");
+    return preview;
+  };
+}
+
 /** Watches a page for requests outside localhost and for uncaught errors. */
 export function watch(page: Page) {
   const outside: string[] = [];
