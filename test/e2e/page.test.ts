@@ -14,7 +14,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { findChromium, onHost, sampleYearXlsx, watch, recordMeeting } from "./support";
+import { findChromium, onHost, openXlsx, sampleYearXlsx, watch, recordMeeting } from "./support";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationShared";
 
 const ROOT = resolve(__dirname, "../..");
@@ -55,19 +55,6 @@ const SCT = "Sở Công Thương";
 const LIST = "Danh sách đề nghị";
 const REVIEW = "Biên bản họp bình xét";
 const SUMMARY = "Tổng hợp";
-
-async function openXlsx(page: Page, file: string, sheets: string[]) {
-  await page.getByTestId("open-xlsx").waitFor({ state: "attached", timeout: 60_000 });
-  await page.getByTestId("open-xlsx").setInputFiles(file);
-  await page.waitForFunction(
-    (want) => {
-      const names = (window as unknown as { binhXet: { host: { sheetNames(): string[] } } }).binhXet.host.sheetNames();
-      return want.every((n) => names.includes(n));
-    },
-    sheets,
-    { timeout: 60_000 },
-  );
-}
 
 async function flagHolder(page: Page): Promise<string> {
   await page.getByTestId("step-nomination").click();

@@ -89,6 +89,22 @@ export async function startPreview(port: number): Promise<Preview> {
   };
 }
 
+/** Registers the file's preview: served before its tests, stopped (then `cleanup`) after them; the getter gives it. */
+export function previewFor(port: number, cleanup?: () => void): () => Preview {
+  let preview: Preview | undefined;
+  beforeAll(async () => {
+    preview = await startPreview(port);
+  }, 240_000);
+  afterAll(async () => {
+    await preview?.stop();
+    cleanup?.();
+  });
+  return () => {
+    if (!preview) throw new Error("The preview did not start");
+    return preview;
+  };
+}
+
 /** Watches a page for requests outside localhost and for uncaught errors. */
 export function watch(page: Page) {
   const outside: string[] = [];
@@ -167,4 +183,91 @@ export async function recordMeeting(page: Page, m: { date: string; time: string;
   await page.getByTestId(N.mNumber).fill(m.number);
   await page.getByTestId(N.mSave).click();
   await page.waitForFunction((tid) => /^Đã ghi thông tin hội nghị vào trang/.test(document.querySelector(`[data-testid="${tid}"]`)?.textContent ?? ""), N.status("meeting"), { timeout: 30_000 });
+}
+
+/** Opens an .xlsx through the preview's "Open .xlsx" control and waits until the workbook holds `sheets`. */
+export async function openXlsx(page: Page, file: string, sheets: string[]) {
+  await page.getByTestId("open-xlsx").waitFor({ state: "attached", timeout: 60_000 });
+  await page.getByTestId("open-xlsx").setInputFiles(file);
+  await page.waitForFunction(
+    (want) => {
+      const names = (window as unknown as { binhXet: { host: { sheetNames(): string[] } } }).binhXet.host.sheetNames();
+      return want.every((n) => names.includes(n));
+    },
+    sheets,
+    { timeout: 60_000 },
+  );
+}
+
+/**
+ * What does not fit the pane (issue #14 item 4; WCAG 2.2 SC 1.4.10 Reflow): the pane or the page
+ * scrolling sideways, and each visible control, tab, badge, label or hint that sticks out of the
+ * pane, or whose text overflows its own box (a badge's text out of its pill, a tab's label cut), and
+ * fields side by side whose inputs do not start on one line (a wrapped label pushed one down).
+ * Returns one line per problem, naming the element by its test id or text.
+ */
+export function layoutProblems(page: Page, paneSelector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const pane = document.querySelector(sel) as HTMLElement | null;
+    if (!pane) return [`no pane at ${sel}`];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) out.push(`the page scrolls sideways: scrollWidth ${doc.scrollWidth} > clientWidth ${doc.clientWidth}`);
+    if (pane.scrollWidth > pane.clientWidth) out.push(`the pane scrolls sideways: scrollWidth ${pane.scrollWidth} > clientWidth ${pane.clientWidth}`);
+    const box = pane.getBoundingClientRect();
+    const name = (el: Element) => {
+      const tid = el.getAttribute("data-testid") ?? el.closest("[data-testid]")?.getAttribute("data-testid");
+      return `<${el.tagName.toLowerCase()} class="${String(el.className).split(" ").filter((c) => c.startsWith("fui-")).join(" ")}"${tid ? ` in ${tid}` : ""}> “${(el.textContent ?? "").trim().slice(0, 40)}”`;
+    };
+    const controls = "button, input:not([type=radio]):not([type=checkbox]):not([type=file]), select, textarea, [role=tab], .fui-Badge, .fui-Field__hint, .fui-Field__validationMessage, label, .fui-MessageBar";
+    for (const el of pane.querySelectorAll<HTMLElement>(controls)) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${name(el)} sticks out of the pane: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`);
+      // Text overflow: a form field's own value may scroll inside it; everything else must hold its text.
+      if (!/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) && getComputedStyle(el).overflowX !== "auto") {
+        if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} clips its text: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
+        if (el.classList.contains("fui-Badge") && el.scrollHeight > el.clientHeight + 1) out.push(`${name(el)} text overflows its pill: scrollHeight ${el.scrollHeight} > clientHeight ${el.clientHeight}`);
+      }
+    }
+    // Fields side by side: their inputs start on one line, whatever their labels wrap to.
+    const rows = new Map<Element, HTMLElement[]>();
+    for (const f of pane.querySelectorAll<HTMLElement>(".fui-Field")) {
+      if (f.parentElement && f.getBoundingClientRect().width > 0) rows.set(f.parentElement, [...(rows.get(f.parentElement) ?? []), f]);
+    }
+    for (const fields of rows.values()) {
+      const lines = new Map<number, HTMLElement[]>();
+      for (const f of fields) {
+        const top = Math.round(f.getBoundingClientRect().top);
+        const key = [...lines.keys()].find((k) => Math.abs(k - top) <= 2) ?? top;
+        lines.set(key, [...(lines.get(key) ?? []), f]);
+      }
+      for (const line of lines.values()) {
+        const controls = line.map((f) => f.querySelector<HTMLElement>(".fui-Input, .fui-Select, .fui-Textarea, .fui-Combobox, .fui-Dropdown")).filter((c): c is HTMLElement => c !== null);
+        if (controls.length < 2) continue;
+        const tops = controls.map((c) => Math.round(c.getBoundingClientRect().top));
+        if (Math.max(...tops) - Math.min(...tops) > 2) out.push(`inputs side by side are out of line (tops ${tops.join(", ")}): ${controls.map((c) => name(c)).join(" | ")}`);
+      }
+    }
+    return out;
+  }, paneSelector);
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core (node_modules/axe-core) on one part of the page: the serious and critical violations. */
+export async function axeSerious(page: Page, selector: string): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: resolve(ROOT, "node_modules/axe-core/axe.min.js") });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const res = await axe.run({ include: [sel] }, { resultTypes: ["violations"] });
+    return res.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  }, selector);
 }

@@ -22,9 +22,11 @@ declare global {
 const PUBLISHED = typeof __BX_PUBLISHED_PAGE__ !== "undefined" && __BX_PUBLISHED_PAGE__;
 
 const useStyles = makeStyles({
-  shell: { display: "grid", gridTemplateColumns: "380px minmax(0, 1fr)", height: "100vh" },
-  pane: { borderRight: "1px solid #d1d1d1", overflowY: "auto", height: "100vh" },
-  book: { height: "100vh", minWidth: 0, display: "flex", flexDirection: "column" },
+  // On a narrow screen (a phone, or the e2e test at 320 px) the pane takes the whole width, as in
+  // Excel's narrowest task pane, and the workbook follows below it.
+  shell: { display: "grid", gridTemplateColumns: "380px minmax(0, 1fr)", height: "100vh", "@media (max-width: 600px)": { gridTemplateColumns: "minmax(0, 1fr)", height: "auto" } },
+  pane: { borderRight: "1px solid #d1d1d1", overflowY: "auto", height: "100vh", "@media (max-width: 600px)": { borderRight: "none" } },
+  book: { height: "100vh", minWidth: 0, display: "flex", flexDirection: "column", "@media (max-width: 600px)": { overflowX: "auto" } },
   grid: { flex: "1 1 auto", minHeight: 0 },
 });
 

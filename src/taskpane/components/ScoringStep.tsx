@@ -13,6 +13,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -56,6 +57,9 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
   num: { textAlign: "right" },
+  // At 320 px the rank and total columns take only what they show; the unit's name and class get the rest (issue #14 item 4).
+  tight: { width: "1%", paddingLeft: "4px", paddingRight: "4px" },
+  block: { display: "block" },
 });
 
 type Banner = { intent: "info" | "success" | "warning" | "error"; text: string } | null;
@@ -175,18 +179,17 @@ export function ScoringStep({ host, onSelect }: ScoringStepProps) {
           <Table size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{st.rank}</TableHeaderCell>
-                <TableHeaderCell>{st.unit}</TableHeaderCell>
-                <TableHeaderCell>{st.total}</TableHeaderCell>
-                <TableHeaderCell>{st.band}</TableHeaderCell>
+                <TableHeaderCell className={s.tight}>{st.rank}</TableHeaderCell>
+                <TableHeaderCell>{`${st.unit} / ${st.band}`}</TableHeaderCell>
+                <TableHeaderCell className={s.tight}>{st.total}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {sorted.map((r) => (
                 <TableRow key={r.unit}>
-                  <TableCell>
+                  <TableCell className={s.tight}>
                     {r.rank ?? "—"}
-                    {r.tied && <Caption1 className={s.muted}> ({st.tied})</Caption1>}
+                    {r.tied && <Caption1 className={mergeClasses(s.muted, s.block)}> ({st.tied})</Caption1>}
                   </TableCell>
                   <TableCell>
                     {r.unit}{" "}
@@ -195,9 +198,12 @@ export function ScoringStep({ host, onSelect }: ScoringStepProps) {
                         {st.leading}
                       </Badge>
                     )}
+                    {/* The class under the name, not a fourth column: at 320 px four columns made rows ~100 px tall. */}
+                    <Caption1 className={mergeClasses(s.muted, s.block)} title={r.reason}>
+                      {r.band}
+                    </Caption1>
                   </TableCell>
-                  <TableCell className={s.num}>{r.total}</TableCell>
-                  <TableCell title={r.reason}>{r.band}</TableCell>
+                  <TableCell className={mergeClasses(s.num, s.tight)}>{r.total}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
