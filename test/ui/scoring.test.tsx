@@ -20,6 +20,7 @@ describe("the scoring step", () => {
     expect(host.sheetNames()).toEqual(expect.arrayContaining(["Tổng hợp", "SCT", "SXD", "SGTVT", "STNMT"]));
     host.userPaste("SXD", "D8", [[12]]);
     host.userPaste("SCT", "D8", [["8,5"]]);
+    host.userPaste("SGTVT", "D8", [[8.5]]);
     await act(async () => fireEvent.click(screen.getByTestId(SCORING_TID.validate)));
     await waitFor(() => expect(screen.getByTestId(SCORING_TID.results)).toBeTruthy());
     expect(screen.getByTestId("issue-scoring.entry.textNumber").textContent).toMatch(/SCT!D8/);
@@ -30,6 +31,10 @@ describe("the scoring step", () => {
     const rows = screen.getByTestId(SCORING_TID.results).querySelectorAll("tbody tr");
     expect(rows[0].textContent).toMatch(/^1Sở Xây dựng/);
     expect(rows[0].textContent).toMatch(/Dẫn đầu/);
+    // Totals are written the Vietnamese way, with a decimal comma (issue #14; #13 "formatting in one place").
+    const totals = [...rows].map((r) => r.lastElementChild?.textContent ?? "");
+    expect(totals.some((x) => /^\d+,\d+$/.test(x))).toBe(true);
+    expect(totals.every((x) => !x.includes("."))).toBe(true);
   });
 
   it("asks before replacing a criteria table with a template", async () => {

@@ -37,6 +37,7 @@ import { SCORING_STRINGS } from "../scoringStrings";
 import { applyMemberFile, previewMemberFile } from "../../app/collect";
 import { CollectPanel } from "./CollectPanel";
 import { IssueList } from "./IssueList";
+import { formatNumber } from "../../domain/format";
 import { useLang } from "../lang";
 import { useAction } from "./actions";
 
@@ -203,7 +204,7 @@ export function ScoringStep({ host, onSelect }: ScoringStepProps) {
                       {r.band}
                     </Caption1>
                   </TableCell>
-                  <TableCell className={mergeClasses(s.num, s.tight)}>{r.total}</TableCell>
+                  <TableCell className={mergeClasses(s.num, s.tight)}>{r.total === null ? "—" : formatNumber(r.total, lang)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
