@@ -31,6 +31,13 @@ async function createV1(host: MemoryHost) {
 
 afterEach(cleanup);
 
+const numbersOn = (host: MemoryHost, sheet: string) =>
+  host
+    .values(sheet, host.usedRange(sheet)!)
+    .flat()
+    .filter((v) => /^Số: \d+$/.test(String(v)));
+const text = (id: string) => screen.getByTestId(id).textContent ?? "";
+
 describe("the ballots step, issue #14 item 7", () => {
   it("prefills the next vote's counting committee from V1's, and still after a reload (read from the workbook)", async () => {
     const host = new MemoryHost();
@@ -50,4 +57,51 @@ describe("the ballots step, issue #14 item 7", () => {
     expect(valueOf(VOTING_TID.head)).toBe("Nguyễn Văn An");
     expect(valueOf(VOTING_TID.member(1))).toBe("Lê Văn Cường");
   });
+
+  it("lays out the printable ballots again with a chosen count, refuses a bad one, asks before replacing an edit, downloads a .docx", async () => {
+    const urlApi = URL as unknown as Record<string, unknown>;
+    const downloads: string[] = [];
+    urlApi.createObjectURL = () => "blob:https://localhost/1";
+    urlApi.revokeObjectURL = () => undefined;
+    jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    try {
+      const host = new MemoryHost();
+      await createV1(host);
+      // The default is one ballot per unit present (8), shown; the hint says how to print from Excel.
+      expect((screen.getByTestId(VOTING_TID.printCount) as HTMLInputElement).placeholder).toBe("8");
+      expect(text(VOTING_TID.printHint)).toMatch(/In từ Excel: mở trang “In phiếu V1”.*A4/);
+      change(VOTING_TID.printCount, "0");
+      await click(VOTING_TID.printLayout);
+      await waitFor(() => expect(text(VOTING_TID.printStatus)).toMatch(/Chưa lập được phiếu in/));
+      expect(screen.getByTestId("issue-vote.print.count.zero")).toBeTruthy();
+      change(VOTING_TID.printCount, "3");
+      await click(VOTING_TID.printLayout);
+      await waitFor(() => expect(text(VOTING_TID.printStatus)).toMatch(/Đã lập 3 phiếu ở trang “In phiếu V1”/));
+      expect(numbersOn(host, "In phiếu V1")).toEqual(["Số: 001", "Số: 002", "Số: 003"]);
+
+      // Someone edits the sheet: laying it out again asks first; cancel changes nothing, confirm keeps the old copy.
+      host.userEdit("In phiếu V1", "B9", "Sở Văn hóa (sửa tay)");
+      change(VOTING_TID.printCount, "4");
+      await click(VOTING_TID.printLayout);
+      await waitFor(() => expect(text(VOTING_TID.printAsk)).toMatch(/đã được sửa sau khi lập \(ô B9\)/));
+      await click(VOTING_TID.printCancel);
+      expect(screen.queryByTestId(VOTING_TID.printAsk)).toBeNull();
+      expect(numbersOn(host, "In phiếu V1")).toHaveLength(3);
+      await click(VOTING_TID.printLayout);
+      await waitFor(() => expect(screen.getByTestId(VOTING_TID.printConfirm)).toBeTruthy());
+      await click(VOTING_TID.printConfirm);
+      await waitFor(() => expect(text(VOTING_TID.printStatus)).toMatch(/Đã lập 4 phiếu/));
+      expect(host.sheetNames()).toContain("In phiếu V1 (cũ)");
+
+      await click(VOTING_TID.printDocx);
+      await waitFor(() => expect(text(VOTING_TID.printStatus)).toMatch(/Đã tạo tệp “Phieu-bau-V1.docx”/), { timeout: 10000 });
+      expect(downloads).toEqual(["Phieu-bau-V1.docx"]);
+    } finally {
+      jest.restoreAllMocks();
+      delete urlApi.createObjectURL;
+      delete urlApi.revokeObjectURL;
+    }
+  }, 60_000);
 });

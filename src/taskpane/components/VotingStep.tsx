@@ -24,6 +24,7 @@ import { formIssues, VotingCreate } from "./VotingCreate";
 import { VotingCount, type DecisionPatch } from "./VotingCount";
 import { VotingImport } from "./VotingImport";
 import { VotingLeader } from "./VotingLeader";
+import { VotingPrint } from "./VotingPrint";
 import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
 import { useLang } from "../lang";
 import { useSectionActions } from "./actions";
@@ -40,7 +41,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "120px" },
 });
 
-type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "elect" | "import" | null;
+type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "elect" | "import" | "print" | null;
 
 export interface VotingStepProps {
   host: ExcelHost;
@@ -279,6 +280,7 @@ export function VotingStep({ host, onSelect }: VotingStepProps) {
               onSelect={onSelect}
             />
           )}
+          <VotingPrint key={`print-${record.id}`} host={host} record={record} disabled={off} onBusy={(b) => setBusy(b ? "print" : null)} onSelect={onSelect} />
           <div className={s.actions}>
             <Field label={vs.place} className={s.grow}>
               <Input value={place ?? ctx.bloc?.province ?? ""} onChange={(_, d) => setPlace(d.value)} data-testid={VOTING_TID.place} />
