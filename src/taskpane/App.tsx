@@ -23,6 +23,7 @@ import { IssueList } from "./components/IssueList";
 import { LangProvider } from "./lang";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
+import { NextStep } from "./components/NextStep";
 
 /**
  * The pane is 320–450 px wide: Fluent's text fields and drop-downs ask for 250 px each, which pushes
@@ -214,6 +215,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
                 <MessageBarBody>{shown.text}</MessageBarBody>
               </MessageBar>
             )}
+            <NextStep host={host} after={banner} />
             <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
             <IssueList issues={listed} onSelect={goTo} />
             <div className={s.actions}>

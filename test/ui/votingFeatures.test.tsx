@@ -4,6 +4,7 @@ import { saveBloc } from "../../src/app/bloc";
 import { MemoryHost } from "../../src/host";
 import { App } from "../../src/taskpane/App";
 import { VOTING_TID } from "../../src/taskpane/components/VotingStep";
+import { NEXT_STEP_TID } from "../../src/taskpane/components/NextStep";
 import { TID } from "../../src/taskpane/testIds";
 import { sampleDraft } from "../fixtures/bloc";
 
@@ -103,5 +104,19 @@ describe("the ballots step, issue #14 item 7", () => {
       delete urlApi.createObjectURL;
       delete urlApi.revokeObjectURL;
     }
+  }, 60_000);
+
+  it("shows one line of the next step after a save and after creating a vote, from the workbook (DOMAIN §1's year)", async () => {
+    const host = new MemoryHost();
+    await saveBloc(host, sampleDraft(8), { basedOn: null });
+    render(<App host={host} />);
+    await waitFor(() => expect((screen.getByTestId(TID.save) as HTMLButtonElement).disabled).toBe(false), { timeout: 10000 });
+    expect(screen.queryByTestId(NEXT_STEP_TID)).toBeNull();
+    await click(TID.save);
+    await waitFor(() => expect(screen.getByTestId(NEXT_STEP_TID).textContent).toBe("Bước tiếp theo: lập giao ước thi đua ở thẻ “Đầu năm”."), { timeout: 10000 });
+    cleanup();
+
+    await createV1(host);
+    await waitFor(() => expect(screen.getAllByTestId(NEXT_STEP_TID).map((e) => e.textContent)).toEqual(["Bước tiếp theo: nhập phiếu, kiểm phiếu và lập biên bản cuộc bỏ phiếu V1."]));
   }, 60_000);
 });

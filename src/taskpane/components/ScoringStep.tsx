@@ -38,6 +38,7 @@ import { CollectPanel } from "./CollectPanel";
 import { IssueList } from "./IssueList";
 import { useLang } from "../lang";
 import { useAction } from "./actions";
+import { NextStep } from "./NextStep";
 
 export const SCORING_TID = {
   source: (id: string) => `scoring-source-${id}`,
@@ -168,6 +169,7 @@ export function ScoringStep({ host, onSelect }: ScoringStepProps) {
           <MessageBarBody>{banner.text}</MessageBarBody>
         </MessageBar>
       )}
+      <NextStep host={host} after={banner} />
       <IssueList issues={issues} onSelect={onSelect} groupBy="sheet" />
       {sorted.length > 0 && (
         <section aria-label={st.resultsTitle} data-testid={SCORING_TID.results}>

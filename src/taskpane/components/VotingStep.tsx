@@ -28,6 +28,7 @@ import { VotingPrint } from "./VotingPrint";
 import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
 import { useLang } from "../lang";
 import { useSectionActions } from "./actions";
+import { NextStep } from "./NextStep";
 
 export { VOTING_TID } from "./VotingShared";
 
@@ -268,6 +269,7 @@ export function VotingStep({ host, onSelect }: VotingStepProps) {
             </Field>
           )}
           <VotingStatus report={report} section="votes" onSelect={onSelect} />
+          <NextStep host={host} after={report?.section === "votes" ? report : null} />
           {count && <VotingCount key={record.id} count={count} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
           {record.entry === "ballots" && (
             <VotingImport
@@ -305,6 +307,7 @@ export function VotingStep({ host, onSelect }: VotingStepProps) {
       <Subtitle2>{vs.leaderTitle}</Subtitle2>
       <VotingLeader context={ctx} disabled={off} electing={busy === "elect"} onElect={(c) => void elect(c)} />
       <VotingStatus report={report} section="leader" onSelect={onSelect} />
+      <NextStep host={host} after={report?.section === "leader" ? report : null} />
     </div>
   );
 }
