@@ -10,6 +10,7 @@ export * from "./voting/create";
 export * from "./voting/count";
 export * from "./voting/enter";
 export * from "./voting/decisions";
+export * from "./voting/print";
 
 // ---------------------------------------------------------------------------------------- import
 

@@ -18,6 +18,7 @@ import { StepTabs } from "./components/StepTabs";
 import { LangProvider } from "./lang";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
+import { NextStep } from "./components/NextStep";
 
 /**
  * The pane is 320–450 px wide: Fluent's text fields and drop-downs ask for 250 px each, which pushes
@@ -238,6 +239,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
                 </kit.MessageBar>
               )
             )}
+            <NextStep host={host} after={banner} />
             <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
             {kit && <kit.IssueList issues={listed} onSelect={goTo} />}
             <div className={s.actions}>

@@ -51,10 +51,19 @@ export function newVoteRecord(ctx: Pick<VotingContext, "bloc" | "records" | "sum
     tieRule: kind === "award" ? ["higherScore", "revote"] : ["revote"],
     // Electing the leader or a deputy must end with someone elected: nobody reaching the rule calls a run-off among the top (editable).
     ...(kind === "award" ? {} : { runoff: true }),
-    committee: { head: "", members: [] },
+    committee: lastCommittee(ctx.records),
     attendance: { members: n, present: n },
   };
   return { id: nextVoteId(ctx.records.map((r) => r.id)), vote, issued: n, entry: "ballots", doubleEntry: true, decision: null, meeting: null };
+}
+
+/**
+ * The counting committee of the latest vote that names one (as read from "Bỏ phiếu"), copied: the
+ * meeting elects one Ban kiểm phiếu for all its votes, so the next vote starts from it (editable).
+ */
+export function lastCommittee(records: readonly Pick<VoteRecord, "vote">[]): VoteRecord["vote"]["committee"] {
+  const named = [...records].reverse().find((r) => cleanText(r.vote.committee.head) || r.vote.committee.members.some((m) => cleanText(m)));
+  return named ? { head: named.vote.committee.head, members: [...named.vote.committee.members] } : { head: "", members: [] };
 }
 
 /**

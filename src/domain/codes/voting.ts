@@ -332,6 +332,37 @@ const VOTE_DEFINITION_CODES = {
     vi: "\"{name}\" (d\u00f2ng {line}) kh\u00f4ng ph\u1ea3i l\u00e0 \u0111\u01a1n v\u1ecb th\u00e0nh vi\u00ean c\u1ee7a kh\u1ed1i: ch\u1ec9 \u0111\u01a1n v\u1ecb th\u00e0nh vi\u00ean \u0111\u01b0\u1ee3c b\u1ea7u ho\u1eb7c suy t\u00f4n.{hint}",
     en: "\"{name}\" (line {line}) is not a member unit of the bloc: only member units can be elected or proposed.{hint}",
   },
+  // ---- The printable ballots (app/voting/print.ts). {max}: MAX_PRINT_BALLOTS.
+  "vote.print.count.invalid": {
+    severity: "error",
+    applies: "voting",
+    vi: "Số phiếu cần in “{value}” không phải là một số nguyên. Nhập một số từ 1 đến {max}.",
+    en: "The number of ballots to print “{value}” is not a whole number. Give a number from 1 to {max}.",
+  },
+  "vote.print.count.zero": {
+    severity: "error",
+    applies: "voting",
+    vi: "Số phiếu cần in phải từ 1 trở lên (đã nhập {value}).",
+    en: "At least 1 ballot must be printed (given: {value}).",
+  },
+  "vote.print.count.tooMany": {
+    severity: "error",
+    applies: "voting",
+    vi: "Số phiếu cần in ({value}) vượt quá {max} phiếu một lần in. Nhập số nhỏ hơn hoặc in làm nhiều lần.",
+    en: "{value} ballots to print is more than {max} at a time. Give a smaller number or print in several batches.",
+  },
+  "vote.print.noBloc": {
+    severity: "error",
+    applies: "voting",
+    vi: "Chưa có hồ sơ khối hợp lệ (trang “Khối”): phiếu in cần tên khối và năm. Hãy lưu hồ sơ khối trước.",
+    en: "There is no valid bloc record (“Khối” sheet): the ballots need the bloc's name and year. Save the bloc first.",
+  },
+  "vote.print.edited": {
+    severity: "warning",
+    applies: "voting",
+    vi: "Trang “{sheet}” đã được sửa sau khi lập (ô {cells}). Lập lại sẽ thay nội dung trang; bản cũ được giữ thành trang “{sheet} (cũ)”. Bấm “Lập lại” để tiếp tục.",
+    en: "Sheet “{sheet}” was edited after it was laid out ({cells}). Laying it out again replaces it; the old one is kept as “{sheet} (cũ)”. Choose “Lay out again” to go on.",
+  },
   "vote.data.schema": {
     severity: "error",
     applies: "voting",

@@ -14,6 +14,7 @@ import { groupByAward, NominationList } from "./NominationList";
 import { NOMINATION_TID, NominationStatus, type NominationReport, type NominationSection } from "./NominationShared";
 import { useLang } from "../lang";
 import { useSectionActions } from "./actions";
+import { NextStep } from "./NextStep";
 
 export { NOMINATION_TID } from "./NominationShared";
 
@@ -153,6 +154,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
         </Button>
       </div>
       <NominationStatus report={report} section="list" onSelect={onSelect} />
+      <NextStep host={host} after={report?.section === "list" ? report : null} />
       <IssueList issues={state.issues} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
       {!state.catalogueInWorkbook && (
         <Caption1 className={s.muted} data-testid={NOMINATION_TID.catalogueNote}>

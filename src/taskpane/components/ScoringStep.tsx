@@ -40,6 +40,7 @@ import { IssueList } from "./IssueList";
 import { formatNumber } from "../../domain/format";
 import { useLang } from "../lang";
 import { useAction } from "./actions";
+import { NextStep } from "./NextStep";
 
 export const SCORING_TID = {
   source: (id: string) => `scoring-source-${id}`,
@@ -173,6 +174,7 @@ export function ScoringStep({ host, onSelect }: ScoringStepProps) {
           <MessageBarBody>{banner.text}</MessageBarBody>
         </MessageBar>
       )}
+      <NextStep host={host} after={banner} />
       <IssueList issues={issues} onSelect={onSelect} groupBy="sheet" />
       {sorted.length > 0 && (
         <section aria-label={st.resultsTitle} data-testid={SCORING_TID.results}>

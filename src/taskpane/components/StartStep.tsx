@@ -25,6 +25,7 @@ import { StartRegistrations } from "./StartRegistrations";
 import { START_TID, StartStatus, type StartReport, type StartSection } from "./StartShared";
 import { useLang } from "../lang";
 import { useSectionActions } from "./actions";
+import { NextStep } from "./NextStep";
 
 export { START_TID } from "./StartShared";
 
@@ -127,7 +128,12 @@ export function StartStep({ host, onSelect }: StartStepProps) {
   }
 
   const off = busy !== null;
-  const status = (section: StartSection) => <StartStatus report={report} section={section} onSelect={onSelect} />;
+  const status = (section: StartSection) => (
+    <>
+      <StartStatus report={report} section={section} onSelect={onSelect} />
+      <NextStep host={host} after={report?.section === section ? report : null} />
+    </>
+  );
   const issuesOf = (section: StartSection) => (report?.section === section ? report.issues : []);
 
   return (

@@ -122,7 +122,8 @@ export function VotingCreate({ context, disabled, creating, onCreate }: VotingCr
   const [choice, setChoice] = useState<RuleChoice>("");
   const [titleEdited, setTitleEdited] = useState(false);
   const [seed, setSeed] = useState("");
-  const [committee, setCommittee] = useState<string[]>(() => Array.from({ length: MAX_COMMITTEE }, () => ""));
+  // The members as the previous vote named them (newVoteRecord carries its committee), then blanks.
+  const [committee, setCommittee] = useState<string[]>(() => Array.from({ length: MAX_COMMITTEE }, (_, k) => record.vote.committee.members[k] ?? ""));
   const vote = record.vote;
 
   // A refreshed workbook may have taken the id: keep it the next free one.
@@ -131,7 +132,8 @@ export function VotingCreate({ context, disabled, creating, onCreate }: VotingCr
 
   const reseed = (k: VotePurposeKind, a: string) => {
     const fresh = newVoteRecord(context, k, cleanText(a) || "Cờ thi đua của UBND tỉnh");
-    setRecord(fresh);
+    // Another purpose keeps the committee as typed.
+    setRecord((r) => ({ ...fresh, vote: { ...fresh.vote, committee: r.vote.committee } }));
     setChoice("");
     setTitleEdited(false);
   };

@@ -24,9 +24,11 @@ import { formIssues, VotingCreate } from "./VotingCreate";
 import { VotingCount, type DecisionPatch } from "./VotingCount";
 import { VotingImport } from "./VotingImport";
 import { VotingLeader } from "./VotingLeader";
+import { VotingPrint } from "./VotingPrint";
 import { VOTING_TID, VotingStatus, type Report, type Section } from "./VotingShared";
 import { useLang } from "../lang";
 import { useSectionActions } from "./actions";
+import { NextStep } from "./NextStep";
 
 export { VOTING_TID } from "./VotingShared";
 
@@ -40,7 +42,7 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "120px" },
 });
 
-type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "elect" | "import" | null;
+type Busy = "load" | "create" | "count" | "decide" | "revote" | "minutes" | "elect" | "import" | "print" | null;
 
 export interface VotingStepProps {
   host: ExcelHost;
@@ -267,6 +269,7 @@ export function VotingStep({ host, onSelect }: VotingStepProps) {
             </Field>
           )}
           <VotingStatus report={report} section="votes" onSelect={onSelect} />
+          <NextStep host={host} after={report?.section === "votes" ? report : null} />
           {count && <VotingCount key={record.id} count={count} disabled={off} onDecide={(p) => void decide(record.id, p)} />}
           {record.entry === "ballots" && (
             <VotingImport
@@ -279,6 +282,7 @@ export function VotingStep({ host, onSelect }: VotingStepProps) {
               onSelect={onSelect}
             />
           )}
+          <VotingPrint key={`print-${record.id}`} host={host} record={record} disabled={off} onBusy={(b) => setBusy(b ? "print" : null)} onSelect={onSelect} />
           <div className={s.actions}>
             <Field label={vs.place} className={s.grow}>
               <Input value={place ?? ctx.bloc?.province ?? ""} onChange={(_, d) => setPlace(d.value)} data-testid={VOTING_TID.place} />
@@ -303,6 +307,7 @@ export function VotingStep({ host, onSelect }: VotingStepProps) {
       <Subtitle2>{vs.leaderTitle}</Subtitle2>
       <VotingLeader context={ctx} disabled={off} electing={busy === "elect"} onElect={(c) => void elect(c)} />
       <VotingStatus report={report} section="leader" onSelect={onSelect} />
+      <NextStep host={host} after={report?.section === "leader" ? report : null} />
     </div>
   );
 }

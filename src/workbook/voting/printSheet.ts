@@ -1,7 +1,9 @@
-import { cleanText } from "../../domain/text";
+import { cleanText, nameKey } from "../../domain/text";
+import { MAX_PRINT_BALLOTS } from "../../domain/voting/print";
 import { wrapLines } from "../textFit";
 import { maxChoices, normalizeVoteNames, type Vote } from "../../domain/voting/model";
-import { columnLetter, rangeAddress } from "../a1";
+import { cellAddress, columnLetter, rangeAddress } from "../a1";
+import type { Grid } from "../grid";
 import { emptyPlan, type CellFormat, type PlanCell, type SheetPlan } from "../plan";
 
 /**
@@ -27,8 +29,8 @@ export const PRINTABLE = {
   height: Math.floor(A4.height - BALLOT_MARGINS.top - BALLOT_MARGINS.bottom),
 } as const;
 
-/** More ballots than this are not laid out (the count is clamped). */
-export const MAX_PRINT_BALLOTS = 1000;
+/** More ballots than this are not laid out (the count is clamped; the domain's limit, DOMAIN §4). */
+export { MAX_PRINT_BALLOTS };
 
 /** Candidates a ballot may list and still default to two ballots per page. */
 export const HALF_PAGE_CANDIDATES = 10;
@@ -150,6 +152,9 @@ function columnsFor(approve: boolean): Columns {
     : { widths: [36, 343, 86], name: 1, marks: 2, headers: [BALLOT_TEXT.stt, BALLOT_TEXT.name, BALLOT_TEXT.choose] };
 }
 
+/** The ballot's table: column widths (points), headers and where the name and the marks sit (the sheet's and the .docx's). */
+export const ballotColumns = (vote: Pick<Vote, "ballot">): Readonly<Columns> => columnsFor(vote.ballot.kind === "approve");
+
 type LineKind = "bloc" | "title" | "voteTitle" | "instruction" | "header" | "candidate" | "footer";
 
 interface Line {
@@ -194,16 +199,27 @@ function ballotLines(vote: Vote, opts: PrintBallotsOptions, cols: Columns, capac
 
 const heightOf = (lines: Line[]) => lines.reduce((s, l) => s + l.height, 0);
 
+/** The count as laid out: a whole number from 1 to MAX_PRINT_BALLOTS. */
+const clampCount = (n: number) => Math.min(MAX_PRINT_BALLOTS, Math.max(1, Math.floor(n)));
+
+/** Ballots per A4 page for these options: 2 when asked (or by default for ≤ 10 candidates) and a ballot fits half a page, else 1. */
+export function ballotsPerPage(given: Vote, opts: PrintBallotsOptions): 1 | 2 {
+  const vote = normalizeVoteNames(given);
+  const count = clampCount(opts.count);
+  const half = (PRINTABLE.height - SEPARATOR_HEIGHT) / 2;
+  const fitsHalf = heightOf(ballotLines(vote, opts, columnsFor(vote.ballot.kind === "approve"), half, count, count)) <= half;
+  return fitsHalf && (opts.perPage ?? (vote.candidates.length <= HALF_PAGE_CANDIDATES ? 2 : 1)) === 2 ? 2 : 1;
+}
+
 export function printBallotsPlan(given: Vote, opts: PrintBallotsOptions): SheetPlan {
   const vote = normalizeVoteNames(given);
-  const count = Math.min(MAX_PRINT_BALLOTS, Math.max(1, Math.floor(opts.count)));
+  const count = clampCount(opts.count);
   const approve = vote.ballot.kind === "approve";
   const cols = columnsFor(approve);
   const width = cols.widths.length;
   const page = PRINTABLE.height;
   const half = (page - SEPARATOR_HEIGHT) / 2;
-  const fitsHalf = heightOf(ballotLines(vote, opts, cols, half, count, count)) <= half;
-  const perPage = fitsHalf && (opts.perPage ?? (vote.candidates.length <= HALF_PAGE_CANDIDATES ? 2 : 1)) === 2 ? 2 : 1;
+  const perPage = ballotsPerPage(vote, opts);
   const capacity = perPage === 2 ? half : page;
 
   const p = emptyPlan(opts.sheet);
@@ -307,4 +323,29 @@ export function printBallotsPlan(given: Vote, opts: PrintBallotsOptions): SheetP
   p.print = { orientation: "Portrait", paper: "A4", margins: { ...BALLOT_MARGINS } };
   p.tabColor = "#7030A0";
   return p;
+}
+
+/** The text of a cell as compared: numbers as written, text folded (case, spaces, Unicode form). */
+const cellKey = (v: unknown) => (typeof v === "number" ? String(v) : nameKey(String(v ?? "")));
+
+/**
+ * Cells of a print sheet as read that the add-in did not lay out (a ballot retyped, a note added):
+ * the sheet is compared with this vote's layout for the number of ballots it holds ("Số: 001"…),
+ * one or two per page. [] when it is exactly as laid out; the first cells otherwise, A1-style.
+ */
+export function printSheetEdits(vote: Vote, opts: Omit<PrintBallotsOptions, "count" | "perPage">, grid: Grid): string[] {
+  const at = (r: number, c: number) => grid.values[r - grid.row]?.[c - grid.col];
+  const numbers = grid.values.flat().filter((v) => /^Số: \d+$/.test(String(v ?? "").trim())).length;
+  let best: string[] | null = null;
+  for (const perPage of [2, 1] as const) {
+    const rows = printBallotsPlan(vote, { ...opts, count: Math.max(1, numbers), perPage }).blocks[0].rows;
+    const height = Math.max(rows.length, grid.row + grid.values.length);
+    const width = Math.max(rows[0]?.length ?? 0, grid.col + Math.max(0, ...grid.values.map((r) => r.length)));
+    const diff: string[] = [];
+    for (let r = 0; r < height && diff.length < 4; r++) {
+      for (let c = 0; c < width && diff.length < 4; c++) if (cellKey(rows[r]?.[c]) !== cellKey(at(r, c))) diff.push(cellAddress(r, c));
+    }
+    if (!best || diff.length < best.length) best = diff;
+  }
+  return best ?? [];
 }

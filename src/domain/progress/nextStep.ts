@@ -1,0 +1,121 @@
+import type { Message } from "../issues";
+
+/**
+ * The next thing to do in the bloc's year (issue #14 item 7), from what the workbook holds. The
+ * year as DOMAIN §1 gives it: (1) the launch meeting signs the pact (giao ước), agrees the
+ * criteria table and takes the units' registrations; (2) units self-score, (3) the leader reviews;
+ * (4) the year-end meeting ranks the units, votes by secret ballot for awards and elects next
+ * year's leader; (5) the leader sends the nomination file. Pure: the app reads the state.
+ */
+
+/** What the workbook holds of the year, as the pane's loader reads it. */
+export interface YearState {
+  /** A valid bloc record ("Khối"). */
+  bloc: boolean;
+  /** The bloc's year, when known. */
+  year: number | null;
+  /** "Giao ước thi đua" and "Đăng ký thi đua" exist. */
+  pact: boolean;
+  registrations: boolean;
+  /** The score sheets are inserted ("Tổng hợp" exists). */
+  scoring: boolean;
+  /** Units on "Tổng hợp", and those with a score (a total above 0 and a rank). */
+  units: number;
+  scored: number;
+  /** Every vote (each round its own), with whether its count minutes ("Biên bản V…") exist. */
+  votes: { id: string; purpose: "award" | "leader" | "deputy"; minutes: boolean }[];
+  /** "Trưởng khối các năm" holds the leader of the year after `year`. */
+  leaderRecorded: boolean;
+  /** "Danh sách đề nghị" exists (the nomination sheets were generated). */
+  list: boolean;
+}
+
+/** The pane's steps a next step points to. */
+export type PaneStep = "bloc" | "start" | "scoring" | "voting" | "nomination";
+
+export type NextStepCode =
+  | "next.bloc"
+  | "next.pact"
+  | "next.registrations"
+  | "next.scoring"
+  | "next.scores"
+  | "next.awardVote"
+  | "next.countVote"
+  | "next.leader"
+  | "next.list"
+  | "next.files";
+
+export interface NextStep {
+  code: NextStepCode;
+  /** The pane step where it is done. */
+  step: PaneStep;
+  /** One short line, Vietnamese first. */
+  text: Message;
+}
+
+type Params = Record<string, string | number>;
+
+/** Each next step's step and words ({name} fills from its parameters). */
+export const NEXT_STEPS: Record<NextStepCode, { step: PaneStep; vi: string; en: string }> = {
+  "next.bloc": { step: "bloc", vi: "lưu hồ sơ khối (tên, năm, các đơn vị thành viên) ở thẻ “Khối”.", en: "save the bloc record (name, year, member units) in the “Bloc” tab." },
+  "next.pact": { step: "start", vi: "lập giao ước thi đua ở thẻ “Đầu năm”.", en: "write the emulation pact in the “Start” tab." },
+  "next.registrations": { step: "start", vi: "nhập đăng ký thi đua của các đơn vị ở thẻ “Đầu năm”.", en: "enter the units' registrations in the “Start” tab." },
+  "next.scoring": { step: "scoring", vi: "dán bảng tiêu chí và chèn bảng chấm điểm ở thẻ “Chấm điểm”.", en: "paste the criteria table and insert the score sheets in the “Scoring” tab." },
+  "next.scores": {
+    step: "scoring",
+    vi: "nhập điểm (tự chấm, thẩm định) trên trang của từng đơn vị: còn {left}/{units} đơn vị chưa có điểm.",
+    en: "enter the scores (self-score, review) on each unit's sheet: {left} of {units} units have none yet.",
+  },
+  "next.awardVote": { step: "voting", vi: "tạo cuộc bỏ phiếu suy tôn ở thẻ “Bỏ phiếu”.", en: "create the award vote in the “Voting” tab." },
+  "next.countVote": { step: "voting", vi: "nhập phiếu, kiểm phiếu và lập biên bản cuộc bỏ phiếu {id}.", en: "enter the ballots, count them and write the minutes of vote {id}." },
+  "next.leader": { step: "voting", vi: "chọn trưởng khối năm {year} (mục “Trưởng khối năm sau”).", en: "choose the bloc leader for {year} (“Next year's leader”)." },
+  "next.list": { step: "nomination", vi: "lập danh sách đề nghị khen thưởng ở thẻ “Đề nghị”.", en: "generate the nomination list in the “Nomination” tab." },
+  "next.files": {
+    step: "nomination",
+    vi: "tải hồ sơ đề nghị (tờ trình, biên bản, danh sách) gửi Ban Thi đua - Khen thưởng, rồi mở năm mới.",
+    en: "download the nomination file (submission, minutes, list) for the provincial emulation board, then open the new year.",
+  },
+};
+
+/** The line's prefix in each language. */
+export const NEXT_PREFIX = { vi: "Bước tiếp theo: ", en: "Next: " } as const;
+
+const fill = (template: string, params: Params) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+
+function step(code: NextStepCode, params: Params = {}): NextStep {
+  const s = NEXT_STEPS[code];
+  return { code, step: s.step, text: { vi: NEXT_PREFIX.vi + fill(s.vi, params), en: NEXT_PREFIX.en + fill(s.en, params) } };
+}
+
+/**
+ * The next step: the first of the year's milestones not yet reached, counting a milestone reached
+ * when it or any later one is (a bloc that skipped the pact and is already scoring is not sent back
+ * to it); a vote still without its minutes comes before what follows the votes.
+ */
+export function nextStep(state: YearState): NextStep {
+  if (!state.bloc) return step("next.bloc");
+  const open = state.votes.find((v) => !v.minutes);
+  const awardVote = state.votes.some((v) => v.purpose === "award");
+  const scoresIn = state.units > 0 && state.scored >= state.units;
+  // In the year's order; each with whether it was done.
+  const milestones: [NextStepCode, boolean, Params?][] = [
+    ["next.pact", state.pact],
+    ["next.registrations", state.registrations],
+    ["next.scoring", state.scoring],
+    ["next.scores", scoresIn, { left: Math.max(0, state.units - state.scored), units: state.units }],
+    ["next.awardVote", awardVote],
+    ["next.leader", state.leaderRecorded, { year: (state.year ?? 0) + 1 }],
+    ["next.list", state.list],
+    ["next.files", false],
+  ];
+  const afterVotes = milestones.findIndex(([c]) => c === "next.leader");
+  for (let i = 0; i < milestones.length; i++) {
+    const [code, , params] = milestones[i];
+    if (milestones.slice(i).some(([, done]) => done)) continue;
+    // The first milestone after the furthest one reached.
+    // Once voting has begun, a vote left uncounted (or without its minutes) comes first.
+    if (open && i >= afterVotes - 1 && !state.list) return step("next.countVote", { id: open.id });
+    return step(code, params);
+  }
+  return step("next.files");
+}
