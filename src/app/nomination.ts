@@ -83,7 +83,9 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
     return { kind: "failed", issues: [writeFailed(e)] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
-  return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...state.issues, ...kept, ...report.issues] };
+  // The sheets just written are up to date: their "out of date" warnings of the read no longer hold (issue #14 item 3).
+  const current = state.issues.filter((i) => i.code !== "nomination.stale.list" && i.code !== "nomination.stale.minutes");
+  return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...current, ...kept, ...report.issues] };
 }
 
 /**

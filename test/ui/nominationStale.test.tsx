@@ -64,5 +64,5 @@ describe("the nomination step marks out-of-date sheets (issue #14 item 3)", () =
     await waitFor(() => expect(screen.queryByTestId(N.documents)).toBeNull(), { timeout: 20000 });
     // The list's old copy was not kept: nothing of the user's was on it.
     expect(host.sheetNames()).not.toContain("Danh sách đề nghị (cũ)");
-  }, 90_000);
+  }, 240_000);
 });
