@@ -14,6 +14,7 @@ import type { SheetPlan } from "../workbook/plan";
 import { keepIfExtra } from "./voting";
 import { loadNomination, NOMINATION_SHEETS, type NominationState } from "./nominationState";
 import { listInput, meetingInput } from "./nominationInputs";
+import { recorded, sourcesRecord } from "./nominationSources";
 
 /**
  * The nomination step (issue #5): from the ranking, the classification and the award votes' final
@@ -28,6 +29,7 @@ import { listInput, meetingInput } from "./nominationInputs";
 export { NOMINATION_SHEETS, loadNomination, registrationsOf, type NominationState, type Registrations } from "./nominationState";
 export { achievementInputs, keyRangeOf, listInput, meetingInput, proposedUnits, yearEndInput } from "./nominationInputs";
 export { asciiSlug, produceFiles, type OutputFile } from "./nominationFiles";
+export type { DocumentFreshness, NominationDocument } from "./nominationSources";
 
 export interface GenerateOptions {
   at?: Date;
@@ -50,7 +52,9 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
   const plans: SheetPlan[] = [];
   if (!state.catalogueInWorkbook) plans.push(catalogueSheetPlan(state.catalogue));
   if (!state.meetingInWorkbook) plans.push(meetingRecordPlan(state.meeting, { units: state.bloc.members.map((m) => m.name), awards: state.catalogue.awards.map((a) => a.name), province: state.bloc.province }));
-  plans.push(listSheetPlan(listInput(state, at)), meetingSheetPlan(meetingInput(state, at)));
+  // Each carries what it was built from, to tell later when it is out of date (issue #14 item 3).
+  const record = sourcesRecord(state);
+  plans.push(recorded(listSheetPlan(listInput(state, at)), record), recorded(meetingSheetPlan(meetingInput(state, at)), record));
   // A sheet of the same name that this step did not make (the bloc's own list, a catalogue the
   // reader cannot read) is kept under another name, never overwritten.
   const ours: Record<string, string | null> = { [CATALOGUE_SHEET]: null, [MEETING_SHEET]: null, [NOMINATION_SHEETS.list]: LIST_TITLE, [NOMINATION_SHEETS.minutes]: MEETING_TITLE };
@@ -79,7 +83,9 @@ export async function generateNomination(host: ExcelHost, opts: GenerateOptions 
     return { kind: "failed", issues: [writeFailed(e)] };
   }
   if (!report.ok) return { kind: "failed", issues: report.issues };
-  return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...state.issues, ...kept, ...report.issues] };
+  // The sheets just written are up to date: their "out of date" warnings of the read no longer hold (issue #14 item 3).
+  const current = state.issues.filter((i) => i.code !== "nomination.stale.list" && i.code !== "nomination.stale.minutes");
+  return { kind: "written", sheets: plans.map((p) => p.name), syncs: 2 + report.syncs, state, issues: [...current, ...kept, ...report.issues] };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Grid } from "../workbook/grid";
 import { CATALOGUE_SHEET, readCatalogueSheet } from "../workbook/nomination/catalogueSheet";
 import { emptyMeeting, MEETING_SHEET, MEETING_TABLE_NAME, readMeetingRecord, type MeetingRecord } from "../workbook/nomination/meetingRecordSheet";
 import { readSummary, SUMMARY_SHEET, type SummaryLine } from "../workbook/scoring/summarySheet";
+import { documentsFreshness, NOMINATION_SHEETS, type DocumentFreshness } from "./nominationSources";
 import { BASE_READ, contextOf, countFromRead, countRequest, voteSheets, type CountResult, type VotingContext } from "./voting";
 
 /**
@@ -30,7 +31,7 @@ import { BASE_READ, contextOf, countFromRead, countRequest, voteSheets, type Cou
 
 const gridOf = (r: SheetRead): Grid => ({ sheet: r.name, row: r.row, col: r.col, values: r.values });
 
-export const NOMINATION_SHEETS = { list: "Danh sách đề nghị", minutes: "Biên bản họp bình xét" } as const;
+export { NOMINATION_SHEETS };
 
 const EXTRA = {
   sheets: [CATALOGUE_SHEET, MEETING_SHEET, NOMINATION_SHEETS.list, NOMINATION_SHEETS.minutes, ...REGISTRATION_READ.sheets],
@@ -64,6 +65,8 @@ export interface NominationState {
   registrations: Registrations;
   /** Where the summary's columns are, for linked formulas. */
   summaryCols: { stt: number; unit: number; total: number; rank: number } | null;
+  /** The generated list and minutes the workbook holds, each against what it was built from (issue #14 item 3). */
+  documents: DocumentFreshness[];
   issues: Issue[];
 }
 
@@ -204,6 +207,9 @@ function stateOf(read: WorkbookRead, registrations: Registrations): NominationSt
     return { ...p, voteId: round, denominator: p.denominator === null || den === undefined ? p.denominator : den };
   };
   const lr = pick("Trưởng khối các năm", "BX_TruongKhoi_Bang");
+  const leadership = lr?.exists ? readLeadershipSheet(gridOf(lr)).rows : [];
+  const list = out.list.map(fix);
+  const fresh = documentsFreshness(read, { bloc: voting.bloc, standings, list, counts, meeting, leadership });
   return {
     read,
     voting,
@@ -217,10 +223,11 @@ function stateOf(read: WorkbookRead, registrations: Registrations): NominationSt
     votes: votes.map(plain),
     counts,
     proposals: out.proposals.map(fix),
-    list: out.list.map(fix),
-    leadership: lr?.exists ? readLeadershipSheet(gridOf(lr)).rows : [],
+    list,
+    leadership,
     registrations,
     summaryCols: summary.cols,
-    issues: [...issues, ...out.issues],
+    documents: fresh.documents,
+    issues: [...issues, ...out.issues, ...fresh.issues],
   };
 }

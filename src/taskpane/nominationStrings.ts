@@ -88,6 +88,13 @@ const vi = {
   deliveredAll: (ok: number, n: number) => (ok === n ? `Đã tải cả ${n} tệp (xem thông báo của từng tệp).` : `Đã tải ${ok}/${n} tệp: xem thông báo của từng tệp bên dưới.`),
   zipped: (n: number, where: string) => `Gộp ${n} tệp vào một tệp nén (.zip). ${where}`,
   stale: "Bảng tính đã thay đổi: hãy tạo lại tài liệu.",
+  // ---- Generated sheets out of date (issue #14 item 3).
+  documentsTitle: "Trang đã lập không còn khớp số liệu",
+  markStale: "Đã cũ",
+  markUnknown: "Không rõ",
+  staleWhat: (changes: string) => `Đã thay đổi sau khi lập: ${changes}.`,
+  unknownWhat: "Trang do phiên bản cũ lập, không ghi nguồn số liệu: không rõ đã cũ hay chưa.",
+  regenerate: "Tạo lại",
 };
 
 export type NominationStrings = typeof vi;
@@ -175,6 +182,12 @@ const en: NominationStrings = {
   deliveredAll: (ok, n) => (ok === n ? `All ${n} files delivered (see each file's message).` : `${ok} of ${n} files delivered: see each file's message below.`),
   zipped: (n, where) => `The ${n} files, in one .zip. ${where}`,
   stale: "The workbook has changed: produce the documents again.",
+  documentsTitle: "Sheets that no longer match the figures",
+  markStale: "Out of date",
+  markUnknown: "Unknown",
+  staleWhat: (changes) => `Changed since they were made: ${changes}.`,
+  unknownWhat: "Made by an older version that did not record its sources: whether it is out of date is unknown.",
+  regenerate: "Regenerate",
 };
 
 export const NOMINATION_STRINGS: Record<Lang, NominationStrings> = { vi, en };

@@ -22,6 +22,18 @@ export const APP_CODES = {
     vi: 'Đã có trang "{sheet}" không do add-in lập: trang cũ được giữ lại dưới tên "{sheet} (cũ)".',
     en: 'A sheet "{sheet}" not made by the add-in exists: it is kept as "{sheet} (cũ)".',
   },
+  "nomination.stale.list": {
+    severity: "warning",
+    applies: "nomination",
+    vi: 'Trang "{sheet}" đã cũ: sau khi lập danh sách đã có thay đổi về {changes}. Danh sách vẫn giữ thứ tự và người được đề nghị như cũ; bấm "Tạo lại" để lập lại theo số liệu hiện nay.',
+    en: 'The sheet "{sheet}" is out of date: since the list was made, these changed: {changes}. The list keeps its old order and proposals; click "Regenerate" to make it again from the figures as they are now.',
+  },
+  "nomination.stale.minutes": {
+    severity: "warning",
+    applies: "nomination",
+    vi: 'Trang "{sheet}" đã cũ: sau khi lập biên bản đã có thay đổi về {changes}. Biên bản vẫn ghi số liệu cũ; bấm "Tạo lại" để lập lại theo số liệu hiện nay.',
+    en: 'The sheet "{sheet}" is out of date: since the minutes were made, these changed: {changes}. The minutes still state the old figures; click "Regenerate" to make them again from the figures as they are now.',
+  },
   "meeting.override.unknownUnit": {
     severity: "error",
     applies: "nomination",

@@ -42,6 +42,10 @@ export const NOMINATION_TID = {
   fileMessage: (i: number) => `nomination-file-message-${i}`,
   fileNotes: (i: number) => `nomination-file-notes-${i}`,
   downloadAll: "nomination-download-all",
+  documents: "nomination-documents",
+  document: (kind: string) => `nomination-document-${kind}`,
+  documentMark: (kind: string) => `nomination-document-mark-${kind}`,
+  regenerate: "nomination-regenerate",
 } as const;
 
 /** Where a report is shown: under the section whose action produced it. */

@@ -6,6 +6,7 @@ import type {  Where } from "../../domain/issues";
 import type { Override, Proposal } from "../../domain/nomination/model";
 import { NOMINATION_STRINGS } from "../nominationStrings";
 import { IssueList } from "./IssueList";
+import { NominationDocuments } from "./NominationDocuments";
 import { NominationFiles } from "./NominationFiles";
 import { useOutputFiles } from "./outputFiles";
 import { NextYearPanel } from "./NextYearPanel";
@@ -208,6 +209,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
             {busy === "produce" ? ns.producing : ns.produce}
           </Button>
         </div>
+        <NominationDocuments documents={state.documents} disabled={off} regenerating={busy === "generate"} onRegenerate={() => void generate()} />
         <NominationStatus report={report} section="output" onSelect={onSelect} />
         {stale && !files && <Caption1 className={s.muted}>{ns.stale}</Caption1>}
         {files && files.length > 0 && (
