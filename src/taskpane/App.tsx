@@ -25,6 +25,23 @@ const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({
 const VotingStep = lazy(() => import("./components/VotingStep").then((m) => ({ default: m.VotingStep })));
 const NominationStep = lazy(() => import("./components/NominationStep").then((m) => ({ default: m.NominationStep })));
 
+/**
+ * Runs `f` once the browser has shown a frame with what was just rendered (two animation frames),
+ * or after 500 ms if it shows none (a hidden pane): the form paints before the kit's chunk, its
+ * rules and number formats, and the read take the main thread (issue #14 "controls painted").
+ */
+function afterFirstFrame(f: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      f();
+    }
+  };
+  setTimeout(once, 500);
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(once, 0)));
+}
+
 const EMPTY: BlocDraft = { name: "", province: "", year: new Date().getFullYear(), leader: "", deputies: [""], members: [{ name: "", shortName: "" }] };
 
 type Step = "bloc" | "start" | "scoring" | "voting" | "nomination";
@@ -76,8 +93,12 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   }, [host, lang]);
 
   useEffect(() => {
-    void reload();
     // Read once when the pane opens (per host); later reads are the user's choice.
+    let on = true;
+    afterFirstFrame(() => on && void reload());
+    return () => {
+      on = false;
+    };
   }, [host]);
 
   const save = async (confirm = false) => {

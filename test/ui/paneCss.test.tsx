@@ -6,7 +6,7 @@
  * 320 px is test/e2e/narrow.test.ts.
  */
 import { tokens } from "@fluentui/react-components";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { App } from "../../src/taskpane/App";
@@ -45,5 +45,20 @@ test("the pane puts the sheet in the document once, before Griffel's sheets", as
   const firstGriffel = styles.findIndex((s) => s.hasAttribute("data-make-styles-bucket"));
   expect(firstGriffel === -1 || styles.indexOf(ours[0]) < firstGriffel).toBe(true);
   expect(screen.getByTestId(TID.stepBloc).className).toBe("bx-tab bx-tab-on");
+  await waitFor(() => expect((screen.getByTestId(TID.blocName) as HTMLInputElement).disabled).toBe(false));
+});
+
+// Issue #14 "Controls painted": the form's first frame comes before the bloc kit's work (its chunk,
+// the issue catalogue, Intl number formats) and the workbook read, which start after that frame.
+test("the workbook read starts only after the first frame with the form, then fills it", async () => {
+  const host = new MemoryHost();
+  const run = jest.spyOn(host, "run");
+  render(<App host={host} />);
+  await act(async () => {
+    await Promise.resolve();
+  });
+  expect(screen.getByTestId(TID.blocName)).toBeTruthy();
+  expect(run).not.toHaveBeenCalled();
+  await waitFor(() => expect(run).toHaveBeenCalled());
   await waitFor(() => expect((screen.getByTestId(TID.blocName) as HTMLInputElement).disabled).toBe(false));
 });
