@@ -1,13 +1,5 @@
 import { useRef, type KeyboardEvent } from "react";
 
-/**
- * The step tabs: a plain WAI-ARIA tab list (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/), with
- * automatic activation and a roving tabindex. Not Fluent's TabList: its arrow-key mover (Tabster)
- * puts two focusable `aria-hidden` placeholders around the tabs, which axe-core reports as serious
- * `aria-hidden-focus` (WCAG 4.1.2; issue #14 item 4; microsoft/fluentui#27517, "by design").
- * At 320 px the five tabs wrap onto a second line instead of being cut ("Đề nghị" showed as "Đề ng").
- * Styles: bx-tabs, bx-tab, bx-tab-on in src/taskpane/paneCss.ts (no makeStyles on the first screen).
- */
 export interface StepTab<T extends string> {
   value: T;
   label: string;
@@ -21,6 +13,14 @@ export interface StepTabsProps<T extends string> {
   label?: string;
 }
 
+/**
+ * The step tabs: a plain WAI-ARIA tab list (https://www.w3.org/WAI/ARIA/apg/patterns/tabs/), with
+ * automatic activation and a roving tabindex. Not Fluent's TabList: its arrow-key mover (Tabster)
+ * puts two focusable `aria-hidden` placeholders around the tabs, which axe-core reports as serious
+ * `aria-hidden-focus` (WCAG 4.1.2; issue #14 item 4; microsoft/fluentui#27517, "by design").
+ * At 320 px the five tabs wrap onto a second line instead of being cut ("Đề nghị" showed as "Đề ng").
+ * Styles: bx-tabs, bx-tab, bx-tab-on in src/taskpane/paneCss.ts (no makeStyles on the first screen).
+ */
 export function StepTabs<T extends string>({ tabs, selected, onSelect, label }: StepTabsProps<T>) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
