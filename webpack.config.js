@@ -67,6 +67,13 @@ const ADDIN_FORBIDDEN = [
     where: "initial",
     test: ({ abs }) => abs.includes("/node_modules/zod/"),
   },
+  // Fluent's own components ship pre-compiled styles; only makeStyles/makeStaticStyles compile rules
+  // at run time (stylis, rtl-css-js). The first screen's CSS is a static sheet (src/taskpane/paneCss.ts).
+  {
+    label: "Griffel's runtime style engine (stylis, rtl-css-js: makeStyles/makeStaticStyles) in the initial chunks (first-screen CSS goes in src/taskpane/paneCss.ts)",
+    where: "initial",
+    test: ({ abs }) => /\/node_modules\/(stylis|rtl-css-js)\//.test(abs),
+  },
   {
     label: "src/domain/codes/ (the issue catalogue) in the initial chunks (it loads with the bloc kit, src/taskpane/blocKit.ts)",
     where: "initial",

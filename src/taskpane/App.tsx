@@ -1,13 +1,4 @@
-import {
-  Button,
-  Caption1,
-  FluentProvider,
-  makeStaticStyles,
-  makeStyles,
-  Title3,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { BlocState } from "../app/bloc";
 import type { ExcelHost } from "../app/office";
@@ -16,40 +7,10 @@ import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { StepTabs } from "./components/StepTabs";
 import { LangProvider } from "./lang";
+import { usePaneCss } from "./paneCss";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
 import { NextStep } from "./components/NextStep";
-
-/**
- * The pane is 320–450 px wide: Fluent's text fields and drop-downs ask for 250 px each, which pushes
- * two of them side by side past the edge. Let them shrink to their column.
- */
-const useNarrowControls = makeStaticStyles({
-  ".fui-Dropdown, .fui-Combobox, .fui-Input, .fui-Select, .fui-Textarea": { minWidth: "0", maxWidth: "100%" },
-  // Issue #14 item 4 (320 px), each one seen by test/e2e/narrow.test.ts; `main` outranks Fluent's own one-class rules.
-  // A message bar keeps its text on one line and cuts it: let it wrap.
-  "main .fui-MessageBar": { whiteSpace: "normal" },
-  "main .fui-MessageBarBody": { overflowWrap: "anywhere" },
-  // A badge has a fixed height: wrapped text ("Được chọn", "Không đạt" in a table cell) ran out of its pill.
-  "main .fui-Badge": { height: "auto", minHeight: "16px", paddingTop: "1px", paddingBottom: "1px", whiteSpace: "normal", textAlign: "center" },
-  // Fluent's tables share the width equally ("Hạng" took a quarter, rows ~100 px tall): size columns to their content.
-  "main .fui-Table": { tableLayout: "auto" },
-  // Fields side by side stretch to one height: the label's row takes the slack, its text at the bottom,
-  // so a label that wraps to two lines no longer pushes its input below its neighbour's.
-  "main .fui-Field:has(> .fui-Field__label)": { gridTemplateRows: "1fr", gridAutoRows: "auto" },
-  "main .fui-Field > .fui-Field__label": { alignSelf: "end" },
-  "main .fui-TableCell, main .fui-TableHeaderCell": { overflowWrap: "break-word" },
-});
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", minHeight: "100vh", boxSizing: "border-box", maxWidth: "100%", overflowX: "hidden" },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
-  subtitle: { color: tokens.colorNeutralForeground3 },
-  // The line that stands where the status bar will be: as tall as the bar, so nothing moves when it comes.
-  notice: { color: tokens.colorNeutralForeground3, margin: 0, minHeight: "36px", display: "flex", alignItems: "center" },
-  actions: { display: "flex", gap: "8px", flexWrap: "wrap", position: "sticky", bottom: 0, padding: "8px 0", backgroundColor: tokens.colorNeutralBackground1 },
-  outcome: { flexBasis: "100%", ":empty": { display: "none" } },
-});
 
 /**
  * The first screen carries the bloc form only (issue #14 "Lighter and faster"): the other steps load
@@ -65,6 +26,23 @@ const ScoringStep = lazy(() => import("./components/ScoringStep").then((m) => ({
 const VotingStep = lazy(() => import("./components/VotingStep").then((m) => ({ default: m.VotingStep })));
 const NominationStep = lazy(() => import("./components/NominationStep").then((m) => ({ default: m.NominationStep })));
 
+/**
+ * Runs `f` once the browser has shown a frame with what was just rendered (two animation frames),
+ * or after 500 ms if it shows none (a hidden pane): the form paints before the kit's chunk, its
+ * rules and number formats, and the read take the main thread (issue #14 "controls painted").
+ */
+function afterFirstFrame(f: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      f();
+    }
+  };
+  setTimeout(once, 500);
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(once, 0)));
+}
+
 const EMPTY: BlocDraft = { name: "", province: "", year: new Date().getFullYear(), leader: "", deputies: [""], members: [{ name: "", shortName: "" }] };
 
 type Step = "bloc" | "start" | "scoring" | "voting" | "nomination";
@@ -78,8 +56,8 @@ export interface AppProps {
 
 /** The task pane. Today: the bloc's setup; later steps join it. */
 export function App({ host, initialLang = "vi" }: AppProps) {
-  useNarrowControls();
-  const s = useStyles();
+  // The first screen's CSS, narrow-pane rules included (paneCss.ts: no run-time style engine up front).
+  usePaneCss();
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = STRINGS[lang];
   const [loading, setLoading] = useState(true);
@@ -116,8 +94,12 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   }, [host, lang]);
 
   useEffect(() => {
-    void reload();
     // Read once when the pane opens (per host); later reads are the user's choice.
+    let on = true;
+    afterFirstFrame(() => on && void reload());
+    return () => {
+      on = false;
+    };
   }, [host]);
 
   const save = async (confirm = false) => {
@@ -175,21 +157,19 @@ export function App({ host, initialLang = "vi" }: AppProps) {
 
   // A step's code on its way: one quiet line where the step will show (no spinner code on the first screen).
   const stepLoading = (
-    <Caption1 as="p" role="status" className={s.subtitle} block>
+    <p role="status" className="bx-caption1 bx-block bx-subtitle">
       {t.loading}
-    </Caption1>
+    </p>
   );
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "vi" ? "vi-VN" : "en-US"}>
       <LangProvider lang={lang}>
-      <main className={s.root}>
-        <header className={s.header}>
+      <main className="bx-root">
+        <header className="bx-header">
           <div>
-            <Title3 as="h1">{t.appTitle}</Title3>
-            <Caption1 as="p" className={s.subtitle} block>
-              {t.appSubtitle}
-            </Caption1>
+            <h1 className="bx-title3">{t.appTitle}</h1>
+            <p className="bx-caption1 bx-block bx-subtitle">{t.appSubtitle}</p>
           </div>
           <Button size="small" appearance="subtle" onClick={() => setLang(lang === "vi" ? "en" : "vi")} title={t.languageHint} data-testid={TID.lang}>
             {t.language}
@@ -229,9 +209,9 @@ export function App({ host, initialLang = "vi" }: AppProps) {
           // is filled when the read returns; until then it is read-only, so nothing typed is overwritten.
           <>
             {loading || !kit ? (
-              <Caption1 as="p" role="status" className={s.notice} block data-testid={loading ? TID.loadingBloc : TID.status}>
+              <p role="status" className="bx-caption1 bx-block bx-notice" data-testid={loading ? TID.loadingBloc : TID.status}>
                 {loading ? t.loading : shown?.text}
-              </Caption1>
+              </p>
             ) : (
               !banner && shown && (
                 <kit.MessageBar intent={shown.intent} data-testid={TID.status}>
@@ -242,9 +222,9 @@ export function App({ host, initialLang = "vi" }: AppProps) {
             <NextStep host={host} after={banner} />
             <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
             {kit && <kit.IssueList issues={listed} onSelect={goTo} />}
-            <div className={s.actions}>
+            <div className="bx-actions">
               {/* What a save or reload did shows beside its button, where the user is, and is announced (WCAG 4.1.3). */}
-              <div role="status" aria-live="polite" className={s.outcome}>
+              <div role="status" aria-live="polite" className="bx-outcome">
                 {banner && kit && (
                   <kit.MessageBar intent={banner.intent} data-testid={TID.status}>
                     <kit.MessageBarBody>{banner.text}</kit.MessageBarBody>

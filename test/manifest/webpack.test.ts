@@ -130,6 +130,10 @@ describe("AddinBundleGuardPlugin", () => {
       "node_modules/exceljs/index.js": "export const Workbook = function Workbook() {};",
       "node_modules/zod/package.json": '{"name":"zod","main":"index.js"}',
       "node_modules/zod/index.js": "export const z = { string: () => 'schema' };",
+      "node_modules/stylis/package.json": '{"name":"stylis","main":"index.js"}',
+      "node_modules/stylis/index.js": "export const compile = (css) => [css];",
+      "node_modules/rtl-css-js/package.json": '{"name":"rtl-css-js","main":"index.js"}',
+      "node_modules/rtl-css-js/index.js": "export default (style) => style;",
       "src/domain/codes/index.js": "export const raise = (code) => ({ code, message: { vi: 'lỗi', en: 'error' } });",
       "src/host/memoryHost.js": "import { HyperFormula } from 'hyperformula'; export const host = { hf: HyperFormula };",
       "src/app/useCase.js": "export const run = () => 1;",
@@ -194,9 +198,13 @@ describe("AddinBundleGuardPlugin", () => {
   });
 
   // Issue #14 "Lighter and faster": the first screen carries neither zod (25 KB gzip) nor the
-  // issue catalogue's texts (~17 KB gzip); both load with import() after the first render.
+  // issue catalogue's texts (~17 KB gzip); both load with import() after the first render. Nor
+  // Griffel's runtime style engine (makeStyles' stylis and rtl-css-js, ~8 KB gzip, and the CPU to
+  // compile rules at first render): the first screen's CSS is a static sheet (src/taskpane/paneCss.ts).
   test.each([
     ["zod", "import { z } from 'zod'; console.log(z);", "import('zod').then((m) => console.log(m.z));", "zod in the initial chunks"],
+    ["stylis (makeStyles' runtime)", "import { compile } from 'stylis'; console.log(compile('a{}'));", "import('stylis').then((m) => console.log(m.compile('a{}')));", "Griffel's runtime style engine"],
+    ["rtl-css-js (makeStyles' runtime)", "import rtl from 'rtl-css-js'; console.log(rtl({}));", "import('rtl-css-js').then((m) => console.log(m.default({})));", "Griffel's runtime style engine"],
     ["the issue catalogue", "import { raise } from './domain/codes/index.js'; console.log(raise(1));", "import('./domain/codes/index.js').then((m) => console.log(m.raise(1)));", "src/domain/codes/ (the issue catalogue) in the initial chunks"],
   ])("%s is refused in the initial chunks but allowed through import()", async (_what, staticImport, dynamicImport, label) => {
     expect(await build(staticImport)).toEqual([expect.stringContaining(label)]);

@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, makeStyles, Select, Subtitle2, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { BlocDraft } from "../../domain/bloc/bloc";
 import type { Issue } from "../../domain/issues";
@@ -8,18 +8,7 @@ import { useLang } from "../lang";
 /** The paste dialog loads on the first click (issue #14: the first screen carries no dialog code). */
 const PasteDialog = lazy(() => import("./PasteDialog").then((m) => ({ default: m.PasteDialog })));
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px" },
-  row2: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 96px", gap: "8px" },
-  members: { display: "flex", flexDirection: "column", gap: "4px" },
-  memberHead: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
-  memberRow: { display: "grid", gridTemplateColumns: "20px minmax(0, 1fr) 84px 32px", gap: "4px", alignItems: "start" },
-  stt: { textAlign: "right", paddingTop: "6px", color: tokens.colorNeutralForeground3 },
-  tools: { display: "flex", gap: "6px", flexWrap: "wrap" },
-  error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
-  /** Inputs shrink to their grid cell instead of keeping their intrinsic width. */
-  fill: { width: "100%", minWidth: 0, "& input": { minWidth: 0 } },
-});
+// Styles: the bx-* classes of src/taskpane/paneCss.ts (the first screen carries no makeStyles).
 
 export interface BlocFormProps {
   draft: BlocDraft;
@@ -32,7 +21,6 @@ export interface BlocFormProps {
 /** The bloc's year record: name, province, year, leader, deputies and the member list. */
 export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
   const { lang, t } = useLang();
-  const s = useStyles();
   const byField = useMemo(() => {
     const m = new Map<string, string>();
     for (const i of issues) if (i.field && !m.has(i.field)) m.set(i.field, i.message[lang]);
@@ -62,7 +50,7 @@ export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
   const deputies = [draft.deputies[0] ?? "", draft.deputies[1] ?? ""];
 
   const unitSelect = (value: string, onPick: (v: string) => void, testId: string, emptyLabel: string) => (
-    <Select className={s.fill} value={names.includes(value) ? value : value ? `?${value}` : ""} onChange={(_, d) => onPick(d.value)} data-testid={testId} disabled={disabled}>
+    <Select className="bx-fill" value={names.includes(value) ? value : value ? `?${value}` : ""} onChange={(_, d) => onPick(d.value)} data-testid={testId} disabled={disabled}>
       <option value="">{emptyLabel}</option>
       {value && !names.includes(value) && <option value={`?${value}`}>{value}</option>}
       {names.map((n, k) => (
@@ -74,33 +62,33 @@ export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
   );
 
   return (
-    <div className={s.root}>
+    <div className="bx-form">
       <Field label={t.blocName} required validationMessage={err("name")}>
-        <Input className={s.fill} value={draft.name} onChange={(_, d) => set({ name: d.value })} placeholder={t.blocNamePlaceholder} data-testid={TID.blocName} disabled={disabled} />
+        <Input className="bx-fill" value={draft.name} onChange={(_, d) => set({ name: d.value })} placeholder={t.blocNamePlaceholder} data-testid={TID.blocName} disabled={disabled} />
       </Field>
-      <div className={s.row2}>
+      <div className="bx-row2">
         <Field label={t.province} required validationMessage={err("province")}>
-          <Input className={s.fill} value={draft.province} onChange={(_, d) => set({ province: d.value })} data-testid={TID.province} disabled={disabled} />
+          <Input className="bx-fill" value={draft.province} onChange={(_, d) => set({ province: d.value })} data-testid={TID.province} disabled={disabled} />
         </Field>
         <Field label={t.year} required validationMessage={err("year")}>
-          <Input className={s.fill} value={String(draft.year ?? "")} inputMode="numeric" onChange={(_, d) => set({ year: d.value })} data-testid={TID.year} disabled={disabled} />
+          <Input className="bx-fill" value={String(draft.year ?? "")} inputMode="numeric" onChange={(_, d) => set({ year: d.value })} data-testid={TID.year} disabled={disabled} />
         </Field>
       </div>
 
-      <div className={s.members}>
-        <div className={s.memberHead}>
-          <Subtitle2>{t.members}</Subtitle2>
-          <Caption1>{t.membersCount(draft.members.filter((m) => m.name.trim()).length)}</Caption1>
+      <div className="bx-members">
+        <div className="bx-member-head">
+          <span className="bx-subtitle2">{t.members}</span>
+          <span className="bx-caption1">{t.membersCount(draft.members.filter((m) => m.name.trim()).length)}</span>
         </div>
-        {err("members") && <div className={s.error}>{err("members")}</div>}
+        {err("members") && <div className="bx-error">{err("members")}</div>}
         {draft.members.map((m, i) => (
-          <div key={i} className={s.memberRow}>
-            <span className={s.stt}>{i + 1}</span>
+          <div key={i} className="bx-member-row">
+            <span className="bx-stt">{i + 1}</span>
             <Field validationMessage={err(`members.${i}.name`)}>
-              <Input className={s.fill} aria-label={`${t.memberName} ${i + 1}`} value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} data-testid={TID.memberName(i)} disabled={disabled} />
+              <Input className="bx-fill" aria-label={`${t.memberName} ${i + 1}`} value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} data-testid={TID.memberName(i)} disabled={disabled} />
             </Field>
             <Field validationMessage={err(`members.${i}.shortName`)}>
-              <Input className={s.fill} aria-label={`${t.memberShort} ${i + 1}`} value={m.shortName ?? ""} onChange={(_, d) => setMember(i, { shortName: d.value })} data-testid={TID.memberShort(i)} disabled={disabled} />
+              <Input className="bx-fill" aria-label={`${t.memberShort} ${i + 1}`} value={m.shortName ?? ""} onChange={(_, d) => setMember(i, { shortName: d.value })} data-testid={TID.memberShort(i)} disabled={disabled} />
             </Field>
             <Button
               appearance="subtle"
@@ -118,7 +106,7 @@ export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
             />
           </div>
         ))}
-        <div className={s.tools}>
+        <div className="bx-tools">
           <Button
             ref={addButton}
             onClick={() => {
