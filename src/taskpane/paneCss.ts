@@ -23,6 +23,7 @@ main .fui-TableCell,main .fui-TableHeaderCell{overflow-wrap:break-word}
 .bx-subtitle2{${TEXT}font-size:var(--fontSizeBase400);font-weight:var(--fontWeightSemibold);line-height:var(--lineHeightBase400)}
 .bx-title3{${TEXT}font-size:var(--fontSizeBase600);font-weight:var(--fontWeightSemibold);line-height:var(--lineHeightBase600)}
 .bx-block{display:block}
+.bx-next{color:var(--colorBrandForeground1)}
 .bx-root{display:flex;flex-direction:column;gap:12px;padding:12px;min-height:100vh;box-sizing:border-box;max-width:100%;overflow-x:hidden}
 .bx-header{display:flex;justify-content:space-between;align-items:flex-start;gap:8px}
 .bx-subtitle{color:var(--colorNeutralForeground3)}

@@ -3,7 +3,6 @@
  * parameters, never text. The texts live in the area files beside this one; `docs/ma-loi.md` is
  * generated from them (`npm run codes:doc`).
  */
-import { formatNumber, type Lang } from "../format";
 import type { Issue, Message, Where } from "../issues";
 import type { CodeSpec } from "./types";
 import { APP_CODES } from "./app";
@@ -24,7 +23,9 @@ export type IssueCode = keyof typeof CATALOGUE;
 type Holes<S> = S extends `${string}{${infer P}}${infer R}` ? P | Holes<R> : never;
 type Spec<C extends IssueCode> = (typeof CATALOGUE)[C] extends CodeSpec ? (typeof CATALOGUE)[C] : never;
 /** A parameter: text, a number (written per language), or words per language (a label the two languages name differently). */
-export type Param = string | number | Message;
+import { fill, type Param } from "./fill";
+
+export { fill, type Param };
 export type ParamsOf<C extends IssueCode> = { [K in Holes<Spec<C>["vi"]> | Holes<Spec<C>["en"]>]: Param };
 
 export function isIssueCode(code: string): code is IssueCode {
@@ -33,15 +34,6 @@ export function isIssueCode(code: string): code is IssueCode {
 
 export function specOf(code: IssueCode): CodeSpec {
   return (CATALOGUE as Record<string, CodeSpec>)[code];
-}
-
-/** Fills a template; a number is written the language's way. A missing parameter stays visible as {name}. */
-export function fill(template: string, params: Readonly<Record<string, Param>>, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => {
-    const v = params[name];
-    if (v === undefined) return all;
-    return typeof v === "number" ? formatNumber(v, lang) : typeof v === "string" ? v : v[lang];
-  });
 }
 
 /** The message of a code with its parameters, in both languages. */

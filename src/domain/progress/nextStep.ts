@@ -1,3 +1,4 @@
+import { fill } from "../codes/fill";
 import type { Message } from "../issues";
 
 /**
@@ -80,11 +81,10 @@ export const NEXT_STEPS: Record<NextStepCode, { step: PaneStep; vi: string; en: 
 /** The line's prefix in each language. */
 export const NEXT_PREFIX = { vi: "Bước tiếp theo: ", en: "Next: " } as const;
 
-const fill = (template: string, params: Params) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
 
 function step(code: NextStepCode, params: Params = {}): NextStep {
   const s = NEXT_STEPS[code];
-  return { code, step: s.step, text: { vi: NEXT_PREFIX.vi + fill(s.vi, params), en: NEXT_PREFIX.en + fill(s.en, params) } };
+  return { code, step: s.step, text: { vi: NEXT_PREFIX.vi + fill(s.vi, params, "vi"), en: NEXT_PREFIX.en + fill(s.en, params, "en") } };
 }
 
 /**

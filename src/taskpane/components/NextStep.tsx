@@ -1,14 +1,9 @@
-import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { ExcelHost } from "../../app/office";
 import type { NextStep as Next } from "../../domain/progress/nextStep";
 import { useLang } from "../lang";
 
 export const NEXT_STEP_TID = "next-step";
-
-const useStyles = makeStyles({
-  line: { color: tokens.colorBrandForeground1, display: "block" },
-});
 
 /**
  * One short line, "Bước tiếp theo: …", shown after an action succeeds (`after`: its report; shown
@@ -17,7 +12,6 @@ const useStyles = makeStyles({
  */
 export function NextStep({ host, after }: { host: ExcelHost; after: { intent: string } | null | undefined }) {
   const { lang } = useLang();
-  const s = useStyles();
   const [next, setNext] = useState<Next | null>(null);
   const show = !!after && (after.intent === "success" || after.intent === "info");
   useEffect(() => {
@@ -37,8 +31,9 @@ export function NextStep({ host, after }: { host: ExcelHost; after: { intent: st
   }, [after, host]);
   if (!show || !next) return null;
   return (
-    <Caption1 className={s.line} role="status" data-testid={NEXT_STEP_TID} data-code={next.code}>
+    // Styled by the pane's static sheet (paneCss.ts): the bloc step shows this line on the first screen.
+    <span className="bx-caption1 bx-block bx-next" role="status" data-testid={NEXT_STEP_TID} data-code={next.code}>
       {next.text[lang]}
-    </Caption1>
+    </span>
   );
 }
