@@ -211,6 +211,15 @@ describe("AddinBundleGuardPlugin", () => {
     expect(await build(dynamicImport)).toEqual([]);
   });
 
+  // The development build (the preview, `npm start`, the e2e tests) does not shake the Fluent
+  // barrel, whose Griffel rehydration imports stylis: refusing it there broke the dev server (its
+  // error overlay covered the pane). The style-engine rule holds for production builds only.
+  test("the style engine is refused in production's initial chunks only, not in a development build", async () => {
+    const staticImport = "import { compile } from 'stylis'; console.log(compile('a{}'));";
+    expect(await build(staticImport, "production")).toEqual([expect.stringContaining("Griffel's runtime style engine")]);
+    expect(await build(staticImport, "development")).toEqual([]);
+  });
+
   test("a split chunk that drags preview-only modules into the pane's initial load is caught", async () => {
     const errors = await build("import { run } from './app/useCase.js'; console.log(run());", "production", {
       optimization: { splitChunks: { chunks: "all", minSize: 0, cacheGroups: { shared: { name: "shared", test: /[\\/]src[\\/]|node_modules/, enforce: true } } } },
