@@ -71,6 +71,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   const [pending, setPending] = useState<Pending>(null);
   const [step, setStep] = useState<Step>("bloc");
   const [kit, setKit] = useState<BlocKit | null>(null);
+  const [full, setFull] = useState(false);
 
   const live = useMemo(() => (kit ? kit.validateBloc(draft).issues : []), [kit, draft]);
 
@@ -95,8 +96,13 @@ export function App({ host, initialLang = "vi" }: AppProps) {
 
   useEffect(() => {
     // Read once when the pane opens (per host); later reads are the user's choice.
+    // The form's lower part (members, leader, deputies) joins right after the first frame, before the kit and the read.
     let on = true;
-    afterFirstFrame(() => on && void reload());
+    afterFirstFrame(() => {
+      if (!on) return;
+      setFull(true);
+      void reload();
+    });
     return () => {
       on = false;
     };
@@ -220,7 +226,7 @@ export function App({ host, initialLang = "vi" }: AppProps) {
               )
             )}
             <NextStep host={host} after={banner} />
-            <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} />
+            <BlocForm draft={draft} onChange={setDraft} issues={fieldIssues} disabled={busy || loading} full={full} />
             {kit && <kit.IssueList issues={listed} onSelect={goTo} />}
             <div className="bx-actions">
               {/* What a save or reload did shows beside its button, where the user is, and is announced (WCAG 4.1.3). */}

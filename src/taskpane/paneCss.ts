@@ -5,6 +5,9 @@
  * own components ship pre-compiled styles and need none of it. The rules are the same declarations;
  * theme values are Fluent's CSS variables (FluentProvider sets them, as `tokens.x` = `var(--x)`).
  * Lazy steps keep their makeStyles (webpack.config.js refuses stylis in the initial chunks only).
+ * `.bx-later` is the box of the bloc form's lower part (BlocForm `full`), empty in the first frame:
+ * its min-height is that part's own height with one empty member row (members, leader, two deputies:
+ * 298 px measured in Chromium at 320 and 400 px, vi and en), so nothing moves when it fills.
  */
 
 /** Fluent's Text root (react-text useTextStyles) beside a typography preset (Caption1, Subtitle2, Title3). */
@@ -31,7 +34,8 @@ main .fui-TableCell,main .fui-TableHeaderCell{overflow-wrap:break-word}
 .bx-actions{display:flex;gap:8px;flex-wrap:wrap;position:sticky;bottom:0;padding:8px 0;background-color:var(--colorNeutralBackground1)}
 .bx-outcome{flex-basis:100%}
 .bx-outcome:empty{display:none}
-.bx-form{display:flex;flex-direction:column;gap:10px}
+.bx-form,.bx-later{display:flex;flex-direction:column;gap:10px}
+.bx-later{min-height:298px}
 .bx-row2{display:grid;grid-template-columns:minmax(0, 1fr) 96px;gap:8px}
 .bx-members{display:flex;flex-direction:column;gap:4px}
 .bx-member-head{display:flex;align-items:baseline;justify-content:space-between;gap:8px}

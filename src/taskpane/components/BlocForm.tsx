@@ -16,10 +16,17 @@ export interface BlocFormProps {
   /** Issues to show beside their fields (already filtered by the caller to when they should show). */
   issues: Issue[];
   disabled?: boolean;
+  /**
+   * Whether the member list and the leader/deputy choices show (default true). The App leaves them
+   * out of its first render, in a box of the same height (the `bx-later` class: no layout shift), and
+   * shows them right after the first frame (issue #14 "controls painted": the first frame carries the
+   * name, province and year, like the minimal pane; the rest is empty and read-only until the read).
+   */
+  full?: boolean;
 }
 
 /** The bloc's year record: name, province, year, leader, deputies and the member list. */
-export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
+export function BlocForm({ draft, onChange, issues, disabled, full = true }: BlocFormProps) {
   const { lang, t } = useLang();
   const byField = useMemo(() => {
     const m = new Map<string, string>();
@@ -75,81 +82,87 @@ export function BlocForm({ draft, onChange, issues, disabled }: BlocFormProps) {
         </Field>
       </div>
 
-      <div className="bx-members">
-        <div className="bx-member-head">
-          <span className="bx-subtitle2">{t.members}</span>
-          <span className="bx-caption1">{t.membersCount(draft.members.filter((m) => m.name.trim()).length)}</span>
-        </div>
-        {err("members") && <div className="bx-error">{err("members")}</div>}
-        {draft.members.map((m, i) => (
-          <div key={i} className="bx-member-row">
-            <span className="bx-stt">{i + 1}</span>
-            <Field validationMessage={err(`members.${i}.name`)}>
-              <Input className="bx-fill" aria-label={`${t.memberName} ${i + 1}`} value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} data-testid={TID.memberName(i)} disabled={disabled} />
-            </Field>
-            <Field validationMessage={err(`members.${i}.shortName`)}>
-              <Input className="bx-fill" aria-label={`${t.memberShort} ${i + 1}`} value={m.shortName ?? ""} onChange={(_, d) => setMember(i, { shortName: d.value })} data-testid={TID.memberShort(i)} disabled={disabled} />
-            </Field>
-            <Button
-              appearance="subtle"
-              icon={<span aria-hidden>✕</span>}
-              aria-label={t.removeMember(m.name)}
-              title={t.removeMember(m.name)}
-              onClick={() => {
-                const rest = draft.members.filter((_, k) => k !== i);
-                set({ members: rest });
-                // Focus the row that took its place, or the one above, or "add" when none is left.
-                setFocusAfter(rest.length ? { row: Math.min(i, rest.length - 1) } : { add: true });
-              }}
-              data-testid={TID.memberRemove(i)}
-              disabled={disabled}
-            />
+      {full ? (
+        <div className="bx-later">
+          <div className="bx-members">
+            <div className="bx-member-head">
+              <span className="bx-subtitle2">{t.members}</span>
+              <span className="bx-caption1">{t.membersCount(draft.members.filter((m) => m.name.trim()).length)}</span>
+            </div>
+            {err("members") && <div className="bx-error">{err("members")}</div>}
+            {draft.members.map((m, i) => (
+              <div key={i} className="bx-member-row">
+                <span className="bx-stt">{i + 1}</span>
+                <Field validationMessage={err(`members.${i}.name`)}>
+                  <Input className="bx-fill" aria-label={`${t.memberName} ${i + 1}`} value={m.name} onChange={(_, d) => setMember(i, { name: d.value })} data-testid={TID.memberName(i)} disabled={disabled} />
+                </Field>
+                <Field validationMessage={err(`members.${i}.shortName`)}>
+                  <Input className="bx-fill" aria-label={`${t.memberShort} ${i + 1}`} value={m.shortName ?? ""} onChange={(_, d) => setMember(i, { shortName: d.value })} data-testid={TID.memberShort(i)} disabled={disabled} />
+                </Field>
+                <Button
+                  appearance="subtle"
+                  icon={<span aria-hidden>✕</span>}
+                  aria-label={t.removeMember(m.name)}
+                  title={t.removeMember(m.name)}
+                  onClick={() => {
+                    const rest = draft.members.filter((_, k) => k !== i);
+                    set({ members: rest });
+                    // Focus the row that took its place, or the one above, or "add" when none is left.
+                    setFocusAfter(rest.length ? { row: Math.min(i, rest.length - 1) } : { add: true });
+                  }}
+                  data-testid={TID.memberRemove(i)}
+                  disabled={disabled}
+                />
+              </div>
+            ))}
+            <div className="bx-tools">
+              <Button
+                ref={addButton}
+                onClick={() => {
+                  set({ members: [...draft.members, { name: "", shortName: "" }] });
+                  // Focus the new row's name, ready to type.
+                  setFocusAfter({ row: draft.members.length });
+                }}
+                data-testid={TID.addMember}
+                disabled={disabled}
+              >
+                {t.addMember}
+              </Button>
+              <Button ref={pasteButton} appearance="secondary" onClick={() => setPasting(true)} data-testid={TID.paste} disabled={disabled}>
+                {t.paste}
+              </Button>
+              {pasting && (
+                <Suspense fallback={null}>
+                  <PasteDialog
+                    onClose={closePaste}
+                    onApply={(list, mode) => set({ members: mode === "replace" ? list : [...draft.members.filter((m) => m.name.trim()), ...list] })}
+                  />
+                </Suspense>
+              )}
+            </div>
           </div>
-        ))}
-        <div className="bx-tools">
-          <Button
-            ref={addButton}
-            onClick={() => {
-              set({ members: [...draft.members, { name: "", shortName: "" }] });
-              // Focus the new row's name, ready to type.
-              setFocusAfter({ row: draft.members.length });
-            }}
-            data-testid={TID.addMember}
-            disabled={disabled}
-          >
-            {t.addMember}
-          </Button>
-          <Button ref={pasteButton} appearance="secondary" onClick={() => setPasting(true)} data-testid={TID.paste} disabled={disabled}>
-            {t.paste}
-          </Button>
-          {pasting && (
-            <Suspense fallback={null}>
-              <PasteDialog
-                onClose={closePaste}
-                onApply={(list, mode) => set({ members: mode === "replace" ? list : [...draft.members.filter((m) => m.name.trim()), ...list] })}
-              />
-            </Suspense>
-          )}
-        </div>
-      </div>
 
-      <Field label={t.leader} required validationMessage={err("leader")}>
-        {unitSelect(draft.leader, (v) => set({ leader: v.replace(/^\?/, "") }), TID.leader, t.choose)}
-      </Field>
-      {[0, 1].map((k) => (
-        <Field key={k} label={`${t.deputy(k + 1)}${k === 1 ? ` ${t.optional}` : ""}`} required={k === 0} validationMessage={err(`deputies.${k}`)}>
-          {unitSelect(
-            deputies[k],
-            (v) => {
-              const next = [...deputies];
-              next[k] = v.replace(/^\?/, "");
-              set({ deputies: next });
-            },
-            TID.deputy(k),
-            k === 0 ? t.choose : t.none,
-          )}
-        </Field>
-      ))}
+          <Field label={t.leader} required validationMessage={err("leader")}>
+            {unitSelect(draft.leader, (v) => set({ leader: v.replace(/^\?/, "") }), TID.leader, t.choose)}
+          </Field>
+          {[0, 1].map((k) => (
+            <Field key={k} label={`${t.deputy(k + 1)}${k === 1 ? ` ${t.optional}` : ""}`} required={k === 0} validationMessage={err(`deputies.${k}`)}>
+              {unitSelect(
+                deputies[k],
+                (v) => {
+                  const next = [...deputies];
+                  next[k] = v.replace(/^\?/, "");
+                  set({ deputies: next });
+                },
+                TID.deputy(k),
+                k === 0 ? t.choose : t.none,
+              )}
+            </Field>
+          ))}
+        </div>
+      ) : (
+        <div className="bx-later" aria-hidden="true" />
+      )}
     </div>
   );
 }
