@@ -4,25 +4,19 @@
  * Fails if the page asks for anything outside localhost.
  */
 import { resolve } from "node:path";
-import { createBloc, startPreview, UNITS, watch, type Preview } from "./support";
+import { createBloc, previewFor, UNITS, watch } from "./support";
 
 const ROOT = resolve(__dirname, "../..");
 const PORT = Number(process.env.E2E_PORT ?? 3917);
-let preview: Preview | undefined;
-beforeAll(async () => {
-  preview = await startPreview(PORT);
-}, 240_000);
-afterAll(async () => {
-  await preview?.stop();
-});
+const preview = previewFor(PORT);
 
 test("the server's root leads to the preview; taskpane.html opened outside Excel says what it is (issue #14 items 6, 8)", async () => {
-  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
+  const context = await preview().browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
   const page = await context.newPage();
   const { outside, problems } = watch(page);
-  await page.goto(`${preview!.base}/`);
+  await page.goto(`${preview().base}/`);
   expect(new URL(page.url()).pathname).toBe("/preview.html");
-  await page.goto(`${preview!.base}/taskpane.html`);
+  await page.goto(`${preview().base}/taskpane.html`);
   // Outside an Office client Office.onReady resolves with host null (learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in).
   await page.locator("#outside-excel").waitFor({ timeout: 30_000 });
   await expect(page.locator("#outside-excel").textContent()).resolves.toContain("chỉ chạy bên trong Excel");
@@ -32,10 +26,10 @@ test("the server's root leads to the preview; taskpane.html opened outside Excel
 });
 
 test("the bloc's own table is pasted into the grid and its score sheets inserted", async () => {
-  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
+  const context = await preview().browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
   const page = await context.newPage();
   const { outside, problems } = watch(page);
-  await page.goto(`${preview!.base}/preview.html`);
+  await page.goto(`${preview().base}/preview.html`);
   await createBloc(page);
   const id = (t: string) => page.getByTestId(t);
   await id("step-scoring").click();
@@ -61,10 +55,10 @@ test("the bloc's own table is pasted into the grid and its score sheets inserted
 });
 
 test("a bloc of 8 is created in the preview and lands on the Khối sheet", async () => {
-  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
+  const context = await preview().browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN" });
   const page = await context.newPage();
   const { outside, problems } = watch(page);
-  await page.goto(`${preview!.base}/preview.html`);
+  await page.goto(`${preview().base}/preview.html`);
   const id = (t: string) => page.getByTestId(t);
   await createBloc(page);
   const units = UNITS;

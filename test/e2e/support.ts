@@ -265,6 +265,9 @@ export async function axeSerious(page: Page, selector: string): Promise<AxeFindi
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: resolve(ROOT, "node_modules/axe-core/axe.min.js") });
   return page.evaluate(async (sel) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    // Colours are judged at rest: a Fluent button fading from disabled to enabled after the read
+    // measured mid-transition failed color-contrast under load. Wait for running transitions first.
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
     const res = await axe.run({ include: [sel] }, { resultTypes: ["violations"] });
     return res.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -6,18 +6,12 @@
  */
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { createBloc, onHost, startPreview, UNITS, watch, type Preview } from "./support";
+import { createBloc, onHost, previewFor, UNITS, watch } from "./support";
 
 const ROOT = resolve(__dirname, "../..");
 // Jest may run the e2e files side by side: this file's server gets a port of its own.
 const PORT = Number(process.env.E2E_VOTING_PORT ?? (process.env.E2E_PORT ? Number(process.env.E2E_PORT) + 1 : 3918));
-let preview: Preview | undefined;
-beforeAll(async () => {
-  preview = await startPreview(PORT);
-}, 240_000);
-afterAll(async () => {
-  await preview?.stop();
-});
+const preview = previewFor(PORT);
 
 /** Ballots as typed from paper: the number, then "x" under each approved unit (columns B…I), tab-separated as Excel copies them. */
 const tsv = (ballots: number[][]) => ballots.map((marks, i) => [String(i + 1), ...UNITS.map((_, k) => (marks.includes(k) ? "x" : ""))].join("\t")).join("\n");
@@ -37,10 +31,10 @@ async function pasteInto(page: Page, sheet: string, cell: string, text: string) 
 }
 
 test("a flag vote is entered twice, settled, tallied, minuted, and next year's leader chosen, all in the preview", async () => {
-  const context = await preview!.browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 } });
+  const context = await preview().browser.newContext({ ignoreHTTPSErrors: true, locale: "vi-VN", viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const { outside, problems } = watch(page);
-  await page.goto(`${preview!.base}/preview.html`);
+  await page.goto(`${preview().base}/preview.html`);
   await createBloc(page);
   const id = (t: string) => page.getByTestId(t);
   const text = (t: string) => id(t).textContent();
