@@ -37,6 +37,33 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_LOCAL = "office-js/office.js";
 const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
+/**
+ * The pane's first frame, rendered at build time (src/taskpane/firstScreen.tsx, run with tsx: it
+ * imports the pane's TSX and react-dom/server), for taskpane.html's head and #root: the production
+ * page paints the read-only bloc form before its bundle has loaded (issue #14 "controls painted").
+ * Computed once per process, when the page is first written; development leaves both empty (a
+ * rebuild on every save would pay the ~4 s render).
+ */
+let firstScreen = null;
+function renderFirstScreen() {
+  if (firstScreen) return firstScreen;
+  const { spawnSync } = require("node:child_process");
+  const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), path.join(ROOT, "src", "taskpane", "firstScreen.tsx")], { cwd: ROOT, encoding: "utf8", maxBuffer: 16 << 20 });
+  if (r.status !== 0) throw new Error(`rendering the pane's first screen failed (src/taskpane/firstScreen.tsx):\n${(r.stderr || r.stdout || String(r.error)).slice(-2000)}`);
+  firstScreen = JSON.parse(r.stdout);
+  return firstScreen;
+}
+
+/** taskpane.html's template parameters; the first screen's are read (and rendered) only when the page is written. */
+function taskpaneParameters(dev) {
+  const params = { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN };
+  for (const key of ["head", "body"]) {
+    const name = key === "head" ? "firstScreenHead" : "firstScreenBody";
+    Object.defineProperty(params, name, { enumerable: true, get: () => (dev ? "" : renderFirstScreen()[key]) });
+  }
+  return params;
+}
+
 /** Forward slashes, so rules read the same on Windows. */
 const slash = (p) => p.replace(/\\/g, "/");
 
@@ -262,7 +289,7 @@ module.exports = async (env = {}, argv = {}) => {
               filename: "taskpane.html",
               template: "./src/taskpane/taskpane.html",
               chunks: ["taskpane"],
-              templateParameters: { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
+              templateParameters: taskpaneParameters(dev),
             }),
           ]
         : []),

@@ -7,7 +7,7 @@ import type { Issue, Where } from "../domain/issues";
 import { BlocForm } from "./components/BlocForm";
 import { StepTabs } from "./components/StepTabs";
 import { LangProvider } from "./lang";
-import { usePaneCss } from "./paneCss";
+import { dropFirstScreenCss, usePaneCss } from "./paneCss";
 import { STRINGS, type Lang } from "./strings";
 import { TID } from "./testIds";
 import { NextStep } from "./components/NextStep";
@@ -95,6 +95,8 @@ export function App({ host, initialLang = "vi" }: AppProps) {
   }, [host, lang]);
 
   useEffect(() => {
+    // The pane's first commit has put its own rules in: the page's prerendered copy can go.
+    dropFirstScreenCss();
     // Read once when the pane opens (per host); later reads are the user's choice.
     // The form's lower part (members, leader, deputies) joins right after the first frame, before the kit and the read.
     let on = true;

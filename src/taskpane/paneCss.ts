@@ -53,7 +53,8 @@ main .fui-TableCell,main .fui-TableHeaderCell{overflow-wrap:break-word}
 .bx-tab-on::after{content:"";position:absolute;left:8px;right:8px;bottom:0;height:3px;border-radius:var(--borderRadiusCircular);background-color:var(--colorCompoundBrandStroke)}
 `;
 
-const ID = "bx-pane-css";
+/** The sheet's element id (the production page carries the sheet from the start: firstScreen.tsx). */
+export const PANE_CSS_ID = "bx-pane-css";
 
 /**
  * Puts the sheet in the document once, before Griffel's own sheets: Fluent's one-class rules win a
@@ -62,9 +63,21 @@ const ID = "bx-pane-css";
  * there before the first paint.
  */
 export function usePaneCss(): void {
-  if (typeof document === "undefined" || document.getElementById(ID)) return;
+  if (typeof document === "undefined" || document.getElementById(PANE_CSS_ID)) return;
   const el = document.createElement("style");
-  el.id = ID;
+  el.id = PANE_CSS_ID;
   el.textContent = PANE_CSS;
   document.head.insertBefore(el, document.head.querySelector("style[data-make-styles-bucket]"));
+}
+
+/**
+ * Takes out the production page's copy of Griffel's rules for the first screen (firstScreen.tsx: style
+ * elements marked `data-make-styles-rehydration`), once the pane's own render has inserted its rules:
+ * called after React's first commit. The page's copy is not handed to Griffel's renderer (that would
+ * take RendererProvider, whose module brings the run-time style engine into the first chunk), so left
+ * in place it would hold every first-screen rule twice.
+ */
+export function dropFirstScreenCss(): void {
+  if (typeof document === "undefined") return;
+  for (const el of document.head.querySelectorAll("style[data-make-styles-rehydration]")) el.remove();
 }

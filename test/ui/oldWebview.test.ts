@@ -84,7 +84,7 @@ async function productionHtml(): Promise<string> {
 
 /** The page as written, with the template parameter filled (development serves it unminified). */
 function sourceHtml(): string {
-  return TEMPLATE.replace("<%= officeJsUrl %>", "office-js/office.js");
+  return TEMPLATE.replace("<%= officeJsUrl %>", "office-js/office.js").replace(/<%= firstScreen(Head|Body) %>/g, "");
 }
 
 function inlineScripts(html: string): string[] {
@@ -274,4 +274,28 @@ describe("old-webview guard in taskpane.html", () => {
       expectUntouched(loaded);
     });
   });
+});
+
+// Issue #14 "controls painted": the production page paints the pane's first frame before its bundle
+// loads (src/taskpane/firstScreen.tsx, rendered by webpack.config.js; test/ui/firstScreen.test.tsx
+// holds that it is the pane's own first frame). Development serves the page without it.
+test("the production page carries the pane's first screen in #root and its CSS in the head; an old webview sees none of it", async () => {
+  const html = await productionHtml();
+  const { document } = new JSDOM(html).window;
+  const root = document.getElementById("root")!;
+  expect([...root.querySelectorAll("input")].map((i) => [i.getAttribute("data-testid"), i.disabled])).toEqual([
+    ["bloc-name", true],
+    ["bloc-province", true],
+    ["bloc-year", true],
+  ]);
+  expect(root.querySelector('[data-testid="bloc-save"]')?.hasAttribute("disabled")).toBe(true);
+  expect(root.querySelectorAll("script")).toHaveLength(0);
+  expect(document.head.querySelector("style#bx-pane-css")).not.toBeNull();
+  expect(document.head.querySelectorAll("style[data-make-styles-rehydration]").length).toBeGreaterThan(2);
+  expect(sourceHtml()).not.toMatch(/<%|fui-Input/);
+
+  const ie = load(html, UA.ie11);
+  expect(ie.document.getElementById("root")).toBeNull();
+  expect(ie.document.querySelector("input")).toBeNull();
+  expect(ie.document.getElementById("old-webview")).not.toBeNull();
 });
