@@ -44,7 +44,8 @@ export type NextStepCode =
   | "next.countVote"
   | "next.leader"
   | "next.list"
-  | "next.files";
+  | "next.files"
+  | "next.newYear";
 
 export interface NextStep {
   code: NextStepCode;
@@ -73,8 +74,14 @@ export const NEXT_STEPS: Record<NextStepCode, { step: PaneStep; vi: string; en: 
   "next.list": { step: "nomination", vi: "lập danh sách đề nghị khen thưởng ở thẻ “Đề nghị”.", en: "generate the nomination list in the “Nomination” tab." },
   "next.files": {
     step: "nomination",
-    vi: "tải hồ sơ đề nghị (tờ trình, biên bản, danh sách) gửi Ban Thi đua - Khen thưởng, rồi mở năm mới.",
-    en: "download the nomination file (submission, minutes, list) for the provincial emulation board, then open the new year.",
+    vi: "tải hồ sơ đề nghị (tờ trình, biên bản, danh sách) gửi Ban Thi đua - Khen thưởng, rồi tạo bảng tính năm sau (mục “Năm sau”).",
+    en: "download the nomination file (submission, minutes, list) for the provincial emulation board, then create next year's workbook (“Next year”).",
+  },
+  // The year is done and next year's workbook made: what is left here, and where the year goes on.
+  "next.newYear": {
+    step: "nomination",
+    vi: "gửi hồ sơ đề nghị năm nay (nếu chưa gửi); năm {year} làm tiếp trong bảng tính vừa tạo, bắt đầu từ giao ước thi đua.",
+    en: "send this year's nomination file (if not sent yet); {year} carries on in the workbook just made, starting with the emulation pact.",
   },
 };
 
@@ -87,12 +94,19 @@ function step(code: NextStepCode, params: Params = {}): NextStep {
   return { code, step: s.step, text: { vi: NEXT_PREFIX.vi + fill(s.vi, params, "vi"), en: NEXT_PREFIX.en + fill(s.en, params, "en") } };
 }
 
+/** What the pane knows that the workbook does not record. */
+export interface Known {
+  /** Next year's workbook was just made (making it writes nothing to this workbook). */
+  nextYearMade?: boolean;
+}
+
 /**
  * The next step: the first of the year's milestones not yet reached, counting a milestone reached
  * when it or any later one is (a bloc that skipped the pact and is already scoring is not sent back
- * to it); a vote still without its minutes comes before what follows the votes.
+ * to it); a vote still without its minutes comes before what follows the votes. Once every
+ * milestone is reached and next year's workbook made, the year goes on there ("next.newYear").
  */
-export function nextStep(state: YearState): NextStep {
+export function nextStep(state: YearState, known: Known = {}): NextStep {
   if (!state.bloc) return step("next.bloc");
   const open = state.votes.find((v) => !v.minutes);
   const awardVote = state.votes.some((v) => v.purpose === "award");
@@ -115,7 +129,12 @@ export function nextStep(state: YearState): NextStep {
     // The first milestone after the furthest one reached.
     // Once voting has begun, a vote left uncounted (or without its minutes) comes first.
     if (open && i >= afterVotes - 1 && !state.list) return step("next.countVote", { id: open.id });
-    return step(code, params);
+    return code === "next.files" ? last(state, known) : step(code, params);
   }
-  return step("next.files");
+  return last(state, known);
+}
+
+/** The year's last step: the nomination file, then next year's workbook. */
+function last(state: YearState, known: Known): NextStep {
+  return known.nextYearMade ? step("next.newYear", { year: (state.year ?? 0) + 1 }) : step("next.files");
 }

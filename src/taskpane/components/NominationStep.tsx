@@ -48,6 +48,10 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
   /** Bumped when the meeting form should take the workbook's values again (a read the user asked for, a save). */
   const [meetingSeed, setMeetingSeed] = useState(0);
   const overrideRef = useRef<HTMLElement>(null);
+  /** Whose "Bước tiếp theo" line shows: the step's last report's, or, after next year's workbook was made, the next-year panel's (one line at a time). */
+  const [nextLine, setNextLine] = useState<"step" | "nextYear">("step");
+  useEffect(() => setNextLine("step"), [report]);
+  const stepReport = (section: NominationSection) => (nextLine === "step" && report?.section === section ? report : null);
 
 
   /** Reads the workbook again; a refusal is returned as the list's report. */
@@ -155,7 +159,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
         </Button>
       </div>
       <NominationStatus report={report} section="list" onSelect={onSelect} />
-      <NextStep host={host} after={report?.section === "list" ? report : null} />
+      <NextStep host={host} after={stepReport("list")} />
       <IssueList issues={state.issues} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
       {!state.catalogueInWorkbook && (
         <Caption1 className={s.muted} data-testid={NOMINATION_TID.catalogueNote}>
@@ -196,6 +200,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
           onInvalid={() => setReport({ section: "meeting", intent: "error", text: ns.fixFields, issues: [] })}
         />
         <NominationStatus report={report} section="meeting" onSelect={onSelect} />
+        <NextStep host={host} after={stepReport("meeting")} />
       </section>
 
       <Divider />
@@ -216,7 +221,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
           <NominationFiles files={files} results={results} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
         )}
       </section>
-      <NextYearPanel host={host} year={state.bloc?.year ?? null} onSelect={onSelect} />
+      <NextYearPanel host={host} year={state.bloc?.year ?? null} onSelect={onSelect} showNext={nextLine === "nextYear"} onCreated={() => setNextLine("nextYear")} />
     </div>
   );
 }

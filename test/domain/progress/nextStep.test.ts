@@ -46,11 +46,30 @@ describe("the next step of the year (DOMAIN §1)", () => {
     expect(nextStep({ ...bloc, list: true }).code).toBe("next.files");
   });
 
+  it("before next year's workbook, the last step points to making it; once made, the year goes on there", () => {
+    expect(nextStep(listed).text).toEqual({
+      vi: "Bước tiếp theo: tải hồ sơ đề nghị (tờ trình, biên bản, danh sách) gửi Ban Thi đua - Khen thưởng, rồi tạo bảng tính năm sau (mục “Năm sau”).",
+      en: "Next: download the nomination file (submission, minutes, list) for the provincial emulation board, then create next year's workbook (“Next year”).",
+    });
+    const made = nextStep(listed, { nextYearMade: true });
+    expect(made).toMatchObject({ code: "next.newYear", step: "nomination" });
+    expect(made.text).toEqual({
+      vi: "Bước tiếp theo: gửi hồ sơ đề nghị năm nay (nếu chưa gửi); năm 2026 làm tiếp trong bảng tính vừa tạo, bắt đầu từ giao ước thi đua.",
+      en: "Next: send this year's nomination file (if not sent yet); 2026 carries on in the workbook just made, starting with the emulation pact.",
+    });
+  });
+
+  it("next year's workbook made early does not skip what is left of this year", () => {
+    expect(nextStep(leader, { nextYearMade: true }).code).toBe("next.list");
+    expect(nextStep(leaderVote, { nextYearMade: true }).code).toBe("next.countVote");
+    expect(nextStep({ ...bloc, list: true }, { nextYearMade: true }).code).toBe("next.newYear");
+  });
+
   it("has both languages for every code, no placeholder left unfilled", () => {
     for (const [code, s] of Object.entries(NEXT_STEPS)) {
       expect([code, s.vi.length > 0, s.en.length > 0]).toEqual([code, true, true]);
       expect(s.vi.match(/\{\w+\}/g) ?? []).toEqual(s.en.match(/\{\w+\}/g) ?? []);
     }
-    for (const state of [EMPTY, bloc, partly, voteCreated, voteCounted, listed]) expect(JSON.stringify(nextStep(state).text)).not.toMatch(/\{\w+\}/);
+    for (const state of [EMPTY, bloc, partly, voteCreated, voteCounted, listed]) for (const nextYearMade of [false, true]) expect(JSON.stringify(nextStep(state, { nextYearMade }).text)).not.toMatch(/\{\w+\}/);
   });
 });
