@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, tokens } from "@fluentui/react-components";
-import {  useState } from "react";
+import { useState } from "react";
 import type { ExcelHost } from "../../app/office";
 import { enterBallots, voteSheets } from "../../app/voting";
 import type { Issue, Where } from "../../domain/issues";
@@ -9,6 +9,7 @@ import { VOTING_STRINGS } from "../votingStrings";
 import { IssueList } from "./IssueList";
 import { useLang } from "../lang";
 import { useAction } from "./actions";
+import { ConfirmBar } from "./ConfirmBar";
 import { FilePick } from "./FilePick";
 
 /** Test ids of the import panel (kept here: the shared test ids are not this panel's to edit). */
@@ -227,19 +228,17 @@ export function VotingImport({ host, record, disabled, onBusy, onImported, onSel
             </RadioGroup>
           </Field>
           {confirm ? (
-            <>
-              <MessageBar intent="warning" data-testid={IMPORT_TID.status}>
-                <MessageBarBody>{confirm[0]?.message[lang] ?? vs.importReplace}</MessageBarBody>
-              </MessageBar>
-              <div className={s.actions}>
-                <Button appearance="primary" disabled={off} onClick={() => void doImport(true)} data-testid={IMPORT_TID.replace}>
-                  {busy === "importing" ? vs.importing : vs.importReplace}
-                </Button>
-                <Button disabled={off} onClick={() => setConfirm(null)} data-testid={IMPORT_TID.cancel}>
-                  {vs.cancel}
-                </Button>
-              </div>
-            </>
+            <ConfirmBar
+              message={confirm[0]?.message[lang] ?? vs.importReplace}
+              confirmLabel={vs.importReplace}
+              busyLabel={vs.importing}
+              cancelLabel={vs.cancel}
+              onConfirm={() => void doImport(true)}
+              onCancel={() => setConfirm(null)}
+              busy={busy === "importing"}
+              disabled={off}
+              testIds={{ message: IMPORT_TID.status, confirm: IMPORT_TID.replace, cancel: IMPORT_TID.cancel }}
+            />
           ) : (
             <div className={s.actions}>
               <Button appearance="primary" disabled={off || refusal !== null} onClick={() => void doImport(false)} data-testid={IMPORT_TID.go}>

@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ExcelHost } from "../../app/office";
 import { ballotsDocx, layOutBallots, voteSheets } from "../../app/voting";
@@ -7,6 +7,7 @@ import { defaultPrintCount } from "../../domain/voting/print";
 import type { VoteRecord } from "../../domain/voting/record";
 import { VOTING_STRINGS } from "../votingStrings";
 import { useLang } from "../lang";
+import { ConfirmBar } from "./ConfirmBar";
 import { SectionStatus, useSectionActions, type PaneReport } from "./actions";
 import { deliverOne } from "./NominationFiles";
 import { VOTING_TID } from "./VotingShared";
@@ -79,19 +80,17 @@ export function VotingPrint({ host, record, disabled, onBusy, onDone, onSelect }
         </Field>
       </div>
       {confirm ? (
-        <>
-          <MessageBar intent="warning" data-testid={VOTING_TID.printAsk}>
-            <MessageBarBody>{confirm[0]?.message[lang]}</MessageBarBody>
-          </MessageBar>
-          <div className={s.actions}>
-            <Button appearance="primary" disabled={off} onClick={() => void layOut(true)} data-testid={VOTING_TID.printConfirm}>
-              {busy === "layout" ? vs.printing : vs.printAgain}
-            </Button>
-            <Button disabled={off} onClick={() => setConfirm(null)} data-testid={VOTING_TID.printCancel}>
-              {vs.cancel}
-            </Button>
-          </div>
-        </>
+        <ConfirmBar
+          message={confirm[0]?.message[lang]}
+          confirmLabel={vs.printAgain}
+          busyLabel={vs.printing}
+          cancelLabel={vs.cancel}
+          onConfirm={() => void layOut(true)}
+          onCancel={() => setConfirm(null)}
+          busy={busy === "layout"}
+          disabled={off}
+          testIds={{ message: VOTING_TID.printAsk, confirm: VOTING_TID.printConfirm, cancel: VOTING_TID.printCancel }}
+        />
       ) : (
         <div className={s.actions}>
           <Button disabled={off} onClick={() => void layOut(false)} data-testid={VOTING_TID.printLayout}>
