@@ -1,4 +1,4 @@
-import { nextStep, type NextStep, type YearState } from "../../domain/progress/nextStep";
+import { nextStep, type Known, type NextStep, type YearState } from "../../domain/progress/nextStep";
 import { nameKey } from "../../domain/text";
 import type { ExcelHost } from "../../excel/host";
 import { readWorkbook } from "../../excel/read";
@@ -34,7 +34,7 @@ export async function loadYearState(host: ExcelHost): Promise<YearState> {
   };
 }
 
-/** The next step as the workbook stands. */
-export async function loadNextStep(host: ExcelHost): Promise<NextStep> {
-  return nextStep(await loadYearState(host));
+/** The next step as the workbook stands, with what only the pane knows (`known`: next year's workbook made). */
+export async function loadNextStep(host: ExcelHost, known: Known = {}): Promise<NextStep> {
+  return nextStep(await loadYearState(host), known);
 }

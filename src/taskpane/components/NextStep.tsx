@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { ExcelHost } from "../../app/office";
-import type { NextStep as Next } from "../../domain/progress/nextStep";
+import type { Known, NextStep as Next } from "../../domain/progress/nextStep";
 import { useLang } from "../lang";
 
 export const NEXT_STEP_TID = "next-step";
@@ -8,9 +8,10 @@ export const NEXT_STEP_TID = "next-step";
 /**
  * One short line, "Bước tiếp theo: …", shown after an action succeeds (`after`: its report; shown
  * again after each new one), from the workbook as it then stands (domain/progress/nextStep.ts).
- * The reader loads only when first needed.
+ * The reader loads only when first needed. `known`: what the workbook cannot say (next year's
+ * workbook made: that writes nothing to this one).
  */
-export function NextStep({ host, after }: { host: ExcelHost; after: { intent: string } | null | undefined }) {
+export function NextStep({ host, after, known }: { host: ExcelHost; after: { intent: string } | null | undefined; known?: Known }) {
   const { lang } = useLang();
   const [next, setNext] = useState<Next | null>(null);
   const show = !!after && (after.intent === "success" || after.intent === "info");
@@ -21,14 +22,14 @@ export function NextStep({ host, after }: { host: ExcelHost; after: { intent: st
     }
     let live = true;
     void import("../../app/voting/progress")
-      .then((m) => m.loadNextStep(host))
+      .then((m) => m.loadNextStep(host, known))
       .then((n) => live && setNext(n))
       // The hint is a help, not an outcome: a failed read shows none.
       .catch(() => live && setNext(null));
     return () => {
       live = false;
     };
-  }, [after, host]);
+  }, [after, host, known]);
   if (!show || !next) return null;
   return (
     // Styled by the pane's static sheet (paneCss.ts): the bloc step shows this line on the first screen.

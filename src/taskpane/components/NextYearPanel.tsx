@@ -1,15 +1,14 @@
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { createNextYear } from "../../app/nextYear";
 import type { OutputFile } from "../../app/nomination";
 import { officePlatform, workbookOpener, type ExcelHost } from "../../app/office";
 import type { Issue, Message, Where } from "../../domain/issues";
-import type { NextStep as Next } from "../../domain/progress/nextStep";
 import { deliverFile, toBase64, type DeliverEnv, type DeliverResult } from "../download";
 import { NEXT_YEAR_STRINGS } from "../nextYearStrings";
 import { IssueList } from "./IssueList";
 import { useLang } from "../lang";
-import { NEXT_STEP_TID } from "./NextStep";
+import { NextStep } from "./NextStep";
 
 export const NEXT_YEAR_TID = {
   create: "nextyear-create",
@@ -56,35 +55,8 @@ type Report = { intent: "success" | "error" | "warning"; text: string; issues: I
 
 const officeEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
 
-/**
- * The "Bước tiếp theo" line after next year's workbook was made (NextStep.tsx's line, told what
- * the workbook cannot say: making next year's workbook writes nothing to this one). The reader and
- * the domain load only when first needed.
- */
-function NextAfterYear({ host, after }: { host: ExcelHost; after: Report | null }) {
-  const { lang } = useLang();
-  const [next, setNext] = useState<Next | null>(null);
-  const show = after?.intent === "success";
-  useEffect(() => {
-    setNext(null);
-    if (!show) return;
-    let live = true;
-    void Promise.all([import("../../app/voting/progress"), import("../../domain/progress/nextStep")])
-      .then(async ([reader, domain]) => domain.nextStep(await reader.loadYearState(host), { nextYearMade: true }))
-      .then((n) => live && setNext(n))
-      // The hint is a help, not an outcome: a failed read shows none.
-      .catch(() => live && setNext(null));
-    return () => {
-      live = false;
-    };
-  }, [after, host]);
-  if (!show || !next) return null;
-  return (
-    <span className="bx-caption1 bx-block bx-next" role="status" data-testid={NEXT_STEP_TID} data-code={next.code}>
-      {next.text[lang]}
-    </span>
-  );
-}
+/** What the workbook cannot tell the next-step line: making next year's workbook writes nothing to this one. */
+const NEXT_YEAR_MADE = { nextYearMade: true } as const;
 
 /** "Create next year's workbook": one button, its state, and what came of it. */
 export function NextYearPanel({ host, year, onSelect, env = officeEnv, showNext = true, onCreated }: NextYearPanelProps) {
@@ -128,7 +100,7 @@ export function NextYearPanel({ host, year, onSelect, env = officeEnv, showNext 
         </MessageBar>
       )}
       {report && report.issues.length > 0 && <IssueList issues={report.issues} onSelect={onSelect} />}
-      <NextAfterYear host={host} after={showNext ? report : null} />
+      <NextStep host={host} after={showNext && report?.intent === "success" ? report : null} known={NEXT_YEAR_MADE} />
     </section>
   );
 }
