@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /** The shared inline "confirm before overwriting" bar (issue #14): text, the two buttons, busy and disabled. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { useState } from "react";
 import { ConfirmBar, type ConfirmBarProps } from "../../src/taskpane/components/ConfirmBar";
 import { VOTING_STRINGS } from "../../src/taskpane/votingStrings";
 
@@ -64,5 +65,43 @@ describe("ConfirmBar", () => {
     expect(confirm.textContent).toBe(vs.printAgain);
     fireEvent.click(confirm);
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  // WCAG 2.4.3 (focus order): the bar takes the place of the button that asked; focus must not fall
+  // to the page's body, neither when the bar comes nor when it goes (issue #14 item 4).
+  it("takes lost focus to cancel when it comes, and back to the panel's button when it goes", async () => {
+    function Panel() {
+      const [asking, setAsking] = useState(false);
+      return (
+        <section>
+          {asking ? (
+            <ConfirmBar message={MESSAGE} confirmLabel={vs.printAgain} cancelLabel={vs.cancel} onConfirm={() => setAsking(false)} onCancel={() => setAsking(false)} testIds={IDS} />
+          ) : (
+            <button type="button" data-testid="ask" onClick={() => setAsking(true)}>
+              {vs.printAgain}
+            </button>
+          )}
+        </section>
+      );
+    }
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Panel />
+        <input data-testid="elsewhere" />
+      </FluentProvider>,
+    );
+    screen.getByTestId("ask").focus();
+    fireEvent.click(screen.getByTestId("ask"));
+    expect(document.activeElement).toBe(screen.getByTestId(IDS.cancel));
+    fireEvent.click(screen.getByTestId(IDS.cancel));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(document.activeElement).toBe(screen.getByTestId("ask"));
+
+    // Focus the user put elsewhere stays there.
+    fireEvent.click(screen.getByTestId("ask"));
+    screen.getByTestId("elsewhere").focus();
+    fireEvent.click(screen.getByTestId(IDS.confirm));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(document.activeElement).toBe(screen.getByTestId("elsewhere"));
   });
 });
