@@ -110,6 +110,8 @@ function runs(text: string, style: PieceStyle): TextRun[] {
 interface ParagraphOpts {
   align: Align;
   after?: number;
+  /** An exact line pitch (twips) instead of single spacing. */
+  exactLine?: number;
   firstLine?: number;
   indent?: { left: number; right: number };
   keepNext?: boolean;
@@ -120,7 +122,7 @@ function paragraph(children: TextRun[], o: ParagraphOpts): Paragraph {
   return new Paragraph({
     children,
     alignment: o.align,
-    spacing: { before: 0, after: o.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
+    spacing: o.exactLine ? { before: 0, after: o.after ?? 0, line: o.exactLine, lineRule: LineRuleType.EXACT } : { before: 0, after: o.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
     indent,
     keepNext: o.keepNext,
   });
@@ -252,6 +254,11 @@ function textParagraph(row: DocRow, g: Geometry, keepNext: boolean): Paragraph {
   const longWord = pieces.some((p) => /\S{30,}/.test(pieceText(p)));
   const align = alignment(first.style.align, longWord ? AlignmentType.LEFT : AlignmentType.JUSTIFIED);
   const indent = from > 0 || to < g.cols.length ? { left: sumRange(g.cols, 0, from), right: sumRange(g.cols, to, g.cols.length) } : undefined;
+  // A row with a height takes exactly that room (its lines share it, no space after): the printable ballots.
+  if (row.height !== undefined) {
+    const exactLine = Math.round((row.height * 20) / Math.max(1, row.lines ?? 1));
+    return paragraph(children, { align, after: 0, exactLine, firstLine: body ? FIRST_LINE_INDENT : undefined, indent, keepNext });
+  }
   return paragraph(children, { align, after: PARAGRAPH_AFTER, firstLine: body ? FIRST_LINE_INDENT : undefined, indent, keepNext });
 }
 
@@ -267,18 +274,22 @@ function gridTable(rows: DocRow[], g: Geometry): Table {
     // A table's header rows are its leading rows: a header row after body rows starts the next table (see `blocks`).
     const isHeader = row.kind === "tableHeader";
     const pieces = [...row.pieces].sort((a, b) => a.col - b.col);
+    const padded = row.height === undefined;
     const cells: TableCell[] = [];
     let col = 0;
     for (const p of pieces) {
       if (p.col < col) continue; // overlapping pieces: the first wins
-      for (; col < p.col; col++) cells.push(cell([], g.cols[col], 1, true));
+      for (; col < p.col; col++) cells.push(cell([], g.cols[col], 1, padded));
       const span = Math.max(1, Math.min(p.span, ncols - p.col));
       const fallback = typeof p.value === "number" ? AlignmentType.RIGHT : isHeader ? AlignmentType.CENTER : AlignmentType.LEFT;
-      cells.push(cell([pieceParagraph(p, fallback)], sumRange(g.cols, p.col, p.col + span), span, true));
+      cells.push(cell([pieceParagraph(p, fallback)], sumRange(g.cols, p.col, p.col + span), span, padded));
       col = p.col + span;
     }
-    for (; col < ncols; col++) cells.push(cell([], g.cols[col], 1, true));
-    return new TableRow({ children: cells, tableHeader: isHeader || undefined, cantSplit: true });
+    for (; col < ncols; col++) cells.push(cell([], g.cols[col], 1, padded));
+    // A row with a height (the printable ballots: the sheet's row heights) is exactly that tall,
+    // its text centred without the cells' padding; other rows grow with their text.
+    const height = row.height === undefined ? undefined : { value: Math.round(row.height * 20), rule: HeightRule.EXACT };
+    return new TableRow({ children: cells, tableHeader: isHeader || undefined, cantSplit: true, height });
   });
   return table(trs, widths, true);
 }

@@ -29,8 +29,13 @@ export interface DocPiece {
 export interface DocRow {
   kind: "header" | "text" | "tableHeader" | "tableRow" | "signature" | "space";
   pieces: DocPiece[];
-  /** A fixed height (points), for spacing and signing rows; otherwise estimated from the text. */
+  /**
+   * A fixed height (points), for spacing and signing rows, and for rows that must take exactly the
+   * room a sheet gives them (the printable ballots); otherwise estimated from the text.
+   */
   height?: number;
+  /** With `height` on a text row: its text's lines, which share the height evenly. */
+  lines?: number;
 }
 
 /** A bordered table: rows `first`… (0-based, header included) over the first `cols` columns; `percentCol` is -1 without percentages. */

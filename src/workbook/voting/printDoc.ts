@@ -1,7 +1,19 @@
 import { DocBuilder, type BaseLayout, type PieceStyle } from "../../domain/documents";
 import { cleanText } from "../../domain/text";
 import { normalizeVoteNames, type Vote } from "../../domain/voting/model";
-import { BALLOT_TEXT, ballotColumns, ballotInstruction, ballotNumberText, ballotsPerPage, ballotTitleLine, MAX_PRINT_BALLOTS, type PrintBallotsOptions } from "./printSheet";
+import {
+  BALLOT_SEPARATOR_HEIGHT,
+  BALLOT_TEXT,
+  ballotColumns,
+  ballotInstruction,
+  ballotNumberText,
+  ballotsPerPage,
+  ballotRooms,
+  type BallotRoom,
+  ballotTitleLine,
+  MAX_PRINT_BALLOTS,
+  type PrintBallotsOptions,
+} from "./printSheet";
 
 /**
  * The printable ballots as documents (issue #14 item 7): the same ballots as the sheet "In phiếu
@@ -13,9 +25,16 @@ import { BALLOT_TEXT, ballotColumns, ballotInstruction, ballotNumberText, ballot
 
 const BODY = 12;
 
-/** One ballot's rows on `b`: the bloc and the number, the titles, the instruction, the table, the footer. */
-function ballotRows(b: DocBuilder, vote: Vote, opts: PrintBallotsOptions, number: number, count: number): void {
+/**
+ * One ballot's rows on `b`: the bloc and the number, the titles, the instruction, the table, the
+ * footer. The table's rows take the sheet's heights, exactly (ballotTableHeights): a word processor's
+ * own row height (a line of text and the cell's padding) is taller than the sheet's, and two ballots
+ * of ten candidates ran over their A4 page in LibreOffice Writer (test/export/ballotsLibreOffice.test.ts).
+ */
+function ballotRows(b: DocBuilder, vote: Vote, opts: PrintBallotsOptions, number: number, count: number, perPage: 1 | 2): void {
   const cols = ballotColumns(vote);
+  const room = ballotRooms(vote, opts, perPage, number);
+  const text = (value: string, style: PieceStyle, r: BallotRoom) => b.push({ kind: "text", pieces: [b.full(value, style)], height: r.height, lines: r.lines });
   const small: PieceStyle = { size: BODY };
   b.push({
     kind: "header",
@@ -24,14 +43,18 @@ function ballotRows(b: DocBuilder, vote: Vote, opts: PrintBallotsOptions, number
       { ...b.right, value: ballotNumberText(number, count), style: { ...small, align: "Right" } },
     ],
   });
-  b.line(vote.purpose.kind === "award" ? BALLOT_TEXT.titleAward : BALLOT_TEXT.titleElect, { bold: true, size: 14, align: "Center" });
-  b.line(ballotTitleLine(vote, opts.bloc.year), { bold: true, size: 13, align: "Center" });
-  b.line(ballotInstruction(vote), { ...small, italic: true, align: "Left" });
-  b.push({ kind: "tableHeader", pieces: cols.headers.map((h, i) => b.cell(i, h, { ...small, bold: true, align: "Center" })) });
+  text(vote.purpose.kind === "award" ? BALLOT_TEXT.titleAward : BALLOT_TEXT.titleElect, { bold: true, size: 14, align: "Center" }, room.title);
+  text(ballotTitleLine(vote, opts.bloc.year), { bold: true, size: 13, align: "Center" }, room.voteTitle);
+  text(ballotInstruction(vote), { ...small, italic: true, align: "Left" }, room.instruction);
+  b.push({ kind: "tableHeader", pieces: cols.headers.map((h, i) => b.cell(i, h, { ...small, bold: true, align: "Center" })), height: room.header.height });
   vote.candidates.forEach((name, i) =>
-    b.push({ kind: "tableRow", pieces: [b.cell(0, i + 1, { ...small, align: "Center" }), b.cell(cols.name, cleanText(name), { ...small, align: "Left" })] }),
+    b.push({
+      kind: "tableRow",
+      pieces: [b.cell(0, i + 1, { ...small, align: "Center" }), b.cell(cols.name, cleanText(name), { ...small, align: "Left" })],
+      height: room.candidates[i].height,
+    }),
   );
-  b.line(BALLOT_TEXT.footer, { ...small, italic: true, align: "Left" });
+  text(BALLOT_TEXT.footer, { ...small, italic: true, align: "Left" }, room.footer);
 }
 
 /** The ballots 1…count as pages (one or two ballots each), ready for `layoutsToDocx`. */
@@ -45,12 +68,14 @@ export function ballotPages(given: Vote, opts: PrintBallotsOptions): BaseLayout[
   const dashes = Array<string>(16).fill("-").join(" ");
   for (let n = 1; n <= count; n += perPage) {
     const b = new DocBuilder(widths, { col: 0, span: last }, { col: last, span: 1 });
-    ballotRows(b, vote, opts, n, count);
+    ballotRows(b, vote, opts, n, count, perPage);
     if (perPage === 2 && n + 1 <= count) {
-      b.space(18);
+      // The sheet's band between the two ballots: the cut line (a 12 pt line) with the rest above and below.
+      const room = Math.max(0, (BALLOT_SEPARATOR_HEIGHT - BODY * 1.15) / 2);
+      b.space(room);
       b.line(`${dashes} ${BALLOT_TEXT.cut} ${dashes}`, { italic: true, size: BODY, align: "Center" });
-      b.space(18);
-      ballotRows(b, vote, opts, n + 1, count);
+      b.space(room);
+      ballotRows(b, vote, opts, n + 1, count, perPage);
     }
     const first = b.rows.findIndex((r) => r.kind === "tableHeader");
     pages.push({ widths, left: b.left, right: b.right, rows: b.rows, table: { first, rows: vote.candidates.length + 1, cols: widths.length, percentCol: -1 } });

@@ -161,6 +161,8 @@ interface Line {
   kind: LineKind;
   cells: PlanCell[];
   height: number;
+  /** Its text's lines as estimated (the height is rowHeightFor of these); 1 for candidate rows filled out to the page. */
+  lines: number;
 }
 
 /** One ballot's lines, its candidate rows sized to fill `capacity` points at most (within the limits). */
@@ -173,19 +175,18 @@ function ballotLines(vote: Vote, opts: PrintBallotsOptions, cols: Columns, capac
   const title = vote.purpose.kind === "award" ? BALLOT_TEXT.titleAward : BALLOT_TEXT.titleElect;
   const voteTitle = ballotTitleLine(vote, opts.bloc.year);
   const instruction = ballotInstruction(vote);
+  const line = (kind: LineKind, cells: PlanCell[], lines: number, font: Font): Line => ({ kind, cells, height: rowHeightFor(lines, font), lines });
   const fixed: Line[] = [
-    { kind: "bloc", cells: pad(blocText, ballotNumberText(number, count)), height: rowHeightFor(estimateLines(blocText, total - lastWidth, F.bloc), F.bloc) },
-    { kind: "title", cells: pad(title), height: rowHeightFor(1, F.title) },
-    { kind: "voteTitle", cells: pad(voteTitle), height: rowHeightFor(estimateLines(voteTitle, total, F.voteTitle), F.voteTitle) },
-    { kind: "instruction", cells: pad(instruction), height: rowHeightFor(estimateLines(instruction, total, F.body), F.body) },
-    { kind: "header", cells: [...cols.headers], height: rowHeightFor(Math.max(...cols.headers.map((h, i) => estimateLines(h, cols.widths[i], F.header))), F.header) },
+    line("bloc", pad(blocText, ballotNumberText(number, count)), estimateLines(blocText, total - lastWidth, F.bloc), F.bloc),
+    line("title", pad(title), 1, F.title),
+    line("voteTitle", pad(voteTitle), estimateLines(voteTitle, total, F.voteTitle), F.voteTitle),
+    line("instruction", pad(instruction), estimateLines(instruction, total, F.body), F.body),
+    line("header", [...cols.headers], Math.max(...cols.headers.map((h, i) => estimateLines(h, cols.widths[i], F.header))), F.header),
   ];
-  const footer: Line = { kind: "footer", cells: pad(BALLOT_TEXT.footer), height: rowHeightFor(estimateLines(BALLOT_TEXT.footer, total, F.body), F.body) };
+  const footer = line("footer", pad(BALLOT_TEXT.footer), estimateLines(BALLOT_TEXT.footer, total, F.body), F.body);
   const names = vote.candidates.map(cleanText);
-  const wrapped = names.map((n) => {
-    const lines = estimateLines(n, cols.widths[cols.name], F.body);
-    return lines > 1 ? rowHeightFor(lines, F.body) : 0;
-  });
+  const nameLines = names.map((n) => estimateLines(n, cols.widths[cols.name], F.body));
+  const wrapped = nameLines.map((lines) => (lines > 1 ? rowHeightFor(lines, F.body) : 0));
   const plain = wrapped.filter((h) => h === 0).length;
   const left = capacity - [...fixed, footer].reduce((s, l) => s + l.height, 0) - wrapped.reduce((a, b) => a + b, 0);
   const base = Math.min(CANDIDATE_MAX, Math.max(CANDIDATE_MIN, snapDown(plain ? left / plain : CANDIDATE_MAX)));
@@ -193,11 +194,46 @@ function ballotLines(vote: Vote, opts: PrintBallotsOptions, cols: Columns, capac
     kind: "candidate",
     cells: [i + 1, n, ...Array<PlanCell>(w - 2).fill(null)],
     height: Math.max(base, wrapped[i]),
+    lines: nameLines[i],
   }));
   return [...fixed, ...candidates, footer];
 }
 
 const heightOf = (lines: Line[]) => lines.reduce((s, l) => s + l.height, 0);
+
+/** A ballot line's room on the sheet: its height (points) and its text's estimated lines. */
+export interface BallotRoom {
+  height: number;
+  lines: number;
+}
+
+/**
+ * The room the sheet gives each line of ballot `number` of `count` at `perPage` ballots a page: the
+ * titles, the instruction and the footer, the table's header row and each candidate's row. The .docx
+ * of the same ballots takes exactly this room for each (printDoc.ts), so a page of the document holds
+ * what a page of the sheet does.
+ */
+export function ballotRooms(given: Vote, opts: PrintBallotsOptions, perPage: 1 | 2, number: number): Record<"title" | "voteTitle" | "instruction" | "header" | "footer", BallotRoom> & { candidates: BallotRoom[] } {
+  const vote = normalizeVoteNames(given);
+  const count = clampCount(opts.count);
+  const capacity = perPage === 2 ? (PRINTABLE.height - SEPARATOR_HEIGHT) / 2 : PRINTABLE.height;
+  const lines = ballotLines(vote, opts, columnsFor(vote.ballot.kind === "approve"), capacity, number, count);
+  const room = (kind: LineKind): BallotRoom => {
+    const l = lines.find((x) => x.kind === kind);
+    return { height: l?.height ?? 0, lines: l?.lines ?? 1 };
+  };
+  return {
+    title: room("title"),
+    voteTitle: room("voteTitle"),
+    instruction: room("instruction"),
+    header: room("header"),
+    footer: room("footer"),
+    candidates: lines.filter((l) => l.kind === "candidate").map((l) => ({ height: l.height, lines: l.lines })),
+  };
+}
+
+/** The sheet's band between two ballots on a page (the "cut here" line), in points. */
+export const BALLOT_SEPARATOR_HEIGHT = SEPARATOR_HEIGHT;
 
 /** The count as laid out: a whole number from 1 to MAX_PRINT_BALLOTS. */
 const clampCount = (n: number) => Math.min(MAX_PRINT_BALLOTS, Math.max(1, Math.floor(n)));
