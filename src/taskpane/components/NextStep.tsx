@@ -5,6 +5,9 @@ import { useLang } from "../lang";
 
 export const NEXT_STEP_TID = "next-step";
 
+/** What the workbook cannot tell the line: next year's workbook was made (that writes nothing to this one). One object, so the line's read runs once per report. */
+export const NEXT_YEAR_MADE: Known = { nextYearMade: true };
+
 /**
  * One short line, "Bước tiếp theo: …", shown after an action succeeds (`after`: its report; shown
  * again after each new one), from the workbook as it then stands (domain/progress/nextStep.ts).

@@ -8,7 +8,7 @@ import { deliverFile, toBase64, type DeliverEnv, type DeliverResult } from "../d
 import { NEXT_YEAR_STRINGS } from "../nextYearStrings";
 import { IssueList } from "./IssueList";
 import { useLang } from "../lang";
-import { NextStep } from "./NextStep";
+import { NEXT_YEAR_MADE, NextStep } from "./NextStep";
 
 export const NEXT_YEAR_TID = {
   create: "nextyear-create",
@@ -54,9 +54,6 @@ export interface NextYearPanelProps {
 type Report = { intent: "success" | "error" | "warning"; text: string; issues: Issue[] };
 
 const officeEnv = (): DeliverEnv => ({ platform: officePlatform(), openWorkbook: workbookOpener() });
-
-/** What the workbook cannot tell the next-step line: making next year's workbook writes nothing to this one. */
-const NEXT_YEAR_MADE = { nextYearMade: true } as const;
 
 /** "Create next year's workbook": one button, its state, and what came of it. */
 export function NextYearPanel({ host, year, onSelect, env = officeEnv, showNext = true, onCreated }: NextYearPanelProps) {

@@ -15,7 +15,7 @@ import { groupByAward, NominationList } from "./NominationList";
 import { NOMINATION_TID, NominationStatus, type NominationReport, type NominationSection } from "./NominationShared";
 import { useLang } from "../lang";
 import { useSectionActions } from "./actions";
-import { NextStep } from "./NextStep";
+import { NEXT_YEAR_MADE, NextStep } from "./NextStep";
 
 export { NOMINATION_TID } from "./NominationShared";
 
@@ -50,6 +50,9 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
   const overrideRef = useRef<HTMLElement>(null);
   /** Whose "Bước tiếp theo" line shows: the step's last report's, or, after next year's workbook was made, the next-year panel's (one line at a time). */
   const [nextLine, setNextLine] = useState<"step" | "nextYear">("step");
+  // Next year's workbook made in this session: the step's own lines know it too (the workbook cannot tell).
+  const [yearMade, setYearMade] = useState(false);
+  const known = yearMade ? NEXT_YEAR_MADE : undefined;
   useEffect(() => setNextLine("step"), [report]);
   const stepReport = (section: NominationSection) => (nextLine === "step" && report?.section === section ? report : null);
 
@@ -159,7 +162,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
         </Button>
       </div>
       <NominationStatus report={report} section="list" onSelect={onSelect} />
-      <NextStep host={host} after={stepReport("list")} />
+      <NextStep host={host} after={stepReport("list")} known={known} />
       <IssueList issues={state.issues} onSelect={onSelect} groupBy={state.issues.some((i) => i.where) ? "sheet" : "severity"} />
       {!state.catalogueInWorkbook && (
         <Caption1 className={s.muted} data-testid={NOMINATION_TID.catalogueNote}>
@@ -200,7 +203,7 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
           onInvalid={() => setReport({ section: "meeting", intent: "error", text: ns.fixFields, issues: [] })}
         />
         <NominationStatus report={report} section="meeting" onSelect={onSelect} />
-        <NextStep host={host} after={stepReport("meeting")} />
+        <NextStep host={host} after={stepReport("meeting")} known={known} />
       </section>
 
       <Divider />
@@ -216,12 +219,22 @@ export function NominationStep({ host, onSelect }: NominationStepProps) {
         </div>
         <NominationDocuments documents={state.documents} disabled={off} regenerating={busy === "generate"} onRegenerate={() => void generate()} />
         <NominationStatus report={report} section="output" onSelect={onSelect} />
+        <NextStep host={host} after={stepReport("output")} known={known} />
         {stale && !files && <Caption1 className={s.muted}>{ns.stale}</Caption1>}
         {files && files.length > 0 && (
           <NominationFiles files={files} results={results} disabled={off} delivering={busy === "deliver"} onDeliver={(f) => void deliver(f)} onDeliverAll={() => void deliverAll()} />
         )}
       </section>
-      <NextYearPanel host={host} year={state.bloc?.year ?? null} onSelect={onSelect} showNext={nextLine === "nextYear"} onCreated={() => setNextLine("nextYear")} />
+      <NextYearPanel
+        host={host}
+        year={state.bloc?.year ?? null}
+        onSelect={onSelect}
+        showNext={nextLine === "nextYear"}
+        onCreated={() => {
+          setNextLine("nextYear");
+          setYearMade(true);
+        }}
+      />
     </div>
   );
 }
