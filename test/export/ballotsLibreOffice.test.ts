@@ -7,8 +7,8 @@
  * the model (the longest list still two to a page, the bloc's largest list of 17 units, both ballot
  * kinds). Skipped, with a line saying so, where LibreOffice is not installed (.ci/run installs it).
  * Before each line took the sheet's room exactly (printDoc.ts, ballotRooms), two ballots of ten
- * candidates took 2 pages in Writer, not 1: paragraph spacing and cell padding made each ballot about
- * 40 pt taller than the sheet's.
+ * candidates took 2 pages in Writer, not 1: the sheet's model fills the half page to the point, and
+ * the document added 6 pt after each paragraph, cell padding, and a wider cut band.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
