@@ -27,7 +27,7 @@ const RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 15);
 const THROTTLE = 4;
 
 /** office.js as the bench answers it: Office ready at once, in Excel, Vietnamese; every Excel.run pending. */
-const OFFICE_STUB = `
+export const OFFICE_STUB = `
 window.Office = {
   onReady: function (cb) { var info = { host: "Excel", platform: "OfficeOnline" }; if (cb) setTimeout(function () { cb(info); }, 0); return Promise.resolve(info); },
   context: { displayLanguage: "vi-VN", requirements: { isSetSupported: function () { return true; } } },

@@ -2,8 +2,9 @@
  * End to end: the production taskpane.html paints the pane's first screen before its bundle loads
  * (issue #14 "controls painted"; src/taskpane/firstScreen.tsx, rendered at build time), and React's
  * first commit replaces it with nothing moving. The production build is made here into a folder of its
- * own and served as static files; office.js (Microsoft's CDN) is answered by a stub: Office is ready at
- * once in Excel and every Excel.run stays pending, so the pane stays in its first frame's state.
+ * own and served as static files; office.js (Microsoft's CDN) is answered by the paint bench's stub
+ * (bench/paint.ts): Office is ready at once in Excel and every Excel.run stays pending, so the pane
+ * stays in its first frame's state.
  * - With the bundle refused, the page alone shows the form: its fields and buttons, disabled.
  * - With the bundle, once React's own tree is in #root, every control of the first screen has the
  *   same box as in the page alone (no layout shift), the page's copy of Griffel's rules is gone, the
@@ -15,6 +16,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { OFFICE_STUB } from "../../bench/paint";
 import { findChromium } from "./support";
 
 const ROOT = resolve(__dirname, "../..");
@@ -25,15 +27,6 @@ const out = join(work, "dist");
 const base = `http://localhost:${PORT}`;
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "text/xml" };
 
-/** office.js as the test answers it: ready at once, in Excel, Vietnamese; every Excel.run pending. */
-const OFFICE_STUB = `
-window.Office = {
-  onReady: function (cb) { var info = { host: "Excel", platform: "OfficeOnline" }; if (cb) setTimeout(function () { cb(info); }, 0); return Promise.resolve(info); },
-  context: { displayLanguage: "vi-VN", requirements: { isSetSupported: function () { return true; } } },
-  HostType: { Excel: "Excel" },
-};
-window.Excel = { run: function () { return new Promise(function () {}); } };
-`;
 
 /** The first screen's controls, by test id. */
 const CONTROLS = ["lang-toggle", "step-bloc", "step-start", "step-scoring", "step-voting", "step-nomination", "bloc-loading", "bloc-name", "bloc-province", "bloc-year", "bloc-save", "bloc-reload"];

@@ -1,25 +1,13 @@
 /** @jest-environment jsdom */
 import JSZip from "jszip";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { runScenario } from "../../src/cli/run";
-import { parseScenario } from "../../src/cli/scenario";
 import type { MemoryHost } from "../../src/host";
 import { App } from "../../src/taskpane/App";
+import { sampleYearBeforeNomination } from "../fixtures/sampleYear";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationStep";
 import { TID } from "../../src/taskpane/testIds";
 
-/** The sample year played headless up to the votes and next year's leader: scores, ranking, final award counts; no nomination yet. */
-async function demoHost(): Promise<MemoryHost> {
-  const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../../docs/scenario.sample.json"), "utf8")));
-  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-  const { nomination: _n, ...scenario } = parsed.scenario;
-  void _n;
-  const report = await runScenario(scenario);
-  expect(report.ok).toBe(true);
-  return report.host;
-}
+const demoHost = sampleYearBeforeNomination;
 
 async function openNomination(host: MemoryHost) {
   render(<App host={host} />);

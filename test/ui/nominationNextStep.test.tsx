@@ -2,16 +2,13 @@
 // The "Bước tiếp theo" line (issue #14 item 7) after the nomination step's meeting record is saved
 // and after next year's workbook is made; none after a failure, and one line at a time.
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { loadNextStep } from "../../src/app/voting/progress";
-import { runScenario } from "../../src/cli/run";
-import { parseScenario } from "../../src/cli/scenario";
 import { validateBloc } from "../../src/domain/bloc/bloc";
 import { writeSheets } from "../../src/excel/apply";
 import { readWorkbook } from "../../src/excel/read";
 import { MemoryHost } from "../../src/host";
 import { App } from "../../src/taskpane/App";
+import { sampleYearBeforeNomination } from "../fixtures/sampleYear";
 import { NEXT_STEP_TID } from "../../src/taskpane/components/NextStep";
 import { NEXT_YEAR_TID, NextYearPanel } from "../../src/taskpane/components/NextYearPanel";
 import { NOMINATION_TID as N } from "../../src/taskpane/components/NominationStep";
@@ -21,16 +18,7 @@ import { blocSheetPlan } from "../../src/workbook/bloc/blocSheet";
 import { leadershipSheetPlan, type LeadershipRow } from "../../src/workbook/bloc/leadershipSheet";
 import { sampleDraft } from "../fixtures/bloc";
 
-/** The sample year played headless up to the votes and next year's leader; no nomination list yet. */
-async function demoHost(): Promise<MemoryHost> {
-  const parsed = parseScenario(JSON.parse(readFileSync(resolve(__dirname, "../../docs/scenario.sample.json"), "utf8")));
-  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-  const { nomination: _n, ...scenario } = parsed.scenario;
-  void _n;
-  const report = await runScenario(scenario);
-  expect(report.ok).toBe(true);
-  return report.host;
-}
+const demoHost = sampleYearBeforeNomination;
 
 const bloc = validateBloc(sampleDraft()).bloc!;
 const members = bloc.members.map((m) => m.name);
