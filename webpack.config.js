@@ -56,12 +56,15 @@ function renderFirstScreen() {
 
 /** taskpane.html's template parameters; the first screen's are read (and rendered) only when the page is written. */
 function taskpaneParameters(dev) {
-  const params = { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN };
-  for (const key of ["head", "body"]) {
-    const name = key === "head" ? "firstScreenHead" : "firstScreenBody";
-    Object.defineProperty(params, name, { enumerable: true, get: () => (dev ? "" : renderFirstScreen()[key]) });
-  }
-  return params;
+  return {
+    officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN,
+    get firstScreenHead() {
+      return dev ? "" : renderFirstScreen().head;
+    },
+    get firstScreenBody() {
+      return dev ? "" : renderFirstScreen().body;
+    },
+  };
 }
 
 /** Forward slashes, so rules read the same on Windows. */

@@ -122,7 +122,7 @@ function paragraph(children: TextRun[], o: ParagraphOpts): Paragraph {
   return new Paragraph({
     children,
     alignment: o.align,
-    spacing: o.exactLine ? { before: 0, after: o.after ?? 0, line: o.exactLine, lineRule: LineRuleType.EXACT } : { before: 0, after: o.after ?? 0, line: 240, lineRule: LineRuleType.AUTO },
+    spacing: { before: 0, after: o.after ?? 0, line: o.exactLine ?? 240, lineRule: o.exactLine ? LineRuleType.EXACT : LineRuleType.AUTO },
     indent,
     keepNext: o.keepNext,
   });
